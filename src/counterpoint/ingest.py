@@ -1,0 +1,403 @@
+"""Ingest: turn files, folders and globs into `Document` records.
+
+Each file is read on its own: a file that cannot be read becomes an `InputError` naming it and the
+batch goes on. Metadata comes from the document itself (HTML meta tags, Markdown front matter, a
+byline or dateline), from a sidecar file `NAME.meta.json` beside it, or stays unknown.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import charset_normalizer
+import dateparser
+import py3langid
+import trafilatura
+import yaml
+
+from .config import Settings
+from .errors import InputError
+from .records import Document
+
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = (
+    TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+)
+SIDECAR_SUFFIX = ".meta.json"
+
+# Metadata keys accepted in JSON records, front matter and sidecars, and what they mean here.
+METADATA_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "outlet": "outlet",
+    "source": "outlet",
+    "sitename": "outlet",
+    "site_name": "outlet",
+    "publisher": "outlet",
+    "author": "author",
+    "authors": "author",
+    "byline": "author",
+    "published": "published",
+    "date": "published",
+    "published_at": "published",
+    "url": "url",
+    "link": "url",
+    "language": "language",
+    "lang": "language",
+}
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+DATE_PATTERN = re.compile(
+    rf"\b(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
+)
+# "PORT AUREL, March 3, 2025 —": a place in capitals, a date, a dash.
+DATELINE_PATTERN = re.compile(rf"^[A-Z][A-Z .'’-]+,\s+(?P<date>{DATE_PATTERN.pattern})\s*[—–-]")
+BYLINE_PATTERN = re.compile(
+    r"^\s*(?:By|BY)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|da|del|la|van|von))*)"
+    r"\s*$"
+)
+HEAD_LINES = 20  # a byline or dateline is looked for only this near the top
+MAX_TITLE_WORDS = 25
+
+
+@dataclass
+class IngestResult:
+    documents: list[Document] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, path it repeats)
+    skipped: list[str] = field(default_factory=list)  # already in the store
+
+
+def ingest(
+    inputs: Iterable[str | Path],
+    settings: Settings | None = None,
+    known_ids: set[str] | None = None,
+) -> IngestResult:
+    """Read every article under `inputs`; documents whose id is in `known_ids` are skipped."""
+    settings = settings or Settings()
+    known_ids = known_ids or set()
+    result = IngestResult()
+    seen: dict[str, str] = {}
+    paths, result.errors = expand_paths(inputs)
+    for path in paths:
+        for item in read_path(path, settings):
+            if isinstance(item, InputError):
+                result.errors.append(item)
+            elif item.id in seen:
+                result.duplicates.append((item.source_path, seen[item.id]))
+            elif item.id in known_ids:
+                result.skipped.append(item.source_path)
+                seen[item.id] = item.source_path
+            else:
+                seen[item.id] = item.source_path
+                result.documents.append(item)
+    return result
+
+
+def expand_paths(inputs: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]:
+    """Files, folders (recursively) and glob patterns, in a stable order, without repeats."""
+    paths: list[Path] = []
+    errors: list[InputError] = []
+    for given in inputs:
+        text = str(given)
+        if any(ch in text for ch in "*?[") and not Path(text).exists():
+            matches = sorted(Path(m) for m in glob.glob(text, recursive=True))
+            if not matches:
+                errors.append(InputError(text, "no file matches this pattern"))
+            paths.extend(m for m in matches if m.is_file())
+            for folder in (m for m in matches if m.is_dir()):
+                paths.extend(_walk(folder))
+            continue
+        path = Path(text)
+        if path.is_dir():
+            paths.extend(_walk(path))
+        elif path.is_file():
+            paths.append(path)
+        else:
+            errors.append(InputError(text, "no such file or folder"))
+    unique = list(dict.fromkeys(paths))
+    return unique, errors
+
+
+def _walk(folder: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and not p.name.endswith(SIDECAR_SUFFIX)
+    )
+
+
+def read_path(path: Path, settings: Settings) -> Iterator[Document | InputError]:
+    """Yield the documents in one file (JSON Lines may hold many), or the errors met."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        yield InputError(
+            path,
+            f"unsupported file type '{suffix or path.name}'; expected one of "
+            + ", ".join(sorted(SUPPORTED_SUFFIXES)),
+        )
+        return
+    try:
+        size = path.stat().st_size
+        if size > settings.max_file_bytes:
+            yield InputError(
+                path,
+                f"file is {size / 1e6:.1f} MB, over the {settings.max_file_bytes / 1e6:.0f} MB "
+                "limit (raise it with --max-file-mb)",
+            )
+            return
+        text = decode(path.read_bytes(), path)
+        sidecar = _read_sidecar(path)
+        if suffix in JSONL_SUFFIXES:
+            yield from _read_json_lines(path, text, sidecar)
+        elif suffix in JSON_SUFFIXES:
+            yield from _read_json(path, text, sidecar)
+        elif suffix in HTML_SUFFIXES:
+            yield _read_html(path, text, sidecar)
+        elif suffix in MARKDOWN_SUFFIXES:
+            yield _read_markdown(path, text, sidecar)
+        else:
+            yield _read_plain(path, text, sidecar)
+    except InputError as error:
+        yield error
+    except OSError as error:
+        yield InputError(path, f"cannot be read ({error.strerror or error})")
+
+
+def decode(data: bytes, path: str | Path) -> str:
+    """Bytes to text: BOMs first, then UTF-8, then a detected encoding; binary data is refused."""
+    if not data.strip():
+        raise InputError(path, "empty file")
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            return _clean_text(data.decode(codec, errors="replace"), path)
+    try:
+        return _clean_text(data.decode("utf-8"), path)
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise InputError(path, "binary file, not text")
+    if b"\x00" in data and not best.encoding.startswith(("utf_16", "utf_32")):
+        raise InputError(path, "binary file, not text")
+    return _clean_text(str(best), path)
+
+
+def _clean_text(text: str, path: str | Path) -> str:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f")
+    if controls > max(2, len(text) // 100):
+        raise InputError(path, "binary file, not text")
+    if not text.strip():
+        raise InputError(path, "empty file")
+    return text
+
+
+def document_id(text: str) -> str:
+    """Stable id from the content: the same article read twice, or re-encoded, gets the same id."""
+    normalised = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def _make_document(path: str | Path, text: str, fmt: str, *sources: dict[str, Any]) -> Document:
+    """Later metadata sources override earlier ones; the outlet falls back to the URL's host."""
+    text = text.strip("\n")
+    if not text.strip():
+        raise InputError(path, "no article text in this document")
+    meta: dict[str, Any] = {}
+    for source in sources:
+        meta.update({k: v for k, v in _normalise_metadata(source).items() if v})
+    if not meta.get("outlet") and meta.get("url"):
+        host = urlparse(str(meta["url"])).hostname
+        meta["outlet"] = host.removeprefix("www.") if host else None
+    return Document(
+        id=document_id(text),
+        text=text,
+        source_path=str(path),
+        title=meta.get("title"),
+        outlet=meta.get("outlet"),
+        author=meta.get("author"),
+        published=meta.get("published"),
+        url=meta.get("url"),
+        language=meta.get("language") or detect_language(text),
+        format=fmt,
+    )
+
+
+def _normalise_metadata(raw: dict[str, Any]) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    for key, value in raw.items():
+        name = METADATA_KEYS.get(str(key).lower())
+        if name is None or value in (None, "", []):
+            continue
+        if name == "author" and isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        if name == "published":
+            value = parse_date(value)
+        elif not isinstance(value, str):
+            value = str(value)
+        meta.setdefault(name, value.strip() if isinstance(value, str) else value)
+    return meta
+
+
+def parse_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    parsed = dateparser.parse(
+        str(value),
+        languages=["en", "es"],
+        settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"},
+    )
+    return parsed.date() if parsed else None
+
+
+def detect_language(text: str) -> str | None:
+    language, _score = py3langid.classify(text[:5000])
+    return str(language) if language else None
+
+
+def _read_sidecar(path: Path) -> dict[str, Any]:
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return {}
+    try:
+        data = json.loads(decode(sidecar.read_bytes(), sidecar))
+    except json.JSONDecodeError as error:
+        raise InputError(sidecar, f"metadata file is not valid JSON ({error.msg})") from None
+    if not isinstance(data, dict):
+        raise InputError(sidecar, "metadata file must hold one JSON object")
+    return data
+
+
+def _read_plain(path: Path, text: str, sidecar: dict[str, Any]) -> Document:
+    return _make_document(path, text, "text", text_metadata(text), sidecar)
+
+
+def text_metadata(text: str) -> dict[str, Any]:
+    """Title, byline and dateline from the top of a plain-text article, where they are present."""
+    lines = [line.strip() for line in text.split("\n")]
+    head = [line for line in lines if line][:HEAD_LINES]
+    meta: dict[str, Any] = {}
+    if (
+        len(head) > 1
+        and not head[0].endswith((".", ":", ";"))
+        and (len(head[0].split()) <= MAX_TITLE_WORDS)
+    ):
+        meta["title"] = head[0]
+    for line in head:
+        byline = BYLINE_PATTERN.match(line)
+        if byline and "author" not in meta:
+            meta["author"] = byline.group("name")
+        if "published" not in meta:
+            found = _dateline_date(line)
+            if found:
+                meta["published"] = found
+    return meta
+
+
+def _dateline_date(line: str) -> date | None:
+    """A date that stands as a dateline: 'CITY, Month D, YYYY —' or a short line mostly a date."""
+    dateline = DATELINE_PATTERN.match(line)
+    if dateline:
+        return parse_date(dateline.group("date"))
+    match = DATE_PATTERN.search(line)
+    if match and len(line.split()) <= len(match.group().split()) + 5:
+        return parse_date(match.group())
+    return None
+
+
+FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
+
+
+def _read_markdown(path: Path, text: str, sidecar: dict[str, Any]) -> Document:
+    front: dict[str, Any] = {}
+    match = FRONT_MATTER.match(text)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group("yaml"))
+        except yaml.YAMLError as error:
+            raise InputError(path, f"front matter is not valid YAML ({error})") from None
+        front = loaded if isinstance(loaded, dict) else {}
+        text = text[match.end() :]
+    return _make_document(path, text, "markdown", text_metadata(text), front, sidecar)
+
+
+def _read_html(path: Path, html: str, sidecar: dict[str, Any]) -> Document:
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
+    )
+    if not isinstance(extracted, dict) or not (extracted.get("text") or "").strip():
+        raise InputError(path, "no article text found in this HTML page")
+    found = {
+        "title": extracted.get("title"),
+        "author": extracted.get("author"),
+        "outlet": extracted.get("sitename"),
+        "published": extracted.get("date"),
+        "url": extracted.get("url"),
+    }
+    return _make_document(path, extracted["text"], "html", found, sidecar)
+
+
+def _read_json(path: Path, text: str, sidecar: dict[str, Any]) -> Iterator[Document | InputError]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(path, f"not valid JSON ({error.msg}, line {error.lineno})") from None
+    records = data if isinstance(data, list) else [data]
+    for number, record in enumerate(records, start=1):
+        where = f"{path}:{number}" if isinstance(data, list) else str(path)
+        yield _record_document(where, record, sidecar)
+
+
+def _read_json_lines(
+    path: Path, text: str, sidecar: dict[str, Any]
+) -> Iterator[Document | InputError]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield InputError(where, f"line is not valid JSON ({error.msg})")
+            continue
+        yield _record_document(where, record, sidecar)
+
+
+def _record_document(where: str, record: Any, sidecar: dict[str, Any]) -> Document | InputError:
+    if not isinstance(record, dict):
+        return InputError(where, "record is not a JSON object")
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        return InputError(where, "record has no 'text' field")
+    try:
+        return _make_document(where, _clean_text(body, where), "json", sidecar, record)
+    except InputError as error:
+        return error

@@ -1,0 +1,93 @@
+"""The main job: ingest, annotate and store new documents, then resolve entities across the
+whole store. Everything the `analyze` and `status` commands do is here, callable from Python."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from .annotate import annotate
+from .config import DEFAULT_DB, Settings
+from .errors import InputError, NothingProcessed
+from .ingest import ingest
+from .records import Document
+from .resolve import resolve_entities
+from .store import SCHEMA_VERSION, Store
+
+
+@dataclass
+class AnalyzeResult:
+    db: Path
+    added: list[Document] = field(default_factory=list)
+    already_stored: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    entities: int = 0
+
+
+def analyze(
+    paths: Iterable[str | Path],
+    db: str | Path = DEFAULT_DB,
+    settings: Settings | None = None,
+    progress: bool = False,
+) -> AnalyzeResult:
+    """Add the articles under `paths` to the store at `db`. Documents already there are not
+    read again; an interrupted run resumes where it stopped. Raises `NothingProcessed` when no
+    input could be read at all."""
+    settings = settings or Settings()
+    with Store(db) as store:
+        ingested = ingest(paths, settings, known_ids=store.document_ids())
+        result = AnalyzeResult(
+            db=Path(db),
+            already_stored=ingested.skipped,
+            duplicates=ingested.duplicates,
+            errors=ingested.errors,
+        )
+        if not (ingested.documents or ingested.skipped or ingested.duplicates):
+            raise NothingProcessed(_nothing_processed_message(ingested.errors), ingested.errors)
+        run = store.start_run(settings)
+        with tqdm(
+            total=len(ingested.documents), unit="doc", desc="analyze", disable=not progress
+        ) as bar:
+            for annotation in annotate(ingested.documents, settings):
+                store.add_annotation(annotation)
+                result.added.append(annotation.doc)
+                bar.update()
+        entities = resolve_entities(store.mentions())
+        store.replace_entities(entities)
+        store.finish_run(run, len(result.added))
+        result.entities = len(entities)
+    return result
+
+
+def _nothing_processed_message(errors: list[InputError]) -> str:
+    if not errors:
+        return "no articles found in the given paths"
+    return f"none of the inputs could be read ({len(errors)} error(s), listed above)"
+
+
+def status(db: str | Path = DEFAULT_DB) -> dict[str, Any]:
+    """What is in the store: counts per table, outlets, date range and the last run."""
+    with Store(db, read_only=True) as store:
+        counts = store.counts()
+        outlets = store.rows(
+            "SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS documents "
+            "FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"
+        )
+        span = store.rows("SELECT min(published) AS first, max(published) AS last FROM documents")[
+            0
+        ]
+        runs = store.rows("SELECT * FROM runs ORDER BY id DESC LIMIT 1")
+        return {
+            "db": str(Path(db)),
+            "schema_version": SCHEMA_VERSION,
+            "counts": counts,
+            "outlets": outlets,
+            "first_published": span["first"].isoformat() if span["first"] else None,
+            "last_published": span["last"].isoformat() if span["last"] else None,
+            "last_run": runs[0] if runs else None,
+        }

@@ -1,0 +1,174 @@
+"""Report: a self-contained HTML page (no network needed to open it) and its Markdown twin.
+
+First version of the comparison: which actors each source mentions and how often, the actors
+several sources share, and for each shared actor what each source says about it, side by side,
+each sentence linked to its place in the source text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from . import __version__
+from .config import DEFAULT_DB
+from .output import replace_atomically
+from .records import Document, Entity, Mention
+from .store import Store
+
+TOP_ACTORS = 40  # rows in the actor-by-source grid
+TOP_SHARED = 30  # shared actors compared side by side
+
+
+@dataclass
+class Quote:
+    """A sentence of a source, with the place in the report where the source text shows it."""
+
+    doc: str
+    index: int
+    text: str
+
+    @property
+    def anchor(self) -> str:
+        return sentence_anchor(self.doc, self.index)
+
+
+@dataclass
+class Source:
+    doc: Document
+    sentences: list[tuple[int, Markup]] = field(default_factory=list)
+    actor_counts: list[tuple[Entity, int]] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return source_label(self.doc)
+
+
+@dataclass
+class SharedActor:
+    entity: Entity
+    quotes: dict[str, list[Quote]]  # doc id -> sentences mentioning the actor
+
+
+@dataclass
+class ReportData:
+    sources: list[Source]
+    actors: list[Entity]  # most-mentioned first
+    counts: dict[tuple[str, str], int]  # (entity id, doc id) -> mentions
+    shared: list[SharedActor]
+    generated_by: str = f"Counterpoint {__version__}"
+
+    def count(self, entity: Entity, source: Source) -> int:
+        return self.counts.get((entity.id, source.doc.id), 0)
+
+    @property
+    def max_count(self) -> int:
+        return max(self.counts.values(), default=1)
+
+
+def report(db: str | Path = DEFAULT_DB, out: str | Path = "report") -> tuple[Path, Path]:
+    """Write `report.html` and `report.md` into the folder `out`; returns their paths."""
+    with Store(db, read_only=True) as store:
+        data = build_report(store)
+    out = Path(out)
+    env = Environment(
+        loader=PackageLoader("counterpoint", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    html_path, md_path = out / "report.html", out / "report.md"
+    for path in (html_path, md_path):
+        page = env.get_template(path.name).render(r=data)
+        replace_atomically(path, partial(Path.write_text, data=page, encoding="utf-8"))
+    return html_path, md_path
+
+
+def build_report(store: Store) -> ReportData:
+    documents = store.documents()
+    entities = store.entities()
+    sentences: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for row in store.rows('SELECT doc, "index", start, "end" FROM sentences ORDER BY doc, "index"'):
+        sentences[row["doc"]].append((row["index"], row["start"], row["end"]))
+
+    counts: Counter[tuple[str, str]] = Counter()
+    marked: dict[tuple[str, int], list[tuple[Mention, Entity]]] = defaultdict(list)
+    actors_in: dict[str, dict[str, Entity]] = defaultdict(dict)
+    for entity in entities:
+        for mention in entity.mentions:
+            counts[(entity.id, mention.doc)] += 1
+            marked[(mention.doc, mention.sentence)].append((mention, entity))
+            actors_in[mention.doc][entity.id] = entity
+
+    def prominence(entity: Entity) -> tuple[int, int, str]:
+        return (-len({m.doc for m in entity.mentions}), -len(entity.mentions), entity.name)
+
+    ranked = sorted(entities, key=prominence)
+    sources = []
+    for doc in documents:
+        source = Source(doc=doc)
+        source.sentences = [
+            (index, highlight(doc.text, start, end, marked[(doc.id, index)]))
+            for index, start, end in sentences[doc.id]
+        ]
+        source.actor_counts = sorted(
+            ((e, counts[(e.id, doc.id)]) for e in actors_in[doc.id].values()),
+            key=lambda pair: (-pair[1], pair[0].name),
+        )
+        sources.append(source)
+
+    texts = {d.id: d.text for d in documents}
+    spans = {(d, i): (s, e) for d, rows in sentences.items() for i, s, e in rows}
+    shared: list[SharedActor] = []
+    for entity in ranked:
+        if len(shared) >= TOP_SHARED or len({m.doc for m in entity.mentions}) < 2:
+            continue
+        quotes: dict[str, list[Quote]] = defaultdict(list)
+        for mention in entity.mentions:
+            if any(q.index == mention.sentence for q in quotes[mention.doc]):
+                continue
+            start, end = spans[(mention.doc, mention.sentence)]
+            text = " ".join(texts[mention.doc][start:end].split())
+            quotes[mention.doc].append(Quote(mention.doc, mention.sentence, text))
+        shared.append(SharedActor(entity=entity, quotes=dict(quotes)))
+
+    return ReportData(
+        sources=sources, actors=ranked[:TOP_ACTORS], counts=dict(counts), shared=shared
+    )
+
+
+def highlight(text: str, start: int, end: int, marked: list[tuple[Mention, Entity]]) -> Markup:
+    """The sentence text[start:end], escaped, with each actor mention linked to its actor."""
+    parts: list[str] = []
+    cursor = start
+    for mention, entity in sorted(marked, key=lambda pair: pair[0].start):
+        if mention.start < cursor or mention.end > end:
+            continue
+        parts.append(escape(text[cursor : mention.start]))
+        parts.append(
+            Markup('<a class="actor" href="#{}" title="{}">{}</a>').format(
+                actor_anchor(entity.id), entity.name, text[mention.start : mention.end]
+            )
+        )
+        cursor = mention.end
+    parts.append(escape(text[cursor:end]))
+    return Markup("").join(parts)
+
+
+def source_label(doc: Document) -> str:
+    outlet = doc.outlet or "unknown outlet"
+    when = doc.published.isoformat() if doc.published else "undated"
+    return f"{outlet}, {when}: {doc.title or doc.source_path}"
+
+
+def sentence_anchor(doc: str, index: int) -> str:
+    return f"s-{doc}-{index}"
+
+
+def actor_anchor(entity_id: str) -> str:
+    return f"actor-{entity_id}"

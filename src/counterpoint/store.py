@@ -1,0 +1,311 @@
+"""Store: one DuckDB file holds everything, under a versioned schema.
+
+Each document is written in one transaction, so an interrupted run leaves only whole documents
+behind and the next run picks up where it stopped. Entities are rewritten as a whole, also in one
+transaction, each time the resolver runs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import fields
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from . import __version__
+from .config import Settings
+from .errors import StoreError
+from .records import Annotation, Document, Entity, Mention, NounChunk, Sentence, Token
+
+SCHEMA_VERSION = 1
+
+# Version n's statements take a store from version n-1 to n.
+MIGRATIONS: dict[int, list[str]] = {
+    1: [
+        "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+        """CREATE TABLE runs (id INTEGER, started TIMESTAMP, finished TIMESTAMP,
+            version VARCHAR, settings JSON, documents_added INTEGER)""",
+        """CREATE TABLE documents (id VARCHAR PRIMARY KEY, title VARCHAR, outlet VARCHAR,
+            author VARCHAR, published DATE, url VARCHAR, language VARCHAR,
+            source_path VARCHAR, format VARCHAR, text VARCHAR, added TIMESTAMP)""",
+        'CREATE TABLE sentences (doc VARCHAR, "index" INTEGER, start INTEGER, "end" INTEGER)',
+        """CREATE TABLE tokens (doc VARCHAR, "index" INTEGER, sentence INTEGER, start INTEGER,
+            "end" INTEGER, lemma VARCHAR, pos VARCHAR, dep VARCHAR, head INTEGER)""",
+        """CREATE TABLE mentions (doc VARCHAR, "index" INTEGER, sentence INTEGER,
+            start INTEGER, "end" INTEGER, text VARCHAR, label VARCHAR, entity VARCHAR)""",
+        """CREATE TABLE noun_chunks (doc VARCHAR, sentence INTEGER, start INTEGER,
+            "end" INTEGER, root INTEGER)""",
+        """CREATE TABLE entities (id VARCHAR PRIMARY KEY, name VARCHAR, type VARCHAR,
+            aliases VARCHAR[])""",
+        # Filled by later stages; each row points at its document and span.
+        """CREATE TABLE events (id VARCHAR PRIMARY KEY, doc VARCHAR, start INTEGER,
+            "end" INTEGER, type VARCHAR, data JSON)""",
+        """CREATE TABLE figures (id VARCHAR PRIMARY KEY, doc VARCHAR, start INTEGER,
+            "end" INTEGER, value DOUBLE, unit VARCHAR, data JSON)""",
+        """CREATE TABLE claims (id VARCHAR PRIMARY KEY, doc VARCHAR, start INTEGER,
+            "end" INTEGER, speaker VARCHAR, data JSON)""",
+        """CREATE TABLE alignments (id VARCHAR PRIMARY KEY, kind VARCHAR, relation VARCHAR,
+            score DOUBLE, members JSON, evidence JSON)""",
+    ],
+}
+
+TABLES = (
+    "documents",
+    "sentences",
+    "tokens",
+    "mentions",
+    "noun_chunks",
+    "entities",
+    "events",
+    "figures",
+    "claims",
+    "alignments",
+    "runs",
+)
+DOCUMENT_TABLES = ("sentences", "tokens", "mentions", "noun_chunks")
+
+
+class Store:
+    """A Counterpoint store in one DuckDB file. Use as a context manager."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no store here; run 'counterpoint analyze' first")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: {_explain_open_error(error)}") from None
+        try:
+            self._check_schema(read_only)
+        except BaseException:
+            self.con.close()
+            raise
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- schema ------------------------------------------------------------------------------
+
+    def _check_schema(self, read_only: bool) -> None:
+        tables = {
+            row[0] for row in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
+        if not tables:
+            if read_only:
+                raise StoreError(
+                    f"{self.path}: the store is empty; run 'counterpoint analyze' first"
+                )
+            self._migrate(0)
+            return
+        if "meta" not in tables:
+            raise StoreError(f"{self.path}: a DuckDB database, but not a Counterpoint store")
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: written by a newer Counterpoint (store schema {version}, this "
+                f"version reads up to {SCHEMA_VERSION}); upgrade Counterpoint to open it"
+            )
+        if version < SCHEMA_VERSION:
+            if read_only:
+                raise StoreError(
+                    f"{self.path}: store schema {version} is older than {SCHEMA_VERSION}; run "
+                    "'counterpoint analyze' once to upgrade it"
+                )
+            self._migrate(version)
+
+    def _migrate(self, current: int) -> None:
+        with self.transaction():
+            for version in range(current + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[version]:
+                    self.con.execute(statement)
+            self.con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+            )
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing, even on Ctrl-C."""
+        self.con.begin()
+        try:
+            yield
+        except BaseException:
+            self.con.rollback()
+            raise
+        self.con.commit()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def add_annotation(self, annotation: Annotation) -> None:
+        """Write one document and everything found in it, in one transaction."""
+        doc = annotation.doc
+        with self.transaction():
+            self.con.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    doc.id,
+                    doc.title,
+                    doc.outlet,
+                    doc.author,
+                    doc.published,
+                    doc.url,
+                    doc.language,
+                    doc.source_path,
+                    doc.format,
+                    doc.text,
+                    datetime.now(),
+                ],
+            )
+            self._insert("sentences", Sentence, annotation.sentences)
+            self._insert("tokens", Token, annotation.tokens)
+            self._insert("mentions", Mention, annotation.mentions)
+            self._insert("noun_chunks", NounChunk, annotation.noun_chunks)
+
+    def _insert(self, table: str, record_type: type, rows: Sequence[Any]) -> None:
+        if not rows:
+            return
+        names = [f.name for f in fields(record_type)]
+        batch = pa.table({name: [getattr(row, name) for row in rows] for name in names})
+        columns = ", ".join(f'"{name}"' for name in names)
+        self.con.register("incoming", batch)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming")
+        finally:
+            self.con.unregister("incoming")
+
+    def replace_entities(self, entities: Sequence[Entity]) -> None:
+        """Swap in a new resolution: the entity table and every mention's entity, atomically."""
+        assignments = [(m.doc, m.index, entity.id) for entity in entities for m in entity.mentions]
+        with self.transaction():
+            self.con.execute("DELETE FROM entities")
+            self.con.execute("UPDATE mentions SET entity = NULL")
+            if not entities:
+                return
+            self.con.register(
+                "incoming",
+                pa.table(
+                    {
+                        "id": [e.id for e in entities],
+                        "name": [e.name for e in entities],
+                        "type": [e.type for e in entities],
+                        "aliases": [e.aliases for e in entities],
+                    }
+                ),
+            )
+            self.con.execute("INSERT INTO entities SELECT * FROM incoming")
+            self.con.unregister("incoming")
+            self.con.register(
+                "incoming",
+                pa.table(
+                    {
+                        "doc": [a[0] for a in assignments],
+                        "index": [a[1] for a in assignments],
+                        "entity": [a[2] for a in assignments],
+                    }
+                ),
+            )
+            self.con.execute(
+                "UPDATE mentions SET entity = incoming.entity FROM incoming "
+                'WHERE mentions.doc = incoming.doc AND mentions."index" = incoming."index"'
+            )
+            self.con.unregister("incoming")
+            self.con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('resolved_at', ?)",
+                [datetime.now().isoformat()],
+            )
+
+    def start_run(self, settings: Settings) -> int:
+        row = self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()
+        run_id = int(row[0]) if row else 1
+        self.con.execute(
+            "INSERT INTO runs VALUES (?, ?, NULL, ?, ?, 0)",
+            [run_id, datetime.now(), __version__, json.dumps(settings.to_dict())],
+        )
+        return run_id
+
+    def finish_run(self, run_id: int, documents_added: int) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished = ?, documents_added = ? WHERE id = ?",
+            [datetime.now(), documents_added, run_id],
+        )
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, list(params))
+        names = [d[0] for d in cursor.description or []]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def document_ids(self) -> set[str]:
+        return {row[0] for row in self.con.execute("SELECT id FROM documents").fetchall()}
+
+    def documents(self) -> list[Document]:
+        names = [f.name for f in fields(Document)]
+        columns = ", ".join(f'"{n}"' for n in names)
+        return [
+            Document(**row)
+            for row in self.rows(f"SELECT {columns} FROM documents ORDER BY published, title, id")
+        ]
+
+    def mentions(self) -> list[Mention]:
+        return [Mention(**row) for row in self.rows('SELECT * FROM mentions ORDER BY doc, "index"')]
+
+    def entities(self) -> list[Entity]:
+        """Entities with their mentions attached."""
+        by_entity: dict[str, list[Mention]] = {}
+        for mention in self.mentions():
+            if mention.entity:
+                by_entity.setdefault(mention.entity, []).append(mention)
+        return [
+            Entity(
+                id=row["id"],
+                name=row["name"],
+                type=row["type"],
+                aliases=list(row["aliases"]),
+                mentions=by_entity.get(row["id"], []),
+            )
+            for row in self.rows("SELECT * FROM entities ORDER BY name, id")
+        ]
+
+    def table(self, name: str) -> pa.Table:
+        if name not in TABLES:
+            raise StoreError(f"no table '{name}' in the store")
+        return self.con.sql(f"SELECT * FROM {name}").to_arrow_table()
+
+    def counts(self) -> dict[str, int]:
+        counts = {}
+        for name in TABLES:
+            row = self.con.execute(f"SELECT count(*) FROM {name}").fetchone()
+            counts[name] = int(row[0]) if row else 0
+        return counts
+
+    def meta(self) -> dict[str, str]:
+        return {row["key"]: row["value"] for row in self.rows("SELECT * FROM meta")}
+
+
+def _explain_open_error(error: duckdb.Error) -> str:
+    message = str(error)
+    if "lock" in message.lower():
+        return "the store is in use by another Counterpoint process; wait for it to finish"
+    if "not a valid DuckDB database" in message or "Invalid Input" in message or "magic" in message:
+        return "not a Counterpoint store (the file is not a DuckDB database)"
+    return f"cannot open the store ({message.splitlines()[0]})"
