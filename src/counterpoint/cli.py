@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 
 import click
 
@@ -13,7 +12,7 @@ from . import __version__
 from .config import DEFAULT_DB, Settings
 from .errors import CounterpointError, InputError, NothingProcessed
 from .export import DEFAULT_OUT, FORMATS, export
-from .pipeline import analyze, status
+from .pipeline import analyze, run_demo, status
 from .report import report
 
 db_option = click.option(
@@ -25,7 +24,31 @@ db_option = click.option(
 )
 
 
-@click.group()
+class Commands(click.Group):
+    """Turns every failure into one line on stderr and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except CounterpointError as error:
+            raise click.ClickException(str(error)) from None
+        except (KeyboardInterrupt, click.exceptions.Abort):
+            click.echo(
+                "interrupted; documents stored so far are kept, run again to resume", err=True
+            )
+            ctx.exit(130)
+        except (click.ClickException, click.exceptions.Exit):
+            raise
+        except Exception as error:  # a bug: still one line, with a way to see more
+            if os.environ.get("COUNTERPOINT_DEBUG"):
+                raise
+            raise click.ClickException(
+                f"internal error: {type(error).__name__}: {error} (set COUNTERPOINT_DEBUG=1 "
+                "to see the traceback, and please report it)"
+            ) from None
+
+
+@click.group(cls=Commands)
 @click.version_option(__version__, prog_name="counterpoint")
 def cli() -> None:
     """Counterpoint reads news articles from sources that disagree and shows every side of the
@@ -65,7 +88,7 @@ def analyze_command(
 
 def _print_input_errors(errors: list[InputError]) -> None:
     for error in errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"Error: {error}", err=True)
 
 
 @cli.command("report")
@@ -132,30 +155,25 @@ def status_command(db: str, as_json: bool) -> None:
         )
 
 
+@cli.command("demo")
+@click.option(
+    "--out",
+    default="demo-output",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the demo's store, report and export.",
+)
+def demo_command(out: str) -> None:
+    """Analyze the bundled demo corpus and write its report: a first look at what Counterpoint
+    does."""
+    paths = run_demo(out, progress=True)
+    for name, path in paths.items():
+        click.echo(f"{name}: {path}")
+    click.echo(f"Open {paths['report'].resolve()} in a browser to read the report.")
+
+
 def main() -> None:
-    try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("interrupted; documents stored so far are kept, run again to resume", err=True)
-        sys.exit(130)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(error.exit_code)
-    except CounterpointError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        click.echo("interrupted; documents stored so far are kept, run again to resume", err=True)
-        sys.exit(130)
-    except Exception as error:  # a bug: still one line, with a way to see more
-        if os.environ.get("COUNTERPOINT_DEBUG"):
-            raise
-        click.echo(
-            f"internal error: {type(error).__name__}: {error} (set COUNTERPOINT_DEBUG=1 "
-            "to see the traceback, and please report it)",
-            err=True,
-        )
-        sys.exit(2)
+    cli()
 
 
 if __name__ == "__main__":

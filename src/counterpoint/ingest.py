@@ -38,6 +38,7 @@ SUPPORTED_SUFFIXES = (
     TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 )
 SIDECAR_SUFFIX = ".meta.json"
+WESTERN_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
 
 # Metadata keys accepted in JSON records, front matter and sidecars, and what they mean here.
 METADATA_KEYS = {
@@ -75,6 +76,9 @@ BYLINE_PATTERN = re.compile(
 )
 HEAD_LINES = 20  # a byline or dateline is looked for only this near the top
 MAX_TITLE_WORDS = 25
+# Fewer words than this from a web page is navigation or boilerplate, not an article.
+MIN_HTML_WORDS = 20
+MB = 1024 * 1024
 
 
 @dataclass
@@ -161,7 +165,7 @@ def read_path(path: Path, settings: Settings) -> Iterator[Document | InputError]
         if size > settings.max_file_bytes:
             yield InputError(
                 path,
-                f"file is {size / 1e6:.1f} MB, over the {settings.max_file_bytes / 1e6:.0f} MB "
+                f"file is {size / MB:.1f} MB, over the {settings.max_file_bytes / MB:g} MB "
                 "limit (raise it with --max-file-mb)",
             )
             return
@@ -200,9 +204,14 @@ def decode(data: bytes, path: str | Path) -> str:
         return _clean_text(data.decode("utf-8"), path)
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError(path, "binary file, not text")
+    # Short texts fit several 8-bit encodings equally well; news in Western languages is far
+    # more often Windows-1252 than Windows-1250 or the Baltic code pages, so it wins ties.
+    tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence]
+    best = next((m for m in tied if m.encoding in WESTERN_ENCODINGS), best)
     if b"\x00" in data and not best.encoding.startswith(("utf_16", "utf_32")):
         raise InputError(path, "binary file, not text")
     return _clean_text(str(best), path)
@@ -351,18 +360,20 @@ def _read_markdown(path: Path, text: str, sidecar: dict[str, Any]) -> Document:
 
 def _read_html(path: Path, html: str, sidecar: dict[str, Any]) -> Document:
     extracted = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
+        html, with_metadata=True, include_comments=False, include_tables=False
     )
-    if not isinstance(extracted, dict) or not (extracted.get("text") or "").strip():
+    found = extracted.as_dict() if extracted is not None else {}
+    text = found.get("text") or ""
+    if len(text.split()) < MIN_HTML_WORDS:
         raise InputError(path, "no article text found in this HTML page")
-    found = {
-        "title": extracted.get("title"),
-        "author": extracted.get("author"),
-        "outlet": extracted.get("sitename"),
-        "published": extracted.get("date"),
-        "url": extracted.get("url"),
+    meta = {
+        "title": found.get("title"),
+        "author": found.get("author"),
+        "outlet": found.get("sitename"),
+        "published": found.get("date"),
+        "url": found.get("url"),
     }
-    return _make_document(path, extracted["text"], "html", found, sidecar)
+    return _make_document(path, text, "html", meta, sidecar)
 
 
 def _read_json(path: Path, text: str, sidecar: dict[str, Any]) -> Iterator[Document | InputError]:

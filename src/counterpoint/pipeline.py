@@ -13,10 +13,14 @@ from tqdm import tqdm
 from .annotate import annotate
 from .config import DEFAULT_DB, Settings
 from .errors import InputError, NothingProcessed
+from .export import export
 from .ingest import ingest
 from .records import Document
+from .report import report
 from .resolve import resolve_entities
 from .store import SCHEMA_VERSION, Store
+
+DEMO_CORPUS = Path(__file__).parent / "demo" / "corpus"
 
 
 @dataclass
@@ -91,3 +95,18 @@ def status(db: str | Path = DEFAULT_DB) -> dict[str, Any]:
             "last_published": span["last"].isoformat() if span["last"] else None,
             "last_run": runs[0] if runs else None,
         }
+
+
+def run_demo(out: str | Path = "demo-output", progress: bool = False) -> dict[str, Path]:
+    """Analyze the bundled demo corpus into `out` and write its report and JSON export there."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    db = out / "demo.duckdb"
+    analyze([DEMO_CORPUS], db=db, progress=progress)
+    html, markdown = report(db, out / "report")
+    return {
+        "store": db,
+        "report": html,
+        "markdown": markdown,
+        "json": export(db, "json", out / "counterpoint.json"),
+    }

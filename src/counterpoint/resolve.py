@@ -27,81 +27,16 @@ ENTITY_TYPES = {
 }
 
 # Words that precede a name without being part of it.
-TITLES = {
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "secretary",
-    "senator",
-    "sen",
-    "representative",
-    "rep",
-    "congressman",
-    "congresswoman",
-    "governor",
-    "gov",
-    "mayor",
-    "judge",
-    "justice",
-    "general",
-    "gen",
-    "colonel",
-    "col",
-    "captain",
-    "capt",
-    "admiral",
-    "lieutenant",
-    "lt",
-    "sergeant",
-    "sgt",
-    "commander",
-    "chief",
-    "ambassador",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "father",
-    "rev",
-    "reverend",
-    "sheikh",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "former",
-    "late",
-    "then",
-    "defense",
-    "defence",
-    "interior",
-    "foreign",
-    "finance",
-    "economy",
-    "deputy",
-    "attorney",
-    "chancellor",
-    "premier",
-    "dictator",
-    "leader",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "the",
-    "señor",
-    "señora",
-    "don",
-    "doña",
-}
+TITLES = set(
+    """
+    president vice prime minister secretary senator sen representative rep congressman
+    congresswoman governor gov mayor judge justice general gen colonel col captain capt admiral
+    lieutenant lt sergeant sgt commander chief ambassador king queen prince princess pope father
+    rev reverend sheikh mr mrs ms miss dr prof professor sir dame lord lady former late then
+    defense defence interior foreign finance economy deputy attorney chancellor premier dictator
+    leader spokesman spokeswoman spokesperson the señor señora don doña
+    """.split()
+)
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -139,7 +74,8 @@ def resolve_entities(mentions: Iterable[Mention]) -> list[Entity]:
             continue
         keyed.append((mention, name))
 
-    full_names = {name for m, name in keyed if m.label == "PERSON" and len(name.split()) > 1}
+    kinds = _vote_kinds(keyed)
+    full_names = {name for _, name in keyed if kinds[name] == "Person" and len(name.split()) > 1}
     full_names_in_doc: dict[str, set[str]] = defaultdict(set)
     for m, name in keyed:
         if name in full_names:
@@ -147,14 +83,25 @@ def resolve_entities(mentions: Iterable[Mention]) -> list[Entity]:
 
     clusters: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for mention, name in keyed:
-        kind = ENTITY_TYPES[mention.label]
-        if name in full_names:
-            kind = "Person"  # a full person name the tagger labelled otherwise elsewhere
-        elif mention.label == "PERSON" and len(name.split()) == 1:
+        kind = kinds[name]
+        if kind == "Person" and len(name.split()) == 1:
             name = _expand_surname(name, full_names_in_doc[mention.doc], full_names)
         clusters[(kind, name)].append(mention)
 
     return [_make_entity(kind, key, members) for (kind, key), members in sorted(clusters.items())]
+
+
+def _vote_kinds(keyed: list[tuple[Mention, str]]) -> dict[str, str]:
+    """One type per name across the corpus: the one the tagger gave it most often, since the
+    tagger often labels the same name differently from one sentence to the next."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention, name in keyed:
+        votes[name][ENTITY_TYPES[mention.label]] += 1
+    order = list(dict.fromkeys(ENTITY_TYPES.values()))  # ties go to the earlier type
+    return {
+        name: max(counter, key=lambda kind: (counter[kind], -order.index(kind)))
+        for name, counter in votes.items()
+    }
 
 
 def _expand_surname(surname: str, in_doc: set[str], in_corpus: set[str]) -> str:
