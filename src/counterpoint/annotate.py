@@ -80,9 +80,10 @@ def _add_piece(into: Annotation, sdoc: Doc, offset: int, actor_labels: tuple[str
     first_token = len(into.tokens)
     sentence_of_token: list[int] = []
     for number, sent in enumerate(sdoc.sents, start=first_sentence):
-        into.sentences.append(
-            Sentence(doc_id, number, offset + sent.start_char, offset + sent.end_char)
-        )
+        text = sent.text  # spaCy keeps whitespace tokens (paragraph breaks) in sentences
+        start = offset + sent.start_char + len(text) - len(text.lstrip())
+        end = offset + sent.start_char + len(text.rstrip())
+        into.sentences.append(Sentence(doc_id, number, start, max(start, end)))
         sentence_of_token.extend([number] * len(sent))
     for token in sdoc:
         into.tokens.append(

@@ -362,7 +362,7 @@ def _read_html(path: Path, html: str, sidecar: dict[str, Any]) -> Document:
     extracted = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False
     )
-    found = extracted.as_dict() if extracted is not None else {}
+    found: dict[str, Any] = {} if extracted is None else extracted.as_dict()  # type: ignore[union-attr]
     text = found.get("text") or ""
     if len(text.split()) < MIN_HTML_WORDS:
         raise InputError(path, "no article text found in this HTML page")

@@ -1,0 +1,55 @@
+"""Annotation keeps sentences, tokens, mentions and noun chunks as offsets into the text."""
+
+from __future__ import annotations
+
+from counterpoint.annotate import annotate, split_text
+from counterpoint.ingest import document_id
+from counterpoint.records import Document
+
+TEXT = (
+    "Union leader Tomas Brenner met the Harbour Authority in Larkspur on Sunday. "
+    "Brenner said the strike was over.\n\nThe mayor, Ida Voss, welcomed the deal."
+)
+
+
+def make(text: str) -> Document:
+    return Document(id=document_id(text), text=text, source_path="test.txt")
+
+
+def test_offsets_point_at_the_text() -> None:
+    (ann,) = annotate([make(TEXT)])
+    assert [TEXT[s.start : s.end] for s in ann.sentences][1] == "Brenner said the strike was over."
+    words = [TEXT[t.start : t.end] for t in ann.tokens if t.pos != "SPACE"]
+    assert words[:4] == ["Union", "leader", "Tomas", "Brenner"]
+    found = {(m.text, m.label) for m in ann.mentions}
+    assert ("Tomas Brenner", "PERSON") in found and ("Ida Voss", "PERSON") in found
+    for mention in ann.mentions:
+        assert TEXT[mention.start : mention.end] == mention.text
+        sentence = ann.sentences[mention.sentence]
+        assert sentence.start <= mention.start < mention.end <= sentence.end
+    assert any(TEXT[c.start : c.end] == "the strike" for c in ann.noun_chunks)
+
+
+def test_dependencies_link_tokens_within_the_document() -> None:
+    (ann,) = annotate([make(TEXT)])
+    said = next(t for t in ann.tokens if TEXT[t.start : t.end] == "said")
+    subject = next(t for t in ann.tokens if t.head == said.index and t.dep == "nsubj")
+    assert TEXT[subject.start : subject.end] == "Brenner"
+
+
+def test_long_documents_are_annotated_in_pieces_with_true_offsets() -> None:
+    paragraph = "Ida Voss opened the new bridge in Larkspur on Monday. " * 40
+    text = "\n\n".join([paragraph.strip()] * 60)  # about 130,000 characters
+    (ann,) = annotate([make(text)])
+    assert len(ann.sentences) == 40 * 60
+    assert [s.index for s in ann.sentences] == list(range(len(ann.sentences)))
+    assert all(text[m.start : m.end] == m.text for m in ann.mentions)
+    assert ann.tokens[-1].head < len(ann.tokens)
+
+
+def test_split_text_cuts_at_paragraphs_and_covers_everything() -> None:
+    text = "aaa bbb\n\nccc ddd\n\neee"
+    pieces = list(split_text(text, 10))
+    assert "".join(piece for _, piece, _ in pieces) == text
+    assert [offset for offset, _, _ in pieces] == [0, 7, 16]
+    assert [last for _, _, last in pieces] == [False, False, True]
