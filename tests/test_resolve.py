@@ -59,8 +59,12 @@ def test_a_surname_alone_joins_the_only_person_of_that_name_in_the_corpus() -> N
 
 def test_a_place_is_not_taken_for_a_person_whose_name_contains_it() -> None:
     found = groups(
-        mentions(("d1", "Georgia Lane", "PERSON"), ("d1", "Lane", "PERSON"),
-                 ("d1", "Georgia", "GPE"), ("d2", "Georgia", "GPE"))
+        mentions(
+            ("d1", "Georgia Lane", "PERSON"),
+            ("d1", "Lane", "PERSON"),
+            ("d1", "Georgia", "GPE"),
+            ("d2", "Georgia", "GPE"),
+        )
     )
     assert {"Georgia"} in found and {"Georgia Lane", "Lane"} in found
 
@@ -76,3 +80,8 @@ def test_one_type_per_name_by_majority() -> None:
 def test_ids_are_stable_across_runs() -> None:
     items = mentions(("d1", "Ida Voss", "PERSON"), ("d2", "Harbour Authority", "ORG"))
     assert [e.id for e in resolve_entities(items)] == [e.id for e in resolve_entities(items[::-1])]
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person_named_in_the_document() -> None:
+    found = groups(mentions(("d1", "Clara Montaigu", "PERSON"), ("d1", "Montaigu", "ORG")))
+    assert found == [{"Clara Montaigu", "Montaigu"}]

@@ -73,8 +73,16 @@ def test_an_interrupted_process_resumes(tmp_path: Path) -> None:
     folder = articles(tmp_path, 6)
     db = tmp_path / "s.duckdb"
     child = subprocess.Popen(
-        [sys.executable, "-m", "counterpoint.cli", "analyze", str(folder), "--db", str(db),
-         "--quiet"],
+        [
+            sys.executable,
+            "-m",
+            "counterpoint.cli",
+            "analyze",
+            str(folder),
+            "--db",
+            str(db),
+            "--quiet",
+        ],
         stderr=subprocess.DEVNULL,
     )
     while not db.exists() and child.poll() is None:

@@ -64,39 +64,54 @@ def person_name(text: str) -> str:
 
 def resolve_entities(mentions: Iterable[Mention]) -> list[Entity]:
     """Entities for all `mentions` (of any number of documents), each with its mentions."""
-    keyed: list[tuple[Mention, str]] = []
+    keyed: list[tuple[Mention, str, str]] = []  # (mention, normalised name, type)
     for mention in mentions:
         kind = ENTITY_TYPES.get(mention.label)
         if kind is None:
             continue
         name = person_name(mention.text) if kind == "Person" else normalise_name(mention.text)
-        if not name or name.isdigit():
-            continue
-        keyed.append((mention, name))
+        if name and not name.isdigit():
+            keyed.append((mention, name, kind))
+    keyed = _surnames_taken_for_organizations(keyed)
 
     kinds = _vote_kinds(keyed)
-    full_names = {name for _, name in keyed if kinds[name] == "Person" and len(name.split()) > 1}
+    full_names = {name for name, kind in kinds.items() if kind == "Person" and " " in name}
     full_names_in_doc: dict[str, set[str]] = defaultdict(set)
-    for m, name in keyed:
+    for m, name, _ in keyed:
         if name in full_names:
             full_names_in_doc[m.doc].add(name)
 
     clusters: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for mention, name in keyed:
+    for mention, name, _ in keyed:
         kind = kinds[name]
-        if kind == "Person" and len(name.split()) == 1:
+        if kind == "Person" and " " not in name:
             name = _expand_surname(name, full_names_in_doc[mention.doc], full_names)
         clusters[(kind, name)].append(mention)
 
     return [_make_entity(kind, key, members) for (kind, key), members in sorted(clusters.items())]
 
 
-def _vote_kinds(keyed: list[tuple[Mention, str]]) -> dict[str, str]:
+def _surnames_taken_for_organizations(
+    keyed: list[tuple[Mention, str, str]],
+) -> list[tuple[Mention, str, str]]:
+    """The tagger often labels a surname on its own as an organisation ('Márquez said'); one
+    that ends a person's full name in the same document is taken as that person."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for mention, name, kind in keyed:
+        if kind == "Person" and " " in name:
+            surnames[mention.doc].add(name.split()[-1])
+    return [
+        (m, name, "Person" if kind == "Organization" and name in surnames[m.doc] else kind)
+        for m, name, kind in keyed
+    ]
+
+
+def _vote_kinds(keyed: list[tuple[Mention, str, str]]) -> dict[str, str]:
     """One type per name across the corpus: the one the tagger gave it most often, since the
     tagger often labels the same name differently from one sentence to the next."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for mention, name in keyed:
-        votes[name][ENTITY_TYPES[mention.label]] += 1
+    for _, name, kind in keyed:
+        votes[name][kind] += 1
     order = list(dict.fromkeys(ENTITY_TYPES.values()))  # ties go to the earlier type
     return {
         name: max(counter, key=lambda kind: (counter[kind], -order.index(kind)))

@@ -1,0 +1,131 @@
+"""Measure a store against a hand-written gold file (the demo corpus ships one): document
+metadata, actor mentions found, and how mentions are grouped into entities (B-cubed)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .records import Document, Mention
+from .store import Store
+
+DEMO_GOLD = Path(__file__).parent / "demo" / "gold.json"
+METADATA_FIELDS = ("title", "outlet", "author", "published", "url", "language")
+
+Span = tuple[str, int, int]  # (document id, start, end)
+
+
+@dataclass(frozen=True)
+class Scores:
+    metadata_accuracy: float  # share of (document, field) pairs exactly right
+    mention_recall: float  # share of gold actor mentions overlapped by a found mention
+    bcubed_precision: float
+    bcubed_recall: float
+
+    @property
+    def bcubed_f1(self) -> float:
+        return _f1(self.bcubed_precision, self.bcubed_recall)
+
+
+def load_gold(path: str | Path = DEMO_GOLD) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+    return data
+
+
+def match_documents(gold: dict[str, Any], documents: list[Document]) -> dict[str, Document]:
+    """Gold document key -> stored document, by the file (and JSON Lines record) it came from."""
+    found = {}
+    for entry in gold["documents"]:
+        name = Path(entry["file"]).name
+        if entry.get("record") is not None:
+            name = f"{name}:{entry['record'] + 1}"  # gold counts records from 0, lines from 1
+        matches = [d for d in documents if Path(d.source_path).name == name]
+        if len(matches) == 1:
+            found[entry["key"]] = matches[0]
+    return found
+
+
+def gold_mentions(gold: dict[str, Any], docs: Mapping[str, Document]) -> dict[Span, str]:
+    """Every occurrence of each gold actor's names in its documents, longest names first so
+    that 'Márquez' inside 'Elena Márquez' counts once."""
+    spans: dict[Span, str] = {}
+    for doc_key, doc in docs.items():
+        forms = [
+            (form, actor["key"])
+            for actor in gold["actors"]
+            for form in actor["mentions"].get(doc_key, [])
+        ]
+        taken: list[tuple[int, int]] = []
+        for form, actor in sorted(forms, key=lambda pair: -len(pair[0])):
+            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text):
+                start, end = match.span()
+                if not any(start < e and s < end for s, e in taken):
+                    taken.append((start, end))
+                    spans[(doc.id, start, end)] = actor
+    return spans
+
+
+def score_store(store: Store, gold: dict[str, Any]) -> Scores:
+    docs = match_documents(gold, store.documents())
+    right = total = 0
+    for entry in gold["documents"]:
+        doc = docs.get(entry["key"])
+        for name in METADATA_FIELDS:
+            total += 1
+            value = getattr(doc, name, None) if doc else None
+            right += str(value) == str(entry[name]) if value is not None else entry[name] is None
+
+    expected = gold_mentions(gold, docs)
+    predicted: dict[Span, str] = {}
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for mention in store.mentions():
+        by_doc[mention.doc].append(mention)
+    found = 0
+    for span, _actor in expected.items():
+        doc_id, start, end = span
+        hit = next(
+            (m for m in by_doc[doc_id] if m.start < end and start < m.end and m.entity), None
+        )
+        if hit is not None:
+            found += 1
+            predicted[span] = hit.entity or ""
+        else:
+            predicted[span] = f"missed:{span}"
+    precision, recall = bcubed(expected, predicted)
+    return Scores(
+        metadata_accuracy=right / total if total else 0.0,
+        mention_recall=found / len(expected) if expected else 0.0,
+        bcubed_precision=precision,
+        bcubed_recall=recall,
+    )
+
+
+def bcubed(
+    gold: Mapping[Hashable, Hashable], predicted: Mapping[Hashable, Hashable]
+) -> tuple[float, float]:
+    """B-cubed precision and recall (Bagga and Baldwin 1998) over the items of `gold`: for each
+    item, the share of its predicted cluster that is in its gold cluster, and the reverse."""
+    gold_clusters: dict[Hashable, set[Hashable]] = defaultdict(set)
+    predicted_clusters: dict[Hashable, set[Hashable]] = defaultdict(set)
+    for item, cluster in gold.items():
+        gold_clusters[cluster].add(item)
+        predicted_clusters[predicted[item]].add(item)
+    if not gold:
+        return 0.0, 0.0
+    precision = recall = 0.0
+    for item in gold:
+        same_gold = gold_clusters[gold[item]]
+        same_predicted = predicted_clusters[predicted[item]]
+        both = len(same_gold & same_predicted)
+        precision += both / len(same_predicted)
+        recall += both / len(same_gold)
+    return precision / len(gold), recall / len(gold)
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
