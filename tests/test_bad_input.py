@@ -9,9 +9,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import ARTICLE, write
 from counterpoint.config import Settings
 from counterpoint.ingest import ingest
+
+from conftest import ARTICLE, write
 
 BAD_FILES: list[tuple[str, bytes, str]] = [
     ("empty.txt", b"", "empty file"),

@@ -6,8 +6,9 @@ import json
 from datetime import date
 from pathlib import Path
 
-from conftest import ARTICLE, write
 from counterpoint.ingest import document_id, ingest
+
+from conftest import ARTICLE, write
 
 HTML_PAGE = """<!doctype html><html><head>
 <title>Rail link opens | The Valley Post</title>

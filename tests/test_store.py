@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, write
 
 import counterpoint
 from counterpoint.store import SCHEMA_VERSION, Store
+
+from conftest import ARTICLE, write
 
 
 def articles(folder: Path, n: int) -> Path:

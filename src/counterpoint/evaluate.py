@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .records import Document, Mention
 from .store import Store
@@ -18,6 +18,7 @@ DEMO_GOLD = Path(__file__).parent / "demo" / "gold.json"
 METADATA_FIELDS = ("title", "outlet", "author", "published", "url", "language")
 
 Span = tuple[str, int, int]  # (document id, start, end)
+Item = TypeVar("Item", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -106,12 +107,12 @@ def score_store(store: Store, gold: dict[str, Any]) -> Scores:
 
 
 def bcubed(
-    gold: Mapping[Hashable, Hashable], predicted: Mapping[Hashable, Hashable]
+    gold: Mapping[Item, Hashable], predicted: Mapping[Item, Hashable]
 ) -> tuple[float, float]:
     """B-cubed precision and recall (Bagga and Baldwin 1998) over the items of `gold`: for each
     item, the share of its predicted cluster that is in its gold cluster, and the reverse."""
-    gold_clusters: dict[Hashable, set[Hashable]] = defaultdict(set)
-    predicted_clusters: dict[Hashable, set[Hashable]] = defaultdict(set)
+    gold_clusters: dict[Hashable, set[Item]] = defaultdict(set)
+    predicted_clusters: dict[Hashable, set[Item]] = defaultdict(set)
     for item, cluster in gold.items():
         gold_clusters[cluster].add(item)
         predicted_clusters[predicted[item]].add(item)

@@ -118,8 +118,7 @@ class Store:
             return
         if "meta" not in tables:
             raise StoreError(f"{self.path}: a DuckDB database, but not a Counterpoint store")
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        version = int(row[0]) if row else 0
+        version = int(self.scalar("SELECT value FROM meta WHERE key = 'schema_version'") or 0)
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: written by a newer Counterpoint (store schema {version}, this "
@@ -234,8 +233,7 @@ class Store:
             )
 
     def start_run(self, settings: Settings) -> int:
-        row = self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()
-        run_id = int(row[0]) if row else 1
+        run_id = int(self.scalar("SELECT coalesce(max(id), 0) + 1 FROM runs"))
         self.con.execute(
             "INSERT INTO runs VALUES (?, ?, NULL, ?, ?, 0)",
             [run_id, datetime.now(), __version__, json.dumps(settings.to_dict())],
@@ -254,6 +252,12 @@ class Store:
         cursor = self.con.execute(sql, list(params))
         names = [d[0] for d in cursor.description or []]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The first value of the first row, or None. Reads every row: DuckDB refuses new work
+        on a connection while a result is only partly fetched."""
+        rows = self.con.execute(sql, list(params)).fetchall()
+        return rows[0][0] if rows else None
 
     def document_ids(self) -> set[str]:
         return {row[0] for row in self.con.execute("SELECT id FROM documents").fetchall()}
@@ -292,11 +296,7 @@ class Store:
         return self.con.sql(f"SELECT * FROM {name}").to_arrow_table()
 
     def counts(self) -> dict[str, int]:
-        counts = {}
-        for name in TABLES:
-            row = self.con.execute(f"SELECT count(*) FROM {name}").fetchone()
-            counts[name] = int(row[0]) if row else 0
-        return counts
+        return {name: int(self.scalar(f"SELECT count(*) FROM {name}")) for name in TABLES}
 
     def meta(self) -> dict[str, str]:
         return {row["key"]: row["value"] for row in self.rows("SELECT * FROM meta")}

@@ -1,0 +1,80 @@
+"""The command line: each command works, says what it does, and mirrors the Python API."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from counterpoint.cli import cli
+
+from conftest import ARTICLE, REPO, write
+
+COMMANDS = sorted(cli.commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(run, command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert len(result.output.split("\n\n")[1].strip()) > 20  # a real description
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_and_option_is_documented_in_the_readme(command: str) -> None:
+    readme = (REPO / "README.md").read_text()
+    assert f"counterpoint {command}" in readme
+    for param in cli.commands[command].params:
+        for option in param.opts:
+            if option.startswith("--"):
+                assert option in readme, f"{command} {option} is not in the README"
+
+
+def test_analyze_report_export_status(run, tmp_path: Path) -> None:
+    write(tmp_path, "in/strike.txt", ARTICLE)
+    write(
+        tmp_path,
+        "in/rail.md",
+        "---\noutlet: Valley Post\n---\nMayor Ida Voss of Larkspur "
+        "opened the rail link on Monday, and Tomas Brenner said the union welcomed it.\n",
+    )
+    analyzed = run("analyze", "in", "--quiet")
+    assert analyzed.exit_code == 0
+    assert re.search(r"2 document\(s\) added", analyzed.stdout)
+    assert "1 document(s) added" not in run("analyze", "in", "--quiet").stdout
+    status = run("status", "--json")
+    assert json.loads(status.stdout)["counts"]["documents"] == 2
+    assert "Valley Post: 1 document(s)" in run("status").stdout
+    assert run("report", "--out", "rep").exit_code == 0
+    assert (tmp_path / "rep" / "report.html").exists()
+    for fmt, name in (
+        ("json", "counterpoint.json"),
+        ("graphml", "counterpoint.graphml"),
+        ("parquet", "counterpoint-parquet"),
+    ):
+        assert run("export", "--format", fmt).exit_code == 0
+        assert (tmp_path / name).exists()
+
+
+def test_errors_are_one_line_without_a_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "counterpoint.cli", "report", "--db", str(tmp_path / "none.duckdb")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {tmp_path / 'none.duckdb'}: no store here; run 'counterpoint analyze' first"
+    ]
+
+
+def test_demo_command_writes_the_report(run, tmp_path: Path) -> None:
+    result = run("demo", "--out", "d")
+    assert result.exit_code == 0
+    assert (tmp_path / "d" / "report" / "report.html").exists()
+    assert "report: d/report/report.html" in result.stdout
