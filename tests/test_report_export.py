@@ -84,3 +84,11 @@ def test_article_text_is_escaped_in_the_report(run, tmp_path: Path) -> None:
     html = (tmp_path / "report" / "report.html").read_text()
     assert "<script>alert" not in html and "<img" not in html and '<a href="javascript' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_every_actor_link_in_the_report_has_a_target(demo_db: Path, tmp_path: Path) -> None:
+    html = counterpoint.report(demo_db, tmp_path / "r")[0].read_text()
+    links = set(re.findall(r'href="#(actor-[^"]+)"', html))
+    anchors = set(re.findall(r'id="(actor-[^"]+)"', html))
+    assert links and links <= anchors
+    assert "<mark" in html  # actors without a section of their own are still marked

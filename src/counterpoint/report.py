@@ -61,6 +61,7 @@ class ReportData:
     actors: list[Entity]  # most-mentioned first
     counts: dict[tuple[str, str], int]  # (entity id, doc id) -> mentions
     shared: list[SharedActor]
+    linked: set[str] = field(default_factory=set)  # entities with a section of their own
     generated_by: str = f"Counterpoint {__version__}"
 
     def count(self, entity: Entity, source: Source) -> int:
@@ -109,19 +110,6 @@ def build_report(store: Store) -> ReportData:
         return (-len({m.doc for m in entity.mentions}), -len(entity.mentions), entity.name)
 
     ranked = sorted(entities, key=prominence)
-    sources = []
-    for doc in documents:
-        source = Source(doc=doc)
-        source.sentences = [
-            (index, highlight(doc.text, start, end, marked[(doc.id, index)]))
-            for index, start, end in sentences[doc.id]
-        ]
-        source.actor_counts = sorted(
-            ((e, counts[(e.id, doc.id)]) for e in actors_in[doc.id].values()),
-            key=lambda pair: (-pair[1], pair[0].name),
-        )
-        sources.append(source)
-
     texts = {d.id: d.text for d in documents}
     spans = {(d, i): (s, e) for d, rows in sentences.items() for i, s, e in rows}
     shared: list[SharedActor] = []
@@ -137,24 +125,48 @@ def build_report(store: Store) -> ReportData:
             quotes[mention.doc].append(Quote(mention.doc, mention.sentence, text))
         shared.append(SharedActor(entity=entity, quotes=dict(quotes)))
 
+    linked = {a.entity.id for a in shared}
+    sources = []
+    for doc in documents:
+        source = Source(doc=doc)
+        source.sentences = [
+            (index, highlight(doc.text, start, end, marked[(doc.id, index)], linked))
+            for index, start, end in sentences[doc.id]
+        ]
+        source.actor_counts = sorted(
+            ((e, counts[(e.id, doc.id)]) for e in actors_in[doc.id].values()),
+            key=lambda pair: (-pair[1], pair[0].name),
+        )
+        sources.append(source)
+
     return ReportData(
-        sources=sources, actors=ranked[:TOP_ACTORS], counts=dict(counts), shared=shared
+        sources=sources,
+        actors=ranked[:TOP_ACTORS],
+        counts=dict(counts),
+        shared=shared,
+        linked=linked,
     )
 
 
-def highlight(text: str, start: int, end: int, marked: list[tuple[Mention, Entity]]) -> Markup:
-    """The sentence text[start:end], escaped, with each actor mention linked to its actor."""
+def highlight(
+    text: str, start: int, end: int, marked: list[tuple[Mention, Entity]], linked: set[str]
+) -> Markup:
+    """The sentence text[start:end], escaped, with each actor mention marked, and linked to its
+    actor's section where the report has one."""
     parts: list[str] = []
     cursor = start
     for mention, entity in sorted(marked, key=lambda pair: pair[0].start):
         if mention.start < cursor or mention.end > end:
             continue
         parts.append(escape(text[cursor : mention.start]))
-        parts.append(
-            Markup('<a class="actor" href="#{}" title="{}">{}</a>').format(
-                actor_anchor(entity.id), entity.name, text[mention.start : mention.end]
+        words = text[mention.start : mention.end]
+        if entity.id in linked:
+            tag = Markup('<a class="actor" href="#{}" title="{}">{}</a>')
+            parts.append(tag.format(actor_anchor(entity.id), entity.name, words))
+        else:
+            parts.append(
+                Markup('<mark class="actor" title="{}">{}</mark>').format(entity.name, words)
             )
-        )
         cursor = mention.end
     parts.append(escape(text[cursor:end]))
     return Markup("").join(parts)

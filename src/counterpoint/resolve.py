@@ -37,6 +37,7 @@ TITLES = set(
     leader spokesman spokeswoman spokesperson the señor señora don doña
     """.split()
 )
+LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -139,7 +140,7 @@ def _make_entity(kind: str, key: str, mentions: list[Mention]) -> Entity:
     digest = hashlib.sha256(f"{kind}:{key}".encode()).hexdigest()[:12]
     return Entity(
         id=f"{kind.lower()}-{digest}",
-        name=POSSESSIVE.sub("", name),
+        name=LEADING_THE.sub("", POSSESSIVE.sub("", name)),
         type=kind,
         aliases=sorted(forms),
         mentions=sorted(mentions, key=lambda m: (m.doc, m.index)),
