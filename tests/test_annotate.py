@@ -51,5 +51,18 @@ def test_split_text_cuts_at_paragraphs_and_covers_everything() -> None:
     text = "aaa bbb\n\nccc ddd\n\neee"
     pieces = list(split_text(text, 10))
     assert "".join(piece for _, piece, _ in pieces) == text
-    assert [offset for offset, _, _ in pieces] == [0, 7, 16]
+    assert [offset for offset, _, _ in pieces] == [0, 9, 18]
     assert [last for _, _, last in pieces] == [False, False, True]
+
+
+def test_headline_byline_and_dateline_are_not_run_into_the_first_sentence() -> None:
+    text = (
+        "Strike ends\nBy Mina Okafor\n\nLARKSPUR, June 2, 2024 — The strike ended. Talks went on."
+    )
+    (ann,) = annotate([make(text)])
+    assert [text[s.start : s.end] for s in ann.sentences] == [
+        "Strike ends",
+        "By Mina Okafor",
+        "LARKSPUR, June 2, 2024 — The strike ended.",
+        "Talks went on.",
+    ]

@@ -20,6 +20,16 @@ from .records import Annotation, Document, Mention, NounChunk, Sentence, Token
 CHUNK_CHARS = 100_000
 
 
+@Language.component("line_breaks_end_sentences")
+def line_breaks_end_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, bylines and datelines stand on their own lines,
+    and the parser would otherwise run them into the first sentence."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:  # spaCy makes a line break a token of its own
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str) -> Language:
     """The spaCy pipeline, loaded once per process. Models ship as pip packages, never fetched."""
@@ -31,6 +41,7 @@ def load_pipeline(model: str) -> Language:
             "(see README, 'Models')"
         ) from error
     nlp.max_length = CHUNK_CHARS * 2
+    nlp.add_pipe("line_breaks_end_sentences", before="parser")
     return nlp
 
 
@@ -62,12 +73,13 @@ def split_text(text: str, limit: int) -> Iterator[tuple[int, str, bool]]:
     where there are any, so offsets into the pieces map back to the text by adding `offset`."""
     start = 0
     while len(text) - start > limit:
-        cut = text.rfind("\n\n", start + 1, start + limit)
-        if cut <= start:
-            cut = text.rfind("\n", start + 1, start + limit)
-        if cut <= start:
-            cut = text.rfind(" ", start + 1, start + limit)
-        if cut <= start:
+        window = text[start : start + limit]
+        for separator in ("\n\n", "\n", " "):
+            found = window.rfind(separator, 1)
+            if found > 0:
+                cut = start + found + len(separator)  # the break stays with the piece it ends
+                break
+        else:
             cut = start + limit
         yield start, text[start:cut], False
         start = cut
