@@ -14,4 +14,5 @@ if [ ! -x .venv/bin/python ]; then
     fi
   fi
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]' 2>&1 \
+  | { grep -v "is ignored: it is neither a file nor a directory" || true; } >&2
