@@ -17,7 +17,7 @@ from .export import export
 from .ingest import ingest
 from .records import Document
 from .report import report
-from .resolve import resolve_entities
+from .resolve import resolve
 from .store import SCHEMA_VERSION, Store
 
 DEMO_CORPUS = Path(__file__).parent / "demo" / "corpus"
@@ -61,10 +61,10 @@ def analyze(
                 store.add_annotation(annotation)
                 result.added.append(annotation.doc)
                 bar.update()
-        entities = resolve_entities(store.mentions())
-        store.replace_entities(entities)
+        resolution = resolve(store)
+        store.replace_resolution(resolution)
         store.finish_run(run, len(result.added))
-        result.entities = len(entities)
+        result.entities = len(resolution.entities)
     return result
 
 

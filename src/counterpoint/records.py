@@ -65,6 +65,23 @@ class NounChunk:
     root: int
 
 
+@dataclass(frozen=True)
+class Relation:
+    """A tie or a role between mentions of one sentence, as the text states it. The resolve
+    stage turns it into a `Tie` or a `Role` between entities. `source`, `target` and `to` are
+    mention indexes; `start`/`end` span the words that state it."""
+
+    doc: str
+    sentence: int
+    kind: str  # a TIE_KINDS key, or "role"
+    source: int
+    target: int | None
+    start: int
+    end: int
+    role: str | None = None  # the title, for roles: "ambassador", "Defense Minister"
+    to: int | None = None  # "ambassador of Peru to China": China
+
+
 @dataclass
 class Annotation:
     """What the annotate stage found in one document."""
@@ -74,6 +91,7 @@ class Annotation:
     tokens: list[Token] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     noun_chunks: list[NounChunk] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
 
 
 @dataclass
@@ -85,3 +103,51 @@ class Entity:
     type: str
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    identifiers: dict[str, str] = field(default_factory=dict)  # e.g. {"iso3166": "PE"}
+
+
+@dataclass(frozen=True)
+class Tie:
+    """source -kind-> target between two entities, with the words of the sentence stating it."""
+
+    source: str
+    target: str
+    kind: str
+    doc: str
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Role:
+    """A position an entity holds: `title` (of `of`) (to `to`), as one sentence states it."""
+
+    holder: str
+    title: str
+    of: str | None
+    to: str | None
+    doc: str
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CandidateLink:
+    """Two entities that may be one, on evidence too weak to merge them; a user can confirm."""
+
+    a: str
+    b: str
+    score: float
+    reason: str
+
+
+@dataclass
+class Resolution:
+    """What the resolve stage returns for the whole store."""
+
+    entities: list[Entity] = field(default_factory=list)
+    ties: list[Tie] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    candidates: list[CandidateLink] = field(default_factory=list)

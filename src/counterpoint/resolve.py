@@ -14,7 +14,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from .records import Entity, Mention
+from .records import Entity, Mention, Resolution
+from .store import Store
 
 # spaCy labels to FollowTheMoney schema names (Location and Group are Counterpoint's own, for
 # places and for nationalities, religious or political groups, which FtM has no schema for).
@@ -61,6 +62,11 @@ def person_name(text: str) -> str:
     while len(words) > 1 and words[0] in TITLES:
         words = words[1:]
     return " ".join(words)
+
+
+def resolve(store: Store) -> Resolution:
+    """Resolve everything in the store afresh."""
+    return Resolution(entities=resolve_entities(store.mentions()))
 
 
 def resolve_entities(mentions: Iterable[Mention]) -> list[Entity]:

@@ -14,7 +14,7 @@ from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -22,9 +22,24 @@ import pyarrow as pa
 from . import __version__
 from .config import Settings
 from .errors import StoreError
-from .records import Annotation, Document, Entity, Mention, NounChunk, Sentence, Token
+from .records import (
+    Annotation,
+    CandidateLink,
+    Document,
+    Entity,
+    Mention,
+    NounChunk,
+    Relation,
+    Resolution,
+    Role,
+    Sentence,
+    Tie,
+    Token,
+)
 
-SCHEMA_VERSION = 1
+R = TypeVar("R")
+
+SCHEMA_VERSION = 2
 
 # Version n's statements take a store from version n-1 to n.
 MIGRATIONS: dict[int, list[str]] = {
@@ -54,6 +69,16 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE TABLE alignments (id VARCHAR PRIMARY KEY, kind VARCHAR, relation VARCHAR,
             score DOUBLE, members JSON, evidence JSON)""",
     ],
+    2: [
+        "ALTER TABLE entities ADD COLUMN identifiers JSON",
+        """CREATE TABLE relations (doc VARCHAR, sentence INTEGER, kind VARCHAR, source INTEGER,
+            target INTEGER, start INTEGER, "end" INTEGER, role VARCHAR, "to" INTEGER)""",
+        """CREATE TABLE ties (source VARCHAR, target VARCHAR, kind VARCHAR, doc VARCHAR,
+            sentence INTEGER, start INTEGER, "end" INTEGER)""",
+        """CREATE TABLE roles (holder VARCHAR, title VARCHAR, "of" VARCHAR, "to" VARCHAR,
+            doc VARCHAR, sentence INTEGER, start INTEGER, "end" INTEGER)""",
+        "CREATE TABLE entity_candidates (a VARCHAR, b VARCHAR, score DOUBLE, reason VARCHAR)",
+    ],
 }
 
 TABLES = (
@@ -62,7 +87,11 @@ TABLES = (
     "tokens",
     "mentions",
     "noun_chunks",
+    "relations",
     "entities",
+    "ties",
+    "roles",
+    "entity_candidates",
     "events",
     "figures",
     "claims",
@@ -178,55 +207,58 @@ class Store:
             self._insert("tokens", Token, annotation.tokens)
             self._insert("mentions", Mention, annotation.mentions)
             self._insert("noun_chunks", NounChunk, annotation.noun_chunks)
+            self._insert("relations", Relation, annotation.relations)
 
     def _insert(self, table: str, record_type: type, rows: Sequence[Any]) -> None:
-        if not rows:
-            return
         names = [f.name for f in fields(record_type)]
-        batch = pa.table({name: [getattr(row, name) for row in rows] for name in names})
-        columns = ", ".join(f'"{name}"' for name in names)
-        self.con.register("incoming", batch)
+        self._insert_columns(table, {name: [getattr(row, name) for row in rows] for name in names})
+
+    def _insert_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
+        if not next(iter(columns.values())):
+            return
+        quoted = ", ".join(f'"{name}"' for name in columns)
+        with self._registered(pa.table(columns)) as name:
+            self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
+
+    @contextmanager
+    def _registered(self, data: pa.Table) -> Iterator[str]:
+        """Let SQL read an Arrow table under a name, for as long as the block runs."""
+        self.con.register("incoming", data)
         try:
-            self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming")
+            yield "incoming"
         finally:
             self.con.unregister("incoming")
 
-    def replace_entities(self, entities: Sequence[Entity]) -> None:
-        """Swap in a new resolution: the entity table and every mention's entity, atomically."""
-        assignments = [(m.doc, m.index, entity.id) for entity in entities for m in entity.mentions]
+    def replace_resolution(self, resolution: Resolution) -> None:
+        """Swap in a new resolution atomically: entities, every mention's entity, ties, roles
+        and candidate links."""
+        entities = resolution.entities
+        assigned = [(m.doc, m.index, e.id) for e in entities for m in e.mentions]
         with self.transaction():
-            self.con.execute("DELETE FROM entities")
+            for table in ("entities", "ties", "roles", "entity_candidates"):
+                self.con.execute(f"DELETE FROM {table}")
             self.con.execute("UPDATE mentions SET entity = NULL")
-            if not entities:
-                return
-            self.con.register(
-                "incoming",
-                pa.table(
-                    {
-                        "id": [e.id for e in entities],
-                        "name": [e.name for e in entities],
-                        "type": [e.type for e in entities],
-                        "aliases": [e.aliases for e in entities],
-                    }
-                ),
+            self._insert_columns(
+                "entities",
+                {
+                    "id": [e.id for e in entities],
+                    "name": [e.name for e in entities],
+                    "type": [e.type for e in entities],
+                    "aliases": [e.aliases for e in entities],
+                    "identifiers": [json.dumps(e.identifiers) for e in entities],
+                },
             )
-            self.con.execute("INSERT INTO entities SELECT * FROM incoming")
-            self.con.unregister("incoming")
-            self.con.register(
-                "incoming",
-                pa.table(
-                    {
-                        "doc": [a[0] for a in assignments],
-                        "index": [a[1] for a in assignments],
-                        "entity": [a[2] for a in assignments],
-                    }
-                ),
-            )
-            self.con.execute(
-                "UPDATE mentions SET entity = incoming.entity FROM incoming "
-                'WHERE mentions.doc = incoming.doc AND mentions."index" = incoming."index"'
-            )
-            self.con.unregister("incoming")
+            if assigned:
+                doc, index, entity = (list(column) for column in zip(*assigned, strict=True))
+                data = pa.table({"doc": doc, "index": index, "entity": entity})
+                with self._registered(data) as name:
+                    self.con.execute(
+                        f"UPDATE mentions SET entity = {name}.entity FROM {name} "
+                        f'WHERE mentions.doc = {name}.doc AND mentions."index" = {name}."index"'
+                    )
+            self._insert("ties", Tie, resolution.ties)
+            self._insert("roles", Role, resolution.roles)
+            self._insert("entity_candidates", CandidateLink, resolution.candidates)
             self.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('resolved_at', ?)",
                 [datetime.now().isoformat()],
@@ -263,15 +295,28 @@ class Store:
         return {row[0] for row in self.con.execute("SELECT id FROM documents").fetchall()}
 
     def documents(self) -> list[Document]:
-        names = [f.name for f in fields(Document)]
-        columns = ", ".join(f'"{n}"' for n in names)
-        return [
-            Document(**row)
-            for row in self.rows(f"SELECT {columns} FROM documents ORDER BY published, title, id")
-        ]
+        return self.records(Document, "documents", "published, title, id")
 
     def mentions(self) -> list[Mention]:
-        return [Mention(**row) for row in self.rows('SELECT * FROM mentions ORDER BY doc, "index"')]
+        return self.records(Mention, "mentions", 'doc, "index"')
+
+    def records(self, record_type: type[R], table: str, order: str = "") -> list[R]:
+        """Rows of `table` as records of `record_type` (its fields name the columns)."""
+        names = ", ".join(f'"{f.name}"' for f in fields(record_type))  # type: ignore[arg-type]
+        sql = f"SELECT {names} FROM {table}" + (f" ORDER BY {order}" if order else "")
+        return [record_type(**row) for row in self.rows(sql)]
+
+    def relations(self) -> list[Relation]:
+        return self.records(Relation, "relations", "doc, sentence, start")
+
+    def ties(self) -> list[Tie]:
+        return self.records(Tie, "ties", "doc, sentence, start")
+
+    def roles(self) -> list[Role]:
+        return self.records(Role, "roles", "doc, sentence, start")
+
+    def candidates(self) -> list[CandidateLink]:
+        return self.records(CandidateLink, "entity_candidates", "score DESC, a, b")
 
     def entities(self) -> list[Entity]:
         """Entities with their mentions attached."""
@@ -286,6 +331,7 @@ class Store:
                 type=row["type"],
                 aliases=list(row["aliases"]),
                 mentions=by_entity.get(row["id"], []),
+                identifiers=json.loads(row["identifiers"] or "{}"),
             )
             for row in self.rows("SELECT * FROM entities ORDER BY name, id")
         ]
