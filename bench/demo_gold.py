@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from counterpoint.store import Store
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DEMO_GOLD)
+    parser.add_argument("--details", action="store_true", help="list gold actors split apart")
     args = parser.parse_args()
     gold = load_gold(args.gold)
     corpus = args.gold.parent / "corpus"
@@ -39,6 +41,8 @@ def main() -> None:
         with Store(db, read_only=True) as store:
             scores = score_store(store, gold)
             baseline = same_name_baseline(store, gold, scores)
+            if args.details:
+                print_splits(store, gold)
     print(f"gold file: {args.gold}")
     print(f"metadata accuracy          {scores.metadata_accuracy:.3f}")
     print(f"actor mention recall       {scores.mention_recall:.3f}")
@@ -47,6 +51,20 @@ def main() -> None:
         print(
             f"B-cubed {name:18} {s.bcubed_precision:6.3f} {s.bcubed_recall:6.3f} {s.bcubed_f1:6.3f}"
         )
+
+
+def print_splits(store: Store, gold: dict) -> None:
+    """Each gold actor whose mentions ended up in several entities (or were missed)."""
+    docs = match_documents(gold, store.documents())
+    names = {e.id: f"{e.name} [{e.type}]" for e in store.entities()}
+    mentions = store.mentions()
+    found: dict[str, Counter[str]] = defaultdict(Counter)
+    for (doc, start, end), actor in gold_mentions(gold, docs).items():
+        hit = next((m for m in mentions if m.doc == doc and m.start < end and start < m.end), None)
+        found[actor][names.get(hit.entity or "", "?") if hit else "(missed)"] += 1
+    for actor in gold["actors"]:
+        if len(found[actor["key"]]) > 1:
+            print(f"{actor['name']}: {dict(found[actor['key']])}")
 
 
 def same_name_baseline(store: Store, gold: dict, scores: Scores) -> Scores:

@@ -123,6 +123,8 @@ def _add_piece(into: Annotation, sdoc: Doc, offset: int, actor_labels: tuple[str
                 end=offset + ent.end_char,
                 text=ent.text,
                 label=ent.label_,
+                dep=ent.root.dep_,
+                head=ent.root.head.lemma_.lower(),
             )
         )
     for chunk in sdoc.noun_chunks:

@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from .annotate import annotate
 from .config import DEFAULT_DB, Settings
+from .corrections import Corrections, corrections_path
 from .errors import InputError, NothingProcessed
 from .export import export
 from .ingest import ingest
@@ -31,6 +32,7 @@ class AnalyzeResult:
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     entities: int = 0
+    warnings: list[str] = field(default_factory=list)
 
 
 def analyze(
@@ -38,11 +40,14 @@ def analyze(
     db: str | Path = DEFAULT_DB,
     settings: Settings | None = None,
     progress: bool = False,
+    corrections: str | Path | None = None,
 ) -> AnalyzeResult:
     """Add the articles under `paths` to the store at `db`. Documents already there are not
-    read again; an interrupted run resumes where it stopped. Raises `NothingProcessed` when no
-    input could be read at all."""
+    read again; an interrupted run resumes where it stopped. The user's corrections (by default
+    'NAME.corrections.yaml' beside the store) are applied to the entities. Raises
+    `NothingProcessed` when no input could be read at all."""
     settings = settings or Settings()
+    fixes = Corrections.load(corrections or corrections_path(db))
     with Store(db) as store:
         ingested = ingest(paths, settings, known_ids=store.document_ids())
         result = AnalyzeResult(
@@ -61,10 +66,11 @@ def analyze(
                 store.add_annotation(annotation)
                 result.added.append(annotation.doc)
                 bar.update()
-        resolution = resolve(store)
+        resolution = resolve(store, fixes)
         store.replace_resolution(resolution)
         store.finish_run(run, len(result.added))
         result.entities = len(resolution.entities)
+        result.warnings = [f"correction names no entity: {ref}" for ref in fixes.unmatched]
     return result
 
 

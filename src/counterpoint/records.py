@@ -54,6 +54,8 @@ class Mention:
     text: str
     label: str
     entity: str | None = None
+    dep: str = ""  # the dependency label of the mention's root: "nsubj", "poss", "amod", ...
+    head: str = ""  # the lemma of the word the mention attaches to: "announce", "export"
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,50 @@
-"""Resolve: group mentions into entities, one per real-world actor, within and across documents.
+"""Resolve: group mentions into entities, one per real-world actor, within and across documents,
+and turn the relations found between mentions into ties and roles between entities.
 
-This first resolver works from names alone: normalised names (case, accents, punctuation,
-titles and a leading article removed) match exactly, and a surname on its own joins the one full
-name that it ends in the same document, or else in the whole corpus, when there is exactly one.
-When the choice is ambiguous it keeps mentions apart: a false merge is worse than a missed one.
+Mentions are first keyed by their normalised name and type; keys are then joined when the text
+gives good evidence that they name the same actor:
+- an acronym or nickname defined in the text ("the National Electoral Council (CNE)");
+- a shorter form of a person's name (a second surname or middle name dropped, one slip of the
+  pen) or of an organisation's name ("the Hollin Institute"), when it fits exactly one longer
+  name;
+- a surname alone, when exactly one person of that surname is named in the document (or else in
+  the corpus);
+- states by name, capital or demonym where the text uses them as the state ("Beijing
+  announced", "Peruvian exports"), identified by ISO 3166 code from the bundled gazetteer;
+- generic bodies ("Congress", "the Supreme Court") are told apart by the state they belong to.
+When the evidence is weak (several candidates, or the same name with different types), the keys
+stay apart and a `CandidateLink` records the possible merge with its score: a false merge is
+worse than a missed one.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
-from .records import Entity, Mention, Resolution
+from .corrections import Corrections
+from .gazetteer import load_gazetteer
+from .names import (
+    close_spelling,
+    display_name,
+    distinctive_words,
+    initials,
+    is_acronym,
+    is_generic_organisation,
+    normalise_name,
+    organisation_type,
+    person_name,
+    same_person_name,
+)
+from .records import CandidateLink, Entity, Mention, Relation, Resolution, Role, Tie
 from .store import Store
 
-# spaCy labels to FollowTheMoney schema names (Location and Group are Counterpoint's own, for
-# places and for nationalities, religious or political groups, which FtM has no schema for).
+# spaCy labels to FollowTheMoney schema names. Location (a place) and Group (a nationality or a
+# group of people) are Counterpoint's own; organisations are refined into Company and
+# PublicBody, places into Country where the gazetteer knows them.
 ENTITY_TYPES = {
     "PERSON": "Person",
     "ORG": "Organization",
@@ -26,128 +52,403 @@ ENTITY_TYPES = {
     "LOC": "Location",
     "NORP": "Group",
 }
-
-# Words that precede a name without being part of it.
-TITLES = set(
+ORGANISATIONS = {"Organization", "Company", "PublicBody"}
+# A capital names its state when it acts or owns: "Beijing announced", "Beijing's loans".
+STATE_ROLES = {"nsubj", "nsubjpass", "poss", "agent"}
+# A demonym names its state when it qualifies what states have or do: "Peruvian exports".
+STATE_NOUNS = set(
     """
-    president vice prime minister secretary senator sen representative rep congressman
-    congresswoman governor gov mayor judge justice general gen colonel col captain capt admiral
-    lieutenant lt sergeant sgt commander chief ambassador king queen prince princess pope father
-    rev reverend sheikh mr mrs ms miss dr prof professor sir dame lord lady former late then
-    defense defence interior foreign finance economy deputy attorney chancellor premier dictator
-    leader spokesman spokeswoman spokesperson the señor señora don doña
+    government exports export imports import economy military army navy officials official
+    authorities ministry embassy investment investments trade president leader policy diplomats
+    diplomacy loans loan aid troops forces state administration regime budget debt presidency
+    sanctions intelligence consulate delegation envoy minister ministers spokesman treasury
     """.split()
 )
-LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+CONTEXT_CHARS = 60  # how far before a generic body's name its state is looked for
+# "(CNE)", "(aka AMLO)", ", known as El Chapo": an alias defined right after a name.
+# "(CNE)", "(aka AMLO)", ", known as El Chapo": an alias given right after a name.
+NICKNAME_CUE = r"(?:also\s+)?(?:aka|a\.k\.a\.|known\s+as|dubbed|nicknamed)\s+"
+ALIAS_AFTER = re.compile(
+    rf"""^\s*(?:\(\s*(?P<cue>{NICKNAME_CUE})?|,?\s*(?P<said>{NICKNAME_CUE}))"""
+    r"""["“]?(?P<alias>[A-Z][^()"”,;]{1,39}?)["”]?\s*[),;.]"""
+)
+SURNAME_SCORE = 0.6  # a candidate link for a surname that fits several people
+TYPE_CLASH_SCORE = 0.5  # the same name used for actors of different types
 
 
-def normalise_name(text: str) -> str:
-    """Case, accents, punctuation and possessive removed: 'Márquez’s' -> 'marquez'."""
-    text = POSSESSIVE.sub("", text.strip())
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[.\u2019']", "", text.casefold())
-    text = re.sub(r"[^\w]+", " ", text)
-    words = text.split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
+@dataclass
+class Item:
+    """A mention with what the resolver derives from it."""
+
+    mention: Mention
+    name: str  # normalised
+    kind: str
+    key: str = ""
+    iso: str | None = None
+    place: str | None = None  # for generic bodies: the state or place they belong to
 
 
-def person_name(text: str) -> str:
-    """A person's normalised name with leading titles dropped: 'Defense Minister Ana Ruiz' ->
-    'ana ruiz'."""
-    words = normalise_name(text).split()
-    while len(words) > 1 and words[0] in TITLES:
-        words = words[1:]
-    return " ".join(words)
+def resolve(store: Store, corrections: Corrections | None = None) -> Resolution:
+    """Resolve the whole store afresh, then apply the user's corrections."""
+    texts = {d.id: d.text for d in store.documents()}
+    entities, candidates = resolve_mentions(store.mentions(), texts)
+    if corrections is not None:
+        entities = corrections.apply(entities)
+    ties, roles = connect(entities, store.relations(), texts)
+    ids = {e.id for e in entities}
+    candidates = [c for c in candidates if c.a in ids and c.b in ids]
+    return Resolution(entities=entities, ties=ties, roles=roles, candidates=candidates)
 
 
-def resolve(store: Store) -> Resolution:
-    """Resolve everything in the store afresh."""
-    return Resolution(entities=resolve_entities(store.mentions()))
+def resolve_entities(
+    mentions: Iterable[Mention], texts: Mapping[str, str] | None = None
+) -> list[Entity]:
+    """Entities for all `mentions` (of any number of documents), each with its mentions.
+    `texts` (document id -> text) lets the resolver read definitions around the mentions."""
+    return resolve_mentions(mentions, texts)[0]
 
 
-def resolve_entities(mentions: Iterable[Mention]) -> list[Entity]:
-    """Entities for all `mentions` (of any number of documents), each with its mentions."""
-    keyed: list[tuple[Mention, str, str]] = []  # (mention, normalised name, type)
+def resolve_mentions(
+    mentions: Iterable[Mention], texts: Mapping[str, str] | None = None
+) -> tuple[list[Entity], list[CandidateLink]]:
+    texts = texts or {}
+    items = _items(mentions)
+    _identify_states(items)
+    _identify_bodies(items, texts)
+    joins = UnionFind()
+    candidates: list[tuple[str, str, float, str]] = []
+    _join_definitions(items, texts, joins)
+    _join_person_names(items, joins, candidates)
+    _join_organisation_names(items, joins, candidates)
+    _join_surnames(items, joins, candidates)
+    _flag_type_clashes(items, candidates)
+
+    groups: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        groups[joins.find(item.key)].append(item)
+    entities = {root: _make_entity(members) for root, members in groups.items()}
+    links: dict[tuple[str, str], CandidateLink] = {}
+    for a, b, score, reason in candidates:
+        x, y = sorted((entities[joins.find(a)].id, entities[joins.find(b)].id))
+        if x != y and ((x, y) not in links or links[(x, y)].score < score):
+            links[(x, y)] = CandidateLink(x, y, score, reason)
+    return sorted(entities.values(), key=lambda e: e.id), sorted(links.values(), key=_link_order)
+
+
+def _link_order(link: CandidateLink) -> tuple[float, str, str]:
+    return (-link.score, link.a, link.b)
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+# -- keys and types ----------------------------------------------------------------------------
+
+
+def _items(mentions: Iterable[Mention]) -> list[Item]:
+    items = []
     for mention in mentions:
         kind = ENTITY_TYPES.get(mention.label)
         if kind is None:
             continue
         name = person_name(mention.text) if kind == "Person" else normalise_name(mention.text)
         if name and not name.isdigit():
-            keyed.append((mention, name, kind))
-    keyed = _surnames_taken_for_organizations(keyed)
-
-    kinds = _vote_kinds(keyed)
-    full_names = {name for name, kind in kinds.items() if kind == "Person" and " " in name}
-    full_names_in_doc: dict[str, set[str]] = defaultdict(set)
-    for m, name, _ in keyed:
-        if name in full_names:
-            full_names_in_doc[m.doc].add(name)
-
-    clusters: dict[tuple[str, str], list[Mention]] = defaultdict(list)
-    for mention, name, _ in keyed:
-        kind = kinds[name]
-        if kind == "Person" and " " not in name:
-            name = _expand_surname(name, full_names_in_doc[mention.doc], full_names)
-        clusters[(kind, name)].append(mention)
-
-    return [_make_entity(kind, key, members) for (kind, key), members in sorted(clusters.items())]
+            items.append(Item(mention, name, kind))
+    _surnames_taken_for_organisations(items)
+    _vote_types(items)
+    for item in items:
+        if item.kind in ORGANISATIONS:
+            item.kind = organisation_type(item.name)
+        item.key = f"{item.kind}:{item.name}"
+    return items
 
 
-def _surnames_taken_for_organizations(
-    keyed: list[tuple[Mention, str, str]],
-) -> list[tuple[Mention, str, str]]:
+def _surnames_taken_for_organisations(items: list[Item]) -> None:
     """The tagger often labels a surname on its own as an organisation ('Márquez said'); one
     that ends a person's full name in the same document is taken as that person."""
     surnames: dict[str, set[str]] = defaultdict(set)
-    for mention, name, kind in keyed:
-        if kind == "Person" and " " in name:
-            surnames[mention.doc].add(name.split()[-1])
-    return [
-        (m, name, "Person" if kind == "Organization" and name in surnames[m.doc] else kind)
-        for m, name, kind in keyed
-    ]
+    for item in items:
+        if item.kind == "Person" and " " in item.name:
+            surnames[item.mention.doc].add(item.name.split()[-1])
+    for item in items:
+        if item.kind == "Organization" and item.name in surnames[item.mention.doc]:
+            item.kind = "Person"
 
 
-def _vote_kinds(keyed: list[tuple[Mention, str, str]]) -> dict[str, str]:
-    """One type per name across the corpus: the one the tagger gave it most often, since the
-    tagger often labels the same name differently from one sentence to the next."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for _, name, kind in keyed:
-        votes[name][kind] += 1
+def _vote_types(items: list[Item]) -> None:
+    """One type per name: the label the tagger gave it most often, which it often gets wrong
+    from one sentence to the next. A person and a place of the same name stay apart, though:
+    where the document's own majority says place and the corpus says person, or the reverse,
+    the document wins."""
     order = list(dict.fromkeys(ENTITY_TYPES.values()))  # ties go to the earlier type
-    return {
-        name: max(counter, key=lambda kind: (counter[kind], -order.index(kind)))
-        for name, counter in votes.items()
-    }
+    in_doc: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    in_corpus: dict[str, Counter[str]] = defaultdict(Counter)
+    for item in items:
+        in_doc[(item.mention.doc, item.name)][item.kind] += 1
+        in_corpus[item.name][item.kind] += 1
+
+    def winner(votes: Counter[str]) -> str:
+        return max(votes, key=lambda kind: (votes[kind], -order.index(kind)))
+
+    for item in items:
+        local = winner(in_doc[(item.mention.doc, item.name)])
+        overall = winner(in_corpus[item.name])
+        item.kind = local if {local, overall} == {"Person", "Location"} else overall
 
 
-def _expand_surname(surname: str, in_doc: set[str], in_corpus: set[str]) -> str:
-    """The one full name this surname stands for, looking first in its document, then in the
-    corpus; the surname itself where there is none or more than one."""
-    for candidates in (in_doc, in_corpus):
-        matches = [name for name in candidates if surname in name.split()[1:]]
-        if len(matches) == 1:
-            return matches[0]
-        if len(matches) > 1:
-            return surname
-    return surname
+def _identify_states(items: list[Item]) -> None:
+    gazetteer = load_gazetteer()
+    for item in items:
+        if item.kind not in {"Location", "Group", "Organization"}:
+            continue
+        m = item.mention
+        state = gazetteer.state(item.name) if item.kind != "Group" else None
+        if state is None and item.kind == "Location" and m.dep in STATE_ROLES:
+            state = gazetteer.capital(item.name)
+        if item.kind == "Group":
+            state = gazetteer.demonym(item.name)
+            if state and not (m.dep in {"amod", "compound"} and m.head in STATE_NOUNS):
+                item.iso = state.iso  # the people of a state: a group, not the state
+                item.key = f"Group:{state.iso}"
+                continue
+        if state is not None:
+            item.kind, item.iso, item.key = "Country", state.iso, f"Country:{state.iso}"
 
 
-def _make_entity(kind: str, key: str, mentions: list[Mention]) -> Entity:
-    """The id comes from the resolved key, so it stays the same across runs."""
+def _identify_bodies(items: list[Item], texts: Mapping[str, str]) -> None:
+    """'Congress' of one state is not 'Congress' of another: a generic body is keyed by the
+    place named in its name or just before it ("Peru's Congress", "the US Senate"), else by the
+    state its document mentions most; where nothing says, it is keyed as of an unknown state."""
+    gazetteer = load_gazetteer()
+    places: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        if item.kind in {"Country", "Location"}:
+            places[item.mention.doc].append(item)
+    main_state: dict[str, Item] = {}
+    for doc, found in places.items():
+        states = Counter(p.key for p in found if p.kind == "Country")
+        if states:
+            key, n = states.most_common(1)[0]
+            if n / sum(states.values()) >= 0.4:
+                main_state[doc] = next(p for p in found if p.key == key)
+    for item in items:
+        words = item.name.split()
+        inside = [s for w in words if (s := gazetteer.state(w) or gazetteer.demonym(w))]
+        body = " ".join(w for w in words if not (gazetteer.state(w) or gazetteer.demonym(w)))
+        if item.kind not in ORGANISATIONS or not is_generic_organisation(body):
+            continue
+        m = item.mention
+        text = texts.get(m.doc, "")
+        before = [
+            p for p in places[m.doc]
+            if 0 <= m.start - p.mention.end <= 6
+            and re.fullmatch(r"(?:['’]s)?\s*(?:the\s+)?", text[p.mention.end : m.start])
+        ]  # fmt: skip
+        if inside:
+            where, item.iso, item.place = f"Country:{inside[0].iso}", inside[0].iso, inside[0].name
+        elif before or m.doc in main_state:
+            place = (before or [main_state[m.doc]])[0]
+            where, item.iso = place.key, place.iso
+            item.place = (
+                gazetteer.state_name(place.iso) if place.iso else display_name(place.mention.text)
+            )
+        else:
+            where = "unknown"
+        item.name, item.kind = body, "PublicBody"
+        item.key = f"PublicBody:{body}@{where}"
+
+
+# -- joining keys --------------------------------------------------------------------------------
+
+
+def _join_definitions(items: list[Item], texts: Mapping[str, str], joins: UnionFind) -> None:
+    """'the Central Intelligence Agency (CIA)', 'CIA (Central Intelligence Agency)' and
+    'Andrés Manuel López Obrador (aka AMLO)': the alias joins the name it defines, in its
+    document, and across the corpus where no other name claims it."""
+    defined: dict[str, set[str]] = defaultdict(set)  # alias -> keys of the names it stands for
+    for item in items:
+        after = texts.get(item.mention.doc, "")[item.mention.end : item.mention.end + 60]
+        match = ALIAS_AFTER.match(after)
+        if not match:
+            continue
+        raw = match.group("alias").strip()
+        alias = normalise_name(raw)
+        nickname = match.group("cue") or match.group("said")
+        spelled_out = is_acronym(item.mention.text) and initials(alias) == item.name
+        if nickname or is_acronym(raw) or spelled_out:
+            defined[alias].add(item.key)
+    for item in items:
+        roots = {joins.find(k) for k in defined.get(item.name, ())}
+        if len(roots) == 1 and item.kind != "Country":
+            joins.join(item.key, roots.pop())
+
+
+def _join_person_names(
+    items: list[Item], joins: UnionFind, candidates: list[tuple[str, str, float, str]]
+) -> None:
+    """Full names that are one person written differently ('Elena Marquez', 'Elena Márquez
+    Duarte', 'Elena Marqez'), when the shorter fits exactly one longer name."""
+    names = sorted({i.name for i in items if i.kind == "Person" and " " in i.name})
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        for word in name.split():
+            by_word[word].add(name)
+    for short in names:
+        pool = set().union(*(by_word[w] for w in short.split()))
+        fits = [
+            long
+            for long in pool
+            if long != short and len(long) >= len(short) and same_person_name(short, long)
+        ]
+        # Only the longest names count: 'ana ruiz' fits both 'ana ruiz ocampo' and a slip of it.
+        fits = [f for f in fits if not any(f != g and same_person_name(f, g) for g in fits)]
+        if len(fits) == 1:
+            joins.join(f"Person:{short}", f"Person:{fits[0]}")
+        for long in fits if len(fits) > 1 else []:
+            candidates.append(
+                (f"Person:{short}", f"Person:{long}", 0.7, "shorter form of the name")
+            )
+
+
+def _join_organisation_names(
+    items: list[Item], joins: UnionFind, candidates: list[tuple[str, str, float, str]]
+) -> None:
+    """'the Hollin Institute' is 'the Hollin Institute for Highland Studies', 'CIA' is 'Central
+    Intelligence Agency', when exactly one longer name fits."""
+    organisations = {i.name: i.key for i in items if i.kind in ORGANISATIONS and "@" not in i.key}
+    by_word: dict[str, set[str]] = defaultdict(set)
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for name in organisations:
+        for word in distinctive_words(name):
+            by_word[word].add(name)
+        if len(name.split()) >= 2:
+            by_initials[initials(name)].add(name)
+    for short, key in organisations.items():
+        words = distinctive_words(short)
+        fits: set[str] = set()
+        if words:
+            pool = set.intersection(*(by_word[w] for w in words))
+            fits = {n for n in pool if n != short and set(short.split()) <= set(n.split())}
+        if " " not in short and len(short) <= 8:
+            fits |= by_initials.get(short, set()) - {short}
+        longest = {f for f in fits if not any(set(f.split()) < set(g.split()) for g in fits)}
+        if len(longest) == 1:
+            joins.join(key, organisations[longest.pop()])
+        for other in longest if len(longest) > 1 else []:
+            candidates.append((key, organisations[other], 0.6, "shorter form of the name"))
+
+
+def _join_surnames(
+    items: list[Item], joins: UnionFind, candidates: list[tuple[str, str, float, str]]
+) -> None:
+    """A surname alone is the one person of that surname named in its document, else in the
+    corpus; with several, it stays apart, linked to each as a candidate."""
+    people_in_doc: dict[str, set[str]] = defaultdict(set)  # doc -> roots of named people
+    surnames: dict[str, set[str]] = defaultdict(set)  # root -> surnames (non-first words)
+    for item in items:
+        if item.kind == "Person" and " " in item.name:
+            root = joins.find(item.key)
+            people_in_doc[item.mention.doc].add(root)
+            surnames[root].update(item.name.split()[1:])
+
+    def fitting(word: str, roots: Iterable[str]) -> set[str]:
+        return {r for r in roots if any(close_spelling(word, s) for s in surnames[r])}
+
+    organisations: dict[str, set[str]] = defaultdict(set)  # distinctive word -> roots
+    for item in items:
+        if item.kind in ORGANISATIONS and " " in item.name:
+            for word in distinctive_words(item.name):
+                organisations[word].add(joins.find(item.key))
+
+    for item in items:
+        if item.kind != "Person" or " " in item.name:
+            continue
+        fits = fitting(item.name, people_in_doc[item.mention.doc]) or fitting(item.name, surnames)
+        # No person has that name, but one organisation has it for its own: 'Corvane' for
+        # 'Corvane Mining Group', which the tagger took for a person.
+        if not fits and len(organisations[item.name]) == 1:
+            fits = set(organisations[item.name])
+        if len(fits) == 1:
+            joins.join(item.key, fits.pop())
+        elif fits:  # several people: this mention stays on its own, in its document
+            item.key = f"Person:{item.name}@{item.mention.doc}"
+            for root in fits:
+                candidates.append((item.key, root, SURNAME_SCORE, "surname of several people"))
+
+
+def _flag_type_clashes(items: list[Item], candidates: list[tuple[str, str, float, str]]) -> None:
+    keys: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        keys[item.name].add(item.key)
+    for name_keys in keys.values():
+        ordered = sorted(name_keys)
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            candidates.append((a, b, TYPE_CLASH_SCORE, "same name, different type"))
+
+
+# -- entities ------------------------------------------------------------------------------------
+
+
+def _make_entity(items: list[Item]) -> Entity:
+    """The id comes from the group's longest key, so it stays the same across runs while the
+    same names are found."""
+    mentions = sorted((i.mention for i in items), key=lambda m: (m.doc, m.index))
     forms = Counter(m.text for m in mentions)
-    # The name shown: the longest form, then the most frequent, then alphabetical.
-    name = sorted(forms, key=lambda f: (-len(f.split()), -forms[f], f))[0]
-    digest = hashlib.sha256(f"{kind}:{key}".encode()).hexdigest()[:12]
+    main = max(items, key=lambda i: (i.kind == "Country", len(i.key.split()), len(i.key), i.key))
+    kind, iso = main.kind, main.iso
+    if kind == "Country" and iso:
+        name, entity_id = load_gazetteer().state_name(iso), f"country-{iso.lower()}"
+    else:
+        name = display_name(sorted(forms, key=lambda f: (-len(f.split()), -forms[f], f))[0])
+        if main.place:
+            name = f"{name} ({main.place})"
+        entity_id = f"{kind.lower()}-{hashlib.sha256(main.key.encode()).hexdigest()[:12]}"
     return Entity(
-        id=f"{kind.lower()}-{digest}",
-        name=LEADING_THE.sub("", POSSESSIVE.sub("", name)),
+        id=entity_id,
+        name=name,
         type=kind,
         aliases=sorted(forms),
-        mentions=sorted(mentions, key=lambda m: (m.doc, m.index)),
+        mentions=mentions,
+        identifiers={"iso3166": iso} if iso else {},
     )
+
+
+# -- ties and roles ------------------------------------------------------------------------------
+
+
+def connect(
+    entities: list[Entity], relations: list[Relation], texts: Mapping[str, str]
+) -> tuple[list[Tie], list[Role]]:
+    """Relations between mentions become ties and roles between the entities they resolve to."""
+    owner = {(m.doc, m.index): e.id for e in entities for m in e.mentions}
+    ties: set[Tie] = set()
+    roles: set[Role] = set()
+    for r in relations:
+        source = owner.get((r.doc, r.source))
+        target = owner.get((r.doc, r.target)) if r.target is not None else None
+        to = owner.get((r.doc, r.to)) if r.to is not None else None
+        if source is None:
+            continue
+        if r.kind == "role":
+            roles.add(Role(source, r.role or "", target, to, r.doc, r.sentence, r.start, r.end))
+        elif target is not None and target != source:
+            ties.add(Tie(source, target, r.kind, r.doc, r.sentence, r.start, r.end))
+    return sorted(ties, key=_place_in_text), sorted(roles, key=_place_in_text)
+
+
+def _place_in_text(record: Tie | Role) -> tuple[str, int, int]:
+    return (record.doc, record.sentence, record.start)

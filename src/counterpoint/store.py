@@ -71,6 +71,8 @@ MIGRATIONS: dict[int, list[str]] = {
     ],
     2: [
         "ALTER TABLE entities ADD COLUMN identifiers JSON",
+        "ALTER TABLE mentions ADD COLUMN dep VARCHAR",
+        "ALTER TABLE mentions ADD COLUMN head VARCHAR",
         """CREATE TABLE relations (doc VARCHAR, sentence INTEGER, kind VARCHAR, source INTEGER,
             target INTEGER, start INTEGER, "end" INTEGER, role VARCHAR, "to" INTEGER)""",
         """CREATE TABLE ties (source VARCHAR, target VARCHAR, kind VARCHAR, doc VARCHAR,

@@ -1,0 +1,85 @@
+"""States by name, capital and demonym, from the data that ships in the `countryinfo` package
+(nothing is looked up online). Names are matched after `normalise_name` (case, accents and
+punctuation folded)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from countryinfo import all_countries
+
+from .names import normalise_name as normalise
+
+# Abbreviations news uses for states, which the package lists only among bare ISO codes.
+ABBREVIATIONS = {
+    "us": "US", "usa": "US", "uk": "GB", "uae": "AE", "prc": "CN", "drc": "CD", "britain": "GB",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class State:
+    iso: str  # ISO 3166-1 alpha-2
+    name: str
+    capital: str | None
+    demonym: str | None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    by_iso: dict[str, State]
+    by_name: dict[str, State]
+    by_capital: dict[str, State]
+    by_demonym: dict[str, State]
+
+    def state_name(self, iso: str) -> str:
+        state = self.by_iso.get(iso)
+        return state.name if state else iso
+
+    def state(self, name: str) -> State | None:
+        return self.by_name.get(name)
+
+    def capital(self, name: str) -> State | None:
+        return self.by_capital.get(name)
+
+    def demonym(self, name: str) -> State | None:
+        """'peruvian', 'peruvians' -> Peru."""
+        return self.by_demonym.get(name) or self.by_demonym.get(name.removesuffix("s"))
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    by_name: dict[str, State] = {}
+    by_capital: dict[str, State] = {}
+    by_demonym: dict[str, State] = {}
+    states: dict[str, State] = {}
+    # Where states share a name or demonym ("American"), the most populous one is meant.
+    infos = sorted((c.info() for c in all_countries()), key=lambda i: -(i.get("population") or 0))
+    for info in infos:
+        codes = info.get("ISO") or {}
+        iso = codes.get("alpha2")
+        if not iso:
+            continue
+        capital = info.get("capital") or None
+        if isinstance(capital, list):  # a few states list several capitals
+            capital = capital[0] if capital else None
+        # Parts of a state share its code (Wales, GB): they all stand for the whole state.
+        state = states.setdefault(
+            iso, State(iso=iso, name=info["name"], capital=capital, demonym=info.get("demonym"))
+        )
+        names = [info["name"], *(info.get("altSpellings") or [])]
+        names.append((info.get("translations") or {}).get("es") or "")
+        for name in names:
+            if name and name not in codes.values():
+                by_name.setdefault(normalise(name), state)
+        if capital and state.capital == capital:
+            by_capital.setdefault(normalise(capital), state)
+            # "Washington D.C." is written "Washington" when it stands for the state.
+            by_capital.setdefault(normalise(capital.split(" D.C.")[0]), state)
+        if info.get("demonym"):
+            by_demonym.setdefault(normalise(info["demonym"]), state)
+    for abbreviation, iso in ABBREVIATIONS.items():
+        if iso in states:
+            by_name.setdefault(abbreviation, states[iso])
+    by_name.pop("", None)
+    return Gazetteer(by_iso=states, by_name=by_name, by_capital=by_capital, by_demonym=by_demonym)
