@@ -11,9 +11,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import relations  # noqa: F401  (registers the actor_relations component)
 from .config import Settings
 from .errors import CounterpointError
-from .records import Annotation, Document, Mention, NounChunk, Sentence, Token
+from .records import Annotation, Document, Mention, NounChunk, Relation, Sentence, Token
 
 # spaCy's parser needs memory in proportion to the text it sees at once; longer documents are
 # annotated in pieces cut at paragraph breaks.
@@ -31,7 +32,7 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str) -> Language:
+def load_pipeline(model: str, actor_labels: tuple[str, ...] = Settings().actor_labels) -> Language:
     """The spaCy pipeline, loaded once per process. Models ship as pip packages, never fetched."""
     try:
         nlp = spacy.load(model)
@@ -42,6 +43,7 @@ def load_pipeline(model: str) -> Language:
         ) from error
     nlp.max_length = CHUNK_CHARS * 2
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
+    nlp.add_pipe("actor_relations", config={"actor_labels": list(actor_labels)})
     return nlp
 
 
@@ -50,7 +52,7 @@ def annotate(
 ) -> Iterator[Annotation]:
     """One `Annotation` per document, in the order given."""
     settings = settings or Settings()
-    nlp = load_pipeline(settings.spacy_model)
+    nlp = load_pipeline(settings.spacy_model, settings.actor_labels)
     pieces = (
         (chunk, (doc, offset, last))
         for doc in documents
@@ -111,9 +113,11 @@ def _add_piece(into: Annotation, sdoc: Doc, offset: int, actor_labels: tuple[str
                 head=first_token + token.head.i,
             )
         )
-    for ent in sdoc.ents:
+    mention_of: dict[int, int] = {}  # index in sdoc.ents -> index of its mention
+    for number, ent in enumerate(sdoc.ents):
         if ent.label_ not in actor_labels:
             continue
+        mention_of[number] = len(into.mentions)
         into.mentions.append(
             Mention(
                 doc=doc_id,
@@ -125,6 +129,20 @@ def _add_piece(into: Annotation, sdoc: Doc, offset: int, actor_labels: tuple[str
                 label=ent.label_,
                 dep=ent.root.dep_,
                 head=ent.root.head.lemma_.lower(),
+            )
+        )
+    for found in sdoc._.relations or []:
+        into.relations.append(
+            Relation(
+                doc=doc_id,
+                sentence=sentence_of_token[sdoc.ents[found.source].start],
+                kind=found.kind,
+                source=mention_of[found.source],
+                target=mention_of.get(found.target) if found.target is not None else None,
+                start=offset + found.start,
+                end=offset + found.end,
+                role=found.role,
+                to=mention_of.get(found.to) if found.to is not None else None,
             )
         )
     for chunk in sdoc.noun_chunks:

@@ -1,0 +1,235 @@
+"""Roles and ties between actors, read off the dependency parse: a spaCy component.
+
+- Roles: a position named next to a person ("President Elena Márquez", "Peru's ambassador to
+  China Luis Quesada", "Ana Ruiz, the Interior Minister", "X is the leader of Y").
+- Ties from the same constructions ("a graduate of the National Guard": trained at; "a member
+  of": member of; "the leader of": leads) and from verbs ("invested in", "is owned by",
+  "funds", "met with", "trained at", "joined"), passive voice included; a negated verb ("did
+  not meet") states no tie.
+The component writes `doc._.relations`: `Found` tuples whose actors are indexes into
+`doc.ents`. Word lists are general English vocabulary.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+ROLE_NOUNS = set(
+    """
+    president vice-president minister secretary senator representative congressman
+    congresswoman governor mayor judge justice general colonel captain admiral commander chief
+    ambassador envoy consul king queen prince premier chancellor leader head chairman
+    chairwoman chair director ceo founder co-founder spokesman spokeswoman spokesperson
+    analyst professor researcher adviser advisor economist editor correspondent reporter
+    journalist lawyer prosecutor officer official deputy lawmaker legislator candidate
+    member graduate alumnus alumna trainee cadet student owner investor partner treasurer
+    commissioner superintendent dean rector manager executive coordinator organizer activist
+    """.split()
+)
+ROLE_TIES = {
+    "member": "member_of",
+    "graduate": "trained_at",
+    "alumnus": "trained_at",
+    "alumna": "trained_at",
+    "trainee": "trained_at",
+    "cadet": "trained_at",
+    "student": "trained_at",
+    "leader": "leads",
+    "head": "leads",
+    "chief": "leads",
+    "president": "leads",
+    "chairman": "leads",
+    "chairwoman": "leads",
+    "chair": "leads",
+    "director": "leads",
+    "ceo": "leads",
+    "founder": "leads",
+    "owner": "owns",
+    "ambassador": "ambassador_of",
+    "envoy": "ambassador_of",
+}
+# Roles that are ties only: "a graduate of X" is no position held.
+NOT_ROLES = {"member", "graduate", "alumnus", "alumna", "trainee", "cadet", "student", "owner"}
+# verb lemma -> (tie kind, prepositions that introduce the other actor)
+VERB_TIES = {
+    "invest": ("invests_in", {"in", "into"}),
+    "own": ("owns", set()),
+    "acquire": ("owns", set()),
+    "buy": ("owns", set()),
+    "control": ("owns", set()),
+    "fund": ("funds", set()),
+    "finance": ("funds", set()),
+    "bankroll": ("funds", set()),
+    "sponsor": ("funds", set()),
+    "train": ("trained_at", {"at", "in", "by", "with"}),
+    "graduate": ("trained_at", {"from"}),
+    "study": ("trained_at", {"at"}),
+    "meet": ("meets", {"with"}),
+    "ally": ("allied_with", {"with"}),
+    "trade": ("trades_with", {"with"}),
+    "join": ("member_of", set()),
+    "lead": ("leads", set()),
+    "head": ("leads", set()),
+    "chair": ("leads", set()),
+}
+# For these, "A trains B" means B is trained at A: the tie runs from object to subject.
+OBJECT_FIRST = {"train"}
+SUBJECTS = {"nsubj"}
+STATE_LABELS = {"GPE", "NORP"}
+
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", default=None)
+
+
+class Found(NamedTuple):
+    kind: str  # a tie kind, or "role"
+    source: int  # index into doc.ents
+    target: int | None
+    start: int  # characters stating it
+    end: int
+    role: str | None = None
+    to: int | None = None
+
+
+@Language.factory(
+    "actor_relations",
+    default_config={"actor_labels": ["PERSON", "ORG", "GPE", "NORP", "LOC"]},
+    requires=["token.dep", "token.lemma", "doc.ents"],
+    assigns=["doc._.relations"],
+)
+def make_actor_relations(nlp: Language, name: str, actor_labels: list[str]) -> ActorRelations:
+    return ActorRelations(set(actor_labels))
+
+
+class ActorRelations:
+    def __init__(self, actor_labels: set[str]) -> None:
+        self.actor_labels = actor_labels
+
+    def __call__(self, doc: Doc) -> Doc:
+        actor_of: dict[int, int] = {}  # token index -> index of its actor in doc.ents
+        for number, ent in enumerate(doc.ents):
+            if ent.label_ in self.actor_labels:
+                for token in ent:
+                    actor_of[token.i] = number
+        found: list[Found] = []
+        for number, ent in enumerate(doc.ents):
+            if ent.label_ == "PERSON":
+                found += self._roles(doc, number, ent, actor_of)
+        for token in doc:
+            if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in VERB_TIES:
+                found += self._verb_ties(doc, token, actor_of)
+        doc._.relations = sorted(set(found), key=lambda f: (f.start, f.end, f.kind))
+        return doc
+
+    def _roles(self, doc: Doc, number: int, person: Span, actor_of: dict[int, int]) -> list[Found]:
+        found = []
+        for noun in _role_nouns(person):
+            lemma = noun.lemma_.lower()
+            title_tokens = [
+                t for t in _title_phrase(noun)
+                if t.i not in actor_of or doc.ents[actor_of[t.i]].label_ not in STATE_LABELS
+            ]  # fmt: skip
+            title = " ".join(t.text for t in title_tokens) or noun.text
+            owner = _owner(noun, actor_of, doc)
+            to = _object_of(noun, {"to"}, actor_of)
+            span = [person.start_char, person.end_char]
+            span += [i for t in [*title_tokens, noun] for i in (t.idx, t.idx + len(t))]
+            for extra in (owner, to):
+                if extra is not None:
+                    span += [doc.ents[extra].start_char, doc.ents[extra].end_char]
+            start, end = min(span), max(span)
+            if lemma not in NOT_ROLES:
+                found.append(Found("role", number, owner, start, end, title, to))
+            kind = ROLE_TIES.get(lemma)
+            # "President of Peru" holds a position; she does not lead Peru as one leads a party.
+            states_excluded = kind in {"leads", "member_of", "owns"}
+            if (
+                kind
+                and owner is not None
+                and not (states_excluded and doc.ents[owner].label_ in STATE_LABELS)
+            ):
+                found.append(Found(kind, number, owner, start, end))
+        return found
+
+    def _verb_ties(self, doc: Doc, verb: Token, actor_of: dict[int, int]) -> list[Found]:
+        if any(child.dep_ == "neg" for child in verb.children):
+            return []
+        kind, preps = VERB_TIES[verb.lemma_.lower()]
+        subject = next((actor_of[c.i] for c in verb.children if c.dep_ in SUBJECTS
+                        and c.i in actor_of), None)  # fmt: skip
+        passive = next((actor_of[c.i] for c in verb.children if c.dep_ == "nsubjpass"
+                        and c.i in actor_of), None)  # fmt: skip
+        agent = _object_of(verb, {"by"}, actor_of, dep="agent")
+        direct = next((actor_of[c.i] for c in verb.children if c.dep_ == "dobj"
+                       and c.i in actor_of), None)  # fmt: skip
+        other = _object_of(verb, preps, actor_of)
+        pairs: list[tuple[int | None, int | None]]
+        if passive is not None:  # "X is owned by Y": Y owns X; "X was trained at/by Y"
+            pairs = (
+                [(passive, agent or other)] if verb.lemma_ in OBJECT_FIRST else [(agent, passive)]
+            )
+        elif verb.lemma_ in OBJECT_FIRST and direct is not None:
+            pairs = [(direct, subject)]
+        else:
+            pairs = [(subject, direct), (subject, other)]
+        found = []
+        for source, target in pairs:
+            if source is None or target is None or source == target:
+                continue
+            a, b = doc.ents[source], doc.ents[target]
+            start = min(a.start_char, b.start_char, verb.idx)
+            end = max(a.end_char, b.end_char, verb.idx + len(verb))
+            found.append(Found(kind, source, target, start, end))
+        return found
+
+
+def _role_nouns(person: Span) -> list[Token]:
+    """Role nouns tied to the person: in the same noun phrase before the name ("President X"),
+    in apposition ("X, a graduate of"; "Peru's ambassador, X"), or as the complement of 'be'
+    ("X is a member of")."""
+    root = person.root
+    nouns = [t for t in person.doc[max(0, person.start - 4) : person.start]
+             if t.head.i in range(person.start, person.end) or t.head.head.i == root.i]  # fmt: skip
+    nouns += [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    return [n for n in nouns if n.lemma_.lower() in ROLE_NOUNS]
+
+
+def _title_phrase(noun: Token) -> list[Token]:
+    """'Defense Minister', 'former rural teacher': the role noun with the words that qualify it."""
+    left = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod"}]
+    words = sorted([*left, noun], key=lambda t: t.i)
+    return [t for t in words if t.i >= (left[0].i if left else noun.i)]
+
+
+def _owner(noun: Token, actor_of: dict[int, int], doc: Doc) -> int | None:
+    """Whose position it is: "Peru's ambassador", "the leader of the Civic Party", "US envoy"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.i in actor_of:
+            return actor_of[child.i]
+    of = _object_of(noun, {"of", "at", "for", "from"}, actor_of)
+    if of is not None:
+        return of
+    for child in noun.lefts:
+        if child.dep_ == "compound" and child.i in actor_of:
+            ent = doc.ents[actor_of[child.i]]
+            if ent.label_ in STATE_LABELS:
+                return actor_of[child.i]
+    return None
+
+
+def _object_of(
+    head: Token, preps: set[str], actor_of: dict[int, int], dep: str = "prep"
+) -> int | None:
+    for child in head.children:
+        if child.dep_ == dep and (child.lower_ in preps or dep == "agent"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.i in actor_of:
+                    return actor_of[grandchild.i]
+    return None
