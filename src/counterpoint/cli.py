@@ -114,7 +114,8 @@ def report_command(db: str, out: str) -> None:
     default="json",
     show_default=True,
     help="json: one document (schema in docs/export.schema.json); parquet: a folder "
-    "with one file per table; graphml: actors and their co-mentions.",
+    "with one file per table; graphml, gexf: actors linked by their ties and co-mentions, "
+    "for Gephi; ftm: FollowTheMoney entities, one JSON object a line.",
 )
 @db_option
 @click.option(

@@ -1,13 +1,20 @@
-"""Export: the store as JSON (schema in docs/export.schema.json), Parquet tables, or a GraphML
-graph of actors linked by co-mention."""
+"""Export: the store as JSON (schema in docs/export.schema.json), Parquet tables, FollowTheMoney
+entities (JSON Lines), or a graph of actors (GraphML or GEXF) linked by the ties the articles
+state and by co-mention.
+
+The FollowTheMoney mapping (entity types, tie kinds and roles to FtM schemata) is the tables
+below; docs/export.schema.json repeats it in the descriptions of `type` and `kind`."""
 
 from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pyarrow.parquet as pq
@@ -16,15 +23,22 @@ from . import __version__
 from .config import DEFAULT_DB
 from .errors import CounterpointError
 from .output import replace_atomically
+from .records import Document, Entity, Role, Sentence, Tie
 from .store import TABLES, Store
 
-FORMATS = ("json", "parquet", "graphml")
+if TYPE_CHECKING:
+    from followthemoney.proxy import EntityProxy
+    from followthemoney.schema import Schema
+
+FORMATS = ("json", "parquet", "graphml", "gexf", "ftm")
 DEFAULT_OUT = {
     "json": "counterpoint.json",
     "parquet": "counterpoint-parquet",
     "graphml": "counterpoint.graphml",
+    "gexf": "counterpoint.gexf",
+    "ftm": "counterpoint.ftm.jsonl",
 }
-EXPORT_SCHEMA_VERSION = 1
+EXPORT_SCHEMA_VERSION = 2
 
 
 def export(
@@ -47,14 +61,26 @@ def export(
             )
         elif format == "parquet":
             replace_atomically(target, lambda tmp: _write_parquet(store, tmp))
+        elif format == "ftm":
+            lines = [json.dumps(e, ensure_ascii=False, sort_keys=True) for e in ftm_entities(store)]
+            replace_atomically(
+                target,
+                lambda tmp: tmp.write_text("".join(f"{line}\n" for line in lines), "utf-8"),
+            )
         else:
             graph = actor_graph(store)
-            replace_atomically(target, lambda tmp: nx.write_graphml(graph, tmp))
+            write = nx.write_graphml if format == "graphml" else nx.write_gexf
+            replace_atomically(target, lambda tmp: write(graph, tmp))
     return target
+
+
+# -- JSON ------------------------------------------------------------------------------------
 
 
 def export_data(store: Store) -> dict[str, Any]:
     """The JSON export as a Python object."""
+    docs = store.documents()
+    texts = {d.id: d.text for d in docs}
     documents = [
         {
             "id": d.id,
@@ -68,14 +94,20 @@ def export_data(store: Store) -> dict[str, Any]:
             "format": d.format,
             "text": d.text,
         }
-        for d in store.documents()
+        for d in docs
     ]
+    roles: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in store.roles():
+        roles[r.holder].append(
+            {"title": r.title, "of": r.of, "to": r.to, **_span(r, texts)},
+        )
     entities = [
         {
             "id": e.id,
             "name": e.name,
             "type": e.type,
             "aliases": e.aliases,
+            "identifiers": e.identifiers,
             "mentions": [
                 {
                     "doc": m.doc,
@@ -87,14 +119,24 @@ def export_data(store: Store) -> dict[str, Any]:
                 }
                 for m in e.mentions
             ],
+            "roles": roles.get(e.id, []),
         }
         for e in store.entities()
+    ]
+    ties = [
+        {"source": t.source, "target": t.target, "kind": t.kind, **_span(t, texts)}
+        for t in store.ties()
+    ]
+    candidates = [
+        {"a": c.a, "b": c.b, "score": c.score, "reason": c.reason} for c in store.candidates()
     ]
     return {
         "counterpoint_version": __version__,
         "export_schema_version": EXPORT_SCHEMA_VERSION,
         "documents": documents,
         "entities": entities,
+        "ties": ties,
+        "entity_candidates": candidates,
         "events": [],
         "figures": [],
         "claims": [],
@@ -102,16 +144,40 @@ def export_data(store: Store) -> dict[str, Any]:
     }
 
 
-def actor_graph(store: Store) -> nx.Graph:
-    """Actors as nodes; an edge where two actors are mentioned in the same sentence, weighted by
-    how many sentences do so and listing the documents."""
-    graph = nx.Graph()
+def _span(record: Tie | Role, texts: dict[str, str]) -> dict[str, Any]:
+    """Where a tie or role is stated, and the words that state it."""
+    return {
+        "doc": record.doc,
+        "sentence": record.sentence,
+        "start": record.start,
+        "end": record.end,
+        "text": _evidence(record, texts),
+    }
+
+
+def _evidence(record: Tie | Role, texts: dict[str, str]) -> str:
+    return texts.get(record.doc, "")[record.start : record.end]
+
+
+# -- GraphML and GEXF ------------------------------------------------------------------------
+
+
+def actor_graph(store: Store) -> nx.MultiGraph:
+    """Actors as nodes. Between two actors, one edge of kind "co-mention" where they are named
+    in the same sentence (weighted by how many sentences do so), and one edge per tie kind
+    (source -kind-> target) and per role title (holder -"role"-> of / to) that the articles
+    state, weighted by how many sentences state it, with the words that state it as `evidence`.
+    Every attribute is a string or a number, so GraphML and GEXF readers (Gephi, networkx) take
+    it as it is; `label` tells parallel edges apart in Gephi."""
+    graph = nx.MultiGraph()
+    texts = {d.id: d.text for d in store.documents()}
     in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
     for entity in store.entities():
         graph.add_node(
             entity.id,
             label=entity.name,
             type=entity.type,
+            identifiers=" ".join(f"{k}:{v}" for k, v in sorted(entity.identifiers.items())),
             mentions=len(entity.mentions),
             documents=len({m.doc for m in entity.mentions}),
         )
@@ -125,9 +191,299 @@ def actor_graph(store: Store) -> nx.Graph:
             docs[pair].add(doc)
     for (a, b), weight in weights.items():
         graph.add_edge(
-            a, b, kind="co-mention", weight=weight, documents=" ".join(sorted(docs[(a, b)]))
+            a,
+            b,
+            key=f"{a}|{b}|co-mention",
+            kind="co-mention",
+            label="co-mention",
+            weight=weight,
+            documents=" ".join(sorted(docs[(a, b)])),
         )
+    # (source, target, kind, title) -> [(doc, evidence)]
+    stated: dict[tuple[str, str, str, str], list[tuple[str, str]]] = defaultdict(list)
+    for tie in store.ties():
+        stated[(tie.source, tie.target, tie.kind, "")].append((tie.doc, _evidence(tie, texts)))
+    for role in store.roles():
+        for other, title in ((role.of, role.title), (role.to, f"{role.title} to")):
+            if other:
+                stated[(role.holder, other, "role", title)].append(
+                    (role.doc, _evidence(role, texts))
+                )
+    for (source, target, kind, title), items in stated.items():
+        if source == target or source not in graph or target not in graph:
+            continue
+        attrs: dict[str, Any] = {
+            "kind": kind,
+            "label": f"role: {title}" if title else kind,
+            "weight": len(items),
+            "documents": " ".join(sorted({doc for doc, _ in items})),
+            "evidence": " | ".join(dict.fromkeys(text for _, text in items)),
+            "source_id": source,
+            "target_id": target,
+        }
+        if title:
+            attrs["title"] = title
+        key = f"{source}|{target}|{kind}" + (f"|{title}" if title else "")
+        graph.add_edge(source, target, key=key, **attrs)
     return graph
+
+
+# -- FollowTheMoney --------------------------------------------------------------------------
+
+# Counterpoint's entity types to FtM schemata. FtM 4 has a `Territory` schema for countries,
+# but it is reference geography, not a legal entity: it cannot be a member, an owner, a payer
+# or a client. A country that acts in the news is its state, so it becomes a `PublicBody`.
+ENTITY_SCHEMATA = {
+    "Person": "Person",
+    "Organization": "Organization",
+    "Company": "Company",
+    "PublicBody": "PublicBody",
+    "Country": "PublicBody",
+    "Location": "Address",
+    "Group": "Organization",
+}
+FALLBACK_ENTITY_SCHEMA = "LegalEntity"
+# Kept in `classification` where the FtM schema does not say it.
+CLASSIFICATIONS = {"Country": "country", "Group": "group"}
+# Entity.identifiers schemes to FtM properties (`iso3166` also fills `jurisdiction` for a
+# country); other schemes have no FtM property and are left out.
+IDENTIFIER_PROPERTIES = {"iso3166": "country", "wikidata": "wikidataId"}
+MIME_TYPES = {
+    "text": "text/plain",
+    "markdown": "text/markdown",
+    "html": "text/html",
+    "json": "application/json",
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    """An FtM interval schema for a tie: the properties taking its two ends, and the property
+    and value that say what kind of link it is."""
+
+    schema: str
+    source: str
+    target: str
+    label: str | None = None
+    value: str = ""
+
+
+# Tie kinds to the FtM schemata that fit, best first. A schema is used only when both ends
+# are of the types its properties accept (Ownership needs an Asset such as a Company, Associate
+# two people, Membership and Directorship an Organization); else the next one, and last an
+# UnknownLink whose `role` is the kind.
+TIE_LINKS: dict[str, tuple[Link, ...]] = {
+    "member_of": (Link("Membership", "member", "organization", "role", "member"),),
+    "leads": (Link("Directorship", "director", "organization", "role", "leader"),),
+    "owns": (Link("Ownership", "owner", "asset", "role", "owner"),),
+    "invests_in": (
+        Link("Ownership", "owner", "asset", "role", "investor"),
+        Link("Payment", "payer", "beneficiary", "purpose", "investment"),
+    ),
+    "funds": (Link("Payment", "payer", "beneficiary", "purpose", "funding"),),
+    "allied_with": (Link("Associate", "person", "associate", "relationship", "ally"),),
+    "trained_at": (Link("Membership", "member", "organization", "role", "trained at"),),
+    "trains_at": (Link("Membership", "member", "organization", "role", "trained at"),),
+    "meets": (Link("Event", "involved", "involved"),),
+    "ambassador_of": (Link("Representation", "agent", "client", "role", "ambassador"),),
+}
+# Titles of people who act for the entity their role is `of`: such roles are Representations,
+# other roles Memberships.
+REPRESENTATIVE_TITLE = re.compile(
+    r"\b(ambassador|envoy|emissary|consul|representative|delegate|spokes(wo)?(man|person))",
+    re.IGNORECASE,
+)
+
+
+def ftm_entities(store: Store) -> list[dict[str, Any]]:
+    """The store as FollowTheMoney entities: an Article per document, an entity per actor, an
+    interval entity (Membership, Ownership, Payment, UnknownLink ...) per tie and per role, each
+    with its `proof` (the Article stating it). Each is checked against its schema; the same
+    link stated twice by the same words (a tie and a role, say) is one entity."""
+    unique: dict[str, EntityProxy] = {}
+    for proxy in _ftm_proxies(store):
+        assert proxy.id is not None
+        if proxy.id in unique:
+            unique[proxy.id].merge(proxy)
+        else:
+            unique[proxy.id] = proxy
+    return [_checked(proxy) for proxy in unique.values()]
+
+
+def _ftm_proxies(store: Store) -> Iterator[EntityProxy]:
+    from followthemoney import model
+
+    documents = {d.id: d for d in store.documents()}
+    sentences = {(s.doc, s.index): s for s in store.records(Sentence, "sentences", 'doc, "index"')}
+    articles = {doc_id: _ftm_id(f"article-{doc_id}") for doc_id in documents}
+    for doc in documents.values():
+        yield _article(doc, articles[doc.id])
+
+    entities = store.entities()
+    proxies: dict[str, EntityProxy] = {}
+    for entity in entities:
+        proxies[entity.id] = _entity(entity, articles)
+    for role in store.roles():  # a person's title is also their `position`
+        holder = proxies.get(role.holder)
+        if holder is not None and holder.schema.is_a("Person"):
+            holder.add("position", _role_phrase(role, proxies))
+    for entity in entities:
+        yield proxies[entity.id]
+
+    def stated(record: Tie | Role, link: Link, source: str, target: str) -> EntityProxy:
+        doc = documents[record.doc]
+        proxy = model.make_entity(link.schema)
+        proxy.make_id("counterpoint", link.schema, source, target, link.value, *_where(record))
+        proxy.add(link.source, proxies[source].id)
+        proxy.add(link.target, proxies[target].id)
+        if link.label:
+            proxy.add(link.label, link.value)
+        if link.schema == "Event":
+            proxy.add("name", f"{_name(proxies[source])} meets {_name(proxies[target])}")
+        evidence = _evidence(record, {doc.id: doc.text})
+        proxy.add("summary", evidence)
+        sentence = sentences.get((record.doc, record.sentence))
+        if sentence is not None:
+            text = doc.text[sentence.start : sentence.end].strip()
+            if text != evidence:
+                proxy.add("description", text)
+        proxy.add("proof", articles[doc.id])
+        proxy.add("date", doc.published.isoformat() if doc.published else None)
+        proxy.add("publisher", doc.outlet)
+        proxy.add("sourceUrl", doc.url)
+        return proxy
+
+    def fitting(links: tuple[Link, ...], source: str, target: str) -> Link | None:
+        ends = (proxies[source].schema, proxies[target].schema)
+        return next((link for link in links if _fits(link, *ends)), None)
+
+    for tie in store.ties():
+        if tie.source == tie.target or tie.doc not in documents:
+            continue
+        if tie.source not in proxies or tie.target not in proxies:
+            continue
+        unknown = Link("UnknownLink", "subject", "object", "role", tie.kind.replace("_", " "))
+        link = fitting(TIE_LINKS.get(tie.kind, ()), tie.source, tie.target) or unknown
+        yield stated(tie, link, tie.source, tie.target)
+
+    for role in store.roles():
+        if role.holder not in proxies or role.doc not in documents:
+            continue
+        if role.of in proxies and role.of != role.holder:
+            links: tuple[Link, ...] = (
+                Link("Representation", "agent", "client", "role", role.title),
+                Link("Membership", "member", "organization", "role", role.title),
+            )
+            if not REPRESENTATIVE_TITLE.search(role.title):
+                links = links[1:]
+            link = fitting(links, role.holder, role.of) or Link(
+                "UnknownLink", "subject", "object", "role", role.title
+            )
+            yield stated(role, link, role.holder, role.of)
+        if role.to in proxies and role.to not in (role.holder, role.of):
+            link = Link("UnknownLink", "subject", "object", "role", f"{role.title} to")
+            yield stated(role, link, role.holder, role.to)
+
+
+def _article(doc: Document, article_id: str) -> EntityProxy:
+    from followthemoney import model
+
+    proxy = model.make_entity("Article")
+    proxy.id = article_id
+    proxy.add("title", doc.title)
+    proxy.add("publisher", doc.outlet)
+    proxy.add("author", doc.author)
+    proxy.add("publishedAt", doc.published.isoformat() if doc.published else None)
+    proxy.add("sourceUrl", doc.url)
+    proxy.add("language", doc.language)
+    proxy.add("fileName", Path(doc.source_path).name)
+    proxy.add("mimeType", MIME_TYPES.get(doc.format))
+    proxy.add("bodyText", doc.text)
+    return proxy
+
+
+def _entity(entity: Entity, articles: dict[str, str]) -> EntityProxy:
+    from followthemoney import model
+
+    name = ENTITY_SCHEMATA.get(entity.type, entity.type)
+    schema = model.get(name)
+    if schema is None or schema.abstract or schema.edge or not schema.is_a("Thing"):
+        name = FALLBACK_ENTITY_SCHEMA
+    proxy = model.make_entity(name)
+    proxy.id = _ftm_id(entity.id)
+    proxy.add("name", entity.name)
+    if proxy.schema.is_a("Address"):
+        proxy.add("full", entity.name)
+    proxy.add("alias", [alias for alias in entity.aliases if alias != entity.name])
+    if proxy.schema.is_a("LegalEntity"):
+        proxy.add("classification", CLASSIFICATIONS.get(entity.type))
+    for scheme, prop in IDENTIFIER_PROPERTIES.items():
+        value = entity.identifiers.get(scheme)
+        if value:
+            proxy.add(prop, value.lower() if scheme == "iso3166" else value)
+    if entity.type == "Country" and proxy.schema.is_a("LegalEntity"):
+        proxy.add("jurisdiction", proxy.get("country"))
+    proxy.add("proof", sorted({articles[m.doc] for m in entity.mentions if m.doc in articles}))
+    return proxy
+
+
+def _fits(link: Link, source: Schema, target: Schema) -> bool:
+    """Whether the two ends are of the types the link's properties accept."""
+    from followthemoney import model
+
+    schema = model.get(link.schema)
+    if schema is None:
+        return False
+    for prop_name, end in ((link.source, source), (link.target, target)):
+        prop = schema.get(prop_name)
+        if prop is None or (prop.range is not None and not end.is_a(prop.range)):
+            return False
+    return True
+
+
+def _role_phrase(role: Role, proxies: dict[str, EntityProxy]) -> str:
+    """'ambassador of Peru to China'."""
+    phrase = role.title
+    for word, other in (("of", role.of), ("to", role.to)):
+        if other in proxies:
+            phrase += f" {word} {_name(proxies[other])}"
+    return phrase
+
+
+def _name(proxy: EntityProxy) -> str:
+    return proxy.first("name") or proxy.id or ""
+
+
+def _where(record: Tie | Role) -> tuple[str, int, int, int]:
+    return (record.doc, record.sentence, record.start, record.end)
+
+
+def _ftm_id(value: str) -> str:
+    """`value` if FtM takes it as an entity id (letters, digits, '.', '-'), else a hash of it."""
+    from followthemoney.types import registry
+
+    if registry.entity.clean(value) == value:
+        return value
+    from followthemoney.util import make_entity_id
+
+    made = make_entity_id("counterpoint", value)
+    assert made is not None
+    return made
+
+
+def _checked(proxy: EntityProxy) -> dict[str, Any]:
+    """The entity as a dict, once its schema accepts it (FtM raises InvalidData otherwise)."""
+    from followthemoney.exc import InvalidData
+
+    missing = [name for name in proxy.schema.required if not proxy.has(name)]
+    if proxy.id is None or missing:
+        raise InvalidData(f"{proxy.schema.name} {proxy.id}: missing {', '.join(missing)}")
+    data = proxy.to_dict()
+    proxy.schema.validate({"properties": data["properties"]})
+    return data
+
+
+# -- Parquet ---------------------------------------------------------------------------------
 
 
 def _write_parquet(store: Store, folder: Path) -> None:
