@@ -85,3 +85,110 @@ def test_ids_are_stable_across_runs() -> None:
 def test_a_surname_tagged_as_an_organisation_is_the_person_named_in_the_document() -> None:
     found = groups(mentions(("d1", "Clara Montaigu", "PERSON"), ("d1", "Montaigu", "ORG")))
     assert found == [{"Clara Montaigu", "Montaigu"}]
+
+
+# -- on annotated texts -------------------------------------------------------------------------
+
+
+def resolved(*texts: str) -> list:
+    """Annotate each text as a document of its own and resolve them together."""
+    from counterpoint.annotate import annotate
+    from counterpoint.ingest import document_id
+    from counterpoint.records import Document
+    from counterpoint.resolve import resolve_mentions
+
+    docs = [
+        Document(id=document_id(t), text=t, source_path=f"{i}.txt") for i, t in enumerate(texts)
+    ]
+    mentions = [m for ann in annotate(docs) for m in ann.mentions]
+    entities, _candidates = resolve_mentions(mentions, {d.id: d.text for d in docs})
+    return entities
+
+
+def entity_with(entities: list, alias: str):
+    (found,) = [e for e in entities if alias in e.aliases]
+    return found
+
+
+def test_an_acronym_defined_in_the_text_joins_its_name_across_documents() -> None:
+    entities = resolved(
+        "The Central Intelligence Agency (CIA) trained the unit, officials said on Monday.",
+        "Critics say the CIA kept files on the unit for years.",
+    )
+    cia = entity_with(entities, "CIA")
+    assert "The Central Intelligence Agency" in cia.aliases
+    assert len({m.doc for m in cia.mentions}) == 2
+
+
+def test_a_nickname_given_with_aka_joins_the_person() -> None:
+    entities = resolved(
+        "Andrés Manuel López Obrador (aka AMLO) won the election. Later AMLO named his cabinet."
+    )
+    amlo = entity_with(entities, "Andrés Manuel López Obrador")
+    assert amlo.type == "Person" and "AMLO" in amlo.aliases
+
+
+def test_spellings_of_one_person_across_documents() -> None:
+    entities = resolved(
+        "President Elena Márquez Duarte spoke in the capital on Monday.",
+        "Elena Marquez told reporters that the vote would go ahead.",
+        "Elena Marqez told reporters that the vote would go ahead on Friday.",
+    )
+    marquez = entity_with(entities, "Elena Márquez Duarte")
+    assert {"Elena Marquez", "Elena Marqez"} <= set(marquez.aliases)
+
+
+def test_people_sharing_a_surname_or_a_first_name_stay_apart() -> None:
+    entities = resolved(
+        "Hugo Chavez led Venezuela for years. Jorge Chavez Cresta, a Peruvian general, "
+        "served in Lima."
+    )
+    people = {e.name for e in entities if e.type == "Person"}
+    assert {"Hugo Chavez", "Jorge Chavez Cresta"} <= people
+
+
+def test_a_long_and_a_short_name_of_one_organisation() -> None:
+    entities = resolved(
+        "The Brookfield Institute for Coastal Studies trains officers.",
+        "A report by the Brookfield Institute said so.",
+    )
+    institute = entity_with(entities, "the Brookfield Institute")
+    assert "The Brookfield Institute for Coastal Studies" in institute.aliases
+
+
+def test_states_by_name_capital_and_demonym_with_their_iso_code() -> None:
+    entities = resolved(
+        "Beijing announced new loans to Peru on Monday. Chinese investment in Peru has grown, "
+        "and Peruvian exports to China doubled. China is Peru's largest trading partner.",
+        "Tourists in Beijing visited the Forbidden City.",
+    )
+    china = entity_with(entities, "China")
+    assert china.type == "Country" and china.identifiers == {"iso3166": "CN"}
+    assert {"Beijing", "Chinese"} <= set(china.aliases)
+    assert "Peruvian" in entity_with(entities, "Peru").aliases
+    # The city where tourists go is a place, not the state.
+    assert any(e.type == "Location" and "Beijing" in e.aliases for e in entities)
+
+
+def test_congress_of_one_state_is_not_congress_of_another() -> None:
+    entities = resolved(
+        "In Peru, Congress voted to remove the president. Peru's Congress met again on Friday.",
+        "In the United States, Congress passed the budget. The US Congress adjourned.",
+    )
+    bodies = [e for e in entities if e.type == "PublicBody" and "Congress" in e.aliases]
+    assert {b.identifiers.get("iso3166") for b in bodies} == {"PE", "US"}
+
+
+def test_a_surname_of_several_people_is_kept_apart_with_candidate_links() -> None:
+    from counterpoint.resolve import resolve_mentions
+
+    items = mentions(
+        ("d1", "Tomas Ferreira", "PERSON"),
+        ("d1", "Lucia Ferreira", "PERSON"),
+        ("d2", "Ferreira", "PERSON"),
+    )
+    entities, candidates = resolve_mentions(items)
+    assert len(entities) == 3
+    lone = next(e for e in entities if e.aliases == ["Ferreira"])
+    linked = {c.a if c.b == lone.id else c.b for c in candidates if lone.id in (c.a, c.b)}
+    assert len(linked) == 2 and all(c.score < 1 for c in candidates)

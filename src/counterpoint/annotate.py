@@ -4,6 +4,7 @@ document's own text."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -14,6 +15,7 @@ from spacy.tokens import Doc
 from . import relations  # noqa: F401  (registers the actor_relations component)
 from .config import Settings
 from .errors import CounterpointError
+from .names import ALIAS_AFTER, is_acronym
 from .records import Annotation, Document, Mention, NounChunk, Relation, Sentence, Token
 
 # spaCy's parser needs memory in proportion to the text it sees at once; longer documents are
@@ -31,6 +33,26 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("defined_aliases")
+def defined_aliases(doc: Doc) -> Doc:
+    """An alias the text defines ("the Central Intelligence Agency (CIA)", "(aka AMLO)") is a
+    mention wherever it occurs in the document, also where the tagger missed it."""
+    ents = list(doc.ents)
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    for ent in doc.ents:
+        match = ALIAS_AFTER.match(doc.text[ent.end_char : ent.end_char + 60])
+        if not match or not (is_acronym(match.group("alias")) or match.group("cue")):
+            continue
+        alias = match.group("alias").strip()
+        for found in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", doc.text):
+            span = doc.char_span(found.start(), found.end(), label=ent.label_)
+            if span is not None and not taken & set(range(span.start, span.end)):
+                ents.append(span)
+                taken.update(range(span.start, span.end))
+    doc.ents = sorted(ents, key=lambda span: span.start)
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model: str, actor_labels: tuple[str, ...] = Settings().actor_labels) -> Language:
     """The spaCy pipeline, loaded once per process. Models ship as pip packages, never fetched."""
@@ -43,6 +65,7 @@ def load_pipeline(model: str, actor_labels: tuple[str, ...] = Settings().actor_l
         ) from error
     nlp.max_length = CHUNK_CHARS * 2
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
+    nlp.add_pipe("defined_aliases", after="ner")
     nlp.add_pipe("actor_relations", config={"actor_labels": list(actor_labels)})
     return nlp
 

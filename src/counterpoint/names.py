@@ -46,6 +46,13 @@ PUBLIC_WORDS = {
     "electoral", "ombudsman", "prosecutor", "legislature", "cabinet", "presidency", "military",
 }  # fmt: skip
 
+# "(CNE)", "(aka AMLO)", ", known as El Chapo": an alias defined right after a name.
+# "(CNE)", "(aka AMLO)", ", known as El Chapo": an alias given right after a name.
+NICKNAME_CUE = r"(?:also\s+)?(?:aka|a\.k\.a\.|known\s+as|dubbed|nicknamed)\s+"
+ALIAS_AFTER = re.compile(
+    rf"""^\s*(?:\(\s*(?P<cue>{NICKNAME_CUE})?|,?\s*(?P<said>{NICKNAME_CUE}))"""
+    r"""["“]?(?P<alias>[A-Z][^()"”,;]{1,39}?)["”]?\s*[),;.]"""
+)
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}$")

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from .corrections import Corrections
 from .gazetteer import load_gazetteer
 from .names import (
+    ALIAS_AFTER,
     close_spelling,
     display_name,
     distinctive_words,
@@ -65,13 +66,6 @@ STATE_NOUNS = set(
     """.split()
 )
 CONTEXT_CHARS = 60  # how far before a generic body's name its state is looked for
-# "(CNE)", "(aka AMLO)", ", known as El Chapo": an alias defined right after a name.
-# "(CNE)", "(aka AMLO)", ", known as El Chapo": an alias given right after a name.
-NICKNAME_CUE = r"(?:also\s+)?(?:aka|a\.k\.a\.|known\s+as|dubbed|nicknamed)\s+"
-ALIAS_AFTER = re.compile(
-    rf"""^\s*(?:\(\s*(?P<cue>{NICKNAME_CUE})?|,?\s*(?P<said>{NICKNAME_CUE}))"""
-    r"""["“]?(?P<alias>[A-Z][^()"”,;]{1,39}?)["”]?\s*[),;.]"""
-)
 SURNAME_SCORE = 0.6  # a candidate link for a surname that fits several people
 TYPE_CLASH_SCORE = 0.5  # the same name used for actors of different types
 
