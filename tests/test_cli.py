@@ -8,18 +8,32 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 
 from counterpoint.cli import cli
 
 from conftest import ARTICLE, REPO, write
 
-COMMANDS = sorted(cli.commands)
+
+def command_paths(group: click.Group, prefix: str = "") -> dict[str, click.Command]:
+    """'analyze', 'entities merge', ...: every command, subcommands included."""
+    found: dict[str, click.Command] = {}
+    for name, command in group.commands.items():
+        path = f"{prefix}{name}"
+        found[path] = command
+        if isinstance(command, click.Group):
+            found.update(command_paths(command, f"{path} "))
+    return found
+
+
+ALL = command_paths(cli)
+COMMANDS = sorted(ALL)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help(run, command: str) -> None:
-    result = run(command, "--help")
+    result = run(*command.split(), "--help")
     assert result.exit_code == 0
     assert len(result.output.split("\n\n")[1].strip()) > 20  # a real description
 
@@ -28,7 +42,7 @@ def test_every_command_has_help(run, command: str) -> None:
 def test_every_command_and_option_is_documented_in_the_readme(command: str) -> None:
     readme = (REPO / "README.md").read_text()
     assert f"counterpoint {command}" in readme
-    for param in cli.commands[command].params:
+    for param in ALL[command].params:
         for option in param.opts:
             if option.startswith("--"):
                 assert option in readme, f"{command} {option} is not in the README"

@@ -12,7 +12,16 @@ from . import __version__
 from .config import DEFAULT_DB, Settings
 from .errors import CounterpointError, InputError, NothingProcessed
 from .export import DEFAULT_OUT, FORMATS, export
-from .pipeline import analyze, run_demo, status
+from .pipeline import (
+    add_alias,
+    analyze,
+    candidate_links,
+    list_entities,
+    merge_entities,
+    run_demo,
+    split_entity,
+    status,
+)
 from .report import report
 
 db_option = click.option(
@@ -21,6 +30,12 @@ db_option = click.option(
     show_default=True,
     type=click.Path(dir_okay=False),
     help="The store file (DuckDB).",
+)
+corrections_option = click.option(
+    "--corrections",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="The corrections file (YAML); default NAME.corrections.yaml beside the store.",
 )
 
 
@@ -63,8 +78,14 @@ def cli() -> None:
     "--max-file-mb", default=10.0, show_default=True, help="Larger files are refused with an error."
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@corrections_option
 def analyze_command(
-    paths: tuple[str, ...], db: str, workers: int, max_file_mb: float, quiet: bool
+    paths: tuple[str, ...],
+    db: str,
+    workers: int,
+    max_file_mb: float,
+    quiet: bool,
+    corrections: str | None,
 ) -> None:
     """Read the articles in PATHS (files, folders, globs) and add them to the store.
 
@@ -72,13 +93,17 @@ def analyze_command(
     are not read again, so an interrupted run resumes where it stopped."""
     settings = Settings(workers=workers, max_file_bytes=int(max_file_mb * 1024 * 1024))
     try:
-        result = analyze(paths, db=db, settings=settings, progress=not quiet)
+        result = analyze(
+            paths, db=db, settings=settings, progress=not quiet, corrections=corrections
+        )
     except NothingProcessed as error:
         _print_input_errors(error.errors)
         raise
     _print_input_errors(result.errors)
     for path, first in result.duplicates:
         click.echo(f"{path}: skipped, the same text as {first}", err=True)
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     click.echo(
         f"{len(result.added)} document(s) added, {len(result.already_stored)} already in the "
         f"store, {len(result.duplicates)} duplicate(s), {len(result.errors)} error(s); "
@@ -171,6 +196,75 @@ def demo_command(out: str) -> None:
     for name, path in paths.items():
         click.echo(f"{name}: {path}")
     click.echo(f"Open {paths['report'].resolve()} in a browser to read the report.")
+
+
+@cli.group("entities", cls=Commands)
+def entities_group() -> None:
+    """List the actors found, and correct them: merge two that are one, split one that is two,
+    or give one an alias. Corrections go to a YAML file that every later 'analyze' applies."""
+
+
+@entities_group.command("list")
+@db_option
+@click.option("--type", "kind", default=None, help="Only this type (Person, Country, ...).")
+@click.option("--search", default=None, help="Only entities whose name or alias contains this.")
+@click.option("--candidates", is_flag=True, help="List possible merges instead, with scores.")
+@click.option("--limit", default=50, show_default=True, help="At most this many rows.")
+def entities_list_command(
+    db: str, kind: str | None, search: str | None, candidates: bool, limit: int
+) -> None:
+    """List entities with their id, type, mentions and aliases, most mentioned first."""
+    if candidates:
+        for link in candidate_links(db)[:limit]:
+            click.echo(f"{link.score:.2f}  {link.a}  {link.b}  ({link.reason})")
+        return
+    for entity in list_entities(db, type=kind, search=search)[:limit]:
+        codes = " ".join(f"{k}:{v}" for k, v in entity.identifiers.items())
+        click.echo(
+            f"{entity.id}  {entity.type:<12} {len(entity.mentions):>4}  {entity.name}"
+            + (f" [{codes}]" if codes else "")
+            + f"  ({'; '.join(entity.aliases[:5])})"
+        )
+
+
+@entities_group.command("merge")
+@click.argument("refs", nargs=-1, required=True)
+@db_option
+@corrections_option
+def entities_merge_command(refs: tuple[str, ...], db: str, corrections: str | None) -> None:
+    """Record that the entities REFS (ids or names) are one actor, and apply it to the store."""
+    entity = merge_entities(list(refs), db=db, corrections=corrections)
+    click.echo(f"merged: {entity.id} {entity.name} ({len(entity.mentions)} mentions)")
+
+
+@entities_group.command("split")
+@click.argument("ref")
+@click.option(
+    "--alias",
+    "aliases",
+    multiple=True,
+    required=True,
+    help="A surface form whose mentions become an entity of their own (repeatable).",
+)
+@db_option
+@corrections_option
+def entities_split_command(
+    ref: str, aliases: tuple[str, ...], db: str, corrections: str | None
+) -> None:
+    """Record that the mentions of entity REF written as one of the aliases are another actor."""
+    entity = split_entity(ref, list(aliases), db=db, corrections=corrections)
+    click.echo(f"split off: {entity.id} {entity.name} ({len(entity.mentions)} mentions)")
+
+
+@entities_group.command("alias")
+@click.argument("ref")
+@click.argument("alias")
+@db_option
+@corrections_option
+def entities_alias_command(ref: str, alias: str, db: str, corrections: str | None) -> None:
+    """Record that mentions written as ALIAS belong to entity REF, and apply it."""
+    entity = add_alias(ref, alias, db=db, corrections=corrections)
+    click.echo(f"alias added: {entity.id} {entity.name} ({len(entity.mentions)} mentions)")
 
 
 def main() -> None:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 import yaml
 
 from .errors import CounterpointError
+from .names import display_name
 from .output import replace_atomically
 from .records import Entity, Mention
 
@@ -28,7 +30,7 @@ class Corrections:
     merge: list[list[str]] = field(default_factory=list)
     split: list[dict[str, Any]] = field(default_factory=list)
     alias: list[dict[str, str]] = field(default_factory=list)
-    unmatched: list[str] = field(default_factory=list)  # references that named no entity
+    unmatched: list[str] = field(default_factory=list)  # references that named no one entity
 
     @classmethod
     def load(cls, path: str | Path) -> Corrections:
@@ -81,17 +83,10 @@ class Corrections:
         return sorted((e for e in by_id.values() if e.mentions), key=lambda e: e.id)
 
     def _find(self, ref: str, by_id: dict[str, Entity]) -> Entity | None:
-        if ref in by_id:
-            return by_id[ref]
-        folded = ref.casefold()
-        named = [e for e in by_id.values() if e.name.casefold() == folded]
-        named = named or [e for e in by_id.values() if folded in {a.casefold() for a in e.aliases}]
-        if len(named) == 1:
-            return named[0]
-        self.unmatched.append(
-            ref if not named else f"{ref} (names {len(named)} entities; use an id)"
-        )
-        return None
+        found = find_entity(ref, by_id.values())
+        if found is None:
+            self.unmatched.append(ref)
+        return found
 
     @staticmethod
     def _split(entity: Entity, aliases: set[str], by_id: dict[str, Entity]) -> None:
@@ -101,12 +96,15 @@ class Corrections:
         digest = hashlib.sha256("|".join(sorted(aliases)).encode()).hexdigest()[:8]
         new = Entity(
             id=f"{entity.id}-{digest}",
-            name=max(aliases, key=len),
+            name=display_name(max(aliases, key=len)),
             type=entity.type,
             aliases=sorted({m.text for m in leaving}),
             mentions=leaving,
         )
-        by_id[entity.id] = _with_mentions(entity, [m for m in entity.mentions if m not in leaving])
+        rest = _with_mentions(entity, [m for m in entity.mentions if m not in leaving])
+        if entity.name not in {display_name(a) for a in rest.aliases}:
+            rest = replace(rest, name=display_name(max(rest.aliases, key=len)))
+        by_id[entity.id] = rest
         by_id[new.id] = new
 
     @staticmethod
@@ -135,6 +133,20 @@ class Corrections:
         by_id[first.id] = replace(
             _with_mentions(by_id[first.id], mentions), identifiers=identifiers
         )
+
+
+def find_entity(ref: str, entities: Iterable[Entity]) -> Entity | None:
+    """The one entity `ref` names: by id, else by name, else by alias (case-insensitive)."""
+    entities = list(entities)
+    folded = ref.casefold()
+    for matches in (
+        [e for e in entities if e.id == ref],
+        [e for e in entities if e.name.casefold() == folded],
+        [e for e in entities if folded in {a.casefold() for a in e.aliases}],
+    ):
+        if matches:
+            return matches[0] if len(matches) == 1 else None
+    return None
 
 
 def _with_mentions(entity: Entity, mentions: list[Mention]) -> Entity:

@@ -3,7 +3,7 @@ whole store. Everything the `analyze` and `status` commands do is here, callable
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,11 +12,11 @@ from tqdm import tqdm
 
 from .annotate import annotate
 from .config import DEFAULT_DB, Settings
-from .corrections import Corrections, corrections_path
-from .errors import InputError, NothingProcessed
+from .corrections import Corrections, corrections_path, find_entity
+from .errors import CounterpointError, InputError, NothingProcessed
 from .export import export
 from .ingest import ingest
-from .records import Document
+from .records import CandidateLink, Document, Entity
 from .report import report
 from .resolve import resolve
 from .store import SCHEMA_VERSION, Store
@@ -70,7 +70,10 @@ def analyze(
         store.replace_resolution(resolution)
         store.finish_run(run, len(result.added))
         result.entities = len(resolution.entities)
-        result.warnings = [f"correction names no entity: {ref}" for ref in fixes.unmatched]
+        result.warnings = [
+            f"{corrections or corrections_path(db)}: no single entity is named {ref!r}"
+            for ref in fixes.unmatched
+        ]
     return result
 
 
@@ -116,3 +119,78 @@ def run_demo(out: str | Path = "demo-output", progress: bool = False) -> dict[st
         "markdown": markdown,
         "json": export(db, "json", out / "counterpoint.json"),
     }
+
+
+def list_entities(
+    db: str | Path = DEFAULT_DB, type: str | None = None, search: str | None = None
+) -> list[Entity]:
+    """The store's entities, most mentioned first, optionally of one type or matching a text."""
+    with Store(db, read_only=True) as store:
+        entities = store.entities()
+    folded = search.casefold() if search else None
+    chosen = [
+        e
+        for e in entities
+        if (type is None or e.type == type)
+        and (folded is None or any(folded in a.casefold() for a in [e.name, *e.aliases]))
+    ]
+    return sorted(chosen, key=lambda e: (-len(e.mentions), e.name))
+
+
+def candidate_links(db: str | Path = DEFAULT_DB) -> list[CandidateLink]:
+    """Possible merges the resolver saw but did not make, strongest first."""
+    with Store(db, read_only=True) as store:
+        return store.candidates()
+
+
+def merge_entities(
+    refs: list[str], db: str | Path = DEFAULT_DB, corrections: str | Path | None = None
+) -> Entity:
+    """Record that the entities named by `refs` (ids or names) are one actor, and apply it."""
+    if len(refs) < 2:
+        raise CounterpointError("name at least two entities to merge")
+    return _correct(db, corrections, refs[0], lambda fixes: fixes.merge.append(list(refs)), refs)
+
+
+def split_entity(
+    ref: str, aliases: list[str], db: str | Path = DEFAULT_DB,
+    corrections: str | Path | None = None,
+) -> Entity:  # fmt: skip
+    """Record that the mentions of `ref` written as one of `aliases` are another actor."""
+    change = lambda fixes: fixes.split.append({"entity": ref, "aliases": list(aliases)})  # noqa: E731
+    return _correct(db, corrections, aliases[0], change, [ref])
+
+
+def add_alias(
+    ref: str, alias: str, db: str | Path = DEFAULT_DB, corrections: str | Path | None = None
+) -> Entity:
+    """Record that mentions written as `alias` belong to `ref`."""
+    change = lambda fixes: fixes.alias.append({"entity": ref, "alias": alias})  # noqa: E731
+    return _correct(db, corrections, ref, change, [ref])
+
+
+def _correct(
+    db: str | Path,
+    corrections: str | Path | None,
+    show: str,
+    change: Callable[[Corrections], object],
+    refs: list[str],
+) -> Entity:
+    """Add a correction to the file, re-resolve the store with it, and return the entity now
+    named by `show`. Nothing is written if a reference names no entity."""
+    path = Path(corrections or corrections_path(db))
+    fixes = Corrections.load(path)
+    change(fixes)
+    with Store(db) as store:
+        resolution = resolve(store, fixes)
+        unmatched = [ref for ref in refs if ref in fixes.unmatched]
+        if unmatched:
+            raise CounterpointError(
+                f"no single entity is named {unmatched[0]!r}; see 'counterpoint entities list'"
+            )
+        store.replace_resolution(resolution)
+    fixes.save(path)
+    shown = find_entity(show, resolution.entities)
+    if shown is None:
+        raise CounterpointError(f"no single entity is named {show!r} after the correction")
+    return shown
