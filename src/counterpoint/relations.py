@@ -79,6 +79,11 @@ VERB_TIES = {
 OBJECT_FIRST = {"train"}
 SUBJECTS = {"nsubj"}
 STATE_LABELS = {"GPE", "NORP"}
+OWNER_LABELS = {"ORG", "GPE", "NORP"}  # a position is held in a body or a state, not a person
+TITLE_MODIFIERS = {
+    "former", "vice", "deputy", "acting", "interim", "assistant", "senior", "chief", "prime",
+    "foreign", "general", "executive", "associate", "then",
+}  # fmt: skip
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
@@ -128,11 +133,8 @@ class ActorRelations:
         found = []
         for noun in _role_nouns(person):
             lemma = noun.lemma_.lower()
-            title_tokens = [
-                t for t in _title_phrase(noun)
-                if t.i not in actor_of or doc.ents[actor_of[t.i]].label_ not in STATE_LABELS
-            ]  # fmt: skip
-            title = " ".join(t.text for t in title_tokens) or noun.text
+            title_tokens = _title_phrase(noun, actor_of)
+            title = " ".join(t.text for t in title_tokens)
             owner = _owner(noun, actor_of, doc)
             to = _object_of(noun, {"to"}, actor_of)
             span = [person.start_char, person.end_char]
@@ -201,27 +203,38 @@ def _role_nouns(person: Span) -> list[Token]:
     return [n for n in nouns if n.lemma_.lower() in ROLE_NOUNS]
 
 
-def _title_phrase(noun: Token) -> list[Token]:
-    """'Defense Minister', 'former rural teacher': the role noun with the words that qualify it."""
-    left = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod"}]
-    words = sorted([*left, noun], key=lambda t: t.i)
-    return [t for t in words if t.i >= (left[0].i if left else noun.i)]
+def _title_phrase(noun: Token, actor_of: dict[int, int]) -> list[Token]:
+    """'Defense Minister', 'former Secretary of State': the role noun with the words that are
+    part of the position, not those that judge it ('renowned', 'socialist')."""
+    doc = noun.doc
+    words = [noun]
+    for child in noun.lefts:
+        if child.dep_ == "compound" and doc.ents[actor_of[child.i]].label_ not in STATE_LABELS \
+                if child.i in actor_of else child.dep_ == "compound":  # fmt: skip
+            words += [t for t in child.subtree if t.dep_ == "compound" or t == child]
+        elif child.dep_ == "amod" and child.lower_ in TITLE_MODIFIERS:
+            words.append(child)
+    for child in noun.rights:  # "Secretary of State", "Minister for Health"
+        objects = [g for g in child.children if g.dep_ == "pobj"]
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in {"of", "for"}
+            and objects
+            and not any(t.i in actor_of for t in objects[0].subtree)
+        ):
+            words += [child, *objects[0].subtree]
+    return sorted(set(words), key=lambda t: t.i)
 
 
 def _owner(noun: Token, actor_of: dict[int, int], doc: Doc) -> int | None:
     """Whose position it is: "Peru's ambassador", "the leader of the Civic Party", "US envoy"."""
-    for child in noun.children:
-        if child.dep_ == "poss" and child.i in actor_of:
-            return actor_of[child.i]
+    candidates = [c.i for c in noun.children if c.dep_ == "poss" and c.i in actor_of]
     of = _object_of(noun, {"of", "at", "for", "from"}, actor_of)
-    if of is not None:
-        return of
-    for child in noun.lefts:
-        if child.dep_ == "compound" and child.i in actor_of:
-            ent = doc.ents[actor_of[child.i]]
-            if ent.label_ in STATE_LABELS:
-                return actor_of[child.i]
-    return None
+    candidates += [doc.ents[of].root.i] if of is not None else []
+    candidates += [c.i for c in noun.lefts if c.dep_ == "compound" and c.i in actor_of
+                   and doc.ents[actor_of[c.i]].label_ in STATE_LABELS]  # fmt: skip
+    owners = [actor_of[i] for i in candidates if doc.ents[actor_of[i]].label_ in OWNER_LABELS]
+    return owners[0] if owners else None
 
 
 def _object_of(

@@ -66,6 +66,7 @@ STATE_NOUNS = set(
     """.split()
 )
 CONTEXT_CHARS = 60  # how far before a generic body's name its state is looked for
+TIES_TO_BODIES = {"role", "leads", "member_of", "trained_at", "ambassador_of"}
 SURNAME_SCORE = 0.6  # a candidate link for a surname that fits several people
 TYPE_CLASH_SCORE = 0.5  # the same name used for actors of different types
 
@@ -429,6 +430,7 @@ def connect(
 ) -> tuple[list[Tie], list[Role]]:
     """Relations between mentions become ties and roles between the entities they resolve to."""
     owner = {(m.doc, m.index): e.id for e in entities for m in e.mentions}
+    people = {e.id for e in entities if e.type == "Person"}
     ties: set[Tie] = set()
     roles: set[Role] = set()
     for r in relations:
@@ -437,6 +439,9 @@ def connect(
         to = owner.get((r.doc, r.to)) if r.to is not None else None
         if source is None:
             continue
+        # A position is held in a body or a state; the tagger can take a person for either.
+        if target in people and r.kind in TIES_TO_BODIES:
+            target = None
         if r.kind == "role":
             roles.add(Role(source, r.role or "", target, to, r.doc, r.sentence, r.start, r.end))
         elif target is not None and target != source:
