@@ -75,3 +75,10 @@ def test_a_head_of_state_does_not_lead_the_state_as_a_member_leads_a_party() -> 
     found = relations("Dina Boluarte, the president of Peru, spoke in Lima.")
     assert ("role", "Dina Boluarte", "Peru", "president") in found
     assert not any(kind == "leads" for kind, *_ in found)
+
+
+def test_a_title_keeps_the_words_of_the_position_not_praise() -> None:
+    found = relations("Tomas Brenner, a renowned economist, spoke on Monday.")
+    assert ("role", "Tomas Brenner", None, "economist") in found
+    found = relations("Former Foreign Minister Tomas Brenner resigned on Monday.")
+    assert ("role", "Tomas Brenner", None, "Former Foreign Minister") in found
