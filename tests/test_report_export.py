@@ -67,6 +67,8 @@ def test_report_compares_sources_side_by_side_and_links_each_sentence(
     section = html.split('id="shared"')[1].split('id="texts"')[0]
     assert "Corvane Mining Group" in section
     assert section.count("<h4>") >= 10
+    # Roles and ties of the shared actors are listed, each linked to the sentence stating it.
+    assert re.search(r'class="facts"><a href="#s-[0-9a-f]+-\d+">[^<]*President', section)
     markdown = md_path.read_text()
     assert "## What each source says about the actors they share" in markdown
     assert "Northbridge Wire" in markdown and "(report.html#s-" in markdown

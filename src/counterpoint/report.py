@@ -53,6 +53,7 @@ class Source:
 class SharedActor:
     entity: Entity
     quotes: dict[str, list[Quote]]  # doc id -> sentences mentioning the actor
+    facts: list[tuple[str, Quote]] = field(default_factory=list)  # roles and ties, as stated
 
 
 @dataclass
@@ -111,6 +112,7 @@ def build_report(store: Store) -> ReportData:
 
     ranked = sorted(entities, key=prominence)
     texts = {d.id: d.text for d in documents}
+    facts = roles_and_ties(store, {e.id: e.name for e in entities})
     spans = {(d, i): (s, e) for d, rows in sentences.items() for i, s, e in rows}
     shared: list[SharedActor] = []
     for entity in ranked:
@@ -123,7 +125,7 @@ def build_report(store: Store) -> ReportData:
             start, end = spans[(mention.doc, mention.sentence)]
             text = " ".join(texts[mention.doc][start:end].split())
             quotes[mention.doc].append(Quote(mention.doc, mention.sentence, text))
-        shared.append(SharedActor(entity=entity, quotes=dict(quotes)))
+        shared.append(SharedActor(entity, dict(quotes), facts.get(entity.id, [])))
 
     linked = {a.entity.id for a in shared}
     sources = []
@@ -146,6 +148,24 @@ def build_report(store: Store) -> ReportData:
         shared=shared,
         linked=linked,
     )
+
+
+def roles_and_ties(store: Store, names: dict[str, str]) -> dict[str, list[tuple[str, Quote]]]:
+    """Entity id -> ("ambassador of Peru to China", the sentence stating it), for each role it
+    holds and each tie it has, either way."""
+    found: dict[str, list[tuple[str, Quote]]] = defaultdict(list)
+    for role in store.roles():
+        text = role.title + "".join(
+            f" {word} {names[other]}" for word, other in (("of", role.of), ("to", role.to)) if other
+        )
+        found[role.holder].append((text, Quote(role.doc, role.sentence, "")))
+    for tie in store.ties():
+        kind = tie.kind.replace("_", " ")
+        found[tie.source].append((f"{kind} {names[tie.target]}", Quote(tie.doc, tie.sentence, "")))
+        found[tie.target].append(
+            (f"{names[tie.source]} {kind} it", Quote(tie.doc, tie.sentence, ""))
+        )
+    return found
 
 
 def highlight(
