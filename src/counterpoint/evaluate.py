@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .records import Document, Mention
+from .scoring import bcubed
 from .store import Store
 
 DEMO_GOLD = Path(__file__).parent / "demo" / "gold.json"
@@ -104,28 +105,6 @@ def score_store(store: Store, gold: dict[str, Any]) -> Scores:
         bcubed_precision=precision,
         bcubed_recall=recall,
     )
-
-
-def bcubed(
-    gold: Mapping[Item, Hashable], predicted: Mapping[Item, Hashable]
-) -> tuple[float, float]:
-    """B-cubed precision and recall (Bagga and Baldwin 1998) over the items of `gold`: for each
-    item, the share of its predicted cluster that is in its gold cluster, and the reverse."""
-    gold_clusters: dict[Hashable, set[Item]] = defaultdict(set)
-    predicted_clusters: dict[Hashable, set[Item]] = defaultdict(set)
-    for item, cluster in gold.items():
-        gold_clusters[cluster].add(item)
-        predicted_clusters[predicted[item]].add(item)
-    if not gold:
-        return 0.0, 0.0
-    precision = recall = 0.0
-    for item in gold:
-        same_gold = gold_clusters[gold[item]]
-        same_predicted = predicted_clusters[predicted[item]]
-        both = len(same_gold & same_predicted)
-        precision += both / len(same_predicted)
-        recall += both / len(same_gold)
-    return precision / len(gold), recall / len(gold)
 
 
 def _f1(precision: float, recall: float) -> float:

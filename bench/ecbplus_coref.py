@@ -1,0 +1,275 @@
+"""Cross-document entity coreference on the ECB+ test topics, with gold mentions.
+
+    python bench/ecbplus_coref.py [--data DIR] [--limit N]
+
+Groups the gold entity mentions of each test topic (36-45, the selected sentences only) with
+Counterpoint's resolver and with the same-head-lemma baseline, and prints MUC, B-cubed, CEAF-e
+and CoNLL F1 for both, with and without singletons. `--limit N` keeps the first N documents of
+each topic, for a quick check. The grouping helpers here are shared with meantime_ner.py."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import inspect
+import json
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+from tqdm import tqdm
+
+from counterpoint.annotate import load_pipeline
+from counterpoint.config import Settings
+from counterpoint.records import Mention
+from counterpoint.resolve import resolve_entities
+from counterpoint.scoring import b_cubed, ceaf_e, muc, without_singletons
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench-data" / "ecbplus"
+ENTITY_TAGS = ("HUMAN_PART", "NON_HUMAN_PART", "LOC_", "TIME_")  # tag prefixes
+# Corpus types that name an actor type, to spaCy labels (LOC* apart, see `label`).
+LABELS = {
+    "HUMAN_PART_PER": "PERSON",  # ECB+
+    "HUMAN_PART_ORG": "ORG",
+    "HUMAN_PART_GPE": "GPE",
+    "PER": "PERSON",  # MEANTIME
+    "ORG": "ORG",
+}
+IGNORED_LABEL = "NOUN"  # a label the resolver does not group
+
+
+@dataclass(frozen=True)
+class GoldMention:
+    doc: str
+    topic: str
+    sentence: int
+    start: int  # character offsets into the rebuilt text of `doc`
+    end: int
+    tag: str  # the corpus's own type: HUMAN_PART_PER, LOC_GEO, PER, ...
+    cluster: str  # gold entity id
+    head_pos: str = ""  # the part of speech of the head, where the corpus gives it
+
+
+def rebuild(sentences: Iterable[list[str]]) -> tuple[str, list[list[tuple[int, int]]]]:
+    """The text of a tokenised document: tokens joined by a space, one sentence a line (a title
+    or dateline stands on its own line in an article too). Returns the text and, per sentence,
+    each token's (start, end)."""
+    parts: list[str] = []
+    offsets: list[list[tuple[int, int]]] = []
+    position = 0
+    for tokens in sentences:
+        spans = []
+        for number, token in enumerate(tokens):
+            if number:
+                position += 1
+            spans.append((position, position + len(token)))
+            position += len(token)
+        parts.append(" ".join(tokens))
+        offsets.append(spans)
+        position += 1  # the line break
+    return "\n".join(parts), offsets
+
+
+def load_ecbplus(data: Path, limit: int | None) -> tuple[dict[str, str], list[GoldMention]]:
+    """Texts by document and the gold entity mentions of the test topics' selected sentences.
+    Gold entities: the CROSS_DOC_COREF instance, else the INTRA_DOC_COREF chain, else the
+    mention alone."""
+    split = json.loads((data / "ecbplus_standard_split.json").read_text(encoding="utf-8"))
+    selected: dict[str, set[int]] = defaultdict(set)
+    with (data / "ECBplus_coreference_sentences.csv").open(encoding="utf-8") as file:
+        for row in csv.DictReader(file):
+            selected[f"{row['Topic']}_{row['File']}"].add(int(row["Sentence Number"]))
+    texts: dict[str, str] = {}
+    mentions: list[GoldMention] = []
+    for topic in map(str, split["test_topics"]):
+        paths = sorted((data / "ECBplus_xml" / topic).glob("*.xml"), key=_document_order)
+        for path in paths[:limit]:
+            doc = path.stem
+            root = ET.parse(path).getroot()
+            by_sentence: dict[int, list[tuple[str, str]]] = defaultdict(list)
+            for token in root.iter("token"):
+                by_sentence[int(token.attrib["sentence"])].append(
+                    (token.attrib["t_id"], token.text or "")
+                )
+            numbers = sorted(by_sentence)
+            text, offsets = rebuild([t for _, t in by_sentence[n]] for n in numbers)
+            texts[doc] = text
+            where = {  # t_id -> (sentence, start, end)
+                t_id: (n, *offsets[i][k])
+                for i, n in enumerate(numbers)
+                for k, (t_id, _) in enumerate(by_sentence[n])
+            }
+            clusters: dict[str, str] = {}
+            for relation in root.iter("CROSS_DOC_COREF"):
+                for source in relation.iter("source"):
+                    clusters.setdefault(source.attrib["m_id"], relation.attrib["note"])
+            for relation in root.iter("INTRA_DOC_COREF"):
+                for source in relation.iter("source"):
+                    clusters.setdefault(source.attrib["m_id"], f"{doc}/{relation.attrib['r_id']}")
+            for markable in root.findall("Markables/*"):
+                anchors = [where[a.attrib["t_id"]] for a in markable.iter("token_anchor")]
+                if not markable.tag.startswith(ENTITY_TAGS) or not anchors:
+                    continue  # events, and descriptions of instances (no tokens)
+                sentence = anchors[0][0]
+                if sentence not in selected[doc]:
+                    continue
+                m_id = markable.attrib["m_id"]
+                mentions.append(
+                    GoldMention(
+                        doc=doc,
+                        topic=topic,
+                        sentence=sentence,
+                        start=min(a[1] for a in anchors),
+                        end=max(a[2] for a in anchors),
+                        tag=markable.tag,
+                        cluster=clusters.get(m_id, f"{doc}/m{m_id}"),
+                    )
+                )
+    return texts, mentions
+
+
+def _document_order(path: Path) -> tuple[str, int]:
+    """36_10ecbplus -> ("ecbplus", 10): documents in the order of their numbers."""
+    number = path.stem.split("_")[1]
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return number[len(digits) :], int(digits)
+
+
+def parse(texts: Mapping[str, str]) -> dict[str, Doc]:
+    """spaCy's parse of each text, with Counterpoint's own pipeline."""
+    nlp = load_pipeline(Settings().spacy_model)
+    docs = tqdm(nlp.pipe(texts.values(), batch_size=16), total=len(texts), desc="parse")
+    return dict(zip(texts, docs, strict=True))
+
+
+def label(mention: GoldMention, parsed: Doc) -> str:
+    """The label the resolver gets: the corpus's own type where it names an actor type, else the
+    label of the spaCy entity the span overlaps most, else one the resolver ignores."""
+    overlaps = [
+        (min(mention.end, ent.end_char) - max(mention.start, ent.start_char), ent.label_)
+        for ent in parsed.ents
+        if ent.start_char < mention.end and mention.start < ent.end_char
+    ]
+    spacy_label = max(overlaps)[1] if overlaps else None
+    if mention.tag in LABELS:
+        return LABELS[mention.tag]
+    if mention.tag.startswith("LOC"):
+        return "GPE" if spacy_label == "GPE" else "LOC"
+    return spacy_label or IGNORED_LABEL
+
+
+def head_lemma(mention: GoldMention, parsed: Doc) -> str:
+    """The lowercased lemma of the syntactic head (root) of the mention's span."""
+    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None else "?"
+
+
+def by_counterpoint(
+    gold: list[GoldMention], parsed: Mapping[str, Doc], texts: Mapping[str, str]
+) -> dict[int, Hashable]:
+    """Gold mention number -> entity, as Counterpoint's resolver groups them, one topic at a
+    time; mentions it drops stay alone."""
+    predicted: dict[int, Hashable] = {}
+    for topic, members in _by_topic(gold).items():
+        records = [
+            Mention(
+                doc=m.doc,
+                index=number,  # unique across documents, so it names the gold mention
+                sentence=m.sentence,
+                start=m.start,
+                end=m.end,
+                text=texts[m.doc][m.start : m.end],
+                label=label(m, parsed[m.doc]),
+            )
+            for number, m in members
+        ]
+        for entity in resolve(records, texts):
+            for mention in entity.mentions:
+                predicted[mention.index] = (topic, entity.id)
+    return {n: predicted.get(n, ("alone", n)) for n in range(len(gold))}
+
+
+def resolve(mentions: list[Mention], texts: Mapping[str, str]) -> list:
+    """`resolve_entities`, given the texts too where it takes them (its signature is changing)."""
+    if "texts" in inspect.signature(resolve_entities).parameters:
+        result = resolve_entities(mentions, texts=texts)
+    else:
+        result = resolve_entities(mentions)
+    return list(getattr(result, "entities", result))
+
+
+def by_head_lemma(gold: list[GoldMention], parsed: Mapping[str, Doc]) -> dict[int, Hashable]:
+    """The same-head-lemma baseline: mentions of one topic whose heads share a lemma."""
+    return {n: (m.topic, head_lemma(m, parsed[m.doc])) for n, m in enumerate(gold)}
+
+
+def _by_topic(gold: list[GoldMention]) -> dict[str, list[tuple[int, GoldMention]]]:
+    topics: dict[str, list[tuple[int, GoldMention]]] = defaultdict(list)
+    for number, mention in enumerate(gold):
+        topics[mention.topic].append((number, mention))
+    return topics
+
+
+def print_scores(gold: list[GoldMention], systems: Mapping[str, Mapping[int, Hashable]]) -> None:
+    """A table of MUC, B-cubed, CEAF-e and CoNLL F1 per system, with and without singletons
+    (removed from gold and predicted each on its own)."""
+    key = {n: (m.topic, m.cluster) for n, m in enumerate(gold)}
+    print(f"{'system':<22} {'singletons':<10}", end="")
+    for metric in ("MUC", "B3", "CEAF-e"):
+        print(f" | {metric + ' P':>8} {'R':>5} {'F1':>5}", end="")
+    print(" | CoNLL F1")
+    for name, predicted in systems.items():
+        runs = {
+            "with": (key, predicted),
+            "without": (without_singletons(key), without_singletons(predicted)),
+        }
+        for singletons, (k, p) in runs.items():
+            scores = [metric(k, p) for metric in (muc, b_cubed, ceaf_e)]
+            print(f"{name:<22} {singletons:<10}", end="")
+            for s in scores:
+                print(f" | {s.precision:8.3f} {s.recall:5.3f} {s.f1:5.3f}", end="")
+            print(f" | {sum(s.f1 for s in scores) / 3:8.3f}")
+
+
+def compare(gold: list[GoldMention], texts: Mapping[str, str]) -> None:
+    """Parse the texts, group the gold mentions both ways, print the scores."""
+    parsed = parse(texts)
+    systems = {
+        "Counterpoint resolver": by_counterpoint(gold, parsed, texts),
+        "same head lemma": by_head_lemma(gold, parsed),
+    }
+    kept = sum(1 for n, e in systems["Counterpoint resolver"].items() if e != ("alone", n))
+    print(f"the resolver kept {kept} of {len(gold)} mentions; the rest stay alone")
+    print_scores(gold, systems)
+
+
+def print_counts(gold: list[GoldMention], texts: Mapping[str, str]) -> None:
+    sizes = Counter((m.topic, m.cluster) for m in gold)
+    print(
+        f"topics {len({m.topic for m in gold})}, documents {len(texts)} "
+        f"({len({m.doc for m in gold})} with mentions), gold mentions {len(gold)}, "
+        f"gold entities {len(sizes)} ({sum(1 for n in sizes.values() if n == 1)} singletons)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--limit", type=int, default=None, help="documents per topic")
+    args = parser.parse_args()
+    began = time.perf_counter()
+    texts, gold = load_ecbplus(args.data, args.limit)
+    tags = {p.rstrip("_"): sum(m.tag.startswith(p) for m in gold) for p in ENTITY_TAGS}
+    print(f"data: {args.data}")
+    print_counts(gold, texts)
+    print("mentions by tag:", ", ".join(f"{tag} {n}" for tag, n in sorted(tags.items())))
+    compare(gold, texts)
+    print(f"run time {time.perf_counter() - began:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
