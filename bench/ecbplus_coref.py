@@ -26,7 +26,7 @@ from tqdm import tqdm
 from counterpoint.annotate import load_pipeline
 from counterpoint.config import Settings
 from counterpoint.records import Mention
-from counterpoint.resolve import resolve_entities
+from counterpoint.resolve import ENTITY_TYPES, resolve_entities
 from counterpoint.scoring import b_cubed, ceaf_e, muc, without_singletons
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench-data" / "ecbplus"
@@ -147,8 +147,12 @@ def parse(texts: Mapping[str, str]) -> dict[str, Doc]:
 
 
 def label(mention: GoldMention, parsed: Doc) -> str:
-    """The label the resolver gets: the corpus's own type where it names an actor type, else the
-    label of the spaCy entity the span overlaps most, else one the resolver ignores."""
+    """The label the resolver gets. Only names get an actor label, as only names reach the
+    resolver in Counterpoint (the tagger finds names, not descriptions or pronouns): the
+    corpus's own type where it names an actor type, else the label of the spaCy entity the span
+    overlaps most. Other mentions get a label the resolver ignores."""
+    if not is_name(mention, parsed):
+        return IGNORED_LABEL
     overlaps = [
         (min(mention.end, ent.end_char) - max(mention.start, ent.start_char), ent.label_)
         for ent in parsed.ents
@@ -162,6 +166,12 @@ def label(mention: GoldMention, parsed: Doc) -> str:
     return spacy_label or IGNORED_LABEL
 
 
+def is_name(mention: GoldMention, parsed: Doc) -> bool:
+    """A proper name: the head of the span is a proper noun."""
+    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.pos_ == "PROPN"
+
+
 def head_lemma(mention: GoldMention, parsed: Doc) -> str:
     """The lowercased lemma of the syntactic head (root) of the mention's span."""
     span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -172,25 +182,43 @@ def by_counterpoint(
     gold: list[GoldMention], parsed: Mapping[str, Doc], texts: Mapping[str, str]
 ) -> dict[int, Hashable]:
     """Gold mention number -> entity, as Counterpoint's resolver groups them, one topic at a
-    time; mentions it drops stay alone."""
+    time; mentions it drops (descriptions, pronouns, times) stay alone. A leading preposition
+    ("in Canada") is left out of the name the resolver reads, as the tagger would."""
     predicted: dict[int, Hashable] = {}
     for topic, members in _by_topic(gold).items():
-        records = [
-            Mention(
-                doc=m.doc,
-                index=number,  # unique across documents, so it names the gold mention
-                sentence=m.sentence,
-                start=m.start,
-                end=m.end,
-                text=texts[m.doc][m.start : m.end],
-                label=label(m, parsed[m.doc]),
+        records = []
+        for number, m in members:
+            start = name_start(m, parsed[m.doc])
+            records.append(
+                Mention(
+                    doc=m.doc,
+                    index=number,  # unique across documents, so it names the gold mention
+                    sentence=m.sentence,
+                    start=start,
+                    end=m.end,
+                    text=texts[m.doc][start : m.end],
+                    label=label(m, parsed[m.doc]),
+                )
             )
-            for number, m in members
-        ]
         for entity in resolve(records, texts):
             for mention in entity.mentions:
                 predicted[mention.index] = (topic, entity.id)
     return {n: predicted.get(n, ("alone", n)) for n in range(len(gold))}
+
+
+def name_start(mention: GoldMention, parsed: Doc) -> int:
+    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return mention.start
+    words = [t for t in span if t.pos_ != "ADP"] if span[0].pos_ == "ADP" else list(span)
+    return max(mention.start, words[0].idx) if words else mention.start
+
+
+def with_lemma_fallback(
+    resolved: Mapping[int, Hashable], lemmas: Mapping[int, Hashable]
+) -> dict[int, Hashable]:
+    """The resolver for the names it groups, the head lemma for every other mention."""
+    return {n: lemmas[n] if e == ("alone", n) else e for n, e in resolved.items()}
 
 
 def resolve(mentions: list[Mention], texts: Mapping[str, str]) -> list:
@@ -236,15 +264,33 @@ def print_scores(gold: list[GoldMention], systems: Mapping[str, Mapping[int, Has
 
 
 def compare(gold: list[GoldMention], texts: Mapping[str, str]) -> None:
-    """Parse the texts, group the gold mentions both ways, print the scores."""
+    """Parse the texts, group the gold mentions in each way, print the scores: on all gold
+    mentions, and on the named ones only (those the tagger would find: people, organisations,
+    places), which is what the resolver is for."""
     parsed = parse(texts)
-    systems = {
-        "Counterpoint resolver": by_counterpoint(gold, parsed, texts),
-        "same head lemma": by_head_lemma(gold, parsed),
-    }
-    kept = sum(1 for n, e in systems["Counterpoint resolver"].items() if e != ("alone", n))
+    resolved = by_counterpoint(gold, parsed, texts)
+    lemmas = by_head_lemma(gold, parsed)
+    kept = sum(1 for n, e in resolved.items() if e != ("alone", n))
     print(f"the resolver kept {kept} of {len(gold)} mentions; the rest stay alone")
-    print_scores(gold, systems)
+    print("\nall gold entity mentions")
+    print_scores(
+        gold,
+        {
+            "Counterpoint resolver": resolved,
+            "resolver + head lemma": with_lemma_fallback(resolved, lemmas),
+            "same head lemma": lemmas,
+        },
+    )
+    named = [n for n, m in enumerate(gold) if label(m, parsed[m.doc]) in ENTITY_TYPES]
+    subset = [gold[n] for n in named]
+    print(f"\nproper names only ({len(subset)} mentions whose head is a proper noun)")
+    print_scores(
+        subset,
+        {
+            "Counterpoint resolver": {i: resolved[n] for i, n in enumerate(named)},
+            "same head lemma": {i: lemmas[n] for i, n in enumerate(named)},
+        },
+    )
 
 
 def print_counts(gold: list[GoldMention], texts: Mapping[str, str]) -> None:

@@ -1,7 +1,8 @@
-"""The first resolver: one entity per actor from names alone, and apart when unsure."""
+"""The resolver: one entity per actor, across spellings and documents, and apart when unsure."""
 
 from __future__ import annotations
 
+from counterpoint.names import organisation_name, same_person_name
 from counterpoint.records import Mention
 from counterpoint.resolve import normalise_name, person_name, resolve_entities
 
@@ -22,6 +23,22 @@ def test_names_are_normalised() -> None:
     assert normalise_name("the Harbour Authority’s") == "harbour authority"
     assert normalise_name("U.S.") == "us"
     assert person_name("Defense Minister Ana Ruíz") == "ana ruiz"
+
+
+def test_descriptions_and_legal_forms_are_not_part_of_a_name() -> None:
+    assert person_name("polygamist leader Warren Jeffs") == "warren jeffs"
+    assert person_name("Matt Smith, the actor") == "matt smith"
+    assert organisation_name("startup SeaMicro") == "seamicro"
+    assert organisation_name("Hewlett-Packard Co.") == "hewlett packard"
+    assert organisation_name("eBay Inc.") == "ebay"
+
+
+def test_which_forms_of_a_name_can_be_one_person() -> None:
+    assert same_person_name("elena marquez", "elena marquez duarte")  # second surname dropped
+    assert same_person_name("dina baluarte", "dina boluarte")  # one slip
+    assert same_person_name("lopez obrador", "andres manuel lopez obrador")  # surnames only
+    assert not same_person_name("hugo chavez", "jorge chavez cresta")  # shared surname
+    assert not same_person_name("dina baluarte", "dana boluarte")  # two slips
 
 
 def test_surname_joins_the_full_name_in_its_document() -> None:

@@ -40,6 +40,11 @@ COMPANY_ENDINGS = {
     "inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "sa", "ag",
     "gmbh", "nv", "bv", "group", "holdings", "holding", "sac", "spa", "ltda",
 }  # fmt: skip
+# Legal forms: the same company with or without them.
+COMPANY_FORMS = {
+    "inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "sa", "ag",
+    "gmbh", "nv", "bv", "sac", "spa", "ltda",
+}  # fmt: skip
 PUBLIC_WORDS = {
     "ministry", "department", "congress", "senate", "parliament", "assembly", "court",
     "tribunal", "police", "army", "navy", "agency", "commission", "council", "government",
@@ -72,10 +77,28 @@ def normalise_name(text: str) -> str:
 
 
 def person_name(text: str) -> str:
-    """A person's normalised name without leading titles: 'Defense Minister Ana Ruiz' ->
-    'ana ruiz'."""
-    words = normalise_name(text).split()
+    """A person's normalised name without what surrounds it: leading titles and descriptions
+    ('Defense Minister Ana Ruiz', 'polygamist leader Warren Jeffs') and an apposition after a
+    comma ('Matt Smith, the actor')."""
+    words = normalise_name(_proper_part(text.split(",")[0])).split()
     while len(words) > 1 and words[0] in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def organisation_name(text: str) -> str:
+    """An organisation's normalised name without a leading description ('startup SeaMicro') or
+    a legal form ('Hewlett-Packard Co.', 'Electronic Data Systems Corp.')."""
+    words = normalise_name(_proper_part(text)).split()
+    while len(words) > 1 and words[-1] in COMPANY_FORMS:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _proper_part(text: str) -> str:
+    """Leading words written all in lower case describe the name, they are not part of it."""
+    words = text.split()
+    while len(words) > 1 and words[0].isalpha() and words[0].islower() and words[0] != "the":
         words = words[1:]
     return " ".join(words)
 

@@ -36,6 +36,7 @@ from .names import (
     is_acronym,
     is_generic_organisation,
     normalise_name,
+    organisation_name,
     organisation_type,
     person_name,
     same_person_name,
@@ -160,7 +161,12 @@ def _items(mentions: Iterable[Mention]) -> list[Item]:
         kind = ENTITY_TYPES.get(mention.label)
         if kind is None:
             continue
-        name = person_name(mention.text) if kind == "Person" else normalise_name(mention.text)
+        if kind == "Person":
+            name = person_name(mention.text)
+        elif kind == "Organization":
+            name = organisation_name(mention.text)
+        else:
+            name = normalise_name(mention.text)
         if name and not name.isdigit():
             items.append(Item(mention, name, kind))
     _surnames_taken_for_organisations(items)
