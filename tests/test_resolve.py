@@ -117,8 +117,15 @@ def resolved(*texts: str) -> list:
     docs = [
         Document(id=document_id(t), text=t, source_path=f"{i}.txt") for i, t in enumerate(texts)
     ]
-    mentions = [m for ann in annotate(docs) for m in ann.mentions]
-    entities, _candidates = resolve_mentions(mentions, {d.id: d.text for d in docs})
+    annotations = list(annotate(docs))
+    mentions = [m for ann in annotations for m in ann.mentions]
+    same_as = [
+        (r.doc, r.source, r.target)
+        for ann in annotations
+        for r in ann.relations
+        if r.kind == "same_as" and r.target is not None
+    ]
+    entities, _candidates = resolve_mentions(mentions, {d.id: d.text for d in docs}, same_as)
     return entities
 
 
@@ -209,3 +216,30 @@ def test_a_surname_of_several_people_is_kept_apart_with_candidate_links() -> Non
     lone = next(e for e in entities if e.aliases == ["Ferreira"])
     linked = {c.a if c.b == lone.id else c.b for c in candidates if lone.id in (c.a, c.b)}
     assert len(linked) == 2 and all(c.score < 1 for c in candidates)
+
+
+def test_a_description_introduced_by_an_apposition_is_its_person_later() -> None:
+    entities = resolved(
+        "Pedro Ruiz, the former rural teacher, won the vote. Critics mocked the former rural "
+        "teacher for his hat."
+    )
+    ruiz = entity_with(entities, "Pedro Ruiz")
+    assert ruiz.name == "Pedro Ruiz"
+    assert [a for a in ruiz.aliases if "teacher" in a] == ["the former rural teacher"]
+    assert sum("teacher" in m.text for m in ruiz.mentions) == 2
+
+
+def test_a_description_as_subject_is_the_one_person_named_just_before() -> None:
+    entities = resolved(
+        "Union leader Tomas Brenner spoke on Monday. The veteran unionist said the strike "
+        "would go on."
+    )
+    assert "The veteran unionist" in entity_with(entities, "Tomas Brenner").aliases
+
+
+def test_a_description_with_two_people_before_it_stays_unresolved() -> None:
+    entities = resolved(
+        "Union leader Tomas Brenner met Mayor Ida Voss on Monday. The veteran unionist said "
+        "the strike would go on."
+    )
+    assert all("The veteran unionist" not in e.aliases for e in entities)

@@ -12,7 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import relations  # noqa: F401  (registers the actor_relations component)
+from . import descriptions, relations  # noqa: F401  (they register their components)
 from .config import Settings
 from .errors import CounterpointError
 from .names import ALIAS_AFTER, is_acronym
@@ -66,6 +66,7 @@ def load_pipeline(model: str, actor_labels: tuple[str, ...] = Settings().actor_l
     nlp.max_length = CHUNK_CHARS * 2
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     nlp.add_pipe("defined_aliases", after="ner")
+    nlp.add_pipe("described_people", after="defined_aliases")
     nlp.add_pipe("actor_relations", config={"actor_labels": list(actor_labels)})
     return nlp
 

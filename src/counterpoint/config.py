@@ -15,8 +15,9 @@ class Settings:
     max_file_bytes: int = 10 * 1024 * 1024
     batch_size: int = 16
     workers: int = 1
-    # spaCy labels that name actors; the rest (dates, money, ...) are left to later stages.
-    actor_labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC")
+    # spaCy labels that name actors (DESC: a description standing for a person, found by the
+    # described_people component); the rest (dates, money, ...) are left to later stages.
+    actor_labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "DESC")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -101,7 +101,7 @@ class Found(NamedTuple):
 
 @Language.factory(
     "actor_relations",
-    default_config={"actor_labels": ["PERSON", "ORG", "GPE", "NORP", "LOC"]},
+    default_config={"actor_labels": ["PERSON", "ORG", "GPE", "NORP", "LOC", "DESC"]},
     requires=["token.dep", "token.lemma", "doc.ents"],
     assigns=["doc._.relations"],
 )
@@ -120,6 +120,11 @@ class ActorRelations:
                 for token in ent:
                     actor_of[token.i] = number
         found: list[Found] = []
+        starts = {ent.start: number for number, ent in enumerate(doc.ents)}
+        for description, person in doc._.described or []:  # from the described_people component
+            a, b = doc.ents[starts[description]], doc.ents[starts[person]]
+            span = (min(a.start_char, b.start_char), max(a.end_char, b.end_char))
+            found.append(Found("same_as", starts[description], starts[person], *span))
         for number, ent in enumerate(doc.ents):
             if ent.label_ == "PERSON":
                 found += self._roles(doc, number, ent, actor_of)

@@ -53,6 +53,7 @@ ENTITY_TYPES = {
     "GPE": "Location",
     "LOC": "Location",
     "NORP": "Group",
+    "DESC": "Person",  # "the former rural teacher", standing for a person named nearby
 }
 ORGANISATIONS = {"Organization", "Company", "PublicBody"}
 # A capital names its state when it acts or owns: "Beijing announced", "Beijing's loans".
@@ -83,14 +84,20 @@ class Item:
     iso: str | None = None
     place: str | None = None  # for generic bodies: the state or place they belong to
 
+    @property
+    def description(self) -> bool:
+        return self.mention.label == "DESC"
+
 
 def resolve(store: Store, corrections: Corrections | None = None) -> Resolution:
     """Resolve the whole store afresh, then apply the user's corrections."""
     texts = {d.id: d.text for d in store.documents()}
-    entities, candidates = resolve_mentions(store.mentions(), texts)
+    relations = store.relations()
+    same = [(r.doc, r.source, r.target) for r in relations if r.kind == "same_as" and r.target]
+    entities, candidates = resolve_mentions(store.mentions(), texts, same)
     if corrections is not None:
         entities = corrections.apply(entities)
-    ties, roles = connect(entities, store.relations(), texts)
+    ties, roles = connect(entities, relations, texts)
     ids = {e.id for e in entities}
     candidates = [c for c in candidates if c.a in ids and c.b in ids]
     return Resolution(entities=entities, ties=ties, roles=roles, candidates=candidates)
@@ -105,8 +112,12 @@ def resolve_entities(
 
 
 def resolve_mentions(
-    mentions: Iterable[Mention], texts: Mapping[str, str] | None = None
+    mentions: Iterable[Mention],
+    texts: Mapping[str, str] | None = None,
+    same_as: Iterable[tuple[str, int, int]] = (),
 ) -> tuple[list[Entity], list[CandidateLink]]:
+    """Entities and candidate links. `same_as` pairs mentions the text says are one actor
+    (document, mention index, mention index): a description and the person it stands for."""
     texts = texts or {}
     items = _items(mentions)
     _identify_states(items)
@@ -118,6 +129,10 @@ def resolve_mentions(
     _join_organisation_names(items, joins, candidates)
     _join_surnames(items, joins, candidates)
     _flag_type_clashes(items, candidates)
+    key_of = {(i.mention.doc, i.mention.index): i.key for i in items}
+    for doc, one, other in same_as:
+        if (doc, one) in key_of and (doc, other) in key_of:
+            joins.join(key_of[(doc, one)], key_of[(doc, other)])
 
     groups: dict[str, list[Item]] = defaultdict(list)
     for item in items:
@@ -161,7 +176,9 @@ def _items(mentions: Iterable[Mention]) -> list[Item]:
         kind = ENTITY_TYPES.get(mention.label)
         if kind is None:
             continue
-        if kind == "Person":
+        if mention.label == "DESC":
+            name = normalise_name(mention.text)
+        elif kind == "Person":
             name = person_name(mention.text)
         elif kind == "Organization":
             name = organisation_name(mention.text)
@@ -175,6 +192,9 @@ def _items(mentions: Iterable[Mention]) -> list[Item]:
         if item.kind in ORGANISATIONS:
             item.kind = organisation_type(item.name)
         item.key = f"{item.kind}:{item.name}"
+        if item.description:  # stands for its person in its sentence only
+            item.kind = "Person"
+            item.key = f"Person:{item.name}@{item.mention.doc}#{item.mention.index}"
     return items
 
 
@@ -303,7 +323,9 @@ def _join_person_names(
 ) -> None:
     """Full names that are one person written differently ('Elena Marquez', 'Elena Márquez
     Duarte', 'Elena Marqez'), when the shorter fits exactly one longer name."""
-    names = sorted({i.name for i in items if i.kind == "Person" and " " in i.name})
+    names = sorted(
+        {i.name for i in items if i.kind == "Person" and " " in i.name and not i.description}
+    )
     by_word: dict[str, set[str]] = defaultdict(set)
     for name in names:
         for word in name.split():
@@ -361,7 +383,7 @@ def _join_surnames(
     people_in_doc: dict[str, set[str]] = defaultdict(set)  # doc -> roots of named people
     surnames: dict[str, set[str]] = defaultdict(set)  # root -> surnames (non-first words)
     for item in items:
-        if item.kind == "Person" and " " in item.name:
+        if item.kind == "Person" and " " in item.name and not item.description:
             root = joins.find(item.key)
             people_in_doc[item.mention.doc].add(root)
             surnames[root].update(item.name.split()[1:])
@@ -376,7 +398,7 @@ def _join_surnames(
                 organisations[word].add(joins.find(item.key))
 
     for item in items:
-        if item.kind != "Person" or " " in item.name:
+        if item.kind != "Person" or " " in item.name or item.description:
             continue
         fits = fitting(item.name, people_in_doc[item.mention.doc]) or fitting(item.name, surnames)
         # No person has that name, but one organisation has it for its own: 'Corvane' for
@@ -394,7 +416,8 @@ def _join_surnames(
 def _flag_type_clashes(items: list[Item], candidates: list[tuple[str, str, float, str]]) -> None:
     keys: dict[str, set[str]] = defaultdict(set)
     for item in items:
-        keys[item.name].add(item.key)
+        if not item.description:
+            keys[item.name].add(item.key)
     for name_keys in keys.values():
         ordered = sorted(name_keys)
         for a, b in zip(ordered, ordered[1:], strict=False):
@@ -408,8 +431,9 @@ def _make_entity(items: list[Item]) -> Entity:
     """The id comes from the group's longest key, so it stays the same across runs while the
     same names are found."""
     mentions = sorted((i.mention for i in items), key=lambda m: (m.doc, m.index))
-    forms = Counter(m.text for m in mentions)
-    main = max(items, key=lambda i: (i.kind == "Country", len(i.key.split()), len(i.key), i.key))
+    named = [i for i in items if not i.description] or items
+    forms = Counter(i.mention.text for i in named)
+    main = max(named, key=lambda i: (i.kind == "Country", len(i.key.split()), len(i.key), i.key))
     kind, iso = main.kind, main.iso
     if kind == "Country" and iso:
         name, entity_id = load_gazetteer().state_name(iso), f"country-{iso.lower()}"
@@ -422,7 +446,7 @@ def _make_entity(items: list[Item]) -> Entity:
         id=entity_id,
         name=name,
         type=kind,
-        aliases=sorted(forms),
+        aliases=sorted({m.text for m in mentions}),
         mentions=mentions,
         identifiers={"iso3166": iso} if iso else {},
     )
@@ -450,7 +474,7 @@ def connect(
             target = None
         if r.kind == "role":
             roles.add(Role(source, r.role or "", target, to, r.doc, r.sentence, r.start, r.end))
-        elif target is not None and target != source:
+        elif r.kind != "same_as" and target is not None and target != source:
             ties.add(Tie(source, target, r.kind, r.doc, r.sentence, r.start, r.end))
     return sorted(ties, key=_place_in_text), sorted(roles, key=_place_in_text)
 
