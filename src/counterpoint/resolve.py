@@ -97,7 +97,7 @@ def resolve(store: Store, corrections: Corrections | None = None) -> Resolution:
     entities, candidates = resolve_mentions(store.mentions(), texts, same)
     if corrections is not None:
         entities = corrections.apply(entities)
-    ties, roles = connect(entities, relations, texts)
+    ties, roles = connect(entities, relations)
     ids = {e.id for e in entities}
     candidates = [c for c in candidates if c.a in ids and c.b in ids]
     return Resolution(entities=entities, ties=ties, roles=roles, candidates=candidates)
@@ -455,9 +455,7 @@ def _make_entity(items: list[Item]) -> Entity:
 # -- ties and roles ------------------------------------------------------------------------------
 
 
-def connect(
-    entities: list[Entity], relations: list[Relation], texts: Mapping[str, str]
-) -> tuple[list[Tie], list[Role]]:
+def connect(entities: list[Entity], relations: list[Relation]) -> tuple[list[Tie], list[Role]]:
     """Relations between mentions become ties and roles between the entities they resolve to."""
     owner = {(m.doc, m.index): e.id for e in entities for m in e.mentions}
     people = {e.id for e in entities if e.type == "Person"}
