@@ -267,6 +267,27 @@ def entities_alias_command(ref: str, alias: str, db: str, corrections: str | Non
     click.echo(f"alias added: {entity.id} {entity.name} ({len(entity.mentions)} mentions)")
 
 
+@cli.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="The port to listen on.")
+@click.option(
+    "--token",
+    envvar="COUNTERPOINT_TOKEN",
+    default=None,
+    help="Allow corrections (merge, split) through the API, for requests sending "
+    "'Authorization: Bearer TOKEN'; also read from COUNTERPOINT_TOKEN. Without it the server "
+    "is read-only.",
+)
+def serve_command(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve a web explorer of the store: its sources, actors, network, timeline, comparisons
+    and search, and the same data as JSON under /api, until Ctrl-C."""
+    from .serve import serve  # imported here: the web stack is needed by this command only
+
+    click.echo(f"Counterpoint explorer of {db}: http://{host}:{port}/ (Ctrl-C to stop)")
+    serve(db, host=host, port=port, token=token)
+
+
 def main() -> None:
     cli()
 
