@@ -84,6 +84,65 @@ class Relation:
     to: int | None = None  # "ambassador of Peru to China": China
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A number a reader might compare: "at least 66 people", "nearly $3 billion", "27%"."""
+
+    doc: str
+    sentence: int
+    start: int  # the figure as written, qualifier included
+    end: int
+    value: float  # scale applied: "$3 billion" -> 3e9
+    unit: str  # "people", "USD", "percent", "soldiers", "years", "rank", ...
+    qualifier: str  # exact, at least, about, nearly, almost, more than, less than, up to
+    measures: str | None = None  # what it counts or measures: "protesters killed"
+    about: int | None = None  # mention index of the actor it is about
+    refers_to: str | None = None  # ISO date (or year) the figure is about, when the text says
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Who says what: `content` is what is claimed; `speaker` the mention index of who claims
+    it (None: the author)."""
+
+    doc: str
+    sentence: int
+    start: int  # the content
+    end: int
+    kind: str  # quote, reported, according_to, document, author
+    speaker: int | None = None
+    speaker_text: str | None = None  # "officials", "a report by the CIA", when no mention
+    cue: str | None = None  # "said", "according to", "told reporters", "insists"
+    cue_start: int | None = None
+    cue_end: int | None = None
+    certainty: str = "asserted"  # asserted, hedged, boosted
+    endorsement: str = "neutral"  # endorsed, distanced, neutral
+    nested_in: int | None = None  # index (in this document's claims) of the claim it is inside
+
+
+@dataclass(frozen=True)
+class Event:
+    """Who did what to whom, when and where: typed with PLOVER (and documented extensions)."""
+
+    doc: str
+    sentence: int
+    start: int  # the trigger: "dissolved", "impeachment", "killed"
+    end: int
+    type: str  # PLOVER type or extension, e.g. ASSAULT, PROTEST, IMPEACH
+    trigger: str  # its lemma
+    source: int | None = None  # mention indexes
+    target: int | None = None
+    place: int | None = None
+    happened: str | None = None  # ISO date (start) it happened
+    happened_end: str | None = None  # end of a range
+    reported: str | None = None  # ISO date of the report (the document's)
+    dead: int | None = None
+    injured: int | None = None
+    size: int | None = None  # people or things involved: "140,000 soldiers"
+    negated: bool = False
+    modality: str | None = None  # could, may, expected, plans, ...
+
+
 @dataclass
 class Annotation:
     """What the annotate stage found in one document."""
@@ -94,6 +153,9 @@ class Annotation:
     mentions: list[Mention] = field(default_factory=list)
     noun_chunks: list[NounChunk] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
 
 @dataclass

@@ -25,8 +25,11 @@ from .errors import StoreError
 from .records import (
     Annotation,
     CandidateLink,
+    Claim,
     Document,
     Entity,
+    Event,
+    Figure,
     Mention,
     NounChunk,
     Relation,
@@ -39,7 +42,7 @@ from .records import (
 
 R = TypeVar("R")
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Version n's statements take a store from version n-1 to n.
 MIGRATIONS: dict[int, list[str]] = {
@@ -80,6 +83,24 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE TABLE roles (holder VARCHAR, title VARCHAR, "of" VARCHAR, "to" VARCHAR,
             doc VARCHAR, sentence INTEGER, start INTEGER, "end" INTEGER)""",
         "CREATE TABLE entity_candidates (a VARCHAR, b VARCHAR, score DOUBLE, reason VARCHAR)",
+    ],
+    # The placeholders of version 1 (always empty) become the records of the extract stage;
+    # actors in them are mention indexes of their document.
+    3: [
+        "DROP TABLE events",
+        "DROP TABLE figures",
+        "DROP TABLE claims",
+        """CREATE TABLE figures (doc VARCHAR, sentence INTEGER, start INTEGER, "end" INTEGER,
+            value DOUBLE, unit VARCHAR, qualifier VARCHAR, measures VARCHAR, about INTEGER,
+            refers_to VARCHAR)""",
+        """CREATE TABLE claims (doc VARCHAR, sentence INTEGER, start INTEGER, "end" INTEGER,
+            kind VARCHAR, speaker INTEGER, speaker_text VARCHAR, cue VARCHAR,
+            cue_start INTEGER, cue_end INTEGER, certainty VARCHAR, endorsement VARCHAR,
+            nested_in INTEGER)""",
+        """CREATE TABLE events (doc VARCHAR, sentence INTEGER, start INTEGER, "end" INTEGER,
+            type VARCHAR, trigger VARCHAR, source INTEGER, target INTEGER, place INTEGER,
+            happened VARCHAR, happened_end VARCHAR, reported VARCHAR, dead INTEGER,
+            injured INTEGER, size INTEGER, negated BOOLEAN, modality VARCHAR)""",
     ],
 }
 
@@ -210,6 +231,9 @@ class Store:
             self._insert("mentions", Mention, annotation.mentions)
             self._insert("noun_chunks", NounChunk, annotation.noun_chunks)
             self._insert("relations", Relation, annotation.relations)
+            self._insert("figures", Figure, annotation.figures)
+            self._insert("claims", Claim, annotation.claims)
+            self._insert("events", Event, annotation.events)
 
     def _insert(self, table: str, record_type: type, rows: Sequence[Any]) -> None:
         names = [f.name for f in fields(record_type)]
@@ -310,6 +334,15 @@ class Store:
 
     def relations(self) -> list[Relation]:
         return self.records(Relation, "relations", "doc, sentence, start")
+
+    def figures(self) -> list[Figure]:
+        return self.records(Figure, "figures", "doc, start")
+
+    def claims(self) -> list[Claim]:
+        return self.records(Claim, "claims", "doc, start")
+
+    def events(self) -> list[Event]:
+        return self.records(Event, "events", "doc, start")
 
     def ties(self) -> list[Tie]:
         return self.records(Tie, "ties", "doc, sentence, start")

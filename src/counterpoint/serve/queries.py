@@ -161,22 +161,24 @@ def document_facts(store: Store, doc: str) -> list[dict[str, Any]]:
         ORDER BY start, kind""",
         [doc, doc],
     )
-    # HOOK: events, figures and claims: spans into the text, empty until their stages exist.
-    facts += store.rows(
-        """WITH spans AS (
-            SELECT 'event' AS kind, coalesce(type, 'event') AS label, start, "end", [] AS entities
-            FROM events WHERE doc = ?
-            UNION ALL SELECT 'figure', concat_ws(' ', value::VARCHAR, unit), start, "end", []
-            FROM figures WHERE doc = ?
-            UNION ALL SELECT 'claim', 'claim', start, "end",
-                list_filter([speaker], lambda x: x IS NOT NULL)
-            FROM claims WHERE doc = ?)
-        SELECT spans.kind, spans.label, (SELECT max(s."index") FROM sentences s
-            WHERE s.doc = ? AND s.start <= spans.start) AS sentence,
-            spans.start, spans."end", spans.entities
-        FROM spans WHERE spans.start IS NOT NULL ORDER BY spans.start""",
-        [doc, doc, doc, doc],
+    # Events, figures and claims: their actors are mention indexes of the document.
+    entity_of = {
+        row["index"]: row["entity"]
+        for row in store.rows('SELECT "index", entity FROM mentions WHERE doc = ?', [doc])
+    }
+    extracted = store.rows(
+        """SELECT 'event' AS kind, type AS label, sentence, start, "end",
+            [source, target, place] AS entities FROM events WHERE doc = ?
+        UNION ALL SELECT 'figure', concat_ws(' ', qualifier, value::VARCHAR, unit),
+            sentence, start, "end", [about] FROM figures WHERE doc = ?
+        UNION ALL SELECT 'claim', concat_ws(' ', kind, cue), sentence, start, "end",
+            [speaker] FROM claims WHERE doc = ?
+        ORDER BY start""",
+        [doc, doc, doc],
     )
+    for fact in extracted:
+        fact["entities"] = [entity_of[i] for i in fact["entities"] if entity_of.get(i)]
+    facts += extracted
     for fact in facts:
         fact["doc"] = doc
         fact["entities"] = list(fact["entities"] or [])
@@ -302,14 +304,13 @@ def entity_facts(store: Store, entity_id: str) -> dict[str, Any]:
 
 
 def entity_claims(store: Store, entity_id: str) -> list[dict[str, Any]]:
-    """HOOK: the claims about the entity. No stage writes claims yet; until one does, this lists
-    the claims whose speaker is the entity (the only link the claims table has so far)."""
+    """The claims the entity makes (it is their speaker)."""
     return store.rows(
-        """SELECT c.id, c.doc, c.start, c."end", (SELECT max(s."index") FROM sentences s
-            WHERE s.doc = c.doc AND s.start <= c.start) AS sentence,
+        """SELECT c.doc, c.start, c."end", c.sentence,
             substr(d.text, c.start + 1, c."end" - c.start) AS words
-        FROM claims c JOIN documents d ON d.id = c.doc WHERE c.speaker = ?
-        ORDER BY c.doc, c.start LIMIT ?""",
+        FROM claims c JOIN documents d ON d.id = c.doc
+        JOIN mentions m ON m.doc = c.doc AND m."index" = c.speaker
+        WHERE m.entity = ? ORDER BY c.doc, c.start LIMIT ?""",
         [entity_id, FACTS_SHOWN],
     )
 
@@ -464,8 +465,8 @@ def timeline(
     date_to: date | None = None,
 ) -> dict[str, Any]:
     """What happened when, in date order: each document (linked by its first sentence) and the
-    roles and ties it states, dated by the document for now. HOOK: events carry their own date
-    (`data.date`) when the events stage writes one, else their document's."""
+    roles and ties it states, dated by the document, and the events it reports, dated by when
+    they happened where the text says, else by the document."""
     where: list[str] = ["date IS NOT NULL"]
     params: list[Any] = []
     if source:
@@ -490,12 +491,9 @@ def timeline(
         SELECT 'tie', x.doc, d.published, x.sentence, {TIE_PHRASE}, 1
         FROM ties x {TIE_JOINS} JOIN documents d ON d.id = x.doc
         UNION ALL
-        SELECT 'event', e.doc,
-            coalesce(TRY_CAST(json_extract_string(e.data, '$.date') AS DATE), d.published),
-            coalesce((SELECT max(s."index") FROM sentences s
-                WHERE s.doc = e.doc AND s.start <= e.start), 0),
-            coalesce(e.type, 'event'), 1
-        FROM events e JOIN documents d ON d.id = e.doc)
+        SELECT 'event', e.doc, coalesce(TRY_CAST(e.happened AS DATE), d.published),
+            e.sentence, concat_ws(' ', e.type, e.trigger), 1
+        FROM events e JOIN documents d ON d.id = e.doc WHERE NOT e.negated)
         SELECT * FROM items WHERE {condition}"""
     items = store.rows(
         f"{items_sql} ORDER BY date, doc, ord, sentence, label LIMIT ? OFFSET ?",
