@@ -23,7 +23,7 @@ from . import __version__
 from .config import DEFAULT_DB
 from .errors import CounterpointError
 from .output import replace_atomically
-from .records import Document, Entity, Role, Sentence, Tie
+from .records import Claim, Document, Entity, Event, Figure, Role, Sentence, Tie
 from .store import TABLES, Store
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ DEFAULT_OUT = {
     "gexf": "counterpoint.gexf",
     "ftm": "counterpoint.ftm.jsonl",
 }
-EXPORT_SCHEMA_VERSION = 2
+EXPORT_SCHEMA_VERSION = 3
 
 
 def export(
@@ -130,6 +130,55 @@ def export_data(store: Store) -> dict[str, Any]:
     candidates = [
         {"a": c.a, "b": c.b, "score": c.score, "reason": c.reason} for c in store.candidates()
     ]
+    entity_of = {(m.doc, m.index): m.entity for m in store.mentions()}
+
+    def actor(doc: str, mention: int | None) -> str | None:
+        return entity_of.get((doc, mention)) if mention is not None else None
+
+    events = [
+        {
+            "type": e.type,
+            "trigger": e.trigger,
+            "source": actor(e.doc, e.source),
+            "target": actor(e.doc, e.target),
+            "place": actor(e.doc, e.place),
+            "happened": e.happened,
+            "happened_end": e.happened_end,
+            "reported": e.reported,
+            "dead": e.dead,
+            "injured": e.injured,
+            "size": e.size,
+            "negated": e.negated,
+            "modality": e.modality,
+            **_span(e, texts),
+        }
+        for e in store.events()
+    ]
+    figures = [
+        {
+            "value": f.value,
+            "unit": f.unit,
+            "qualifier": f.qualifier,
+            "measures": f.measures,
+            "about": actor(f.doc, f.about),
+            "refers_to": f.refers_to,
+            **_span(f, texts),
+        }
+        for f in store.figures()
+    ]
+    claims = [
+        {
+            "kind": c.kind,
+            "speaker": actor(c.doc, c.speaker),
+            "speaker_text": c.speaker_text,
+            "cue": c.cue,
+            "certainty": c.certainty,
+            "endorsement": c.endorsement,
+            "nested_in": c.nested_in,
+            **_span(c, texts),
+        }
+        for c in store.claims()
+    ]
     return {
         "counterpoint_version": __version__,
         "export_schema_version": EXPORT_SCHEMA_VERSION,
@@ -137,15 +186,18 @@ def export_data(store: Store) -> dict[str, Any]:
         "entities": entities,
         "ties": ties,
         "entity_candidates": candidates,
-        "events": [],
-        "figures": [],
-        "claims": [],
+        "events": events,
+        "figures": figures,
+        "claims": claims,
         "alignments": [],
     }
 
 
-def _span(record: Tie | Role, texts: dict[str, str]) -> dict[str, Any]:
-    """Where a tie or role is stated, and the words that state it."""
+Stated = Tie | Role | Event | Figure | Claim
+
+
+def _span(record: Stated, texts: dict[str, str]) -> dict[str, Any]:
+    """Where a record is stated, and the words that state it."""
     return {
         "doc": record.doc,
         "sentence": record.sentence,
@@ -155,7 +207,7 @@ def _span(record: Tie | Role, texts: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _evidence(record: Tie | Role, texts: dict[str, str]) -> str:
+def _evidence(record: Stated, texts: dict[str, str]) -> str:
     return texts.get(record.doc, "")[record.start : record.end]
 
 
