@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from markupsafe import Markup, escape
 from . import __version__
 from .config import DEFAULT_DB
 from .output import replace_atomically
-from .records import Document, Entity, Mention
+from .records import Claim, Document, Entity, Event, Figure, Mention
 from .store import Store
 
 TOP_ACTORS = 40  # rows in the actor-by-source grid
@@ -57,13 +58,47 @@ class SharedActor:
 
 
 @dataclass
+class Fact:
+    """An event, figure or claim as the report lists it: what, when, and the sentence."""
+
+    kind: str  # event, figure, claim
+    label: str  # "ASSAULT killed", "at least 31 people", "quote by Ruiz"
+    text: str  # the words stating it
+    quote: Quote
+    date: str | None = None  # when it happened (events), ISO
+
+
+@dataclass
 class ReportData:
     sources: list[Source]
     actors: list[Entity]  # most-mentioned first
     counts: dict[tuple[str, str], int]  # (entity id, doc id) -> mentions
     shared: list[SharedActor]
     linked: set[str] = field(default_factory=set)  # entities with a section of their own
+    facts: dict[str, list[Fact]] = field(default_factory=dict)  # doc id -> its facts, in order
     generated_by: str = f"Counterpoint {__version__}"
+
+    @property
+    def timeline(self) -> list[tuple[Fact, Source]]:
+        """Dated events of every source, oldest first."""
+        by_id = {s.doc.id: s for s in self.sources}
+        dated = [(f, by_id[doc]) for doc, facts in self.facts.items() for f in facts if f.date]
+        return sorted(dated, key=lambda pair: (pair[0].date or "", pair[1].label))
+
+    @property
+    def timeline_span(self) -> tuple[date, date] | None:
+        days = [date.fromisoformat(f.date[:10]) for f, _ in self.timeline if f.date]
+        return (min(days), max(days)) if days else None
+
+    def timeline_x(self, fact: Fact, width: int = 900) -> int:
+        """Where on a drawn axis of `width` pixels the fact's date falls."""
+        span = self.timeline_span
+        if span is None or fact.date is None or span[0] == span[1]:
+            return width // 2
+        first, last = span
+        return round(
+            (date.fromisoformat(fact.date[:10]) - first).days / (last - first).days * width
+        )
 
     def count(self, entity: Entity, source: Source) -> int:
         return self.counts.get((entity.id, source.doc.id), 0)
@@ -147,7 +182,41 @@ def build_report(store: Store) -> ReportData:
         counts=dict(counts),
         shared=shared,
         linked=linked,
+        facts=facts_by_source(store, texts, {e.id: e.name for e in entities}),
     )
+
+
+def facts_by_source(
+    store: Store, texts: dict[str, str], names: dict[str, str]
+) -> dict[str, list[Fact]]:
+    """Each document's events, figures and claims, in text order, with their actors named."""
+    entity_of = {(m.doc, m.index): m.entity for m in store.mentions()}
+
+    def name(doc: str, mention: int | None) -> str | None:
+        entity = entity_of.get((doc, mention)) if mention is not None else None
+        return names.get(entity) if entity else None
+
+    facts: dict[str, list[Fact]] = defaultdict(list)
+    for e in store.events():
+        who = " → ".join(n for n in (name(e.doc, e.source), name(e.doc, e.target)) if n)
+        label = f"{e.type}{' (not)' if e.negated else ''}{f' ({e.modality})' if e.modality else ''}"
+        where = Quote(e.doc, e.sentence, "")
+        when = e.happened or e.reported
+        facts[e.doc].append(Fact("event", f"{label} {who}".strip(), _words(texts, e), where, when))
+    for f in store.figures():
+        label = f"{f.qualifier} {f.value:g} {f.unit}" + (f": {f.measures}" if f.measures else "")
+        facts[f.doc].append(Fact("figure", label, _words(texts, f), Quote(f.doc, f.sentence, "")))
+    for c in store.claims():
+        speaker = name(c.doc, c.speaker) or c.speaker_text or "the author"
+        label = f"{c.kind} by {speaker}" + (f", {c.certainty}" if c.certainty != "asserted" else "")
+        facts[c.doc].append(Fact("claim", label, _words(texts, c), Quote(c.doc, c.sentence, "")))
+    for found in facts.values():
+        found.sort(key=lambda fact: (fact.quote.index, fact.kind))
+    return dict(facts)
+
+
+def _words(texts: dict[str, str], record: Event | Figure | Claim) -> str:
+    return " ".join(texts[record.doc][record.start : record.end].split())
 
 
 def roles_and_ties(store: Store, names: dict[str, str]) -> dict[str, list[tuple[str, Quote]]]:
