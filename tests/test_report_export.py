@@ -32,6 +32,14 @@ def test_json_export_matches_its_schema_and_every_offset_points_at_its_text(
     assert len(data["documents"]) == 6
     for entity in data["entities"]:
         assert set(entity["aliases"]) == {m["text"] for m in entity["mentions"]}
+    # Events, figures and claims come with the words that state them and resolved actors.
+    for kind in ("events", "figures", "claims"):
+        assert data[kind], kind
+        assert all(texts[x["doc"]][x["start"] : x["end"]] == x["text"] for x in data[kind])
+    entity_ids = {e["id"] for e in data["entities"]}
+    speakers = {c["speaker"] for c in data["claims"]} - {None}
+    assert speakers and speakers <= entity_ids
+    assert any(f["text"] == "At least 31 people" and f["value"] == 31 for f in data["figures"])
 
 
 def test_parquet_export_has_one_file_per_table(demo_db: Path, tmp_path: Path) -> None:

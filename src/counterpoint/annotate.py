@@ -6,17 +6,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import descriptions, relations  # noqa: F401  (they register their components)
+from .claims import find_claims
 from .config import Settings
 from .errors import CounterpointError
+from .events import find_events
+from .figures import find_figures
 from .names import ALIAS_AFTER, is_acronym
-from .records import Annotation, Document, Mention, NounChunk, Relation, Sentence, Token
+from .records import (
+    Annotation,
+    Claim,
+    Document,
+    Event,
+    Figure,
+    Mention,
+    NounChunk,
+    Relation,
+    Sentence,
+    Token,
+)
+
+R = TypeVar("R", Figure, Claim, Event)
 
 # spaCy's parser needs memory in proportion to the text it sees at once; longer documents are
 # annotated in pieces cut at paragraph breaks.
@@ -169,6 +187,7 @@ def _add_piece(into: Annotation, sdoc: Doc, offset: int, actor_labels: tuple[str
                 to=mention_of.get(found.to) if found.to is not None else None,
             )
         )
+    _add_facts(into, sdoc, offset, first_sentence, mention_of)
     for chunk in sdoc.noun_chunks:
         into.noun_chunks.append(
             NounChunk(
@@ -179,3 +198,43 @@ def _add_piece(into: Annotation, sdoc: Doc, offset: int, actor_labels: tuple[str
                 root=first_token + chunk.root.i,
             )
         )
+
+
+def _add_facts(
+    into: Annotation, sdoc: Doc, offset: int, first_sentence: int, mention_of: dict[int, int]
+) -> None:
+    """Figures, claims and events of one piece of text, moved into the document's terms: the
+    extractors give offsets and sentences within the piece and actors as indexes of its
+    entities; the store keeps offsets into the document and actors as mention indexes."""
+
+    def place(record: R) -> R:
+        return replace(
+            record,
+            doc=into.doc.id,
+            sentence=first_sentence + record.sentence,
+            start=offset + record.start,
+            end=offset + record.end,
+        )
+
+    def actor(index: int | None) -> int | None:
+        return mention_of.get(index) if index is not None else None
+
+    into.figures += [place(replace(f, about=actor(f.about))) for f in find_figures(sdoc)]
+    claims = find_claims(sdoc)
+    first_claim = len(into.claims)
+    into.claims += [
+        place(
+            replace(
+                c,
+                speaker=actor(c.speaker),
+                cue_start=None if c.cue_start is None else offset + c.cue_start,
+                cue_end=None if c.cue_end is None else offset + c.cue_end,
+                nested_in=None if c.nested_in is None else first_claim + c.nested_in,
+            )
+        )
+        for c in claims
+    ]
+    into.events += [
+        place(replace(e, source=actor(e.source), target=actor(e.target), place=actor(e.place)))
+        for e in find_events(sdoc, into.doc.published)
+    ]

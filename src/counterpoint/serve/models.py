@@ -153,12 +153,13 @@ class FactTotals(BaseModel):
 
 
 class Claim(BaseModel):
-    id: str
+    """A claim the entity makes, with the words claimed."""
+
     doc: str
-    sentence: int | None
-    start: int | None
-    end: int | None
-    words: str | None
+    sentence: int
+    start: int
+    end: int
+    words: str
 
 
 class Candidate(BaseModel):

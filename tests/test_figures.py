@@ -1,0 +1,149 @@
+"""Figures: the numbers a reader might compare, with value, unit, qualifier, what they measure,
+whom they are about and when, and the words stating them."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterpoint.annotate import load_pipeline
+from counterpoint.config import Settings
+from counterpoint.figures import find_figures
+from counterpoint.records import Figure
+
+
+def figures(text: str) -> list[Figure]:
+    nlp = load_pipeline(Settings().spacy_model)
+    found = find_figures(nlp(text))
+    for figure in found:
+        assert figure.doc == ""
+        assert text[figure.start : figure.end].strip() == text[figure.start : figure.end]
+    return found
+
+
+def written(text: str) -> dict[str, Figure]:
+    """Each figure by the words stating it."""
+    return {text[f.start : f.end]: f for f in figures(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("At least 66 people died in the floods in Marrow.", "At least 66 people", "at least"),
+        ("Police detained more than 40 people in Kestrel.", "more than 40 people", "more than"),
+        ("Over 500 jobs were lost at the plant.", "Over 500 jobs", "more than"),
+        ("Some 140,000 soldiers took part in the drills.", "Some 140,000 soldiers", "about"),
+        ("About 3,000 troops were sent to the border.", "About 3,000 troops", "about"),
+        ("An estimated 4,000 workers joined the strike.", "An estimated 4,000 workers", "about"),
+        ("Nearly 200 farms burned last summer.", "Nearly 200 farms", "nearly"),
+        ("Almost 90 lawmakers signed the letter.", "Almost 90 lawmakers", "almost"),
+        ("Fewer than 20 voters turned up.", "Fewer than 20 voters", "less than"),
+        ("The law allows up to 90 days of detention.", "up to 90 days", "up to"),
+        ("The office hired 12 lawyers.", "12 lawyers", "exact"),
+    ],
+)
+def test_each_qualifier(text: str, span: str, qualifier: str) -> None:
+    found = written(text)
+    assert span in found, found
+    assert found[span].qualifier == qualifier
+
+
+def test_money_scales_and_currencies() -> None:
+    text = (
+        "Dravon Holdings pledged $2.4 billion, the bank lent US$3 million, the fund raised "
+        "€5m, the council spent £1.2 billion and the farmers lost 3,000 soles."
+    )
+    found = written(text)
+    assert (found["$2.4 billion"].value, found["$2.4 billion"].unit) == (2.4e9, "USD")
+    assert (found["US$3 million"].value, found["US$3 million"].unit) == (3e6, "USD")
+    assert (found["€5m"].value, found["€5m"].unit) == (5e6, "EUR")
+    assert (found["£1.2 billion"].value, found["£1.2 billion"].unit) == (1.2e9, "GBP")
+    assert (found["3,000 soles"].value, found["3,000 soles"].unit) == (3000, "PEN")
+
+
+def test_money_in_words_and_per_year() -> None:
+    found = written("The mine would earn about $310 million a year and cost 40 million euros.")
+    assert found["about $310 million a year"].unit == "USD per year"
+    assert found["about $310 million a year"].value == 310e6
+    assert (found["40 million euros"].value, found["40 million euros"].unit) == (40e6, "EUR")
+
+
+def test_nearly_three_billion_for_an_investment() -> None:
+    found = written("The project will bring nearly $3 billion in investment to Tarsa.")
+    figure = found["nearly $3 billion"]
+    assert (figure.value, figure.unit, figure.qualifier) == (3e9, "USD", "nearly")
+    assert figure.measures == "investment"
+
+
+def test_percentages() -> None:
+    found = written("Turnout was 41 percent, up from 38% and 3.5 per cent in the towns.")
+    assert {span: (f.value, f.unit) for span, f in found.items()} == {
+        "41 percent": (41.0, "percent"),
+        "38%": (38.0, "percent"),
+        "3.5 per cent": (3.5, "percent"),
+    }
+
+
+def test_spelled_numbers_and_scale_words() -> None:
+    found = written(
+        "Twenty-seven protesters were arrested, 6.2 million voters are registered and "
+        "1.2m people live in the valley."
+    )
+    assert found["Twenty-seven protesters"].value == 27
+    assert found["6.2 million voters"].value == 6.2e6
+    assert found["1.2m people"].value == 1.2e6
+
+
+def test_counted_noun_and_what_happens_to_it() -> None:
+    found = written("Police killed 12 protesters, and 23 police officers were injured.")
+    assert found["12 protesters"].unit == "protesters"
+    assert found["12 protesters"].measures == "protesters killed"
+    assert found["23 police officers"].unit == "officers"
+    assert found["23 police officers"].measures == "police officers injured"
+
+
+def test_a_percentage_of_what_the_subject_is() -> None:
+    found = written("Halvan copper exports, which account for 41 percent of export earnings, grew.")
+    assert found["41 percent"].measures == "copper exports"
+
+
+def test_durations_and_ranks() -> None:
+    found = written("Brevia is the second largest producer of tin and has mined it for 90 days.")
+    assert (found["90 days"].value, found["90 days"].unit) == (90, "days")
+    rank = found["second largest producer"]
+    assert (rank.value, rank.unit, rank.measures) == (2, "rank", "largest producer")
+
+
+def test_the_actor_a_figure_is_about() -> None:
+    nlp = load_pipeline(Settings().spacy_model)
+    doc = nlp("The Orvane Mining Group paid $1.8 million to a consultancy.")
+    (figure,) = find_figures(doc)
+    assert figure.about is not None
+    assert doc.ents[figure.about].text == "The Orvane Mining Group"
+    doc = nlp("Dravon Holdings's $2.4 billion plan for the mine was approved.")
+    (figure,) = find_figures(doc)
+    assert figure.about is not None
+    assert doc.ents[figure.about].text.startswith("Dravon Holdings")
+
+
+def test_refers_to_an_absolute_year_or_date() -> None:
+    found = written("In 2029, exports will reach 41 percent of output.")
+    assert found["41 percent"].refers_to == "2029"
+    found = written("At least 66 people died on January 13, 2025 in the floods.")
+    assert found["At least 66 people"].refers_to == "2025-01-13"
+    found = written("At least 66 people died on Monday in the floods.")
+    assert found["At least 66 people"].refers_to is None
+
+
+def test_dates_years_times_and_article_numbers_are_not_figures() -> None:
+    text = (
+        "Article 134 of the Constitution was invoked in 2019 at 10:30 on January 13. "
+        "Marta Ilves (45) said so. Call 555-0134 for details. Two-thirds of the chamber agreed."
+    )
+    assert figures(text) == []
+
+
+def test_sentence_index_and_offsets() -> None:
+    text = "The vote was close. Officials counted 412 ballots in Ostra."
+    (figure,) = figures(text)
+    assert figure.sentence == 1
+    assert text[figure.start : figure.end] == "412 ballots"
