@@ -56,13 +56,14 @@ def defined_aliases(doc: Doc) -> Doc:
     """An alias the text defines ("the Central Intelligence Agency (CIA)", "(aka AMLO)") is a
     mention wherever it occurs in the document, also where the tagger missed it."""
     ents = list(doc.ents)
+    text = doc.text  # spaCy joins the tokens anew at each access
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     for ent in doc.ents:
-        match = ALIAS_AFTER.match(doc.text[ent.end_char : ent.end_char + 60])
+        match = ALIAS_AFTER.match(text[ent.end_char : ent.end_char + 60])
         if not match or not (is_acronym(match.group("alias")) or match.group("cue")):
             continue
         alias = match.group("alias").strip()
-        for found in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", doc.text):
+        for found in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
             span = doc.char_span(found.start(), found.end(), label=ent.label_)
             if span is not None and not taken & set(range(span.start, span.end)):
                 ents.append(span)

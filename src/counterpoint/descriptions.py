@@ -51,13 +51,14 @@ def described_people(doc: Doc) -> Doc:
             links.append((span, person))
 
     people = [e for e in doc.ents if e.label_ == "PERSON"]
+    text = doc.text  # spaCy joins the tokens anew at each access
     for person in people:
         for noun in _appositions(person):
             words = " ".join(t.text for t in _description(noun) if t.dep_ != "det")
             if " " not in words:  # "the president" alone may be anyone's: too weak
                 continue
             pattern = rf"(?<!\w)the {re.escape(words)}(?!\w)"
-            for found in re.finditer(pattern, doc.text[person.end_char :], re.IGNORECASE):
+            for found in re.finditer(pattern, text[person.end_char :], re.IGNORECASE):
                 start = person.end_char + found.start()
                 add(doc.char_span(start, start + len(found.group()), label=LABEL), person)
     for token in doc:

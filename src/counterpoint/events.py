@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import dateparser
 from spacy.tokens import Doc, Span, Token
@@ -560,6 +561,11 @@ MONTHS = ("january february march april may june july august september october n
 DURATION = re.compile(r"\b(hours?|minutes?|days|weeks|months|years|decades?)\b")
 
 
+# Naming the languages spares dateparser trying each of its two hundred locales.
+DATE_LANGUAGES = ["en", "es"]
+
+
+@lru_cache(maxsize=4096)
 def resolve_date(text: str, published: date | None) -> tuple[str, str | None] | None:
     """A DATE entity's text to an ISO date or range, relative to the publication date:
     "December 6" -> the latest December 6 not after it; "last week" -> Monday..Sunday of the
@@ -575,7 +581,9 @@ def resolve_date(text: str, published: date | None) -> tuple[str, str | None] | 
         return _month(int(month_year.group(2)), MONTHS.index(month_year.group(1)) + 1)
     if published is None:
         if re.search(r"\d{4}", words) and not DURATION.search(words):
-            parsed = dateparser.parse(words, settings={"PREFER_DATES_FROM": "past"})
+            parsed = dateparser.parse(
+                words, languages=DATE_LANGUAGES, settings={"PREFER_DATES_FROM": "past"}
+            )
             return (parsed.date().isoformat(), None) if parsed else None
         return None
     last = re.fullmatch(r"(last|this|next|past) (week|month|year)", words)
@@ -602,7 +610,11 @@ def resolve_date(text: str, published: date | None) -> tuple[str, str | None] | 
     if re.search(r"\b(recent|coming|decades?|centur(y|ies)|era|period|season)\b", words):
         return None
     base = datetime(published.year, published.month, published.day)
-    parsed = dateparser.parse(words, settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    parsed = dateparser.parse(
+        words,
+        languages=DATE_LANGUAGES,
+        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"},
+    )
     if parsed is None:
         return None
     return parsed.date().isoformat(), None
