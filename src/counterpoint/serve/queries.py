@@ -197,22 +197,27 @@ def _entity_row(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+def conditions(always: str, *optional: tuple[str, Any]) -> tuple[str, list[Any]]:
+    """A WHERE condition: `always`, and each (SQL with one ?, value) filter whose value was
+    given."""
+    given = [(sql, value) for sql, value in optional if value]
+    return " AND ".join([always, *(sql for sql, _ in given)]), [value for _, value in given]
+
+
 def entities(
     store: Store, limit: int, offset: int, type: str | None = None, q: str | None = None
 ) -> dict[str, Any]:
     """Entities, most widely mentioned first, optionally of one type or matching a text (in the
     name or an alias, ignoring case and accents)."""
-    where, params = ["TRUE"], []
-    if type:
-        where.append("e.type = ?")
-        params.append(type)
-    if q:
-        where.append(
+    condition, params = conditions(
+        "TRUE",
+        ("e.type = ?", type),
+        (
             "contains(strip_accents(lower(e.name || ' ' || array_to_string(e.aliases, ' '))),"
-            " strip_accents(lower(?)))"
-        )
-        params.append(q)
-    condition = " AND ".join(where)
+            " strip_accents(lower(?)))",
+            q,
+        ),
+    )
     items = store.rows(
         f"""WITH {ENTITY_STATS}
         SELECT e.id, e.name, e.type, e.aliases, e.identifiers,
@@ -345,26 +350,14 @@ def search(
 ) -> dict[str, Any]:
     """Sentences containing `q` (ignoring case and accents), from one source, naming one actor,
     from documents published in a date range; in document order."""
-    where: list[str] = ["TRUE"]
-    params: list[Any] = []
-    if q:
-        where.append("contains(folded, strip_accents(lower(?)))")
-        params.append(q)
-    if source:
-        where.append("doc = ?")
-        params.append(source)
-    if actor:
-        where.append(
-            '(doc, "index") IN (SELECT doc, sentence FROM sentence_actor WHERE entity = ?)'
-        )
-        params.append(actor)
-    if date_from:
-        where.append("published >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("published <= ?")
-        params.append(date_to)
-    condition = " AND ".join(where)
+    condition, params = conditions(
+        "TRUE",
+        ("contains(folded, strip_accents(lower(?)))", q),
+        ("doc = ?", source),
+        ('(doc, "index") IN (SELECT doc, sentence FROM sentence_actor WHERE entity = ?)', actor),
+        ("published >= ?", date_from),
+        ("published <= ?", date_to),
+    )
     items = index.rows(
         f'SELECT doc, "index" AS sentence, text, published FROM sentence_text '
         f"WHERE {condition} ORDER BY rank LIMIT ? OFFSET ?",
@@ -467,18 +460,9 @@ def timeline(
     """What happened when, in date order: each document (linked by its first sentence) and the
     roles and ties it states, dated by the document, and the events it reports, dated by when
     they happened where the text says, else by the document."""
-    where: list[str] = ["date IS NOT NULL"]
-    params: list[Any] = []
-    if source:
-        where.append("doc = ?")
-        params.append(source)
-    if date_from:
-        where.append("date >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("date <= ?")
-        params.append(date_to)
-    condition = " AND ".join(where)
+    condition, params = conditions(
+        "date IS NOT NULL", ("doc = ?", source), ("date >= ?", date_from), ("date <= ?", date_to)
+    )
     items_sql = f"""WITH items AS (
         SELECT 'document' AS kind, d.id AS doc, d.published AS date,
             coalesce(f.first, 0) AS sentence, coalesce(d.title, d.source_path) AS label, 0 AS ord
