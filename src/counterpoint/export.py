@@ -101,6 +101,7 @@ def export_data(store: Store) -> dict[str, Any]:
         roles[r.holder].append(
             {"title": r.title, "of": r.of, "to": r.to, **_span(r, texts)},
         )
+    found = store.entities()
     entities = [
         {
             "id": e.id,
@@ -121,7 +122,7 @@ def export_data(store: Store) -> dict[str, Any]:
             ],
             "roles": roles.get(e.id, []),
         }
-        for e in store.entities()
+        for e in found
     ]
     ties = [
         {"source": t.source, "target": t.target, "kind": t.kind, **_span(t, texts)}
@@ -130,7 +131,7 @@ def export_data(store: Store) -> dict[str, Any]:
     candidates = [
         {"a": c.a, "b": c.b, "score": c.score, "reason": c.reason} for c in store.candidates()
     ]
-    entity_of = {(m.doc, m.index): m.entity for m in store.mentions()}
+    entity_of = {(m.doc, m.index): e.id for e in found for m in e.mentions}
 
     def actor(doc: str, mention: int | None) -> str | None:
         return entity_of.get((doc, mention)) if mention is not None else None

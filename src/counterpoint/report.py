@@ -182,19 +182,18 @@ def build_report(store: Store) -> ReportData:
         counts=dict(counts),
         shared=shared,
         linked=linked,
-        facts=facts_by_source(store, texts, {e.id: e.name for e in entities}),
+        facts=facts_by_source(store, texts, entities),
     )
 
 
 def facts_by_source(
-    store: Store, texts: dict[str, str], names: dict[str, str]
+    store: Store, texts: dict[str, str], entities: list[Entity]
 ) -> dict[str, list[Fact]]:
     """Each document's events, figures and claims, in text order, with their actors named."""
-    entity_of = {(m.doc, m.index): m.entity for m in store.mentions()}
+    name_of = {(m.doc, m.index): e.name for e in entities for m in e.mentions}
 
     def name(doc: str, mention: int | None) -> str | None:
-        entity = entity_of.get((doc, mention)) if mention is not None else None
-        return names.get(entity) if entity else None
+        return name_of.get((doc, mention)) if mention is not None else None
 
     facts: dict[str, list[Fact]] = defaultdict(list)
     for e in store.events():
