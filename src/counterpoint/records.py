@@ -143,6 +143,20 @@ class Event:
     modality: str | None = None  # could, may, expected, plans, ...
 
 
+@dataclass(frozen=True)
+class LoadedWord:
+    """A loaded or emotive word, one a neutral report would not need ("regime", "massacre",
+    "slammed"): `kind` says why (negative, positive, emotive, subjective, intensifier)."""
+
+    doc: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    weight: float  # 0..1, how strongly loaded
+
+
 @dataclass
 class Annotation:
     """What the annotate stage found in one document."""
@@ -156,6 +170,7 @@ class Annotation:
     figures: list[Figure] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    loaded_words: list[LoadedWord] = field(default_factory=list)
 
 
 @dataclass
@@ -215,3 +230,46 @@ class Resolution:
     ties: list[Tie] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     candidates: list[CandidateLink] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One side of an alignment: the words of one document, and what they say of the thing."""
+
+    item: str  # the aligned item's id: "figure:DOC:START-END"
+    doc: str
+    start: int
+    end: int
+    text: str
+    outlet: str | None
+    published: str | None  # ISO date of the document
+    note: str  # "12 protesters (killed)", "names it: massacre", "endorsed"
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Items of different documents that speak of one thing, and how their sources relate:
+    corroborate, contradict, evolves, reframe or unique (one source only)."""
+
+    id: str
+    group: str  # the aligned group it judges; a group yields one alignment per relation found
+    kind: str  # event, figure, claim, or mixed
+    relation: str
+    score: float  # 0..1, how sure the alignment and the judgement are
+    members: tuple[str, ...]  # item ids
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class ActorFraming:
+    """How one source presents one actor: the labels it gives, its stance (-1 hostile .. 1
+    favourable, from the words around the mentions) and how much room it gives the actor."""
+
+    source: str  # an outlet, or a document id where the outlet is unknown
+    entity: str
+    name: str
+    mentions: int
+    share: float  # of the source's actor mentions
+    labels: tuple[str, ...]  # "regime", "socialist", "democratically elected", most used first
+    stance: float
+    loaded: tuple[str, ...]  # loaded words in the sentences that name the actor

@@ -30,6 +30,7 @@ from .records import (
     Entity,
     Event,
     Figure,
+    LoadedWord,
     Mention,
     NounChunk,
     Relation,
@@ -42,7 +43,7 @@ from .records import (
 
 R = TypeVar("R")
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Version n's statements take a store from version n-1 to n.
 MIGRATIONS: dict[int, list[str]] = {
@@ -102,6 +103,33 @@ MIGRATIONS: dict[int, list[str]] = {
             happened VARCHAR, happened_end VARCHAR, reported VARCHAR, dead INTEGER,
             injured INTEGER, size INTEGER, negated BOOLEAN, modality VARCHAR)""",
     ],
+    # Source comparison. Alignment grows one document at a time: each item is filed under
+    # blocking keys (its actors, its kind of fact, its month), a new item is compared with the
+    # items under its keys only, and the groups it joins are judged again. The indexes keep
+    # each of these lookups from reading the whole store.
+    4: [
+        """CREATE TABLE loaded_words (doc VARCHAR, sentence INTEGER, start INTEGER,
+            "end" INTEGER, text VARCHAR, kind VARCHAR, weight DOUBLE)""",
+        "CREATE TABLE alignment_keys (key VARCHAR, item VARCHAR, day INTEGER)",
+        "CREATE INDEX alignment_keys_key ON alignment_keys (key)",
+        "CREATE TABLE alignment_links (a VARCHAR, b VARCHAR, score DOUBLE, reason VARCHAR)",
+        'CREATE TABLE alignment_groups (item VARCHAR, "group" VARCHAR)',
+        "CREATE INDEX alignment_groups_item ON alignment_groups (item)",
+        'CREATE INDEX alignment_groups_group ON alignment_groups ("group")',
+        "DROP TABLE alignments",
+        """CREATE TABLE alignments (id VARCHAR, "group" VARCHAR, kind VARCHAR,
+            relation VARCHAR, score DOUBLE, members JSON, evidence JSON)""",
+        'CREATE INDEX alignments_group ON alignments ("group")',
+        "CREATE TABLE sentence_vectors (doc VARCHAR, sentence INTEGER, vector FLOAT[])",
+        "CREATE INDEX sentence_vectors_doc ON sentence_vectors (doc)",
+        "CREATE INDEX documents_outlet ON documents (outlet)",
+        "CREATE INDEX sentences_doc ON sentences (doc)",
+        "CREATE INDEX mentions_doc ON mentions (doc)",
+        "CREATE INDEX events_doc ON events (doc)",
+        "CREATE INDEX figures_doc ON figures (doc)",
+        "CREATE INDEX claims_doc ON claims (doc)",
+        "CREATE INDEX loaded_words_doc ON loaded_words (doc)",
+    ],
 }
 
 TABLES = (
@@ -118,7 +146,12 @@ TABLES = (
     "events",
     "figures",
     "claims",
+    "loaded_words",
     "alignments",
+    "alignment_keys",
+    "alignment_links",
+    "alignment_groups",
+    "sentence_vectors",
     "runs",
 )
 DOCUMENT_TABLES = ("sentences", "tokens", "mentions", "noun_chunks")
@@ -234,6 +267,7 @@ class Store:
             self._insert("figures", Figure, annotation.figures)
             self._insert("claims", Claim, annotation.claims)
             self._insert("events", Event, annotation.events)
+            self._insert("loaded_words", LoadedWord, annotation.loaded_words)
 
     def _insert(self, table: str, record_type: type, rows: Sequence[Any]) -> None:
         names = [f.name for f in fields(record_type)]
