@@ -18,6 +18,8 @@ class Settings:
     # spaCy labels that name actors (DESC: a description standing for a person, found by the
     # described_people component); the rest (dates, money, ...) are left to later stages.
     actor_labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "DESC")
+    align_batch: int = 50  # documents aligned per transaction
+    align_vectors: bool = True  # sentence embeddings as an alignment signal (slower, better)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -10,6 +10,7 @@ from typing import Any
 
 from tqdm import tqdm
 
+from .align import align_documents, forget_alignment, unaligned_documents
 from .annotate import annotate
 from .config import DEFAULT_DB, Settings
 from .corrections import Corrections, corrections_path, find_entity
@@ -68,6 +69,7 @@ def analyze(
                 bar.update()
         resolution = resolve(store, fixes)
         store.replace_resolution(resolution)
+        align_all(store, settings, progress)
         store.finish_run(run, len(result.added))
         result.entities = len(resolution.entities)
         result.warnings = [
@@ -75,6 +77,17 @@ def analyze(
             for ref in fixes.unmatched
         ]
     return result
+
+
+def align_all(store: Store, settings: Settings, progress: bool = False) -> None:
+    """Align the documents not aligned yet, a batch per transaction."""
+    todo = unaligned_documents(store)
+    size = settings.align_batch
+    with tqdm(total=len(todo), unit="doc", desc="align", disable=not progress) as bar:
+        for first in range(0, len(todo), size):
+            batch = todo[first : first + size]
+            align_documents(store, batch, vectors=settings.align_vectors)
+            bar.update(len(batch))
 
 
 def _nothing_processed_message(errors: list[InputError]) -> str:
@@ -189,6 +202,8 @@ def _correct(
                 f"no single entity is named {unmatched[0]!r}; see 'counterpoint entities list'"
             )
         store.replace_resolution(resolution)
+        forget_alignment(store)
+        align_all(store, Settings())
     fixes.save(path)
     shown = find_entity(show, resolution.entities)
     if shown is None:

@@ -110,6 +110,7 @@ MIGRATIONS: dict[int, list[str]] = {
     4: [
         """CREATE TABLE loaded_words (doc VARCHAR, sentence INTEGER, start INTEGER,
             "end" INTEGER, text VARCHAR, kind VARCHAR, weight DOUBLE)""",
+        "CREATE TABLE aligned (doc VARCHAR PRIMARY KEY)",
         "CREATE TABLE alignment_keys (key VARCHAR, item VARCHAR, day INTEGER)",
         "CREATE INDEX alignment_keys_key ON alignment_keys (key)",
         "CREATE TABLE alignment_links (a VARCHAR, b VARCHAR, score DOUBLE, reason VARCHAR)",
@@ -148,6 +149,7 @@ TABLES = (
     "claims",
     "loaded_words",
     "alignments",
+    "aligned",
     "alignment_keys",
     "alignment_links",
     "alignment_groups",
@@ -271,9 +273,9 @@ class Store:
 
     def _insert(self, table: str, record_type: type, rows: Sequence[Any]) -> None:
         names = [f.name for f in fields(record_type)]
-        self._insert_columns(table, {name: [getattr(row, name) for row in rows] for name in names})
+        self.insert_columns(table, {name: [getattr(row, name) for row in rows] for name in names})
 
-    def _insert_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
+    def insert_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
         if not next(iter(columns.values())):
             return
         quoted = ", ".join(f'"{name}"' for name in columns)
@@ -298,7 +300,7 @@ class Store:
             for table in ("entities", "ties", "roles", "entity_candidates"):
                 self.con.execute(f"DELETE FROM {table}")
             self.con.execute("UPDATE mentions SET entity = NULL")
-            self._insert_columns(
+            self.insert_columns(
                 "entities",
                 {
                     "id": [e.id for e in entities],
