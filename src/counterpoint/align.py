@@ -376,7 +376,8 @@ def blocking_keys(item: Statement) -> list[str]:
     keys = []
     for entity in sorted(item.entities)[:MAX_KEY_ACTORS]:
         keys += [f"{item.kind}|{item.type}|{entity}|{m}" for m in month]
-    keys += [f"{item.kind}|{item.trigger}|{m}" for m in month]
+    what = quantity(item) if item.kind == "figure" else item.trigger
+    keys += [f"{item.kind}|{what}|{m}" for m in month]
     if item.kind == "figure" and item.value is not None:
         keys.append(f"figure|{item.type}|{item.value:.3g}")
     return keys

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .records import Document, Mention
+from .records import Alignment, Document, Mention
 from .scoring import bcubed
 from .store import Store
 
@@ -109,3 +109,85 @@ def score_store(store: Store, gold: dict[str, Any]) -> Scores:
 
 def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+@dataclass(frozen=True)
+class RelationScores:
+    """Alignments of one relation against gold: recall over gold alignments; precision over
+    the found alignments that gold speaks to (gold lists the notable alignments, not all)."""
+
+    relation: str
+    gold: int
+    found: int  # gold alignments matched by a found alignment of this relation
+    judged: int  # found alignments of this relation that match some gold alignment
+    right: int  # of those, matching one of this relation
+    total: int  # found alignments of this relation
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.judged if self.judged else 0.0
+
+
+def gold_item_spans(gold: dict[str, Any], docs: Mapping[str, Document]) -> dict[str, list[Span]]:
+    """Where each gold event, figure and claim is: its mentions, text or content."""
+    spans: dict[str, list[Span]] = defaultdict(list)
+
+    def place(key: str, doc_key: str, text: str) -> None:
+        """Every occurrence, case aside: gold does not say which of a repeated phrase it means."""
+        doc = docs.get(doc_key)
+        if doc is not None:
+            for match in re.finditer(re.escape(text), doc.text, re.IGNORECASE):
+                spans[key].append((doc.id, match.start(), match.end()))
+
+    for event in gold["events"]:
+        for doc_key, text in event["mentions"].items():
+            place(event["key"], doc_key, text)
+    for figure in gold["figures"]:
+        place(figure["key"], figure["doc"], figure["text"])
+    for claim in gold["claims"]:
+        place(claim["key"], claim["doc"], claim["content"])
+    return spans
+
+
+def score_alignments(
+    gold: dict[str, Any], documents: list[Document], alignments: list[Alignment]
+) -> list[RelationScores]:
+    """A found alignment matches a gold one when its members overlap the gold members' spans
+    in at least two documents (one, for `unique`)."""
+    spans = gold_item_spans(gold, match_documents(gold, documents))
+
+    def hits(found: Alignment, wanted: dict[str, Any]) -> bool:
+        docs = set()
+        for member in found.members:
+            _, doc, start, end = member.split(":")[0], *_span_of(member)
+            for key in wanted["members"]:
+                if any(d == doc and s < end and start < e for d, s, e in spans.get(key, [])):
+                    docs.add(doc)
+        return len(docs) >= (1 if wanted["relation"] == "unique" else 2)
+
+    scores = []
+    for relation in ("corroborate", "contradict", "evolves", "reframe", "unique"):
+        wanted = [g for g in gold["alignments"] if g["relation"] == relation]
+        mine = [a for a in alignments if a.relation == relation]
+        matched = [(a, [g for g in gold["alignments"] if hits(a, g)]) for a in mine]
+        scores.append(
+            RelationScores(
+                relation=relation,
+                gold=len(wanted),
+                found=sum(any(hits(a, g) for a in mine) for g in wanted),
+                judged=sum(bool(gs) for _, gs in matched),
+                right=sum(any(g["relation"] == relation for g in gs) for _, gs in matched),
+                total=len(mine),
+            )
+        )
+    return scores
+
+
+def _span_of(item: str) -> tuple[str, int, int]:
+    _, doc, span = item.split(":")
+    start, end = span.split("-")
+    return doc, int(start), int(end)
