@@ -21,7 +21,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -65,6 +65,7 @@ class Statement:
     end: int
     text: str  # its own words: the trigger, the figure, the claim's content
     context: str  # its sentence
+    context_start: int  # where the sentence starts in the document
     source: str  # the outlet, or the document id
     published: date | None = None
     day: int | None = None  # the day it is about (ordinal): happened, refers_to, or published
@@ -184,7 +185,7 @@ def judge(group: str, members: Sequence[Statement]) -> list[Alignment]:
                     relation=relation,
                     score=round(sum(p[2] for p in component) / len(component), 3),
                     members=tuple(item.id for item, _ in items),
-                    evidence=tuple(evidence(item, note) for item, note in items),
+                    evidence=by_sentence([evidence(item, note) for item, note in items]),
                 )
             )
     return alignments
@@ -214,13 +215,28 @@ def _components(
     return [g for g in groups if g]
 
 
+def by_sentence(found: list[Evidence]) -> tuple[Evidence, ...]:
+    """One piece of evidence per sentence, the notes of its items joined."""
+    merged: dict[tuple[str, int], Evidence] = {}
+    for e in found:
+        key = (e.doc, e.start)
+        if key in merged:
+            notes = merged[key].note.split("; ")
+            if e.note not in notes:
+                merged[key] = replace(merged[key], note="; ".join([*notes, e.note]))
+        else:
+            merged[key] = e
+    return tuple(merged.values())
+
+
 def evidence(item: Statement, note: str) -> Evidence:
+    """The item's sentence, so that a reader sees what the words are said of."""
     return Evidence(
         item=item.id,
         doc=item.doc,
-        start=item.start,
-        end=item.end,
-        text=item.text,
+        start=item.context_start,
+        end=item.context_start + len(item.context),
+        text=item.context,
         outlet=item.source,
         published=item.published.isoformat() if item.published else None,
         note=note,
@@ -250,7 +266,11 @@ def _relate_figures(a: Statement, b: Statement) -> tuple[str, str, str]:
     differences for the same quantity contradict."""
     if quantity(a) != quantity(b):
         return "", "", ""
-    notes = (f"{a.text} ({_when(a)})", f"{b.text} ({_when(b)})")
+    notes = (
+        (f"{a.text} ({_when(a)})", f"{b.text} ({_when(b)})")
+        if a.value != b.value
+        else (a.text, b.text)
+    )
     if _same_value(a, b):
         return "corroborate", *notes
     later = (b.day or 0) > (a.day or 0)
@@ -611,6 +631,7 @@ def load_statements(store: Store, docs: Sequence[str]) -> list[Statement]:
             "end": r["end"],
             "text": doc["text"][r["start"] : r["end"]],
             "context": doc["text"][s:e],
+            "context_start": s,
             "source": doc["outlet"] or r["doc"],
             "published": published,
             "day": published.toordinal() if published else None,
@@ -688,7 +709,8 @@ def _ordinal(value: str | None) -> int | None:
 
 
 def attach_vectors(store: Store, items: list[Statement]) -> None:
-    """Sentence embeddings of the items' sentences, computed once and kept in the store."""
+    """Sentence embeddings of the items' sentences, computed once and kept in the store (when
+    it is open for writing)."""
     wanted = sorted({(i.doc, i.sentence) for i in items if i.vector is None})
     if not wanted:
         return
@@ -706,14 +728,15 @@ def attach_vectors(store: Store, items: list[Statement]) -> None:
     if missing:
         computed = embed([context[key] for key in missing])
         known.update(zip(missing, computed, strict=True))
-        store.insert_columns(
-            "sentence_vectors",
-            {
-                "doc": [d for d, _ in missing],
-                "sentence": [s for _, s in missing],
-                "vector": [v.tolist() for v in computed],
-            },
-        )
+        if not store.read_only:
+            store.insert_columns(
+                "sentence_vectors",
+                {
+                    "doc": [d for d, _ in missing],
+                    "sentence": [s for _, s in missing],
+                    "vector": [v.tolist() for v in computed],
+                },
+            )
     for item in items:
         item.vector = known.get((item.doc, item.sentence))
 

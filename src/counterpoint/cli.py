@@ -9,6 +9,7 @@ import os
 import click
 
 from . import __version__
+from .compare import diff, diff_data
 from .config import DEFAULT_DB, Settings
 from .errors import CounterpointError, InputError, NothingProcessed
 from .export import DEFAULT_OUT, FORMATS, export
@@ -22,7 +23,7 @@ from .pipeline import (
     split_entity,
     status,
 )
-from .report import report
+from .report import diff_text, report, write_diff_html
 
 db_option = click.option(
     "--db",
@@ -286,6 +287,30 @@ def serve_command(db: str, host: str, port: int, token: str | None) -> None:
 
     click.echo(f"Counterpoint explorer of {db}: http://{host}:{port}/ (Ctrl-C to stop)")
     serve(db, host=host, port=port, token=token)
+
+
+@cli.command("diff")
+@click.argument("a")
+@click.argument("b")
+@db_option
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also write the comparison side by side to this HTML file.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def diff_command(a: str, b: str, db: str, html_path: str | None, as_json: bool) -> None:
+    """Compare two sources: A and B are outlets or documents (id or title). Prints what they
+    corroborate, contradict, update, frame differently and report alone."""
+    found = diff(a, b, db)
+    if as_json:
+        click.echo(json.dumps(diff_data(found), ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(diff_text(found), nl=False)
+    if html_path:
+        click.echo(f"wrote {write_diff_html(found, html_path)}", err=as_json)
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .align import (
@@ -20,6 +21,7 @@ from .align import (
     load_statements,
     stored_alignments,
 )
+from .config import DEFAULT_DB
 from .errors import CounterpointError
 from .records import ActorFraming, Alignment
 from .store import Store
@@ -66,6 +68,12 @@ def find_side(store: Store, ref: str) -> Side:
     raise CounterpointError(
         f"no outlet or document is named {ref!r}; see 'counterpoint status' for the outlets"
     )
+
+
+def diff(a: str, b: str, db: str | Path = DEFAULT_DB) -> SourceDiff:
+    """`source_diff` on the store at `db` (what `counterpoint diff` calls)."""
+    with Store(db, read_only=True) as store:
+        return source_diff(store, a, b)
 
 
 def source_diff(store: Store, a: str, b: str) -> SourceDiff:
@@ -149,13 +157,13 @@ def omissions(statements: list[Statement], aligned: set[str], per_source: int) -
             note = "reported by this source only; also covering these actors: " + ", ".join(others)
             result.append(
                 Alignment(
-                    id="al-" + hashlib.sha256(group.encode()).hexdigest()[:12],
+                    id="al-" + hashlib.sha256(group.encode()).hexdigest()[:12],  # one sentence
                     group=group,
                     kind=_kind(items),
                     relation="unique",
                     score=round(centrality / top, 3),
                     members=tuple(i.id for i in items),
-                    evidence=tuple(evidence(i, note) for i in items),
+                    evidence=(evidence(items[0], note),),
                 )
             )
     return result

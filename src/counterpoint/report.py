@@ -17,9 +17,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from . import __version__
+from .align import RELATIONS
+from .compare import SourceDiff
 from .config import DEFAULT_DB
 from .output import replace_atomically
-from .records import Claim, Document, Entity, Event, Figure, Mention
+from .records import ActorFraming, Alignment, Claim, Document, Entity, Event, Figure, Mention
 from .store import Store
 
 TOP_ACTORS = 40  # rows in the actor-by-source grid
@@ -113,12 +115,7 @@ def report(db: str | Path = DEFAULT_DB, out: str | Path = "report") -> tuple[Pat
     with Store(db, read_only=True) as store:
         data = build_report(store)
     out = Path(out)
-    env = Environment(
-        loader=PackageLoader("counterpoint", "templates"),
-        autoescape=select_autoescape(["html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = _environment()
     html_path, md_path = out / "report.html", out / "report.md"
     for path in (html_path, md_path):
         page = env.get_template(path.name).render(r=data)
@@ -258,6 +255,72 @@ def highlight(
         cursor = mention.end
     parts.append(escape(text[cursor:end]))
     return Markup("").join(parts)
+
+
+def diff_text(diff: SourceDiff) -> str:
+    """A comparison for the terminal: grouped by relation, each side's words on its own line."""
+    lines = [f"{diff.a.name} ({len(diff.a.docs)} document(s))  vs  {diff.b.name} "
+             f"({len(diff.b.docs)} document(s))"]  # fmt: skip
+    marks = {diff.a.name: "A", diff.b.name: "B"}
+    lines.append(f"A = {diff.a.name}, B = {diff.b.name}")
+    for relation, alignments in diff_groups(diff):
+        lines += ["", f"{relation.upper()} ({len(alignments)})"]
+        for alignment in alignments:
+            lines.append(f"  [{alignment.score:.2f}] {alignment.kind}")
+            for e in alignment.evidence:
+                note = f"  ({e.note})" if e.note and e.note != e.text else ""
+                text = " ".join(e.text.split())
+                lines.append(f"    {marks.get(e.outlet or '', '?')} {e.published or 'undated'}  "
+                             f"{_cut(text, 90)}{_cut(note, 60)}")  # fmt: skip
+    framing = diff_framing(diff)
+    if framing:
+        lines += ["", "FRAMING (actors both sides name)"]
+        for name, sides in framing:
+            lines.append(f"  {name}")
+            for mark, f in zip("AB", sides, strict=True):
+                if f is not None:
+                    labels = f"called {', '.join(f.labels)}; " if f.labels else ""
+                    lines.append(f"    {mark} {f.mentions} mention(s); {labels}"
+                                 f"stance {f.stance:+.2f}")  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def diff_groups(diff: SourceDiff) -> list[tuple[str, list[Alignment]]]:
+    grouped = diff.by_relation()
+    return [(r, grouped[r]) for r in RELATIONS if r in grouped]
+
+
+def diff_framing(diff: SourceDiff) -> list[tuple[str, list[ActorFraming | None]]]:
+    """Actor name -> how side A and side B frame it, most mentioned first."""
+    sides = [{f.entity: f for f in diff.framing.get(s.name, [])} for s in (diff.a, diff.b)]
+    shared = set(sides[0]) & set(sides[1])
+    rows = [(sides[0][e].name, [side.get(e) for side in sides]) for e in shared]
+    return sorted(rows, key=lambda row: -sum(f.mentions for f in row[1] if f))
+
+
+def write_diff_html(diff: SourceDiff, path: str | Path) -> Path:
+    """The comparison side by side, as a self-contained HTML page."""
+    page = (
+        _environment()
+        .get_template("diff.html")
+        .render(d=diff, groups=diff_groups(diff), framing=diff_framing(diff), version=__version__)
+    )
+    target = Path(path)
+    replace_atomically(target, partial(Path.write_text, data=page, encoding="utf-8"))
+    return target
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("counterpoint", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def source_label(doc: Document) -> str:
