@@ -20,6 +20,8 @@ import networkx as nx
 import pyarrow.parquet as pq
 
 from . import __version__
+from .align import item_id
+from .compare import alignment_data, corpus_alignments
 from .config import DEFAULT_DB
 from .errors import CounterpointError
 from .output import replace_atomically
@@ -38,7 +40,7 @@ DEFAULT_OUT = {
     "gexf": "counterpoint.gexf",
     "ftm": "counterpoint.ftm.jsonl",
 }
-EXPORT_SCHEMA_VERSION = 3
+EXPORT_SCHEMA_VERSION = 4
 
 
 def export(
@@ -138,6 +140,7 @@ def export_data(store: Store) -> dict[str, Any]:
 
     events = [
         {
+            "id": item_id("event", e.doc, e.start, e.end),
             "type": e.type,
             "trigger": e.trigger,
             "source": actor(e.doc, e.source),
@@ -157,6 +160,7 @@ def export_data(store: Store) -> dict[str, Any]:
     ]
     figures = [
         {
+            "id": item_id("figure", f.doc, f.start, f.end),
             "value": f.value,
             "unit": f.unit,
             "qualifier": f.qualifier,
@@ -169,6 +173,7 @@ def export_data(store: Store) -> dict[str, Any]:
     ]
     claims = [
         {
+            "id": item_id("claim", c.doc, c.start, c.end),
             "kind": c.kind,
             "speaker": actor(c.doc, c.speaker),
             "speaker_text": c.speaker_text,
@@ -190,7 +195,7 @@ def export_data(store: Store) -> dict[str, Any]:
         "events": events,
         "figures": figures,
         "claims": claims,
-        "alignments": [],
+        "alignments": [alignment_data(a) for a in corpus_alignments(store)],
     }
 
 
