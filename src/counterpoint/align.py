@@ -50,6 +50,7 @@ QUANTITIES = {
 }
 NEGATION = re.compile(r"\b(not|no|never|none|nobody|nothing|neither|nor|n't|denied|deny)\b", re.I)
 NEGATING_PREFIXES = ("un", "il", "in", "im", "ir", "non", "dis")
+MONTH = re.compile(r"\d{4}-\d{2}")
 WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
@@ -350,12 +351,11 @@ def align_documents(store: Store, docs: Iterable[str], vectors: bool = True) -> 
         keys = {s.id: blocking_keys(s) for s in new}
         _file_keys(store, new, keys)
         candidates = _candidates(store, new, keys)
-        others = load_statements(
-            store, sorted({parse_item_id(i)[1] for i in candidates} - set(docs))
-        )
+        near = set().union(*candidates.values()) if candidates else set()
+        others = load_statements(store, sorted({parse_item_id(i)[1] for i in near} - set(docs)))
         pool = {s.id: s for s in [*new, *others]}
         if vectors:
-            attach_vectors(store, [pool[i] for i in {*pool} if i in candidates or i in keys])
+            attach_vectors(store, [s for s in pool.values() if s.id in near or s.id in keys])
         links = _links(new, candidates, pool)
         links += _inner_links(new)
         result.links = len(links)
@@ -418,9 +418,10 @@ def _file_keys(store: Store, items: list[Statement], keys: dict[str, list[str]])
     """File each item under its own month's keys (lookups span the neighbouring months)."""
     rows: dict[str, list[Any]] = {"key": [], "item": [], "day": []}
     for item in items:
-        own = set(_month(item.day)[MONTH_WINDOW : MONTH_WINDOW + 1]) | {"undated"}
+        own = _month(item.day)[MONTH_WINDOW] if item.day is not None else "undated"
         for key in keys[item.id]:
-            if key.rsplit("|", 1)[-1] in own or key.startswith("figure|") and key.count("|") == 2:
+            last = key.rsplit("|", 1)[-1]
+            if last == own or not MONTH.fullmatch(last):
                 rows["key"].append(key)
                 rows["item"].append(item.id)
                 rows["day"].append(item.day)

@@ -23,6 +23,7 @@ from .align import (
 )
 from .config import DEFAULT_DB
 from .errors import CounterpointError
+from .framing import frame_actors
 from .records import ActorFraming, Alignment
 from .store import Store
 
@@ -92,8 +93,6 @@ def source_diff(store: Store, a: str, b: str) -> SourceDiff:
         diff.alignments += judge(group, [by_id[i] for i in items if i in by_id])
     aligned = {m for al in diff.alignments for m in al.members}
     diff.alignments += omissions(statements, aligned, per_source=UNIQUE_PER_SOURCE)
-    from .framing import frame_actors  # TEMP until framing lands
-
     framing = frame_actors(store, [side_a.name, side_b.name])
     shared = {f.entity for f in framing if f.source == side_a.name} & {
         f.entity for f in framing if f.source == side_b.name
@@ -154,7 +153,8 @@ def omissions(statements: list[Statement], aligned: set[str], per_source: int) -
         top = found[0][0] if found else 1.0
         for centrality, items, others in found[:per_source]:
             group = "unique:" + items[0].id
-            note = "reported by this source only; also covering these actors: " + ", ".join(others)
+            words = ", ".join(dict.fromkeys(i.text for i in items))
+            note = f"only here ({words}); the same actors are in {', '.join(others)}"
             result.append(
                 Alignment(
                     id="al-" + hashlib.sha256(group.encode()).hexdigest()[:12],  # one sentence

@@ -18,14 +18,16 @@ from markupsafe import Markup, escape
 
 from . import __version__
 from .align import RELATIONS
-from .compare import SourceDiff
+from .compare import SourceDiff, corpus_alignments
 from .config import DEFAULT_DB
+from .framing import frame_actors
 from .output import replace_atomically
 from .records import ActorFraming, Alignment, Claim, Document, Entity, Event, Figure, Mention
 from .store import Store
 
 TOP_ACTORS = 40  # rows in the actor-by-source grid
 TOP_SHARED = 30  # shared actors compared side by side
+TOP_ALIGNMENTS = 12  # alignments shown per relation
 
 
 @dataclass
@@ -78,6 +80,8 @@ class ReportData:
     shared: list[SharedActor]
     linked: set[str] = field(default_factory=set)  # entities with a section of their own
     facts: dict[str, list[Fact]] = field(default_factory=dict)  # doc id -> its facts, in order
+    alignments: list[Alignment] = field(default_factory=list)
+    framing: list[ActorFraming] = field(default_factory=list)
     generated_by: str = f"Counterpoint {__version__}"
 
     @property
@@ -101,6 +105,37 @@ class ReportData:
         return round(
             (date.fromisoformat(fact.date[:10]) - first).days / (last - first).days * width
         )
+
+    def comparison(self) -> list[tuple[str, list[Alignment]]]:
+        """The strongest alignments of each relation."""
+        grouped: dict[str, list[Alignment]] = defaultdict(list)
+        for alignment in sorted(self.alignments, key=lambda a: -a.score):
+            if len(grouped[alignment.relation]) < TOP_ALIGNMENTS:
+                grouped[alignment.relation].append(alignment)
+        return [(r, grouped[r]) for r in RELATIONS if grouped.get(r)]
+
+    def pair_counts(self) -> list[tuple[str, str, dict[str, int]]]:
+        """For each two outlets, how many alignments of each relation join them."""
+        counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        for alignment in self.alignments:
+            outlets = sorted({e.outlet or "" for e in alignment.evidence})
+            for i, a in enumerate(outlets):
+                for b in outlets[i + 1 :]:
+                    counts[(a, b)][alignment.relation] += 1
+        return [(a, b, dict(c)) for (a, b), c in sorted(counts.items())]
+
+    def framing_rows(self) -> list[tuple[str, dict[str, ActorFraming]]]:
+        """Actors that several sources name, and how each frames them."""
+        by_actor: dict[str, dict[str, ActorFraming]] = defaultdict(dict)
+        for f in self.framing:
+            by_actor[f.entity][f.source] = f
+        rows = [(next(iter(s.values())).name, s) for s in by_actor.values() if len(s) > 1]
+        rows.sort(key=lambda row: -sum(f.mentions for f in row[1].values()))
+        return rows[:TOP_SHARED]
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({f.source for f in self.framing})
 
     def count(self, entity: Entity, source: Source) -> int:
         return self.counts.get((entity.id, source.doc.id), 0)
@@ -180,6 +215,8 @@ def build_report(store: Store) -> ReportData:
         shared=shared,
         linked=linked,
         facts=facts_by_source(store, texts, entities),
+        alignments=corpus_alignments(store),
+        framing=frame_actors(store),
     )
 
 
