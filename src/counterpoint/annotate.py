@@ -20,6 +20,7 @@ from .config import Settings
 from .errors import CounterpointError
 from .events import find_events
 from .figures import find_figures
+from .framing import find_loaded_words
 from .names import ALIAS_AFTER, is_acronym
 from .records import (
     Annotation,
@@ -27,6 +28,7 @@ from .records import (
     Document,
     Event,
     Figure,
+    LoadedWord,
     Mention,
     NounChunk,
     Relation,
@@ -34,7 +36,7 @@ from .records import (
     Token,
 )
 
-R = TypeVar("R", Figure, Claim, Event)
+R = TypeVar("R", Figure, Claim, Event, LoadedWord)
 
 # spaCy's parser needs memory in proportion to the text it sees at once; longer documents are
 # annotated in pieces cut at paragraph breaks.
@@ -204,9 +206,10 @@ def _add_piece(into: Annotation, sdoc: Doc, offset: int, actor_labels: tuple[str
 def _add_facts(
     into: Annotation, sdoc: Doc, offset: int, first_sentence: int, mention_of: dict[int, int]
 ) -> None:
-    """Figures, claims and events of one piece of text, moved into the document's terms: the
-    extractors give offsets and sentences within the piece and actors as indexes of its
-    entities; the store keeps offsets into the document and actors as mention indexes."""
+    """Figures, claims, events and loaded words of one piece of text, moved into the
+    document's terms: the extractors give offsets and sentences within the piece and actors as
+    indexes of its entities; the store keeps offsets into the document and actors as mention
+    indexes."""
 
     def place(record: R) -> R:
         return replace(
@@ -239,3 +242,4 @@ def _add_facts(
         place(replace(e, source=actor(e.source), target=actor(e.target), place=actor(e.place)))
         for e in find_events(sdoc, into.doc.published)
     ]
+    into.loaded_words += [place(w) for w in find_loaded_words(sdoc)]

@@ -1,0 +1,460 @@
+"""Framing: how each source presents each actor.
+
+Loaded or emotive words are found with lexicons that ship inside pip packages: VADER's valence
+lexicon (`vadersentiment`, words rated -4..4 by human raters) and its intensifiers, and
+TextBlob's adjective lexicon (`textblob`, polarity, subjectivity and intensity per word sense,
+read straight from its XML file so that nothing is downloaded), plus a short hand-written list
+of words news writing uses to take a side ("regime", "thugs", "slammed"; general English, not
+taken from any benchmark). Per source and actor, `frame_actors` reads the stored parse for the
+labels a source gives an actor, its stance from the words around the mentions, and the loaded
+words there; `actor_coverage` says which actors a source puts at the centre and which it leaves
+out.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc
+from spacy.tokens import Token as SpacyToken
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer
+
+from .names import TITLES
+from .records import ActorFraming, LoadedWord
+from .relations import ROLE_NOUNS
+from .store import Store
+
+# Words that take a side in news writing: names for rulers, their followers and opponents
+# that condemn or glorify, verbs of criticism that dramatise, nouns of violence that judge.
+# General English, hand-written; none is taken from a benchmark.
+EMOTIVE = set(
+    """
+    regime regimes dictator dictators dictatorship tyrant tyrants tyranny despot despots
+    despotic strongman autocrat autocrats autocratic junta crony cronies cronyism henchman
+    henchmen thug thugs thuggish goon goons mob mobs horde hordes puppet puppets stooge
+    stooges lackey lackeys minion minions zealot zealots fanatic fanatics extremist
+    extremists radical radicals hardliner hardliners firebrand demagogue demagogues usurper
+    illegitimate propaganda propagandist mouthpiece hero heroes heroic martyr martyrs
+    massacre massacres slaughter slaughtered bloodbath bloodshed atrocity atrocities carnage
+    onslaught rampage butcher butchered savage savagely brutal brutally brutality ruthless
+    ruthlessly draconian heinous vile sinister notorious infamous disgraceful shameful
+    outrageous shocking scandal scandalous fiasco debacle sham farce hoax ploy stunt scheme
+    smear witch-hunt slam slams slammed blast blasted lambast lambasted bash bashed rip
+    ripped tout touted boast boasted brag bragged rant ranted spew spewed peddle peddled
+    cling clung meddle meddling grab power-grab crush crushed unleash unleashed
+    so-called self-proclaimed self-styled far-left far-right ultra-left ultra-right
+    """.split()
+)
+# Verbs that only report speech; "said" is a writer's neutral choice, not a loaded one.
+NEUTRAL_SPEECH = {"say", "tell", "add", "state", "note", "report", "announce", "explain"}
+# Adjectives and adverbs of time, size, number, likelihood and plain description that the
+# lexicons rate as subjective but a report needs ("a new law", "likely to fall").
+DESCRIPTIVE = set(
+    """
+    new old young long short little big large small high low many few much more most less
+    least other only first last next past recent early late likely unlikely possible
+    probably available free total full public private local general common certain sure
+    whole same different open real right left political social economic national
+    """.split()
+)
+# Intensifiers from VADER's booster list, less the comparatives any report uses.
+INTENSIFIERS = {
+    w for w, v in BOOSTER_DICT.items() if v > 0 and " " not in w and w not in {"more", "most"}
+}
+# The lexicons judge adjectives and adverbs only: a noun or verb they rate ("death", "attack",
+# "help") mostly names what happened, the topic rather than the writer's tone; nouns and verbs
+# count only from the EMOTIVE list.
+RATED_POS = {"ADJ", "ADV"}
+# Entity labels whose words are names, never loaded words of the writer.
+NAME_LABELS = {
+    "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+    "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
+}  # fmt: skip
+
+EMOTIVE_WEIGHT = 0.8
+INTENSIFIER_WEIGHT = 0.4
+# A word is loaded from this weight on; a sentence from this loadedness on. Both were tuned
+# for sentence-level macro-F1 on BABE's SG1 file (MBIC sentences, expert labels), and are
+# the only figures taken from it (see bench/babe_loaded_language.py, which reports SG2).
+MIN_WEIGHT = 0.4
+LOADED_THRESHOLD = 0.45
+
+
+@dataclass(frozen=True)
+class Polarity:
+    """What the lexicons say of one word: VADER valence scaled to -1..1, TextBlob polarity and
+    subjectivity averaged over the word's senses."""
+
+    valence: float = 0.0
+    polarity: float = 0.0
+    subjectivity: float = 0.0
+
+
+@lru_cache(maxsize=1)
+def _vader() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def _textblob_lexicon() -> dict[str, tuple[float, float]]:
+    """TextBlob's en-sentiment.xml: word -> (polarity, subjectivity), senses averaged."""
+    path = resources.files("textblob") / "en" / "en-sentiment.xml"
+    senses: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for word in ET.fromstring(path.read_bytes()).iter("word"):
+        form = (word.get("form") or "").lower()
+        if form:
+            senses[form].append(
+                (float(word.get("polarity") or 0), float(word.get("subjectivity") or 0))
+            )
+    return {
+        form: (sum(p for p, _ in s) / len(s), sum(q for _, q in s) / len(s))
+        for form, s in senses.items()
+    }
+
+
+def word_polarity(word: str) -> Polarity:
+    """The lexicons' view of one lower-case word form."""
+    valence = _vader().lexicon.get(word, 0.0) / 4
+    polarity, subjectivity = _textblob_lexicon().get(word, (0.0, 0.0))
+    return Polarity(max(-1.0, min(1.0, valence)), polarity, subjectivity)
+
+
+def _judge(token: SpacyToken) -> tuple[str, float] | None:
+    """(kind, weight) of a word the lexicons rate, else None."""
+    lower, lemma = token.lower_, token.lemma_.lower()
+    if lower in EMOTIVE or lemma in EMOTIVE:
+        return "emotive", EMOTIVE_WEIGHT
+    if token.pos_ == "ADV" and lower in INTENSIFIERS:
+        return "intensifier", INTENSIFIER_WEIGHT
+    if token.is_stop or token.pos_ not in RATED_POS or lower in DESCRIPTIVE:
+        return None
+    found = word_polarity(lower)
+    if not (found.valence or found.polarity or found.subjectivity):
+        found = word_polarity(lemma)
+    signed = found.valence if abs(found.valence) >= abs(found.polarity) else found.polarity
+    if abs(signed) >= found.subjectivity * 0.8:
+        weight, kind = abs(signed), ("negative" if signed < 0 else "positive")
+    else:
+        weight, kind = found.subjectivity * 0.8, "subjective"
+    if lower in INTENSIFIERS and weight < INTENSIFIER_WEIGHT:
+        return "intensifier", INTENSIFIER_WEIGHT
+    return (kind, round(weight, 3)) if weight > 0 else None
+
+
+def find_loaded_words(sdoc: Doc, min_weight: float = MIN_WEIGHT) -> list[LoadedWord]:
+    """The loaded words of a parsed text, in text order, with offsets and sentence indexes in
+    `sdoc`'s own terms; `doc` is left empty for the caller to fill. Names, stop words and the
+    neutral verbs of speech are never loaded."""
+    found = []
+    for index, sent in enumerate(sdoc.sents):
+        for token in sent:
+            if not token.is_alpha and "-" not in token.text:
+                continue
+            if token.ent_type_ in NAME_LABELS:
+                continue
+            judged = _judge(token)
+            if judged is not None and judged[1] >= min_weight:
+                kind, weight = judged
+                found.append(
+                    LoadedWord(
+                        doc="",
+                        sentence=index,
+                        start=token.idx,
+                        end=token.idx + len(token.text),
+                        text=token.text,
+                        kind=kind,
+                        weight=weight,
+                    )
+                )
+    return found
+
+
+def loadedness(words: Sequence[LoadedWord]) -> float:
+    """How loaded a sentence is, 0..1, from its loaded words: the chance that at least one of
+    them is loaded, each word's weight read as its own chance (noisy-or)."""
+    clean = 1.0
+    for word in words:
+        clean *= 1.0 - word.weight
+    return 1.0 - clean
+
+
+def is_loaded(words: Sequence[LoadedWord], threshold: float = LOADED_THRESHOLD) -> bool:
+    """Whether a sentence with these loaded words reads as biased (BABE's sense: word choice
+    that takes a side)."""
+    return loadedness(words) >= threshold
+
+
+# --- per source and actor ------------------------------------------------------------------
+
+# Nouns for the people and bodies around an actor: "Maduro's regime" and "the supporters of
+# Guaidó" label the actor, "Maduro's speech" does not.
+ENTOURAGE = set(
+    """
+    government regime administration party allies ally supporters supporter followers
+    loyalists loyalist forces troops militia militias camp cabinet movement rule dictatorship
+    junta clique gang entourage circle base faithful backers partisans henchmen cronies
+    """.split()
+)
+MODIFIER_DEPS = {"amod", "compound", "nmod"}
+NOT_LABELS = TITLES | ROLE_NOUNS | {"the", "a", "an"}
+NOT_LABEL_POS = {"PROPN", "DET", "PUNCT", "NUM"}
+SOURCE = "coalesce(d.outlet, d.id)"  # a document's source: its outlet, else the document
+
+Row = dict[str, Any]
+Key = tuple[str, int]  # (doc, token index) or (doc, sentence index)
+
+
+@dataclass(frozen=True)
+class Presence:
+    """How much room one source gives one actor, beside the room the other sources give it."""
+
+    entity: str
+    name: str
+    mentions: int  # in this source
+    share: float  # of this source's actor mentions
+    elsewhere: float  # its share of the other sources' actor mentions together
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The actors a source puts at the centre, and those central elsewhere that it leaves out."""
+
+    source: str
+    centre: tuple[Presence, ...]  # highest share first
+    left_out: tuple[Presence, ...]  # most mentioned elsewhere first
+
+
+class _Parse:
+    """The stored parse of the sentences of one source that name actors: their text, their
+    tokens and each token's children. Tokens are rows of table `tokens`."""
+
+    def __init__(self, store: Store, source: str) -> None:
+        named = (
+            f"FROM {{table}} x JOIN documents d ON d.id = x.doc WHERE {SOURCE} = ? AND EXISTS "
+            "(SELECT 1 FROM mentions m WHERE m.doc = x.doc AND m.sentence = x.{column} "
+            "AND m.entity IS NOT NULL)"
+        )
+        self.sentences: dict[Key, tuple[int, str]] = {
+            (row["doc"], row["index"]): (row["start"], row["text"])
+            for row in store.rows(
+                'SELECT x.doc, x."index", x.start, substring(d.text, x.start + 1, '
+                'x."end" - x.start) AS text ' + named.format(table="sentences", column='"index"'),
+                [source],
+            )
+        }
+        self.tokens: dict[Key, Row] = {}
+        self.in_sentence: dict[Key, list[Row]] = defaultdict(list)
+        self.children: dict[Key, list[Row]] = defaultdict(list)
+        for row in store.rows(
+            "SELECT x.* " + named.format(table="tokens", column="sentence") + ' ORDER BY x."index"',
+            [source],
+        ):
+            self.tokens[row["doc"], row["index"]] = row
+            self.in_sentence[row["doc"], row["sentence"]].append(row)
+            if row["head"] != row["index"]:
+                self.children[row["doc"], row["head"]].append(row)
+
+    def span(self, mention: Row) -> list[Row]:
+        """The tokens of a mention."""
+        return [
+            t
+            for t in self.in_sentence[mention["doc"], mention["sentence"]]
+            if mention["start"] <= t["start"] < mention["end"]
+        ]
+
+    def word(self, token: Row) -> str:
+        offset, text = self.sentences[token["doc"], token["sentence"]]
+        return text[token["start"] - offset : token["end"] - offset]
+
+    def phrase(self, token: Row, names: set[Key]) -> str | None:
+        """A label word with the modifiers before it that make one label with it ("democratically
+        elected", "brutal regime"); for a title or role only its qualifiers ("embattled"); None
+        when nothing is left."""
+        children = self.children[token["doc"], token["index"]]
+        if any(child["dep"] == "nummod" for child in children):
+            return None  # a measure ("the 130-seat Congress"), not a label
+        words = [token] + [
+            child
+            for child in children
+            if child["dep"] in MODIFIER_DEPS | {"advmod"}
+            and child["start"] < token["start"]
+            and _may_label(child, names)
+        ]
+        kept = [w for w in words if str(w["lemma"]).lower() not in NOT_LABELS or _emotive(w)]
+        if token not in kept:
+            kept = [w for w in kept if w["pos"] in {"ADJ", "VERB", "ADV"}]
+        if all(w["pos"] == "ADV" for w in kept):
+            return None
+        return " ".join(self.word(w).lower() for w in sorted(kept, key=lambda w: w["start"]))
+
+
+def _emotive(token: Row) -> bool:
+    return str(token["lemma"]).lower() in EMOTIVE
+
+
+def _may_label(token: Row, names: set[Key]) -> bool:
+    return (token["doc"], token["index"]) not in names and token["pos"] not in NOT_LABEL_POS
+
+
+def _labels(parse: _Parse, mention: Row, names: set[Key]) -> list[str]:
+    """The labels one mention is given: modifiers before it that are not part of the name
+    ("the socialist Maduro"), its appositions ("Maduro, a dictator"), the noun it is the
+    possessor or the "of" of, when that noun is the actor's entourage or loaded ("Maduro's
+    regime", "the regime of Maduro"); a description standing for the actor ("the embattled
+    opposition leader") is a label too. Titles and roles are left to the roles table."""
+    inside = parse.span(mention)
+    if not inside:
+        return []
+    doc = mention["doc"]
+    own = {(doc, t["index"]) for t in inside}
+    others = names - own
+    root = next((t for t in inside if (doc, t["head"]) not in own), inside[0])
+    found: list[str | None] = []
+    if mention["label"] == "DESC":
+        found.append(parse.phrase(root, others))
+    for token in inside:
+        for child in parse.children[doc, token["index"]]:
+            if not _may_label(child, names):
+                continue
+            before = child["dep"] in MODIFIER_DEPS and child["start"] < mention["start"]
+            if before or (child["dep"] == "appos" and child["pos"] == "NOUN"):
+                found.append(parse.phrase(child, names))
+    head = parse.tokens.get((doc, root["head"]))
+    if head is not None and (doc, head["index"]) not in own:
+        if root["dep"] == "appos" and head["pos"] == "NOUN" and _may_label(head, names):
+            found.append(parse.phrase(head, names))
+        noun = None
+        if root["dep"] == "poss":
+            noun = head
+        elif root["dep"] == "pobj" and head["lemma"] == "of":
+            noun = parse.tokens.get((doc, head["head"]))
+        if noun is not None and noun["pos"] == "NOUN" and _may_label(noun, names):
+            forms = {str(noun["lemma"]).lower(), parse.word(noun).lower()}
+            if forms & ENTOURAGE or _emotive(noun):
+                found.append(parse.phrase(noun, names))
+    return [label for label in found if label]
+
+
+def _stance(parse: _Parse, mention: Row, own: list[Row]) -> float:
+    """VADER's compound score of the mention's sentence with the actor's names blanked out: a
+    name is not a judgement ("Hope", "Justice Party"), but a description standing for the actor
+    is the source's own words and stays."""
+    key = (mention["doc"], mention["sentence"])
+    offset, text = parse.sentences[key]
+    chars = list(text)
+    for other in own:
+        if (other["doc"], other["sentence"]) == key and other["label"] != "DESC":
+            chars[other["start"] - offset : other["end"] - offset] = " " * (
+                other["end"] - other["start"]
+            )
+    return float(_vader().polarity_scores("".join(chars))["compound"])
+
+
+def frame_actors(store: Store, sources: Iterable[str] | None = None) -> list[ActorFraming]:
+    """How each source (a document's outlet, else the document's id) frames each actor it
+    names: the labels it gives it, most used first; its stance (VADER's compound score of each
+    sentence naming the actor, the actor's names left out, averaged over the mentions); its
+    share of the source's actor mentions; the loaded words in those sentences. Sources in the
+    order given (else by name), actors most mentioned first."""
+    if sources is None:
+        rows = store.rows(f"SELECT DISTINCT {SOURCE} AS source FROM documents d ORDER BY 1")
+        sources = [row["source"] for row in rows]
+    names = {row["id"]: row["name"] for row in store.rows("SELECT id, name FROM entities")}
+    framings = []
+    for source in sources:
+        framings += _frame_source(store, source, names)
+    return framings
+
+
+def _frame_source(store: Store, source: str, names: dict[str, str]) -> list[ActorFraming]:
+    mentions = store.rows(
+        f"SELECT m.* FROM mentions m JOIN documents d ON d.id = m.doc WHERE {SOURCE} = ? "
+        'AND m.entity IS NOT NULL ORDER BY m.doc, m."index"',
+        [source],
+    )
+    if not mentions:
+        return []
+    parse = _Parse(store, source)
+    loaded: dict[Key, list[Row]] = defaultdict(list)
+    for row in store.rows(
+        f"SELECT w.* FROM loaded_words w JOIN documents d ON d.id = w.doc WHERE {SOURCE} = ? "
+        "ORDER BY w.doc, w.start",
+        [source],
+    ):
+        loaded[row["doc"], row["sentence"]].append(row)
+    # The words of every actor's name: never a label, whichever actor is framed.
+    name_tokens = {(m["doc"], t["index"]) for m in mentions for t in parse.span(m)}
+    by_entity: dict[str, list[Row]] = defaultdict(list)
+    for mention in mentions:
+        by_entity[mention["entity"]].append(mention)
+    framings = []
+    for entity, own in by_entity.items():
+        labels: Counter[str] = Counter()
+        for mention in own:
+            labels.update(_labels(parse, mention, name_tokens))
+        stances = [_stance(parse, mention, own) for mention in own]
+        words: Counter[str] = Counter()
+        for key in sorted({(m["doc"], m["sentence"]) for m in own}):
+            spans = [(m["start"], m["end"]) for m in own if (m["doc"], m["sentence"]) == key]
+            words.update(
+                w["text"].lower()
+                for w in loaded[key]
+                if not any(start <= w["start"] < end for start, end in spans)
+            )
+        framings.append(
+            ActorFraming(
+                source=source,
+                entity=entity,
+                name=names.get(entity) or str(own[0]["text"]),
+                mentions=len(own),
+                share=round(len(own) / len(mentions), 4),
+                labels=tuple(label for label, _ in labels.most_common()),
+                stance=round(sum(stances) / len(stances), 4),
+                loaded=tuple(word for word, _ in words.most_common()),
+            )
+        )
+    framings.sort(key=lambda f: (-f.mentions, f.name, f.entity))
+    return framings
+
+
+def actor_coverage(store: Store, top: int = 5, near_zero: float = 0.1) -> dict[str, Coverage]:
+    """Per source: the `top` actors it gives most of its mentions to, and, of the `top` actors
+    the other sources together mention most, those it leaves out: its share of its mentions is
+    at most `near_zero` times theirs (none at all, or nearly none)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in store.rows(
+        f"SELECT {SOURCE} AS source, m.entity, count(*) AS n FROM mentions m "
+        "JOIN documents d ON d.id = m.doc WHERE m.entity IS NOT NULL GROUP BY ALL"
+    ):
+        counts[row["source"]][row["entity"]] = int(row["n"])
+    names = {row["id"]: row["name"] for row in store.rows("SELECT id, name FROM entities")}
+    coverage = {}
+    for source in sorted(counts):
+        own = counts[source]
+        others: Counter[str] = Counter()
+        for other, found in counts.items():
+            if other != source:
+                others.update(found)
+        present = [_presence(e, names, own, others) for e, _ in own.most_common(top)]
+        elsewhere = [_presence(e, names, own, others) for e, _ in others.most_common(top)]
+        left_out = [p for p in elsewhere if p.share <= near_zero * p.elsewhere]
+        coverage[source] = Coverage(source, tuple(present), tuple(left_out))
+    return coverage
+
+
+def _presence(
+    entity: str, names: dict[str, str], own: Counter[str], others: Counter[str]
+) -> Presence:
+    return Presence(
+        entity=entity,
+        name=names.get(entity, entity),
+        mentions=own[entity],
+        share=round(own[entity] / max(1, sum(own.values())), 4),
+        elsewhere=round(others[entity] / max(1, sum(others.values())), 4),
+    )
