@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -33,6 +34,7 @@ from .store import Store
 
 RELATIONS = ("corroborate", "contradict", "evolves", "reframe", "unique")
 LINK_THRESHOLD = 0.5  # a pair scoring this much is taken for the same thing
+CONTRADICT_THRESHOLD = 0.6  # different values contradict only for figures this alike
 KEY_CAP = 100  # items read per blocking key: the ones nearest in time
 MONTH_WINDOW = 1  # keys of the item's month and this many months either side
 MAX_KEY_ACTORS = 6  # actors of a sentence that become keys
@@ -113,22 +115,43 @@ def similarity(a: Statement, b: Statement) -> float:
         return 0.0
     vector = _vector_similarity(a, b)
     words = _jaccard(a.words, b.words)
-    actors = _jaccard(a.entities, b.entities) if a.entities and b.entities else 0.0
-    score = 0.45 * vector + 0.2 * words + 0.25 * actors
-    if a.kind == "event":
-        score += 0.15 * (a.type == b.type) + 0.1 * (a.trigger == b.trigger)
-        if a.actor and a.actor in {b.actor, b.target}:
-            score += 0.1
-    elif a.kind == "figure":
+    actors = _overlap(a.entities, b.entities)
+    if a.kind == "figure":
         if a.type != b.type or quantity(a) != quantity(b):
             return 0.0
-        score += 0.1 * (a.trigger == b.trigger)
-        score += 0.15 * _same_value(a, b)
+        measure = _overlap(content_words(a.trigger), content_words(b.trigger))
+        score = 0.3 * vector + 0.2 * actors + 0.2 * measure + 0.3 * _closeness(a, b)
     else:
-        score += 0.15 * (a.actor is not None and a.actor == b.actor)
-    if a.day is not None and b.day is not None and abs(a.day - b.day) > DAY_TOLERANCE:
-        score -= 0.15 if a.kind != "figure" else 0.0
+        score = 0.45 * vector + 0.2 * words + 0.25 * actors
+        if a.kind == "event":
+            score += 0.15 * (a.type == b.type) + 0.1 * (a.trigger == b.trigger)
+            if a.actor and a.actor in {b.actor, b.target}:
+                score += 0.1
+        else:
+            score += 0.15 * (a.actor is not None and a.actor == b.actor)
+        if a.day is not None and b.day is not None and abs(a.day - b.day) > DAY_TOLERANCE:
+            score -= 0.15
     return max(0.0, min(1.0, score))
+
+
+def _closeness(a: Statement, b: Statement) -> float:
+    """1 for the same value, falling to 0 at a factor of two apart; a running tally (deaths,
+    injuries, arrests) that is larger in the later report is a likely update of it."""
+    if quantity(a) in QUANTITIES and a.value != b.value:
+        first, last = sorted((a, b), key=lambda s: s.day or 0)
+        return (
+            0.6
+            if (last.day or 0) > (first.day or 0) and (last.value or 0) > (first.value or 0)
+            else 0.0
+        )
+    if a.value is None or b.value is None or a.value <= 0 or b.value <= 0:
+        return 1.0 if a.value == b.value else 0.0
+    return max(0.0, 1.0 - abs(math.log(a.value / b.value)) / math.log(2))
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared share of the smaller set: a long sentence naming many actors is not penalised."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _vector_similarity(a: Statement, b: Statement) -> float:
