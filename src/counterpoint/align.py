@@ -258,6 +258,7 @@ def evidence(item: Statement, note: str) -> Evidence:
     return Evidence(
         item=item.id,
         doc=item.doc,
+        sentence=item.sentence,
         start=item.context_start,
         end=item.context_start + len(item.context),
         text=item.context,

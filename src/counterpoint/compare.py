@@ -141,12 +141,12 @@ def omissions(statements: list[Statement], aligned: set[str], per_source: int) -
             }
             for entity in entities
         }
-        others = set().union(*named_elsewhere.values())
-        if not others:
+        elsewhere = sorted(set().union(*named_elsewhere.values()))
+        if not elsewhere:
             continue
         # Central: it names several actors the other sources also name, widely named ones most.
         centrality = sum(len(covered[e]) / len(sources) for e, s in named_elsewhere.items() if s)
-        ranked[first.source].append((centrality, items, sorted(others)))
+        ranked[first.source].append((centrality, items, elsewhere))
     result = []
     for found in ranked.values():
         found.sort(key=lambda r: (-r[0], r[1][0].id))

@@ -238,6 +238,7 @@ class Evidence:
 
     item: str  # the aligned item's id: "figure:DOC:START-END"
     doc: str
+    sentence: int
     start: int
     end: int
     text: str

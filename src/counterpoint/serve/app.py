@@ -29,6 +29,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..align import RELATIONS
+from ..compare import diff_data, source_diff
 from ..errors import CounterpointError, StoreError
 from ..pipeline import merge_entities, split_entity
 from ..records import Entity
@@ -376,6 +378,7 @@ def compare_page(
                 heads[doc] = head
         choices = _choices(store, a, b)
         rows = Q.compare(store, a, b, limit, offset) if a and b else None
+        diff = source_diff(store, a, b) if a and b and a != b else None
     return render(
         request,
         "compare.html",
@@ -384,6 +387,9 @@ def compare_page(
         b=b,
         heads=heads,
         rows=rows,
+        relations=[(r, diff.by_relation()[r]) for r in RELATIONS if r in diff.by_relation()]
+        if diff
+        else [],
         paging=pages(rows["total"], limit, offset) if rows else None,
     )
 
@@ -560,6 +566,21 @@ def api_compare(
             if head is None:
                 raise not_found("document", doc)
         return Q.compare(store, a, b, limit, offset) | {"a": heads[a], "b": heads[b]}
+
+
+@api.get("/diff", response_model=models.Diff)
+def api_diff(
+    access: Reader,
+    a: Annotated[str, Query(description="an outlet, or a document id or title")],
+    b: Annotated[str, Query(description="another outlet or document")],
+) -> dict[str, Any]:
+    """What two sources corroborate, contradict, update, reframe and report alone, each with
+    the sentences of both sides, and how each frames the actors both name."""
+    with access.read() as store:
+        try:
+            return diff_data(source_diff(store, a, b))
+        except CounterpointError as error:
+            raise HTTPException(status_code=404, detail=str(error)) from None
 
 
 # -- corrections ----------------------------------------------------------------------------

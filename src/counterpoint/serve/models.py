@@ -5,7 +5,7 @@ Every span is (`start`, `end`) character offsets into the document's `text`; eve
 from __future__ import annotations
 
 import datetime as dt
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -301,3 +301,36 @@ class Corrected(BaseModel):
     type: str
     aliases: list[str]
     mentions: int
+
+
+class AlignedSentence(BaseModel):
+    item: str
+    doc: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    outlet: str
+    published: str | None
+    note: str
+
+
+class Alignment(BaseModel):
+    id: str
+    kind: str
+    relation: str
+    score: float
+    members: list[str]
+    evidence: list[AlignedSentence]
+
+
+class DiffSide(BaseModel):
+    name: str
+    documents: list[str]
+
+
+class Diff(BaseModel):
+    a: DiffSide
+    b: DiffSide
+    alignments: list[Alignment]
+    framing: dict[str, list[dict[str, Any]]]

@@ -507,8 +507,8 @@ SENTENCES_PER_SIDE = 20
 def compare(store: Store, a: str, b: str, limit: int, offset: int) -> dict[str, Any]:
     """Two sources side by side, aligned by the actors they name: one row per actor, "shared"
     when both name it, "unique" when one only, with each side's sentences naming it. Shared
-    actors first, then the most mentioned. HOOK: alignments of events and claims will add rows
-    of their own kinds."""
+    actors first, then the most mentioned. (What they report is compared by
+    `counterpoint.compare.source_diff`.)"""
     rows_sql = """WITH m AS (SELECT DISTINCT entity, doc, sentence FROM mentions
             WHERE doc IN ($a, $b) AND entity IS NOT NULL),
         per AS (SELECT entity, bool_or(doc = $a) AS in_a, bool_or(doc = $b) AS in_b,
