@@ -74,10 +74,16 @@ def rebuild(sentences: Iterable[list[str]]) -> tuple[str, list[list[tuple[int, i
     return "\n".join(parts), offsets
 
 
-def load_ecbplus(data: Path, limit: int | None) -> tuple[dict[str, str], list[GoldMention]]:
+def load_ecbplus(
+    data: Path,
+    limit: int | None,
+    tags: tuple[str, ...] = ENTITY_TAGS,
+    split_name: str = "test_topics",
+) -> tuple[dict[str, str], list[GoldMention]]:
     """Texts by document and the gold entity mentions of the test topics' selected sentences.
     Gold entities: the CROSS_DOC_COREF instance, else the INTRA_DOC_COREF chain, else the
-    mention alone."""
+    mention alone. `tags` (tag prefixes) and `split_name` (a key of the split file:
+    "train_topics", "dev_topics") choose other mentions, such as events, and other topics."""
     split = json.loads((data / "ecbplus_standard_split.json").read_text(encoding="utf-8"))
     selected: dict[str, set[int]] = defaultdict(set)
     with (data / "ECBplus_coreference_sentences.csv").open(encoding="utf-8") as file:
@@ -85,7 +91,7 @@ def load_ecbplus(data: Path, limit: int | None) -> tuple[dict[str, str], list[Go
             selected[f"{row['Topic']}_{row['File']}"].add(int(row["Sentence Number"]))
     texts: dict[str, str] = {}
     mentions: list[GoldMention] = []
-    for topic in map(str, split["test_topics"]):
+    for topic in map(str, split[split_name]):
         paths = sorted((data / "ECBplus_xml" / topic).glob("*.xml"), key=_document_order)
         for path in paths[:limit]:
             doc = path.stem
@@ -112,8 +118,8 @@ def load_ecbplus(data: Path, limit: int | None) -> tuple[dict[str, str], list[Go
                     clusters.setdefault(source.attrib["m_id"], f"{doc}/{relation.attrib['r_id']}")
             for markable in root.findall("Markables/*"):
                 anchors = [where[a.attrib["t_id"]] for a in markable.iter("token_anchor")]
-                if not markable.tag.startswith(ENTITY_TAGS) or not anchors:
-                    continue  # events, and descriptions of instances (no tokens)
+                if not markable.tag.startswith(tags) or not anchors:
+                    continue  # other kinds, and descriptions of instances (no tokens)
                 sentence = anchors[0][0]
                 if sentence not in selected[doc]:
                     continue
@@ -246,7 +252,8 @@ def print_scores(gold: list[GoldMention], systems: Mapping[str, Mapping[int, Has
     """A table of MUC, B-cubed, CEAF-e and CoNLL F1 per system, with and without singletons
     (removed from gold and predicted each on its own)."""
     key = {n: (m.topic, m.cluster) for n, m in enumerate(gold)}
-    print(f"{'system':<22} {'singletons':<10}", end="")
+    width = max(22, *(len(name) for name in systems))
+    print(f"{'system':<{width}} {'singletons':<10}", end="")
     for metric in ("MUC", "B3", "CEAF-e"):
         print(f" | {metric + ' P':>8} {'R':>5} {'F1':>5}", end="")
     print(" | CoNLL F1")
@@ -257,7 +264,7 @@ def print_scores(gold: list[GoldMention], systems: Mapping[str, Mapping[int, Has
         }
         for singletons, (k, p) in runs.items():
             scores = [metric(k, p) for metric in (muc, b_cubed, ceaf_e)]
-            print(f"{name:<22} {singletons:<10}", end="")
+            print(f"{name:<{width}} {singletons:<10}", end="")
             for s in scores:
                 print(f" | {s.precision:8.3f} {s.recall:5.3f} {s.f1:5.3f}", end="")
             print(f" | {sum(s.f1 for s in scores) / 3:8.3f}")
