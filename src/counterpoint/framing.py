@@ -13,6 +13,7 @@ out.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -25,6 +26,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Token as SpacyToken
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer
 
+from .descriptions import PERSON_NOUNS
 from .names import TITLES
 from .records import ActorFraming, LoadedWord
 from .relations import ROLE_NOUNS
@@ -60,12 +62,12 @@ DESCRIPTIVE = set(
     new old young long short little big large small high low many few much more most less
     least other only first last next past recent early late likely unlikely possible
     probably available free total full public private local general common certain sure
-    whole same different open real right left political social economic national
+    whole same different open real right left political social economic national far
     """.split()
 )
 # Intensifiers from VADER's booster list, less the comparatives any report uses.
 INTENSIFIERS = {
-    w for w, v in BOOSTER_DICT.items() if v > 0 and " " not in w and w not in {"more", "most"}
+    w for w, v in BOOSTER_DICT.items() if v > 0 and " " not in w and w not in {"more", "most", "so"}
 }
 # The lexicons judge adjectives and adverbs only: a noun or verb they rate ("death", "attack",
 # "help") mostly names what happened, the topic rather than the writer's tone; nouns and verbs
@@ -202,7 +204,14 @@ ENTOURAGE = set(
     """.split()
 )
 MODIFIER_DEPS = {"amod", "compound", "nmod"}
-NOT_LABELS = TITLES | ROLE_NOUNS | {"the", "a", "an"}
+NOT_LABELS = TITLES | ROLE_NOUNS | {"the", "a", "an", "elect", "designate"}  # as written
+# Nouns before a name that say what kind of person or body it is ("socialist", "billionaire",
+# "loyalist") rather than where the words stand ("Image caption Trump").
+PERSON_ENDINGS = ("ist", "ian", "aire", "ite", "ard")
+AGENT_ENDINGS = PERSON_ENDINGS + ("er", "or", "ant", "ent", "ee")  # nouns standing apart
+PARTICIPLE_ENDINGS = ("ed", "en", "ing")  # "democratically elected", "embattled", "ailing"
+SET_OFF = re.compile(r"\s*[,(:–—]\s*")  # an apposition stands apart: "Maduro, a dictator"
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
 NOT_LABEL_POS = {"PROPN", "DET", "PUNCT", "NUM"}
 SOURCE = "coalesce(d.outlet, d.id)"  # a document's source: its outlet, else the document
 
@@ -272,7 +281,7 @@ class _Parse:
         offset, text = self.sentences[token["doc"], token["sentence"]]
         return text[token["start"] - offset : token["end"] - offset]
 
-    def phrase(self, token: Row, names: set[Key]) -> str | None:
+    def phrase(self, token: Row, names: set[Key], own: set[Key]) -> str | None:
         """A label word with the modifiers before it that make one label with it ("democratically
         elected", "brutal regime"); for a title or role only its qualifiers ("embattled"); None
         when nothing is left."""
@@ -284,22 +293,62 @@ class _Parse:
             for child in children
             if child["dep"] in MODIFIER_DEPS | {"advmod"}
             and child["start"] < token["start"]
-            and _may_label(child, names)
+            and self.may_label(child, names, own)
+            and (child["pos"] == "ADV" or self.modifies(child))
         ]
-        kept = [w for w in words if str(w["lemma"]).lower() not in NOT_LABELS or _emotive(w)]
+        kept = [w for w in words if self.word(w).lower() not in NOT_LABELS or _emotive(w)]
         if token not in kept:
             kept = [w for w in kept if w["pos"] in {"ADJ", "VERB", "ADV"}]
         if all(w["pos"] == "ADV" for w in kept):
             return None
         return " ".join(self.word(w).lower() for w in sorted(kept, key=lambda w: w["start"]))
 
+    def may_label(self, token: Row, names: set[Key], own: set[Key]) -> bool:
+        """Not a name (unless of the description being read), a number or a sign."""
+        key = (token["doc"], token["index"])
+        if (key in names and key not in own) or token["pos"] in NOT_LABEL_POS:
+            return False
+        return WORD.fullmatch(self.word(token)) is not None
+
+    def modifies(self, token: Row) -> bool:
+        """Whether a word before a name can say what the actor is: an adjective that is more
+        than plain description, a participle ("elected", "embattled"), a noun of a kind of
+        person or a loaded one ("socialist", "billionaire", "thug")."""
+        word = self.word(token).lower()
+        if token["pos"] == "ADJ":
+            return word not in DESCRIPTIVE
+        if token["pos"] == "VERB":
+            return word.endswith(PARTICIPLE_ENDINGS)
+        return self.kind_of_actor(token, PERSON_ENDINGS)
+
+    def kind_of_actor(self, token: Row, endings: tuple[str, ...]) -> bool:
+        """Whether a noun can say what kind of actor one is: a loaded word, a person noun, a
+        word of an actor's entourage, or one with an ending of people ("socialist")."""
+        word, lemma = self.word(token).lower(), str(token["lemma"]).lower()
+        return (
+            _emotive(token)
+            or bool({word, lemma} & (PERSON_NOUNS | ENTOURAGE))
+            or lemma.endswith(endings)
+        )
+
+    def apposition(self, name: Row, noun: Row) -> bool:
+        """Whether a noun is an apposition of a name as a label is: right beside it, set off
+        by punctuation ("Maduro, a dictator"; "the dictator, Maduro"), and a kind of actor
+        (not "Trump, an important point", a misreading)."""
+        if noun["pos"] != "NOUN" or not self.kind_of_actor(noun, AGENT_ENDINGS):
+            return False
+        offset, text = self.sentences[name["doc"], name["sentence"]]
+        if noun["start"] > name["start"]:
+            left = [noun] + [c for c in self.children[noun["doc"], noun["index"]]
+                             if c["start"] < noun["start"]]  # fmt: skip
+            gap = text[name["end"] - offset : min(t["start"] for t in left) - offset]
+        else:
+            gap = text[noun["end"] - offset : name["start"] - offset]
+        return SET_OFF.fullmatch(gap) is not None
+
 
 def _emotive(token: Row) -> bool:
     return str(token["lemma"]).lower() in EMOTIVE
-
-
-def _may_label(token: Row, names: set[Key]) -> bool:
-    return (token["doc"], token["index"]) not in names and token["pos"] not in NOT_LABEL_POS
 
 
 def _labels(parse: _Parse, mention: Row, names: set[Key]) -> list[str]:
@@ -312,48 +361,61 @@ def _labels(parse: _Parse, mention: Row, names: set[Key]) -> list[str]:
     if not inside:
         return []
     doc = mention["doc"]
-    own = {(doc, t["index"]) for t in inside}
-    others = names - own
-    root = next((t for t in inside if (doc, t["head"]) not in own), inside[0])
+    # A description's own words may label it; other names never do.
+    own = {(doc, t["index"]) for t in inside} if mention["label"] == "DESC" else set()
+    span = {(doc, t["index"]) for t in inside}
+    root = next((t for t in inside if (doc, t["head"]) not in span), inside[0])
     found: list[str | None] = []
     if mention["label"] == "DESC":
-        found.append(parse.phrase(root, others))
+        found.append(parse.phrase(root, names, own))
     for token in inside:
         for child in parse.children[doc, token["index"]]:
-            if not _may_label(child, names):
+            if (doc, child["index"]) in span or not parse.may_label(child, names, own):
                 continue
-            before = child["dep"] in MODIFIER_DEPS and child["start"] < mention["start"]
-            if before or (child["dep"] == "appos" and child["pos"] == "NOUN"):
-                found.append(parse.phrase(child, names))
+            if child["dep"] in MODIFIER_DEPS and child["start"] < mention["start"]:
+                if parse.modifies(child):
+                    found.append(parse.phrase(child, names, own))
+            elif child["dep"] == "appos" and parse.apposition(mention, child):
+                found.append(parse.phrase(child, names, own))
     head = parse.tokens.get((doc, root["head"]))
-    if head is not None and (doc, head["index"]) not in own:
-        if root["dep"] == "appos" and head["pos"] == "NOUN" and _may_label(head, names):
-            found.append(parse.phrase(head, names))
-        noun = None
-        if root["dep"] == "poss":
-            noun = head
-        elif root["dep"] == "pobj" and head["lemma"] == "of":
-            noun = parse.tokens.get((doc, head["head"]))
-        if noun is not None and noun["pos"] == "NOUN" and _may_label(noun, names):
-            forms = {str(noun["lemma"]).lower(), parse.word(noun).lower()}
-            if forms & ENTOURAGE or _emotive(noun):
-                found.append(parse.phrase(noun, names))
+    if head is None or (doc, head["index"]) in span or not parse.may_label(head, names, own):
+        return [label for label in found if label]
+    if root["dep"] == "appos" and parse.apposition(mention, head):
+        found.append(parse.phrase(head, names, own))
+    noun = None
+    if root["dep"] == "poss":
+        noun = head
+    elif root["dep"] == "pobj" and head["lemma"] == "of":
+        noun = parse.tokens.get((doc, head["head"]))
+    if noun is not None and noun["pos"] == "NOUN" and parse.may_label(noun, names, own):
+        forms = {str(noun["lemma"]).lower(), parse.word(noun).lower()}
+        if forms & ENTOURAGE or _emotive(noun):
+            found.append(parse.phrase(noun, names, own))
     return [label for label in found if label]
 
 
-def _stance(parse: _Parse, mention: Row, own: list[Row]) -> float:
-    """VADER's compound score of the mention's sentence with the actor's names blanked out: a
-    name is not a judgement ("Hope", "Justice Party"), but a description standing for the actor
-    is the source's own words and stays."""
-    key = (mention["doc"], mention["sentence"])
-    offset, text = parse.sentences[key]
-    chars = list(text)
-    for other in own:
-        if (other["doc"], other["sentence"]) == key and other["label"] != "DESC":
-            chars[other["start"] - offset : other["end"] - offset] = " " * (
-                other["end"] - other["start"]
-            )
-    return float(_vader().polarity_scores("".join(chars))["compound"])
+class _Stance:
+    """VADER's compound score of a sentence naming an actor, with the actor's names blanked out:
+    a name is not a judgement ("Hope", "Justice Party"), but a description standing for the
+    actor is the source's own words and stays. Sentences whose names carry no VADER word are
+    scored once, whichever actor is read."""
+
+    def __init__(self, parse: _Parse) -> None:
+        self.parse = parse
+        self.plain: dict[Key, float] = {}
+
+    def __call__(self, key: Key, mentions: list[Row]) -> float:
+        offset, text = self.parse.sentences[key]
+        names = [m for m in mentions if m["label"] != "DESC"]
+        lexicon = _vader().lexicon
+        if not any(w.lower() in lexicon for m in names for w in m["text"].split()):
+            if key not in self.plain:
+                self.plain[key] = _vader().polarity_scores(text)["compound"]
+            return self.plain[key]
+        chars = list(text)
+        for m in names:
+            chars[m["start"] - offset : m["end"] - offset] = " " * (m["end"] - m["start"])
+        return float(_vader().polarity_scores("".join(chars))["compound"])
 
 
 def frame_actors(store: Store, sources: Iterable[str] | None = None) -> list[ActorFraming]:
@@ -393,20 +455,22 @@ def _frame_source(store: Store, source: str, names: dict[str, str]) -> list[Acto
     by_entity: dict[str, list[Row]] = defaultdict(list)
     for mention in mentions:
         by_entity[mention["entity"]].append(mention)
+    stance = _Stance(parse)
     framings = []
     for entity, own in by_entity.items():
-        labels: Counter[str] = Counter()
+        in_sentence: dict[Key, list[Row]] = defaultdict(list)
         for mention in own:
-            labels.update(_labels(parse, mention, name_tokens))
-        stances = [_stance(parse, mention, own) for mention in own]
+            in_sentence[mention["doc"], mention["sentence"]].append(mention)
+        labels: Counter[str] = Counter()
         words: Counter[str] = Counter()
-        for key in sorted({(m["doc"], m["sentence"]) for m in own}):
-            spans = [(m["start"], m["end"]) for m in own if (m["doc"], m["sentence"]) == key]
-            words.update(
-                w["text"].lower()
-                for w in loaded[key]
-                if not any(start <= w["start"] < end for start, end in spans)
-            )
+        stances = []
+        for key, here in in_sentence.items():
+            for mention in here:
+                labels.update(_labels(parse, mention, name_tokens))
+            stances += [stance(key, here)] * len(here)
+            for word in loaded[key]:
+                if not any(m["start"] <= word["start"] < m["end"] for m in here):
+                    words[word["text"].lower()] += word["weight"]
         framings.append(
             ActorFraming(
                 source=source,
@@ -416,7 +480,7 @@ def _frame_source(store: Store, source: str, names: dict[str, str]) -> list[Acto
                 share=round(len(own) / len(mentions), 4),
                 labels=tuple(label for label, _ in labels.most_common()),
                 stance=round(sum(stances) / len(stances), 4),
-                loaded=tuple(word for word, _ in words.most_common()),
+                loaded=tuple(word for word, _ in words.most_common()),  # by weight, summed
             )
         )
     framings.sort(key=lambda f: (-f.mentions, f.name, f.entity))
