@@ -5,14 +5,14 @@
 Groups the gold event mentions of each test topic (36-45, the selected sentences only; within
 each gold topic) the way Counterpoint's aligner links events: each mention becomes a
 `counterpoint.align.Statement`, is linked to its best match by `similarity` in each document
-when the score reaches `LINK_THRESHOLD`, and linked mentions form connected components. Links
-are taken two ways: to every document, the mention's own too (ECB+ gold chains include
-within-document coreference), and to other documents only (as the store links). Also the
-same-head-lemma baseline, and the lemma groups with the aligner's links added. Prints MUC,
-B-cubed, CEAF-e and CoNLL F1, with and without singletons. `--sweep` scores thresholds from 0.30
-to 1.00 on the dev (default) or train topics, and the test topics are then also scored at the
-threshold each variant would choose there. The loader, parser, baseline and score table come
-from ecbplus_coref.py."""
+when the score reaches the aligner's event threshold, and linked mentions form connected
+components. Links are taken two ways: to every document, the mention's own too (ECB+ gold
+chains include within-document coreference), and to other documents only (as the store
+links). Also the same-head-lemma baseline, and the lemma groups with the aligner's links
+added. Prints MUC, B-cubed, CEAF-e and CoNLL F1, with and without singletons. `--sweep` scores
+thresholds from 0.30 to 1.00 on the dev (default) or train topics, and the test topics are then
+also scored at the threshold each variant would choose there. The loader, parser, baseline and
+score table come from ecbplus_coref.py."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from counterpoint.align import LINK_THRESHOLD, Statement, embed, item_id, similarity
+from counterpoint.align import LINK_THRESHOLDS, Statement, embed, item_id, similarity
 from counterpoint.events import find_events
 from counterpoint.resolve import ENTITY_TYPES
 from counterpoint.scoring import conll_f1
@@ -42,6 +42,7 @@ from ecbplus_coref import (
     print_scores,
 )
 
+EVENT_THRESHOLD = LINK_THRESHOLDS["event"]
 EVENT_TAGS = ("ACTION_", "NEG_ACTION_")  # tag prefixes: every action class, negated ones too
 THRESHOLDS = [round(0.30 + 0.05 * n, 2) for n in range(15)]  # 0.30 .. 1.00
 UNTYPED = "untyped:"  # the type prefix of a mention find_events does not type
@@ -232,14 +233,14 @@ def sweep(
     gold: Sequence[GoldMention], systems: Mapping[str, Callable[[float], dict[int, Hashable]]]
 ) -> dict[str, float]:
     """CoNLL F1 (with singletons) of each system at each threshold; the best threshold of
-    each (ties to the one nearest LINK_THRESHOLD)."""
+    each (ties to the one nearest EVENT_THRESHOLD)."""
     scores = {name: {t: conll(gold, run(t)) for t in THRESHOLDS} for name, run in systems.items()}
     print("  threshold | " + " | ".join(f"{name:>26}" for name in systems))
     for t in THRESHOLDS:
-        mark = "*" if abs(t - LINK_THRESHOLD) < 1e-9 else " "
+        mark = "*" if abs(t - EVENT_THRESHOLD) < 1e-9 else " "
         print(f"  {t:8.2f}{mark} | " + " | ".join(f"{scores[n][t]:26.3f}" for n in systems))
     return {
-        name: max(THRESHOLDS, key=lambda t: (by[t], -abs(t - LINK_THRESHOLD)))
+        name: max(THRESHOLDS, key=lambda t: (by[t], -abs(t - EVENT_THRESHOLD)))
         for name, by in scores.items()
     }
 
@@ -265,7 +266,7 @@ def main() -> None:
     scoring = time.perf_counter()
     runs = variants(gold, items, lemmas)
     print(f"pair scores: {time.perf_counter() - scoring:.1f} s")
-    chosen = {name: LINK_THRESHOLD for name in runs}
+    chosen = {name: EVENT_THRESHOLD for name in runs}
     if args.sweep != "none":
         print(f"\nthreshold sweep on the {args.sweep} topics, CoNLL F1 with singletons")
         sweep_gold, sweep_parsed, sweep_items, _, _ = prepare(
@@ -283,8 +284,8 @@ def main() -> None:
         sweep(gold, runs)
     systems: dict[str, Mapping[int, Hashable]] = {"same head lemma": lemmas}
     for name, run in runs.items():
-        systems[f"{name} @{LINK_THRESHOLD:.2f}"] = run(LINK_THRESHOLD)
-        if chosen[name] != LINK_THRESHOLD:
+        systems[f"{name} @{EVENT_THRESHOLD:.2f}"] = run(EVENT_THRESHOLD)
+        if chosen[name] != EVENT_THRESHOLD:
             systems[f"{name} @{chosen[name]:.2f}"] = run(chosen[name])
     best = chosen["aligner, other docs"]
     gold_items = with_gold_actors(items, args.data, args.limit, texts)
