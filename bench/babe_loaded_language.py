@@ -3,13 +3,15 @@
     python bench/babe_loaded_language.py [--data DIR] [--limit N] [--json]
 
 Runs the spaCy pipeline and `counterpoint.framing.find_loaded_words` on every sentence of
-BABE's two files. The two thresholds (the weight from which a word counts, and the loadedness
-from which a sentence is biased) are tuned for sentence-level macro-F1 on SG1 (1,700 MBIC
-sentences re-labelled by experts) and scored on SG2 (the 3,674 BABE sentences), so the SG2
-figure is held out; "No agreement" sentences are left out of both. Baselines on SG2: calling
+BABE's two files. The two thresholds (the weight from which a word counts for its sentence,
+and the loadedness from which a sentence is biased) are tuned for sentence-level macro-F1 on
+SG1 (1,700 MBIC sentences re-labelled by experts; ties go to the lower weight and the higher
+threshold) and scored on SG2 (the 3,674 BABE sentences), so the SG2 figure is held out; "No
+agreement" sentences are left out of both. Baselines on SG2: calling
 every sentence biased, and VADER's compound score of the whole sentence (|compound| from a
 threshold tuned on SG1 the same way). Word level: the loaded words found against the
-`biased_words` column, lower-cased, set against set per sentence, summed over all sentences.
+`biased_words` column, lower-cased, set against set per sentence, summed over all sentences
+(every word marked, from `MIN_WEIGHT`).
 """
 
 from __future__ import annotations
@@ -29,13 +31,14 @@ from counterpoint.config import Settings
 from counterpoint.framing import (
     LOADED_THRESHOLD,
     MIN_WEIGHT,
+    WORD_FLOOR,
     find_loaded_words,
     loadedness,
 )
 from counterpoint.records import LoadedWord
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench-data" / "babe_media_bias"
-WEIGHTS = (0.3, 0.35, 0.4, 0.45, 0.5)
+WEIGHTS = (0.4, 0.45, 0.5, 0.55, 0.6)  # from MIN_WEIGHT: lighter words are never marked
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 20))
 
 
@@ -91,15 +94,15 @@ def scores(pairs: list[tuple[bool, bool]]) -> dict[str, Any]:
     return {"macro_f1": macro, **per}
 
 
-def predict(sentences: list[Sentence], min_weight: float, threshold: float) -> list[bool]:
-    return [loadedness(kept(s, min_weight)) >= threshold for s in sentences]
+def predict(sentences: list[Sentence], floor: float, threshold: float) -> list[bool]:
+    return [loadedness(kept(s, MIN_WEIGHT), floor) >= threshold for s in sentences]
 
 
 def tune(sentences: list[Sentence]) -> tuple[float, float, float]:
-    """(min weight, threshold, macro-F1) best on these sentences; ties go to the first."""
+    """(word floor, threshold, macro-F1) best on these sentences."""
     best = (0.0, 0.0, -1.0)
     for weight in WEIGHTS:
-        for threshold in THRESHOLDS:
+        for threshold in reversed(THRESHOLDS):
             found = predict(sentences, weight, threshold)
             pairs = [(s.biased, p) for s, p in zip(sentences, found, strict=True)]
             macro = scores(pairs)["macro_f1"]
@@ -110,7 +113,7 @@ def tune(sentences: list[Sentence]) -> tuple[float, float, float]:
 
 def tune_vader(sentences: list[Sentence]) -> tuple[float, float]:
     best = (0.0, -1.0)
-    for threshold in THRESHOLDS:
+    for threshold in reversed(THRESHOLDS):
         pairs = [(s.biased, abs(s.compound) >= threshold) for s in sentences]
         macro = scores(pairs)["macro_f1"]
         if macro > best[1]:
@@ -150,18 +153,18 @@ def main() -> None:
     result: dict[str, Any] = {
         "sg1_sentences": len(sg1),
         "sg2_sentences": len(sg2),
-        "tuned_on_sg1": {"min_weight": weight, "threshold": threshold, "macro_f1": tuned_macro},
-        "module_constants": {"min_weight": MIN_WEIGHT, "threshold": LOADED_THRESHOLD},
+        "tuned_on_sg1": {"word_floor": weight, "threshold": threshold, "macro_f1": tuned_macro},
+        "module_constants": {"word_floor": WORD_FLOOR, "threshold": LOADED_THRESHOLD},
         "loaded_words": scores(list(zip(gold, predict(sg2, weight, threshold), strict=True))),
         "all_biased": scores([(g, True) for g in gold]),
         "vader_compound": scores([(s.biased, abs(s.compound) >= vader_threshold) for s in sg2]),
         "vader_threshold": vader_threshold,
-        "word_level": word_level(sg2, weight),
+        "word_level": word_level(sg2, MIN_WEIGHT),
     }
     print(f"SG1 {len(sg1)} sentences, SG2 {len(sg2)} sentences (No agreement left out)")
-    print(f"tuned on SG1: min weight {weight}, threshold {threshold} (SG1 macro-F1 "
-          f"{tuned_macro:.3f}); module constants {MIN_WEIGHT}, {LOADED_THRESHOLD}")  # fmt: skip
-    if (weight, threshold) != (MIN_WEIGHT, LOADED_THRESHOLD):
+    print(f"tuned on SG1: word floor {weight}, threshold {threshold} (SG1 macro-F1 "
+          f"{tuned_macro:.3f}); module constants {WORD_FLOOR}, {LOADED_THRESHOLD}")  # fmt: skip
+    if (weight, threshold) != (WORD_FLOOR, LOADED_THRESHOLD):
         print("  (the tuned thresholds differ from the module's constants)")
     print("\nSG2, sentence level:\n")
     print(
@@ -174,7 +177,7 @@ def main() -> None:
     words = result["word_level"]
     print(f"\nSG2, word level against biased_words ({words['gold_words']} gold words): "
           f"P {words['precision']:.3f}, R {words['recall']:.3f}, F1 {words['f1']:.3f}")  # fmt: skip
-    sample = [w for s in sg2 for w in kept(s, weight)]
+    sample = [w for s in sg2 for w in kept(s, MIN_WEIGHT)]
     kinds: dict[str, int] = {}
     for w in sample:
         kinds[w.kind] = kinds.get(w.kind, 0) + 1

@@ -48,7 +48,7 @@ ARTICLES = [
 # figure measured on this sample when it was set; raise it when a change earns more.
 BABE = REPO.parent / "shared" / "bench-data" / "babe_media_bias"
 BABE_SAMPLE, BABE_SEED = 1000, 0
-BABE_FLOOR = 0.56  # measured 0.576 on the sample; 0.593 on all of SG2 (bench script)
+BABE_FLOOR = 0.56  # measured 0.575 on the sample; 0.591 on all of SG2 (bench script)
 
 
 @pytest.fixture(scope="module")

@@ -81,11 +81,14 @@ NAME_LABELS = {
 
 EMOTIVE_WEIGHT = 0.8
 INTENSIFIER_WEIGHT = 0.4
-# A word is loaded from this weight on; a sentence from this loadedness on. Both were tuned
-# for sentence-level macro-F1 on BABE's SG1 file (MBIC sentences, expert labels), and are
-# the only figures taken from it (see bench/babe_loaded_language.py, which reports SG2).
+# A word is marked as loaded from this weight on (intensifiers included).
 MIN_WEIGHT = 0.4
-LOADED_THRESHOLD = 0.45
+# A sentence reads as biased when the loadedness of its words of at least WORD_FLOOR reaches
+# LOADED_THRESHOLD. Both were tuned for sentence-level macro-F1 on BABE's SG1 file (MBIC
+# sentences, expert labels) and are the only figures taken from it; ties went to the lower
+# floor and the higher threshold (bench/babe_loaded_language.py, which reports SG2).
+WORD_FLOOR = 0.45
+LOADED_THRESHOLD = 0.4
 
 
 @dataclass(frozen=True)
@@ -177,19 +180,22 @@ def find_loaded_words(sdoc: Doc, min_weight: float = MIN_WEIGHT) -> list[LoadedW
     return found
 
 
-def loadedness(words: Sequence[LoadedWord]) -> float:
-    """How loaded a sentence is, 0..1, from its loaded words: the chance that at least one of
-    them is loaded, each word's weight read as its own chance (noisy-or)."""
+def loadedness(words: Sequence[LoadedWord], floor: float = WORD_FLOOR) -> float:
+    """How loaded a sentence is, 0..1, from its loaded words of at least `floor`: the chance
+    that at least one of them is loaded, each word's weight read as its own chance (noisy-or)."""
     clean = 1.0
     for word in words:
-        clean *= 1.0 - word.weight
+        if word.weight >= floor:
+            clean *= 1.0 - word.weight
     return 1.0 - clean
 
 
-def is_loaded(words: Sequence[LoadedWord], threshold: float = LOADED_THRESHOLD) -> bool:
+def is_loaded(
+    words: Sequence[LoadedWord], threshold: float = LOADED_THRESHOLD, floor: float = WORD_FLOOR
+) -> bool:
     """Whether a sentence with these loaded words reads as biased (BABE's sense: word choice
-    that takes a side)."""
-    return loadedness(words) >= threshold
+    that takes a side, not the topic)."""
+    return loadedness(words, floor) >= threshold
 
 
 # --- per source and actor ------------------------------------------------------------------
