@@ -609,3 +609,25 @@ def test_the_package_carries_the_front_end() -> None:
     assert ":target" in style
     script = (package / "static/network.js").read_text()
     assert "innerHTML" not in script and "eval(" not in script
+
+
+def test_diff_api_compares_two_outlets_with_each_sides_sentences(
+    client: TestClient, ids: dict[str, str]
+) -> None:
+    found = client.get("/api/diff", params={"a": "Valley Post", "b": "Coast Herald"})
+    assert found.status_code == 200
+    data = found.json()
+    assert data["a"]["name"] == "Valley Post" and data["b"]["name"] == "Coast Herald"
+    assert data["a"]["documents"] == [ids["Valley Post"]]
+    for alignment in data["alignments"]:
+        assert alignment["relation"] in {
+            "corroborate",
+            "contradict",
+            "evolves",
+            "reframe",
+            "unique",
+        }
+        assert {e["outlet"] for e in alignment["evidence"]} <= {"Valley Post", "Coast Herald"}
+    assert {f["name"] for f in data["framing"]["Valley Post"]} >= {"Ida Voss", "Tomas Brenner"}
+    missing = client.get("/api/diff", params={"a": "Valley Post", "b": "Morning Gazette"})
+    assert missing.status_code == 404 and "Morning Gazette" in missing.text
