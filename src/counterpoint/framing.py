@@ -19,7 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
@@ -109,7 +110,11 @@ def _vader() -> SentimentIntensityAnalyzer:
 @lru_cache(maxsize=1)
 def _textblob_lexicon() -> dict[str, tuple[float, float]]:
     """TextBlob's en-sentiment.xml: word -> (polarity, subjectivity), senses averaged."""
-    path = resources.files("textblob") / "en" / "en-sentiment.xml"
+    # Found without importing textblob, which would import nltk (a second's start-up).
+    spec = find_spec("textblob")
+    if spec is None or spec.origin is None:
+        raise ImportError("textblob is not installed; it ships the sentiment lexicon")
+    path = Path(spec.origin).parent / "en" / "en-sentiment.xml"
     senses: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for word in ET.fromstring(path.read_bytes()).iter("word"):
         form = (word.get("form") or "").lower()
