@@ -20,7 +20,7 @@ from . import __version__
 from .align import RELATIONS
 from .compare import SourceDiff, corpus_alignments
 from .config import DEFAULT_DB
-from .framing import frame_actors
+from .framing import Coverage, actor_coverage, frame_actors
 from .output import replace_atomically
 from .records import ActorFraming, Alignment, Claim, Document, Entity, Event, Figure, Mention
 from .store import Store
@@ -82,6 +82,7 @@ class ReportData:
     facts: dict[str, list[Fact]] = field(default_factory=dict)  # doc id -> its facts, in order
     alignments: list[Alignment] = field(default_factory=list)
     framing: list[ActorFraming] = field(default_factory=list)
+    coverage: dict[str, Coverage] = field(default_factory=dict)  # source -> centre, left out
     generated_by: str = f"Counterpoint {__version__}"
 
     @property
@@ -217,6 +218,7 @@ def build_report(store: Store) -> ReportData:
         facts=facts_by_source(store, texts, entities),
         alignments=corpus_alignments(store),
         framing=frame_actors(store),
+        coverage=actor_coverage(store),
     )
 
 
