@@ -431,7 +431,7 @@ def blocking_keys(item: Statement) -> list[str]:
     what = quantity(item) if item.kind == "figure" else item.trigger
     keys += [f"{item.kind}|{what}|{m}" for m in month]
     if item.kind == "figure" and item.value is not None:
-        keys.append(f"figure|{item.type}|{item.value:.3g}")
+        keys += [f"figure|{item.type}|{item.value:.3g}|{m}" for m in month]
     return keys
 
 
@@ -467,10 +467,10 @@ def _candidates(
     at most KEY_CAP per key."""
     wanted = sorted({k for item in items for k in keys[item.id]})
     postings: dict[str, list[tuple[str, int | None]]] = defaultdict(list)
-    for key, item, day in store.con.execute(
-        "SELECT key, item, day FROM alignment_keys WHERE key IN (SELECT unnest(?::VARCHAR[]))",
-        [wanted],
-    ).fetchall():
+    # A literal list: DuckDB reads the key index for it when few rows match (bench/add_article.py)
+    marks = ", ".join("?" * len(wanted))
+    sql = f"SELECT key, item, day FROM alignment_keys WHERE key IN ({marks})"
+    for key, item, day in store.con.execute(sql, wanted).fetchall() if wanted else []:
         postings[key].append((item, day))
     found: dict[str, set[str]] = {}
     for item in items:
