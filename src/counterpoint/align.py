@@ -602,8 +602,8 @@ def save_alignments(store: Store, alignments: list[Alignment]) -> None:
     )
 
 
-def stored_alignments(store: Store, where: str = "", params: Sequence[Any] = ()) -> list[Alignment]:
-    rows = store.rows(f"SELECT * FROM alignments {where} ORDER BY relation, score DESC, id", params)
+def stored_alignments(store: Store) -> list[Alignment]:
+    rows = store.rows("SELECT * FROM alignments ORDER BY relation, score DESC, id")
     return [
         Alignment(
             id=r["id"],
