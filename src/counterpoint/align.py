@@ -197,7 +197,7 @@ def judge(group: str, members: Sequence[Statement]) -> list[Alignment]:
             allowance = IN_GROUP_ALLOWANCE if a.kind == "event" else 0.0
             if score < LINK_THRESHOLDS[a.kind] - allowance:
                 continue
-            relation, note_a, note_b = relate(a, b)
+            relation, note_a, note_b = relate(a, b, score)
             if relation:
                 pairs[relation].append((a, b, score, note_a, note_b))
     alignments = []
@@ -208,12 +208,11 @@ def judge(group: str, members: Sequence[Statement]) -> list[Alignment]:
                 notes.setdefault(a.id, (a, note_a))
                 notes.setdefault(b.id, (b, note_b))
             items = sorted(notes.values(), key=lambda p: (p[0].published or date.min, p[0].id))
-            kinds = {item.kind for item, _ in items}
             alignments.append(
                 Alignment(
                     id="al-" + hashlib.sha256(f"{group}|{relation}|{n}".encode()).hexdigest()[:12],
                     group=group,
-                    kind=kinds.pop() if len(kinds) == 1 else "mixed",
+                    kind=kind_of(item for item, _ in items),
                     relation=relation,
                     score=round(sum(p[2] for p in component) / len(component), 3),
                     members=tuple(item.id for item, _ in items),
@@ -276,11 +275,18 @@ def evidence(item: Statement, note: str) -> Evidence:
     )
 
 
-def relate(a: Statement, b: Statement) -> tuple[str, str, str]:
+def kind_of(items: Iterable[Statement]) -> str:
+    """The items' kind, or "mixed"."""
+    kinds = {item.kind for item in items}
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
+def relate(a: Statement, b: Statement, score: float) -> tuple[str, str, str]:
     """How the source of `b` relates to that of `a` (`a` reported first), with a note on each
-    side; an empty relation when they turn out to speak of different things."""
+    side; an empty relation when they turn out to speak of different things. `score` is their
+    `similarity`."""
     if a.kind == "figure":
-        return _relate_figures(a, b)
+        return _relate_figures(a, b, score)
     if _opposed(a, b):
         return "contradict", _says(a), _says(b)
     if a.actor and b.actor and a.target and b.target and (a.actor, a.target) == (b.target, b.actor):
@@ -294,7 +300,7 @@ def relate(a: Statement, b: Statement) -> tuple[str, str, str]:
     return "corroborate", _says(a), _says(b)
 
 
-def _relate_figures(a: Statement, b: Statement) -> tuple[str, str, str]:
+def _relate_figures(a: Statement, b: Statement, score: float) -> tuple[str, str, str]:
     """Same value corroborates; a running tally that grows in a later report evolves; other
     differences for the same quantity contradict."""
     if quantity(a) != quantity(b):

@@ -18,6 +18,7 @@ from .align import (
     attach_vectors,
     evidence,
     judge,
+    kind_of,
     load_statements,
     stored_alignments,
 )
@@ -159,7 +160,7 @@ def omissions(statements: list[Statement], aligned: set[str], per_source: int) -
                 Alignment(
                     id="al-" + hashlib.sha256(group.encode()).hexdigest()[:12],  # one sentence
                     group=group,
-                    kind=_kind(items),
+                    kind=kind_of(items),
                     relation="unique",
                     score=round(centrality / top, 3),
                     members=tuple(i.id for i in items),
@@ -167,11 +168,6 @@ def omissions(statements: list[Statement], aligned: set[str], per_source: int) -
                 )
             )
     return result
-
-
-def _kind(items: list[Statement]) -> str:
-    kinds = {i.kind for i in items}
-    return kinds.pop() if len(kinds) == 1 else "mixed"
 
 
 def _groups(store: Store, items: list[str]) -> dict[str, list[str]]:

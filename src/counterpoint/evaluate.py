@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .align import RELATIONS, parse_item_id
 from .records import Alignment, Document, Mention
 from .scoring import bcubed
 from .store import Store
@@ -163,14 +164,14 @@ def score_alignments(
     def hits(found: Alignment, wanted: dict[str, Any]) -> bool:
         docs = set()
         for member in found.members:
-            _, doc, start, end = member.split(":")[0], *_span_of(member)
+            _, doc, start, end = parse_item_id(member)
             for key in wanted["members"]:
                 if any(d == doc and s < end and start < e for d, s, e in spans.get(key, [])):
                     docs.add(doc)
         return len(docs) >= (1 if wanted["relation"] == "unique" else 2)
 
     scores = []
-    for relation in ("corroborate", "contradict", "evolves", "reframe", "unique"):
+    for relation in RELATIONS:
         wanted = [g for g in gold["alignments"] if g["relation"] == relation]
         mine = [a for a in alignments if a.relation == relation]
         matched = [(a, [g for g in gold["alignments"] if hits(a, g)]) for a in mine]
@@ -178,16 +179,10 @@ def score_alignments(
             RelationScores(
                 relation=relation,
                 gold=len(wanted),
-                found=sum(any(hits(a, g) for a in mine) for g in wanted),
+                found=sum(any(g in gs for _, gs in matched) for g in wanted),
                 judged=sum(bool(gs) for _, gs in matched),
                 right=sum(any(g["relation"] == relation for g in gs) for _, gs in matched),
                 total=len(mine),
             )
         )
     return scores
-
-
-def _span_of(item: str) -> tuple[str, int, int]:
-    _, doc, span = item.split(":")
-    start, end = span.split("-")
-    return doc, int(start), int(end)
