@@ -45,7 +45,6 @@ import argparse
 import json
 import math
 import os
-import platform
 import shutil
 import statistics
 import sys
@@ -66,6 +65,7 @@ from counterpoint.align import blocking_keys, embed, load_statements
 from counterpoint.annotate import load_pipeline
 from counterpoint.ingest import document_id
 from counterpoint.store import Store
+from machine import describe, machine_info
 
 DEFAULT_DATA = (
     Path(__file__).resolve().parent.parent.parent
@@ -509,11 +509,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         )
     return {
         "date": datetime.now().isoformat(timespec="seconds"),
-        "machine": {
-            "cpu_count": os.cpu_count(),
-            "platform": platform.platform(),
-            "python": platform.python_version(),
-        },
+        "machine": machine_info(),
         "versions": {"counterpoint": counterpoint.__version__, "duckdb": duckdb.__version__},
         "base": {"articles": base_count, "window": WINDOW, "span_months": SPAN},
         "held_out": [{"title": r["title"], "published": r["published"]} for r in held],
@@ -526,9 +522,7 @@ def print_table(figures: dict[str, Any]) -> None:
     base = figures["base"]
     print()
     print(f"date:     {figures['date']}")
-    print(
-        f"machine:  {machine['cpu_count']} CPUs, {machine['platform']}, Python {machine['python']}"
-    )
+    print(f"machine:  {describe(machine)}")
     print(
         f"stores:   copies of {base['articles']} AllSides articles ({base['window'][0]}.."
         f"{base['window'][1]}), copy k moved k*{base['span_months']} months back; "

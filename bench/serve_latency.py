@@ -19,7 +19,6 @@ import argparse
 import hashlib
 import json
 import os
-import platform
 import random
 import socket
 import statistics
@@ -39,6 +38,7 @@ import counterpoint
 from counterpoint.records import Annotation, Document, Mention, Relation, Sentence
 from counterpoint.resolve import resolve
 from counterpoint.store import Store
+from machine import describe, machine_info
 
 SEED = 20261125
 SEARCH_WORD = "pipeline"  # one of NOUNS: in about one sentence in 14
@@ -418,9 +418,7 @@ def print_table(figures: dict[str, Any]) -> None:
     machine = figures["machine"]
     print()
     print(f"date:     {figures['date']}")
-    print(
-        f"machine:  {machine['cpu_count']} CPUs, {machine['platform']}, Python {machine['python']}"
-    )
+    print(f"machine:  {describe(machine)}")
     print(
         f"store:    {counts['documents']:,} documents, {counts['sentences']:,} sentences, "
         f"{counts['mentions']:,} mentions, {counts['entities']:,} entities"
@@ -480,11 +478,7 @@ def main(argv: list[str] | None = None) -> None:
                 process.kill()
     figures = {
         "date": datetime.now().isoformat(timespec="seconds"),
-        "machine": {
-            "cpu_count": os.cpu_count(),
-            "platform": platform.platform(),
-            "python": platform.python_version(),
-        },
+        "machine": machine_info(),
         "version": counterpoint.__version__,
         "store": str(store),
         "repeat": args.repeat,

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import sys
 import tempfile
 import time
@@ -30,6 +28,7 @@ from counterpoint import Settings, analyze
 from counterpoint.annotate import CHUNK_CHARS, load_pipeline, split_text
 from counterpoint.records import Document
 from counterpoint.store import Store
+from machine import machine_info
 
 DEFAULT_DATA = (
     Path(__file__).resolve().parent.parent.parent
@@ -121,11 +120,7 @@ def run(data: Path, limit: int | None, workers: int) -> dict[str, Any]:
     pipe_rates = rates(articles, words, pipe_seconds)
     return {
         "date": datetime.now().isoformat(timespec="seconds"),
-        "machine": {
-            "cpu_count": os.cpu_count(),
-            "platform": platform.platform(),
-            "python": platform.python_version(),
-        },
+        "machine": machine_info(),
         "versions": {"counterpoint": counterpoint.__version__, "spacy": spacy.__version__},
         "data": str(data),
         "limit": limit,
