@@ -58,12 +58,12 @@ from typing import Any
 import duckdb
 
 import counterpoint
-import counterpoint.align as align_module
-import counterpoint.pipeline as pipeline_module
+import counterpoint.align.stage as align_module
+import counterpoint.pipeline.analyze as pipeline_module
 from counterpoint import Settings, analyze
-from counterpoint.align import blocking_keys, embed, load_statements
-from counterpoint.annotate import load_pipeline
-from counterpoint.ingest import document_id
+from counterpoint.align.stage import blocking_keys, embed, load_statements
+from counterpoint.ingest.reader import document_id
+from counterpoint.nlp.annotate import load_pipeline
 from counterpoint.store import Store
 from machine import describe, machine_info
 

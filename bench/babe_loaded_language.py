@@ -26,9 +26,9 @@ from typing import Any
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from counterpoint.annotate import load_pipeline
 from counterpoint.config import Settings
-from counterpoint.framing import (
+from counterpoint.nlp.annotate import load_pipeline
+from counterpoint.nlp.loaded_words import (
     LOADED_THRESHOLD,
     MIN_WEIGHT,
     WORD_FLOOR,

@@ -15,9 +15,9 @@ import tempfile
 from pathlib import Path
 
 import counterpoint
-from counterpoint.compare import corpus_alignments
-from counterpoint.evaluate import load_gold, score_alignments
-from counterpoint.pipeline import analyze
+from counterpoint.align.compare import corpus_alignments
+from counterpoint.evaluate.gold import load_gold, score_alignments
+from counterpoint.pipeline.analyze import analyze
 from counterpoint.store import Store
 
 

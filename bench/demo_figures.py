@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import counterpoint
-from counterpoint.annotate import load_pipeline
 from counterpoint.config import Settings
-from counterpoint.evaluate import DEMO_GOLD, load_gold, match_documents
-from counterpoint.figures import find_figures
-from counterpoint.ingest import ingest
+from counterpoint.evaluate.gold import DEMO_GOLD, load_gold, match_documents
+from counterpoint.ingest.reader import ingest
+from counterpoint.nlp.annotate import load_pipeline
+from counterpoint.nlp.figures import find_figures
 from counterpoint.records import Figure
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import counterpoint
-from counterpoint.evaluate import (
+from counterpoint.evaluate.gold import (
     DEMO_GOLD,
     Scores,
     bcubed,
@@ -24,7 +24,7 @@ from counterpoint.evaluate import (
     match_documents,
     score_store,
 )
-from counterpoint.resolve import normalise_name
+from counterpoint.resolve.resolver import normalise_name
 from counterpoint.store import Store
 
 

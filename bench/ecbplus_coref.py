@@ -23,11 +23,11 @@ from pathlib import Path
 from spacy.tokens import Doc
 from tqdm import tqdm
 
-from counterpoint.annotate import load_pipeline
 from counterpoint.config import Settings
+from counterpoint.evaluate.scoring import b_cubed, ceaf_e, muc, without_singletons
+from counterpoint.nlp.annotate import load_pipeline
 from counterpoint.records import Mention
-from counterpoint.resolve import ENTITY_TYPES, resolve_entities
-from counterpoint.scoring import b_cubed, ceaf_e, muc, without_singletons
+from counterpoint.resolve.resolver import ENTITY_TYPES, resolve_entities
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench-data" / "ecbplus"
 ENTITY_TAGS = ("HUMAN_PART", "NON_HUMAN_PART", "LOC_", "TIME_")  # tag prefixes

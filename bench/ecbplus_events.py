@@ -26,10 +26,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from counterpoint.align import LINK_THRESHOLDS, Statement, embed, item_id, similarity
-from counterpoint.events import find_events
-from counterpoint.resolve import ENTITY_TYPES
-from counterpoint.scoring import conll_f1
+from counterpoint.align.stage import LINK_THRESHOLDS, Statement, embed, item_id, similarity
+from counterpoint.evaluate.scoring import conll_f1
+from counterpoint.nlp.events import find_events
+from counterpoint.resolve.resolver import ENTITY_TYPES
 from ecbplus_coref import (
     DATA,
     ENTITY_TAGS,

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from counterpoint.annotate import annotate
+from counterpoint.nlp.annotate import annotate
 from counterpoint.records import Document
 from ecbplus_coref import GoldMention, compare, print_counts, rebuild
 

@@ -32,12 +32,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from counterpoint.annotate import load_pipeline
 from counterpoint.config import Settings
-from counterpoint.events import find_events, plover_type
-from counterpoint.gazetteer import load_gazetteer
-from counterpoint.names import normalise_name
+from counterpoint.nlp.annotate import load_pipeline
+from counterpoint.nlp.events import find_events, plover_type
+from counterpoint.nlp.names import normalise_name
 from counterpoint.records import Event
+from counterpoint.resolve.gazetteer import load_gazetteer
 
 BENCH_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench-data"
 DATA = BENCH_DATA / "petrarch2_validation"

@@ -20,9 +20,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from counterpoint.annotate import load_pipeline
 from counterpoint.config import Settings
-from counterpoint.events import PLOVER_2021, find_events, plover_type
+from counterpoint.nlp.annotate import load_pipeline
+from counterpoint.nlp.events import PLOVER_2021, find_events, plover_type
 from counterpoint.records import Event
 
 DATA = (

@@ -36,7 +36,7 @@ import httpx
 
 import counterpoint
 from counterpoint.records import Annotation, Document, Mention, Relation, Sentence
-from counterpoint.resolve import resolve
+from counterpoint.resolve.resolver import resolve
 from counterpoint.store import Store
 from machine import describe, machine_info
 

@@ -25,7 +25,7 @@ from tqdm import tqdm
 
 import counterpoint
 from counterpoint import Settings, analyze
-from counterpoint.annotate import CHUNK_CHARS, load_pipeline, split_text
+from counterpoint.nlp.annotate import CHUNK_CHARS, load_pipeline, split_text
 from counterpoint.records import Document
 from counterpoint.store import Store
 from machine import machine_info

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import counterpoint
-from counterpoint.align import forget_alignment, unaligned_documents
-from counterpoint.compare import source_diff
+from counterpoint.align.compare import source_diff
+from counterpoint.align.stage import forget_alignment, unaligned_documents
 from counterpoint.store import Store
 
 from conftest import write

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from counterpoint.annotate import annotate, split_text
-from counterpoint.ingest import document_id
+from counterpoint.ingest.reader import document_id
+from counterpoint.nlp.annotate import annotate, split_text
 from counterpoint.records import Document
 
 TEXT = (

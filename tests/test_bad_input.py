@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from counterpoint.config import Settings
-from counterpoint.ingest import ingest
+from counterpoint.ingest.reader import ingest
 
 from conftest import ARTICLE, write
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from counterpoint.annotate import load_pipeline
-from counterpoint.claims import find_claims
 from counterpoint.config import Settings
+from counterpoint.nlp.annotate import load_pipeline
+from counterpoint.nlp.claims import find_claims
 from counterpoint.records import Claim
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 
 import counterpoint
-from counterpoint.corrections import Corrections
-from counterpoint.pipeline import add_alias, list_entities, merge_entities, split_entity
+from counterpoint.pipeline.entities import add_alias, list_entities, merge_entities, split_entity
+from counterpoint.resolve.corrections import Corrections
 
 from conftest import write
 

@@ -23,7 +23,7 @@ def test_ecbplus_event_coreference_does_not_slip() -> None:
 
     sys.path.insert(0, str(REPO / "bench"))
     import ecbplus_events as bench
-    from counterpoint.align import LINK_THRESHOLDS
+    from counterpoint.align.stage import LINK_THRESHOLDS
 
     if not bench.DATA.is_dir():
         pytest.skip(f"ECB+ not found at {bench.DATA}")

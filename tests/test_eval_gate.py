@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from counterpoint.evaluate import load_gold, score_store
+from counterpoint.evaluate.gold import load_gold, score_store
 from counterpoint.store import Store
 
 FLOORS = {
@@ -47,7 +47,7 @@ def test_ecbplus_proper_name_coreference_beats_the_head_lemma_baseline() -> None
 
     sys.path.insert(0, str(REPO / "bench"))
     import ecbplus_coref as bench
-    from counterpoint.scoring import b_cubed, ceaf_e, muc
+    from counterpoint.evaluate.scoring import b_cubed, ceaf_e, muc
 
     if not bench.DATA.is_dir():
         pytest.skip(f"ECB+ not found at {bench.DATA}")
@@ -71,7 +71,7 @@ def test_ecbplus_proper_name_coreference_beats_the_head_lemma_baseline() -> None
 def _recall(store: Store, kind: str, field: str) -> float:
     """Share of the gold file's `kind` (figures or claims) whose words a stored record of the
     same kind overlaps, in the same document."""
-    from counterpoint.evaluate import match_documents
+    from counterpoint.evaluate.gold import match_documents
 
     gold = load_gold()
     docs = match_documents(gold, store.documents())
@@ -102,9 +102,9 @@ def test_plover_event_typing_does_not_slip() -> None:
 
     sys.path.insert(0, str(REPO / "bench"))
     import plover_events as bench
-    from counterpoint.annotate import load_pipeline
     from counterpoint.config import Settings
-    from counterpoint.events import find_events
+    from counterpoint.nlp.annotate import load_pipeline
+    from counterpoint.nlp.events import find_events
 
     if not bench.DATA.is_file():
         pytest.skip(f"PLOVER gold records not found at {bench.DATA}")
@@ -121,8 +121,8 @@ def test_plover_event_typing_does_not_slip() -> None:
 def test_demo_alignments_do_not_slip(demo_db: Path) -> None:
     """The demo's 15 gold alignments (bench/demo_alignments.py): measured recall 0.73 (11/15)
     and precision 0.75 over the alignments gold speaks to, when the floors were set."""
-    from counterpoint.compare import corpus_alignments
-    from counterpoint.evaluate import score_alignments
+    from counterpoint.align.compare import corpus_alignments
+    from counterpoint.evaluate.gold import score_alignments
 
     with Store(demo_db, read_only=True) as store:
         scores = score_alignments(load_gold(), store.documents(), corpus_alignments(store))

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from counterpoint.annotate import load_pipeline
 from counterpoint.config import Settings
-from counterpoint.events import EXTENSIONS, PLOVER_TYPES, find_events, plover_type, resolve_date
+from counterpoint.nlp.annotate import load_pipeline
+from counterpoint.nlp.events import EXTENSIONS, PLOVER_TYPES, find_events, plover_type, resolve_date
 from counterpoint.records import Event
 
 PUBLISHED = date(2023, 1, 10)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from counterpoint.annotate import load_pipeline
 from counterpoint.config import Settings
-from counterpoint.figures import find_figures
+from counterpoint.nlp.annotate import load_pipeline
+from counterpoint.nlp.figures import find_figures
 from counterpoint.records import Figure
 
 

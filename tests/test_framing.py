@@ -11,9 +11,10 @@ import pytest
 from spacy.language import Language
 
 import counterpoint
-from counterpoint.annotate import load_pipeline
+from counterpoint.align.framing import actor_coverage, frame_actors
 from counterpoint.config import Settings
-from counterpoint.framing import actor_coverage, find_loaded_words, frame_actors, is_loaded
+from counterpoint.nlp.annotate import load_pipeline
+from counterpoint.nlp.loaded_words import find_loaded_words, is_loaded
 from counterpoint.records import ActorFraming
 from counterpoint.store import Store
 

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from counterpoint.ingest import document_id, ingest
+from counterpoint.ingest.reader import document_id, ingest
 
 from conftest import ARTICLE, write
 

@@ -3,7 +3,7 @@ who belongs to, leads, owns, funds or met whom."""
 
 from __future__ import annotations
 
-from counterpoint.annotate import annotate
+from counterpoint.nlp.annotate import annotate
 from counterpoint.records import Document
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from counterpoint.names import organisation_name, same_person_name
+from counterpoint.nlp.names import organisation_name, same_person_name
 from counterpoint.records import Mention
-from counterpoint.resolve import normalise_name, person_name, resolve_entities
+from counterpoint.resolve.resolver import normalise_name, person_name, resolve_entities
 
 
 def mentions(*items: tuple[str, str, str]) -> list[Mention]:
@@ -109,10 +109,10 @@ def test_a_surname_tagged_as_an_organisation_is_the_person_named_in_the_document
 
 def resolved(*texts: str) -> list:
     """Annotate each text as a document of its own and resolve them together."""
-    from counterpoint.annotate import annotate
-    from counterpoint.ingest import document_id
+    from counterpoint.ingest.reader import document_id
+    from counterpoint.nlp.annotate import annotate
     from counterpoint.records import Document
-    from counterpoint.resolve import resolve_mentions
+    from counterpoint.resolve.resolver import resolve_mentions
 
     docs = [
         Document(id=document_id(t), text=t, source_path=f"{i}.txt") for i, t in enumerate(texts)
@@ -204,7 +204,7 @@ def test_congress_of_one_state_is_not_congress_of_another() -> None:
 
 
 def test_a_surname_of_several_people_is_kept_apart_with_candidate_links() -> None:
-    from counterpoint.resolve import resolve_mentions
+    from counterpoint.resolve.resolver import resolve_mentions
 
     items = mentions(
         ("d1", "Tomas Ferreira", "PERSON"),

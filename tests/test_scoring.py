@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from counterpoint.scoring import (
+from counterpoint.evaluate.scoring import (
     b_cubed,
     bcubed,
     ceaf_e,

@@ -8,22 +8,21 @@ import os
 
 import click
 
-from . import __version__
-from .compare import diff, diff_data
-from .config import DEFAULT_DB, Settings
-from .errors import CounterpointError, InputError, NothingProcessed
-from .export import DEFAULT_OUT, FORMATS, export
-from .pipeline import (
+from counterpoint.align.compare import diff, diff_data
+from counterpoint.config import DEFAULT_DB, Settings
+from counterpoint.demo import run_demo
+from counterpoint.errors import CounterpointError, InputError, NothingProcessed
+from counterpoint.outputs.export import DEFAULT_OUT, FORMATS, export
+from counterpoint.outputs.report import diff_text, report, write_diff_html
+from counterpoint.pipeline.analyze import analyze, status
+from counterpoint.pipeline.entities import (
     add_alias,
-    analyze,
     candidate_links,
     list_entities,
     merge_entities,
-    run_demo,
     split_entity,
-    status,
 )
-from .report import diff_text, report, write_diff_html
+from counterpoint.version import __version__
 
 db_option = click.option(
     "--db",
@@ -283,7 +282,9 @@ def entities_alias_command(ref: str, alias: str, db: str, corrections: str | Non
 def serve_command(db: str, host: str, port: int, token: str | None) -> None:
     """Serve a web explorer of the store: its sources, actors, network, timeline, comparisons
     and search, and the same data as JSON under /api, until Ctrl-C."""
-    from .serve import serve  # imported here: the web stack is needed by this command only
+    from counterpoint.serve import (
+        serve,  # imported here: the web stack is needed by this command only
+    )
 
     click.echo(f"Counterpoint explorer of {db}: http://{host}:{port}/ (Ctrl-C to stop)")
     serve(db, host=host, port=port, token=token)

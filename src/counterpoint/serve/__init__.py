@@ -2,6 +2,6 @@
 over a store; `serve(db, host, port, token)` runs it with uvicorn. See `app.py` for the pages
 and the API, `queries.py` for the SQL, `access.py` for how the store is opened."""
 
-from .app import create_app, serve
+from counterpoint.serve.app import create_app, serve
 
 __all__ = ["create_app", "serve"]

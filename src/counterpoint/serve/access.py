@@ -22,7 +22,7 @@ from typing import Any
 
 import duckdb
 
-from ..store import Store
+from counterpoint.store import Store
 
 
 class ReadWriteLock:

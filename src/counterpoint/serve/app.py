@@ -28,16 +28,15 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .. import __version__
-from ..align import RELATIONS
-from ..compare import diff_data, source_diff
-from ..errors import CounterpointError, StoreError
-from ..pipeline import merge_entities, split_entity
-from ..records import Entity
-from . import models
-from . import queries as Q
-from .access import Access
-from .render import (
+from counterpoint.align.compare import diff_data, source_diff
+from counterpoint.align.stage import RELATIONS
+from counterpoint.errors import CounterpointError, StoreError
+from counterpoint.pipeline.entities import merge_entities, split_entity
+from counterpoint.records import Entity
+from counterpoint.serve import models
+from counterpoint.serve import queries as Q
+from counterpoint.serve.access import Access
+from counterpoint.serve.render import (
     colour,
     environment,
     highlight_sentence,
@@ -46,6 +45,7 @@ from .render import (
     pages,
     source_label,
 )
+from counterpoint.version import __version__
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'"

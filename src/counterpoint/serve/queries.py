@@ -13,8 +13,8 @@ import json
 from datetime import date
 from typing import Any
 
-from ..store import Store
-from .access import SentenceIndex
+from counterpoint.serve.access import SentenceIndex
+from counterpoint.store import Store
 
 SENTENCE_TEXT = 'substr(d.text, s.start + 1, s."end" - s.start)'
 DOC_ORDER = "d.published NULLS LAST, d.title, d.id"

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup, escape
 
-from .. import __version__
+from counterpoint.version import __version__
 
 # Distinct colours for sources, in order; past the end, hues spaced by the golden angle.
 PALETTE = (

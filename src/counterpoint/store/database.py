@@ -19,10 +19,9 @@ from typing import Any, TypeVar
 import duckdb
 import pyarrow as pa
 
-from . import __version__
-from .config import Settings
-from .errors import StoreError
-from .records import (
+from counterpoint.config import Settings
+from counterpoint.errors import StoreError
+from counterpoint.records import (
     Annotation,
     CandidateLink,
     Claim,
@@ -40,6 +39,7 @@ from .records import (
     Tie,
     Token,
 )
+from counterpoint.version import __version__
 
 R = TypeVar("R")
 

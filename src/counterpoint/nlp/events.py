@@ -21,7 +21,7 @@ from functools import lru_cache
 import dateparser
 from spacy.tokens import Doc, Span, Token
 
-from .records import Event
+from counterpoint.records import Event
 
 # --- Types -------------------------------------------------------------------------------------
 

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .align import RELATIONS, parse_item_id
-from .records import Alignment, Document, Mention
-from .scoring import bcubed
-from .store import Store
+from counterpoint.align.stage import RELATIONS, parse_item_id
+from counterpoint.evaluate.scoring import bcubed
+from counterpoint.records import Alignment, Document, Mention
+from counterpoint.store import Store
 
-DEMO_GOLD = Path(__file__).parent / "demo" / "gold.json"
+DEMO_GOLD = Path(__file__).parents[1] / "demo" / "gold.json"
 METADATA_FIELDS = ("title", "outlet", "author", "published", "url", "language")
 
 Span = tuple[str, int, int]  # (document id, start, end)

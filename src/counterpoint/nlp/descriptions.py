@@ -18,7 +18,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .relations import ROLE_NOUNS
+from counterpoint.nlp.relations import ROLE_NOUNS
 
 LABEL = "DESC"
 # Nouns that name a person by what they do or are (besides positions, in ROLE_NOUNS).

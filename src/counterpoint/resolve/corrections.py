@@ -19,10 +19,10 @@ from typing import Any
 
 import yaml
 
-from .errors import CounterpointError
-from .names import display_name
-from .output import replace_atomically
-from .records import Entity, Mention
+from counterpoint.errors import CounterpointError
+from counterpoint.files import replace_atomically
+from counterpoint.nlp.names import display_name
+from counterpoint.records import Entity, Mention
 
 
 @dataclass

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .align import (
+from counterpoint.align.framing import frame_actors
+from counterpoint.align.stage import (
     Statement,
     attach_vectors,
     evidence,
@@ -22,11 +23,10 @@ from .align import (
     load_statements,
     stored_alignments,
 )
-from .config import DEFAULT_DB
-from .errors import CounterpointError
-from .framing import frame_actors
-from .records import ActorFraming, Alignment
-from .store import Store
+from counterpoint.config import DEFAULT_DB
+from counterpoint.errors import CounterpointError
+from counterpoint.records import ActorFraming, Alignment
+from counterpoint.store import Store
 
 PERIOD_DAYS = 31  # the other side "covers the period" with a document this close in time
 UNIQUE_PER_SOURCE = 10  # omissions listed per source, most central first

@@ -16,14 +16,23 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from . import __version__
-from .align import RELATIONS
-from .compare import SourceDiff, corpus_alignments
-from .config import DEFAULT_DB
-from .framing import Coverage, actor_coverage, frame_actors
-from .output import replace_atomically
-from .records import ActorFraming, Alignment, Claim, Document, Entity, Event, Figure, Mention
-from .store import Store
+from counterpoint.align.compare import SourceDiff, corpus_alignments
+from counterpoint.align.framing import Coverage, actor_coverage, frame_actors
+from counterpoint.align.stage import RELATIONS
+from counterpoint.config import DEFAULT_DB
+from counterpoint.files import replace_atomically
+from counterpoint.records import (
+    ActorFraming,
+    Alignment,
+    Claim,
+    Document,
+    Entity,
+    Event,
+    Figure,
+    Mention,
+)
+from counterpoint.store import Store
+from counterpoint.version import __version__
 
 TOP_ACTORS = 40  # rows in the actor-by-source grid
 TOP_SHARED = 30  # shared actors compared side by side

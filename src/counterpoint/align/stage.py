@@ -29,8 +29,8 @@ from typing import Any
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .records import Alignment, Evidence
-from .store import Store
+from counterpoint.records import Alignment, Evidence
+from counterpoint.store import Store
 
 RELATIONS = ("corroborate", "contradict", "evolves", "reframe", "unique")
 # A pair scoring this much is taken for the same thing. Events: chosen on the ECB+ dev topics

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .records import Claim
+from counterpoint.records import Claim
 
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 SPEECH_VERBS = set(

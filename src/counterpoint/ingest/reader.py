@@ -25,9 +25,9 @@ import py3langid
 import trafilatura
 import yaml
 
-from .config import Settings
-from .errors import InputError
-from .records import Document
+from counterpoint.config import Settings
+from counterpoint.errors import InputError
+from counterpoint.records import Document
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}

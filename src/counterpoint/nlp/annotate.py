@@ -14,15 +14,17 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import descriptions, relations  # noqa: F401  (they register their components)
-from .claims import find_claims
-from .config import Settings
-from .errors import CounterpointError
-from .events import find_events
-from .figures import find_figures
-from .framing import find_loaded_words
-from .names import ALIAS_AFTER, is_acronym
-from .records import (
+from counterpoint.config import Settings
+from counterpoint.errors import CounterpointError
+from counterpoint.nlp import (
+    relations,  # noqa: F401  (they register their components)
+)
+from counterpoint.nlp.claims import find_claims
+from counterpoint.nlp.events import find_events
+from counterpoint.nlp.figures import find_figures
+from counterpoint.nlp.loaded_words import find_loaded_words
+from counterpoint.nlp.names import ALIAS_AFTER, is_acronym
+from counterpoint.records import (
     Annotation,
     Claim,
     Document,

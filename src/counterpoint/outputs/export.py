@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import pyarrow.parquet as pq
 
-from . import __version__
-from .align import item_id
-from .compare import alignment_data, corpus_alignments
-from .config import DEFAULT_DB
-from .errors import CounterpointError
-from .output import replace_atomically
-from .records import Claim, Document, Entity, Event, Figure, Role, Sentence, Tie
-from .store import TABLES, Store
+from counterpoint.align.compare import alignment_data, corpus_alignments
+from counterpoint.align.stage import item_id
+from counterpoint.config import DEFAULT_DB
+from counterpoint.errors import CounterpointError
+from counterpoint.files import replace_atomically
+from counterpoint.records import Claim, Document, Entity, Event, Figure, Role, Sentence, Tie
+from counterpoint.store import TABLES, Store
+from counterpoint.version import __version__
 
 if TYPE_CHECKING:
     from followthemoney.proxy import EntityProxy

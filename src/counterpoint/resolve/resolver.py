@@ -25,9 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .corrections import Corrections
-from .gazetteer import load_gazetteer
-from .names import (
+from counterpoint.nlp.names import (
     ALIAS_AFTER,
     close_spelling,
     display_name,
@@ -41,8 +39,10 @@ from .names import (
     person_name,
     same_person_name,
 )
-from .records import CandidateLink, Entity, Mention, Relation, Resolution, Role, Tie
-from .store import Store
+from counterpoint.records import CandidateLink, Entity, Mention, Relation, Resolution, Role, Tie
+from counterpoint.resolve.corrections import Corrections
+from counterpoint.resolve.gazetteer import load_gazetteer
+from counterpoint.store import Store
 
 # spaCy labels to FollowTheMoney schema names. Location (a place) and Group (a nationality or a
 # group of people) are Counterpoint's own; organisations are refined into Company and

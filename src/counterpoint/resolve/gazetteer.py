@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from countryinfo import all_countries
 
-from .names import normalise_name as normalise
+from counterpoint.nlp.names import normalise_name as normalise
 
 # Abbreviations news uses for states, which the package lists only among bare ISO codes.
 ABBREVIATIONS = {

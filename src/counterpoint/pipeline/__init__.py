@@ -1,0 +1,1 @@
+"""The main job wired from the stages: `analyze` and `status`, and the entity corrections."""
