@@ -6,5 +6,6 @@ bash scripts/install.sh
 .venv/bin/ruff check src tests bench
 .venv/bin/ruff format --check src tests bench
 .venv/bin/mypy
+.venv/bin/lint-imports --no-cache  # the layer contract in pyproject.toml
 # pytest exits 5 when it collects no test: set -e turns that into a failure too.
 .venv/bin/pytest -q "$@"

@@ -20,6 +20,12 @@ class Document:
     language: str | None = None
     format: str = "text"
 
+    @property
+    def source(self) -> str:
+        """Who published it, for comparing sources: its outlet, else the document itself (the
+        store's `DOCUMENT_SOURCE` says the same in SQL)."""
+        return self.outlet or self.id
+
 
 @dataclass(frozen=True)
 class Sentence:

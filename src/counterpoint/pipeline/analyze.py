@@ -78,11 +78,11 @@ def analyze(
 def align_all(store: Store, settings: Settings, progress: bool = False) -> None:
     """Align the documents not aligned yet, a batch per transaction."""
     todo = unaligned_documents(store)
-    size = settings.align_batch
+    size = settings.align.batch
     with tqdm(total=len(todo), unit="doc", desc="align", disable=not progress) as bar:
         for first in range(0, len(todo), size):
             batch = todo[first : first + size]
-            align_documents(store, batch, vectors=settings.align_vectors)
+            align_documents(store, batch, vectors=settings.align.vectors)
             bar.update(len(batch))
 
 

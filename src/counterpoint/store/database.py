@@ -44,6 +44,9 @@ from counterpoint.version import __version__
 R = TypeVar("R")
 
 SCHEMA_VERSION = 4
+# A document's source, for comparing sources: its outlet, else the document itself (as
+# `Document.source`). SQL over `documents d`.
+DOCUMENT_SOURCE = "coalesce(d.outlet, d.id)"
 
 # Version n's statements take a store from version n-1 to n.
 MIGRATIONS: dict[int, list[str]] = {
