@@ -26,7 +26,7 @@ replicating a small real one:
 3. Each held-out article is added to a fresh file copy of each store with the real
    `counterpoint.analyze([file], db=copy)`; its stages are timed by wrapping the functions the
    pipeline calls (nothing in src/ changes): ingest, resolve (the whole store), writing the
-   resolution, and `align_documents`, inside which the candidate lookup (`_candidates`) and
+   resolution, and `align_documents`, inside which the candidate lookup (`candidates`) and
    the embedding of new sentences (`embed`) are timed too. "annotate+store" is the rest of the
    wall-clock time (annotation, writing the document, opening the store). The spaCy pipeline
    and the embedding model are loaded and warmed up before any timer starts.
@@ -58,10 +58,13 @@ from typing import Any
 import duckdb
 
 import counterpoint
+import counterpoint.align.embeddings as embeddings_module
 import counterpoint.align.stage as align_module
 import counterpoint.pipeline.analyze as pipeline_module
 from counterpoint import Settings, analyze
-from counterpoint.align.stage import blocking_keys, embed, load_statements
+from counterpoint.align.embeddings import embed
+from counterpoint.align.load import load_statements
+from counterpoint.align.statements import blocking_keys
 from counterpoint.ingest.reader import document_id
 from counterpoint.nlp.annotate import load_pipeline
 from counterpoint.store import Store
@@ -94,7 +97,7 @@ DOC_TABLES = (
     "sentence_vectors",
     "aligned",
 )
-# The candidate lookup of align._candidates, and three other forms of it.
+# The candidate lookup of align.stage.candidates, and three other forms of it.
 LOOKUPS = {
     "IN (SELECT unnest(?))  [align.py]": "unnest",
     "IN (?, ?, ...) literal list": "literal",
@@ -310,8 +313,8 @@ def timed(stages: dict[str, float]) -> Iterator[None]:
         (pipeline_module, "resolve", "resolve"),
         (Store, "replace_resolution", "write_resolution"),
         (pipeline_module, "align_documents", "align"),
-        (align_module, "_candidates", "lookup"),
-        (align_module, "embed", "embed"),
+        (align_module, "candidates", "lookup"),
+        (embeddings_module, "embed", "embed"),
     ]
     saved = [(owner, name, getattr(owner, name)) for owner, name, _ in targets]
 
@@ -357,8 +360,9 @@ def add_one(store_path: Path, trial: Path, article: Path) -> dict[str, Any]:
 
 
 def wanted_keys(con: duckdb.DuckDBPyConnection, store: Store, doc: str) -> list[str]:
-    """The keys align._candidates looks up for the items of `doc`."""
-    return sorted({k for item in load_statements(store, [doc]) for k in blocking_keys(item)})
+    """The keys align.stage.candidates looks up for the items of `doc`."""
+    items = load_statements(store, [doc], Settings().language)
+    return sorted({k for item in items for k in blocking_keys(item)})
 
 
 SELECT = "SELECT key, item, day FROM alignment_keys"
@@ -531,7 +535,7 @@ def print_table(figures: dict[str, Any]) -> None:
     trials = len(figures["sizes"][0]["trials"])
     print(f"added:    {trials} held-out articles, each to a fresh copy; medians in ms")
     print("          align = align_documents; embed = embedding the new sentences (inside align);")
-    print("          lookup = align._candidates (SQL lookup and sorting the postings in Python)")
+    print("          lookup = stage.candidates (SQL lookup and sorting the postings in Python)")
     print()
     header = (
         f"{'N':>7} {'keys rows':>10} {'total':>8} {'annotate+store':>15} {'resolve':>8} "

@@ -2,16 +2,16 @@
 
     python bench/babe_loaded_language.py [--data DIR] [--limit N] [--json]
 
-Runs the spaCy pipeline and `counterpoint.framing.find_loaded_words` on every sentence of
-BABE's two files. The two thresholds (the weight from which a word counts for its sentence,
-and the loadedness from which a sentence is biased) are tuned for sentence-level macro-F1 on
-SG1 (1,700 MBIC sentences re-labelled by experts; ties go to the lower weight and the higher
-threshold) and scored on SG2 (the 3,674 BABE sentences), so the SG2 figure is held out; "No
-agreement" sentences are left out of both. Baselines on SG2: calling
-every sentence biased, and VADER's compound score of the whole sentence (|compound| from a
+Runs the spaCy pipeline and `counterpoint.nlp.loaded_words.find_loaded_words` on every
+sentence of BABE's two files. The two thresholds (the weight from which a word counts for its
+sentence, and the loadedness from which a sentence is biased) are tuned for sentence-level
+macro-F1 on SG1 (1,700 MBIC sentences re-labelled by experts; ties go to the lower weight and
+the higher threshold) and scored on SG2 (the 3,674 BABE sentences), so the SG2 figure is held
+out; "No agreement" sentences are left out of both. Baselines on SG2: calling every sentence
+biased, and VADER's compound score of the whole sentence (|compound| from a
 threshold tuned on SG1 the same way). Word level: the loaded words found against the
 `biased_words` column, lower-cased, set against set per sentence, summed over all sentences
-(every word marked, from `MIN_WEIGHT`).
+(every word marked, from `FramingSettings.min_weight`).
 """
 
 from __future__ import annotations
@@ -26,19 +26,14 @@ from typing import Any
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from counterpoint.config import Settings
+from counterpoint.config import FramingSettings, Settings
 from counterpoint.nlp.annotate import load_pipeline
-from counterpoint.nlp.loaded_words import (
-    LOADED_THRESHOLD,
-    MIN_WEIGHT,
-    WORD_FLOOR,
-    find_loaded_words,
-    loadedness,
-)
+from counterpoint.nlp.loaded_words import find_loaded_words, loadedness
 from counterpoint.records import LoadedWord
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench-data" / "babe_media_bias"
-WEIGHTS = (0.4, 0.45, 0.5, 0.55, 0.6)  # from MIN_WEIGHT: lighter words are never marked
+DEFAULTS = FramingSettings()
+WEIGHTS = (0.4, 0.45, 0.5, 0.55, 0.6)  # from min_weight: lighter words are never marked
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 20))
 
 
@@ -69,7 +64,7 @@ def parse(rows: list[tuple[str, bool, set[str]]]) -> list[Sentence]:
     vader = SentimentIntensityAnalyzer()
     texts = [text for text, _, _ in rows]
     return [
-        Sentence(text, biased, words, find_loaded_words(sdoc, min_weight=0.0),
+        Sentence(text, biased, words, find_loaded_words(sdoc, FramingSettings(min_weight=0.0)),
                  vader.polarity_scores(text)["compound"])
         for (text, biased, words), sdoc in zip(rows, nlp.pipe(texts, batch_size=64), strict=True)
     ]  # fmt: skip
@@ -95,7 +90,7 @@ def scores(pairs: list[tuple[bool, bool]]) -> dict[str, Any]:
 
 
 def predict(sentences: list[Sentence], floor: float, threshold: float) -> list[bool]:
-    return [loadedness(kept(s, MIN_WEIGHT), floor) >= threshold for s in sentences]
+    return [loadedness(kept(s, DEFAULTS.min_weight), floor) >= threshold for s in sentences]
 
 
 def tune(sentences: list[Sentence]) -> tuple[float, float, float]:
@@ -154,18 +149,22 @@ def main() -> None:
         "sg1_sentences": len(sg1),
         "sg2_sentences": len(sg2),
         "tuned_on_sg1": {"word_floor": weight, "threshold": threshold, "macro_f1": tuned_macro},
-        "module_constants": {"word_floor": WORD_FLOOR, "threshold": LOADED_THRESHOLD},
+        "settings_defaults": {
+            "word_floor": DEFAULTS.word_floor,
+            "threshold": DEFAULTS.loaded_threshold,
+        },
         "loaded_words": scores(list(zip(gold, predict(sg2, weight, threshold), strict=True))),
         "all_biased": scores([(g, True) for g in gold]),
         "vader_compound": scores([(s.biased, abs(s.compound) >= vader_threshold) for s in sg2]),
         "vader_threshold": vader_threshold,
-        "word_level": word_level(sg2, MIN_WEIGHT),
+        "word_level": word_level(sg2, DEFAULTS.min_weight),
     }
     print(f"SG1 {len(sg1)} sentences, SG2 {len(sg2)} sentences (No agreement left out)")
     print(f"tuned on SG1: word floor {weight}, threshold {threshold} (SG1 macro-F1 "
-          f"{tuned_macro:.3f}); module constants {WORD_FLOOR}, {LOADED_THRESHOLD}")  # fmt: skip
-    if (weight, threshold) != (WORD_FLOOR, LOADED_THRESHOLD):
-        print("  (the tuned thresholds differ from the module's constants)")
+          f"{tuned_macro:.3f}); settings defaults {DEFAULTS.word_floor}, "
+          f"{DEFAULTS.loaded_threshold}")  # fmt: skip
+    if (weight, threshold) != (DEFAULTS.word_floor, DEFAULTS.loaded_threshold):
+        print("  (the tuned thresholds differ from the settings defaults)")
     print("\nSG2, sentence level:\n")
     print(
         "| method | macro-F1 | biased P | biased R | biased F1 | non-b. P | non-b. R | non-b. F1 |"
@@ -177,7 +176,7 @@ def main() -> None:
     words = result["word_level"]
     print(f"\nSG2, word level against biased_words ({words['gold_words']} gold words): "
           f"P {words['precision']:.3f}, R {words['recall']:.3f}, F1 {words['f1']:.3f}")  # fmt: skip
-    sample = [w for s in sg2 for w in kept(s, MIN_WEIGHT)]
+    sample = [w for s in sg2 for w in kept(s, DEFAULTS.min_weight)]
     kinds: dict[str, int] = {}
     for w in sample:
         kinds[w.kind] = kinds.get(w.kind, 0) + 1

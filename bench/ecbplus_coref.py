@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import inspect
 import json
 import time
 import xml.etree.ElementTree as ET
@@ -206,7 +205,7 @@ def by_counterpoint(
                     label=label(m, parsed[m.doc]),
                 )
             )
-        for entity in resolve(records, texts):
+        for entity in resolve_entities(records, texts):
             for mention in entity.mentions:
                 predicted[mention.index] = (topic, entity.id)
     return {n: predicted.get(n, ("alone", n)) for n in range(len(gold))}
@@ -225,15 +224,6 @@ def with_lemma_fallback(
 ) -> dict[int, Hashable]:
     """The resolver for the names it groups, the head lemma for every other mention."""
     return {n: lemmas[n] if e == ("alone", n) else e for n, e in resolved.items()}
-
-
-def resolve(mentions: list[Mention], texts: Mapping[str, str]) -> list:
-    """`resolve_entities`, given the texts too where it takes them (its signature is changing)."""
-    if "texts" in inspect.signature(resolve_entities).parameters:
-        result = resolve_entities(mentions, texts=texts)
-    else:
-        result = resolve_entities(mentions)
-    return list(getattr(result, "entities", result))
 
 
 def by_head_lemma(gold: list[GoldMention], parsed: Mapping[str, Doc]) -> dict[int, Hashable]:

@@ -26,7 +26,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from counterpoint.align.stage import LINK_THRESHOLDS, Statement, embed, item_id, similarity
+from counterpoint.align.embeddings import embed
+from counterpoint.align.similarity import similarity
+from counterpoint.align.statements import Statement, item_id
+from counterpoint.config import AlignSettings
 from counterpoint.evaluate.scoring import conll_f1
 from counterpoint.nlp.events import find_events
 from counterpoint.resolve.resolver import ENTITY_TYPES
@@ -42,7 +45,7 @@ from ecbplus_coref import (
     print_scores,
 )
 
-EVENT_THRESHOLD = LINK_THRESHOLDS["event"]
+EVENT_THRESHOLD = AlignSettings().event_threshold
 EVENT_TAGS = ("ACTION_", "NEG_ACTION_")  # tag prefixes: every action class, negated ones too
 THRESHOLDS = [round(0.30 + 0.05 * n, 2) for n in range(15)]  # 0.30 .. 1.00
 UNTYPED = "untyped:"  # the type prefix of a mention find_events does not type

@@ -9,8 +9,8 @@ import pytest
 
 import counterpoint
 from counterpoint.align.compare import source_diff
-from counterpoint.align.stage import forget_alignment, unaligned_documents
 from counterpoint.store import Store
+from counterpoint.store.alignment import forget_alignment, unaligned_documents
 
 from conftest import write
 

@@ -1,9 +1,18 @@
-"""Annotation keeps sentences, tokens, mentions and noun chunks as offsets into the text."""
+"""Annotation keeps sentences, tokens, mentions, noun chunks and the extractors' records as
+offsets into the text."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
+from counterpoint.config import Settings
 from counterpoint.ingest.reader import document_id
-from counterpoint.nlp.annotate import annotate, split_text
+from counterpoint.nlp.annotate import annotate, load_pipeline, split_text
+from counterpoint.nlp.claims import find_claims
+from counterpoint.nlp.events import find_events
+from counterpoint.nlp.figures import find_figures
+from counterpoint.nlp.loaded_words import find_loaded_words
 from counterpoint.records import Document
 
 TEXT = (
@@ -66,3 +75,29 @@ def test_headline_byline_and_dateline_are_not_run_into_the_first_sentence() -> N
         "LARKSPUR, June 2, 2024 — The strike ended.",
         "Talks went on.",
     ]
+
+
+def test_the_extractors_are_components_that_leave_their_records_on_the_doc() -> None:
+    nlp = load_pipeline(Settings().spacy_model)
+    assert nlp.pipe_names[-4:] == ["figures", "claims", "events", "loaded_words"]
+    sdoc = nlp('"At least 66 people were killed," the mayor, Ida Voss, said of the brutal raid.')
+    assert sdoc._.figures == find_figures(sdoc) and sdoc._.figures
+    assert sdoc._.claims == find_claims(sdoc) and sdoc._.claims
+    assert sdoc._.events == find_events(sdoc, None) and sdoc._.events
+    assert sdoc._.loaded_words == find_loaded_words(sdoc) and sdoc._.loaded_words
+    assert sdoc._.failures is None
+
+
+def test_the_report_date_reaches_the_events_extractor() -> None:
+    text = "Police arrested Ida Voss in Larkspur on Monday."
+    document = replace(make(text), published=date(2025, 3, 5))
+    (ann,) = annotate([document])
+    (event,) = ann.events
+    assert (event.type, event.reported, event.happened) == ("ARREST", "2025-03-05", "2025-03-03")
+
+
+def test_two_worker_processes_annotate_as_one_does() -> None:
+    documents = [make(TEXT), replace(make(TEXT + " Police arrested 40 people."), id="other")]
+    one = list(annotate(documents, Settings(workers=1)))
+    two = list(annotate(documents, Settings(workers=2)))
+    assert two == one and one[0].relations and one[1].events

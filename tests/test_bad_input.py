@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
+from spacy.tokens import Doc
 
 from counterpoint.config import Settings
+from counterpoint.errors import InputError
 from counterpoint.ingest.reader import ingest
+from counterpoint.nlp import components
+from counterpoint.nlp.annotate import annotate
+from counterpoint.pipeline.analyze import analyze
+from counterpoint.records import Document, Event
+from counterpoint.store import Store
 
 from conftest import ARTICLE, write
 
@@ -118,3 +126,60 @@ def test_a_store_from_a_newer_version(run, tmp_path: Path) -> None:
     result = run("status")
     assert result.exit_code == 1
     assert "written by a newer Counterpoint (store schema 99" in result.stderr
+
+
+def _events_fail_on(marker: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The events extractor raises on a text that holds `marker`."""
+    real = components.find_events
+
+    def failing(sdoc: Doc, *args: Any) -> list[Event]:
+        if marker in sdoc.text:
+            raise ValueError("no date for the trigger")
+        return real(sdoc, *args)
+
+    monkeypatch.setattr(components, "find_events", failing)
+
+
+def test_an_extractor_that_fails_gives_up_that_document_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _events_fail_on("Quillon", monkeypatch)
+    texts = ["The mayor opened the bridge.", "Quillon closed the port.", "Talks went on."]
+    documents = [Document(id=str(n), text=t, source_path=f"{n}.txt") for n, t in enumerate(texts)]
+    errors: list[InputError] = []
+    annotations = list(annotate(documents, on_error=errors.append))
+    assert [a.doc.source_path for a in annotations] == ["0.txt", "2.txt"]
+    (error,) = errors
+    assert error.path == "1.txt"
+    assert error.reason == "the events extractor failed: ValueError: no date for the trigger"
+    with pytest.raises(InputError, match="1.txt: the events extractor failed"):
+        list(annotate(documents))  # without `on_error` the error is raised
+
+
+def test_analyze_stores_the_other_documents_when_an_extractor_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _events_fail_on("Quillon", monkeypatch)
+    write(tmp_path, "in/good.txt", ARTICLE)
+    write(tmp_path, "in/bad.txt", "Quillon dockers ended their strike on Sunday.")
+    result = analyze([tmp_path / "in"], db=tmp_path / "x.duckdb")
+    assert [doc.source_path for doc in result.added] == [str(tmp_path / "in" / "good.txt")]
+    (error,) = result.errors
+    assert error.path == str(tmp_path / "in" / "bad.txt") and "events extractor" in error.reason
+    with Store(tmp_path / "x.duckdb", read_only=True) as store:
+        assert store.counts()["documents"] == 1
+
+
+def test_cli_reports_a_failing_extractor_in_one_line(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _events_fail_on("Quillon", monkeypatch)
+    write(tmp_path, "in/good.txt", ARTICLE)
+    write(tmp_path, "in/bad.txt", "Quillon dockers ended their strike on Sunday.")
+    result = run("analyze", "in", "--quiet")
+    assert result.exit_code == 0
+    assert result.stderr.strip().splitlines() == [
+        "Error: in/bad.txt: the events extractor failed: ValueError: no date for the trigger"
+    ]
+    assert "1 document(s) added" in result.stdout and "1 error(s)" in result.stdout
+    assert "Traceback" not in result.output

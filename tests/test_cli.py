@@ -92,3 +92,12 @@ def test_demo_command_writes_the_report(run, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert (tmp_path / "d" / "report" / "report.html").exists()
     assert "report: d/report/report.html" in result.stdout
+
+
+def test_importing_the_command_line_does_not_load_spacy_or_trafilatura() -> None:
+    """`counterpoint --help` starts at once: each command imports the stages it runs. In a
+    fresh interpreter, as other tests load spaCy into this one."""
+    heavy = "print('spacy' in sys.modules, 'trafilatura' in sys.modules)"
+    code = f"import sys, counterpoint.cli; {heavy}"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["False", "False"]

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 import counterpoint
+from counterpoint.config import AlignSettings, Settings
+from counterpoint.pipeline import entities
 from counterpoint.pipeline.entities import add_alias, list_entities, merge_entities, split_entity
 from counterpoint.resolve.corrections import Corrections
+from counterpoint.store import Store
 
 from conftest import write
 
@@ -63,6 +67,26 @@ def test_alias_moves_mentions_to_the_entity(tmp_path: Path) -> None:
     db = store(tmp_path)
     entity = add_alias("Tomas Brenner", "Larkspur", db=db)
     assert "Larkspur" in entity.aliases
+
+
+def test_a_correction_aligns_again_with_the_settings_of_the_last_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number, text in enumerate(STORY):
+        write(tmp_path, f"in/{number}.txt", text)
+    db = tmp_path / "s.duckdb"
+    chosen = Settings(align=AlignSettings(vectors=False))
+    counterpoint.analyze([tmp_path / "in"], db=db, settings=chosen)
+    used: list[Settings] = []
+    align_all = entities.align_all
+
+    def recording(store: Store, settings: Settings) -> None:
+        used.append(settings)
+        align_all(store, settings)
+
+    monkeypatch.setattr(entities, "align_all", recording)
+    merge_entities(["Harbour Authority", "Harbour Board"], db=db)
+    assert used == [chosen]
 
 
 def test_a_reference_to_no_entity_changes_nothing(tmp_path: Path) -> None:

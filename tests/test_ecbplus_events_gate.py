@@ -23,13 +23,13 @@ def test_ecbplus_event_coreference_does_not_slip() -> None:
 
     sys.path.insert(0, str(REPO / "bench"))
     import ecbplus_events as bench
-    from counterpoint.align.stage import LINK_THRESHOLDS
+    from counterpoint.config import AlignSettings
 
     if not bench.DATA.is_dir():
         pytest.skip(f"ECB+ not found at {bench.DATA}")
     gold, parsed, items, _, _ = bench.prepare(bench.DATA, None, "test_topics")
     assert len(gold) == 1780  # the published count of test event mentions
     for scope, own in (("all docs", True), ("other docs", False)):
-        predicted = bench.Linker(gold, items, own).clusters(LINK_THRESHOLDS["event"])
+        predicted = bench.Linker(gold, items, own).clusters(AlignSettings().event_threshold)
         score = bench.conll(gold, predicted)
         assert score >= FLOORS[scope] and score > LEMMA_BASELINE, scope

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from counterpoint.nlp.names import organisation_name, same_person_name
+from counterpoint.config import Settings
+from counterpoint.nlp.names import normalise_name, organisation_name, person_name, same_person_name
 from counterpoint.records import Mention
-from counterpoint.resolve.resolver import normalise_name, person_name, resolve_entities
+from counterpoint.resolve.resolver import ENTITY_TYPES, resolve_entities
 
 
 def mentions(*items: tuple[str, str, str]) -> list[Mention]:
@@ -17,6 +18,11 @@ def mentions(*items: tuple[str, str, str]) -> list[Mention]:
 
 def groups(items: list[Mention]) -> list[set[str]]:
     return sorted(({m.text for m in e.mentions} for e in resolve_entities(items)), key=sorted)
+
+
+def test_every_actor_label_has_an_entity_type() -> None:
+    """Annotate keeps the mentions of `Settings.actor_labels`; the resolver types exactly those."""
+    assert set(Settings().actor_labels) == set(ENTITY_TYPES)
 
 
 def test_names_are_normalised() -> None:

@@ -1,5 +1,8 @@
 """The command line: parses arguments, calls the library, prints results. Errors become one line
-on stderr and a non-zero exit, never a traceback."""
+on stderr and a non-zero exit, never a traceback.
+
+Each command imports the stages it runs, so that `--help` and the light commands do not wait
+for spaCy or the web stack to load."""
 
 from __future__ import annotations
 
@@ -8,20 +11,9 @@ import os
 
 import click
 
-from counterpoint.align.compare import diff, diff_data
 from counterpoint.config import DEFAULT_DB, Settings
-from counterpoint.demo import run_demo
 from counterpoint.errors import CounterpointError, InputError, NothingProcessed
-from counterpoint.outputs.export import DEFAULT_OUT, FORMATS, export
-from counterpoint.outputs.report import diff_text, report, write_diff_html
-from counterpoint.pipeline.analyze import analyze, status
-from counterpoint.pipeline.entities import (
-    add_alias,
-    candidate_links,
-    list_entities,
-    merge_entities,
-    split_entity,
-)
+from counterpoint.outputs.formats import DEFAULT_OUT, FORMATS
 from counterpoint.version import __version__
 
 db_option = click.option(
@@ -91,6 +83,8 @@ def analyze_command(
 
     Plain text, Markdown, HTML, JSON and JSON Lines are read. Documents already in the store
     are not read again, so an interrupted run resumes where it stopped."""
+    from counterpoint.pipeline.analyze import analyze
+
     settings = Settings(workers=workers, max_file_bytes=int(max_file_mb * 1024 * 1024))
     try:
         result = analyze(
@@ -127,6 +121,8 @@ def _print_input_errors(errors: list[InputError]) -> None:
 )
 def report_command(db: str, out: str) -> None:
     """Write a self-contained HTML report comparing the sources, and its Markdown twin."""
+    from counterpoint.outputs.report import report
+
     html, markdown = report(db=db, out=out)
     click.echo(f"report: {html}\nmarkdown: {markdown}")
 
@@ -151,6 +147,8 @@ def report_command(db: str, out: str) -> None:
 )
 def export_command(fmt: str, db: str, out: str | None) -> None:
     """Write the store's data as JSON, Parquet or GraphML."""
+    from counterpoint.outputs.export import export
+
     click.echo(export(db=db, format=fmt, out=out))
 
 
@@ -159,6 +157,8 @@ def export_command(fmt: str, db: str, out: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def status_command(db: str, as_json: bool) -> None:
     """Say what is in the store."""
+    from counterpoint.pipeline.analyze import status
+
     info = status(db)
     if as_json:
         click.echo(json.dumps(info, default=str, indent=1))
@@ -192,6 +192,8 @@ def status_command(db: str, as_json: bool) -> None:
 def demo_command(out: str) -> None:
     """Analyze the bundled demo corpus and write its report: a first look at what Counterpoint
     does."""
+    from counterpoint.demo import run_demo
+
     paths = run_demo(out, progress=True)
     for name, path in paths.items():
         click.echo(f"{name}: {path}")
@@ -214,6 +216,8 @@ def entities_list_command(
     db: str, kind: str | None, search: str | None, candidates: bool, limit: int
 ) -> None:
     """List entities with their id, type, mentions and aliases, most mentioned first."""
+    from counterpoint.pipeline.entities import candidate_links, list_entities
+
     if candidates:
         for link in candidate_links(db)[:limit]:
             click.echo(f"{link.score:.2f}  {link.a}  {link.b}  ({link.reason})")
@@ -233,6 +237,8 @@ def entities_list_command(
 @corrections_option
 def entities_merge_command(refs: tuple[str, ...], db: str, corrections: str | None) -> None:
     """Record that the entities REFS (ids or names) are one actor, and apply it to the store."""
+    from counterpoint.pipeline.entities import merge_entities
+
     entity = merge_entities(list(refs), db=db, corrections=corrections)
     click.echo(f"merged: {entity.id} {entity.name} ({len(entity.mentions)} mentions)")
 
@@ -252,6 +258,8 @@ def entities_split_command(
     ref: str, aliases: tuple[str, ...], db: str, corrections: str | None
 ) -> None:
     """Record that the mentions of entity REF written as one of the aliases are another actor."""
+    from counterpoint.pipeline.entities import split_entity
+
     entity = split_entity(ref, list(aliases), db=db, corrections=corrections)
     click.echo(f"split off: {entity.id} {entity.name} ({len(entity.mentions)} mentions)")
 
@@ -263,6 +271,8 @@ def entities_split_command(
 @corrections_option
 def entities_alias_command(ref: str, alias: str, db: str, corrections: str | None) -> None:
     """Record that mentions written as ALIAS belong to entity REF, and apply it."""
+    from counterpoint.pipeline.entities import add_alias
+
     entity = add_alias(ref, alias, db=db, corrections=corrections)
     click.echo(f"alias added: {entity.id} {entity.name} ({len(entity.mentions)} mentions)")
 
@@ -282,9 +292,7 @@ def entities_alias_command(ref: str, alias: str, db: str, corrections: str | Non
 def serve_command(db: str, host: str, port: int, token: str | None) -> None:
     """Serve a web explorer of the store: its sources, actors, network, timeline, comparisons
     and search, and the same data as JSON under /api, until Ctrl-C."""
-    from counterpoint.serve import (
-        serve,  # imported here: the web stack is needed by this command only
-    )
+    from counterpoint.serve import serve
 
     click.echo(f"Counterpoint explorer of {db}: http://{host}:{port}/ (Ctrl-C to stop)")
     serve(db, host=host, port=port, token=token)
@@ -305,6 +313,9 @@ def serve_command(db: str, host: str, port: int, token: str | None) -> None:
 def diff_command(a: str, b: str, db: str, html_path: str | None, as_json: bool) -> None:
     """Compare two sources: A and B are outlets or documents (id or title). Prints what they
     corroborate, contradict, update, frame differently and report alone."""
+    from counterpoint.align.compare import diff, diff_data
+    from counterpoint.outputs.report import diff_text, write_diff_html
+
     found = diff(a, b, db)
     if as_json:
         click.echo(json.dumps(diff_data(found), ensure_ascii=False, indent=2, default=str))

@@ -13,23 +13,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from counterpoint.align.embeddings import attach_vectors
 from counterpoint.align.framing import frame_actors
-from counterpoint.align.stage import (
-    Statement,
-    attach_vectors,
-    evidence,
-    judge,
-    kind_of,
-    load_statements,
-    stored_alignments,
-)
-from counterpoint.config import DEFAULT_DB
+from counterpoint.align.judge import evidence, judge, kind_of
+from counterpoint.align.load import load_statements
+from counterpoint.align.statements import Statement
+from counterpoint.config import DEFAULT_DB, AlignSettings, Settings
 from counterpoint.errors import CounterpointError
 from counterpoint.records import ActorFraming, Alignment
 from counterpoint.store import Store
-
-PERIOD_DAYS = 31  # the other side "covers the period" with a document this close in time
-UNIQUE_PER_SOURCE = 10  # omissions listed per source, most central first
+from counterpoint.store.alignment import (
+    all_document_ids,
+    document_names,
+    groups_of,
+    stored_alignments,
+)
 
 
 @dataclass
@@ -57,14 +55,13 @@ class SourceDiff:
 def find_side(store: Store, ref: str) -> Side:
     """A document (by id, id prefix or title) or an outlet (by name), case-insensitive."""
     folded = ref.casefold()
-    rows = store.rows("SELECT id, title, outlet FROM documents ORDER BY published, id")
-    outlet = [r["id"] for r in rows if (r["outlet"] or "").casefold() == folded]
+    names = document_names(store)
+    outlet = [n for n in names if (n.outlet or "").casefold() == folded]
     if outlet:
-        name = next(r["outlet"] for r in rows if (r["outlet"] or "").casefold() == folded)
-        return Side(name=name, docs=outlet)
-    docs = [r for r in rows if r["id"].startswith(ref) or (r["title"] or "").casefold() == folded]
+        return Side(name=outlet[0].source, docs=[n.id for n in outlet])
+    docs = [n for n in names if n.id.startswith(ref) or (n.title or "").casefold() == folded]
     if len(docs) == 1:
-        return Side(name=docs[0]["outlet"] or docs[0]["id"], docs=[docs[0]["id"]])
+        return Side(name=docs[0].source, docs=[docs[0].id])
     if len(docs) > 1:
         raise CounterpointError(f"{ref!r} names {len(docs)} documents; give more of the id")
     raise CounterpointError(
@@ -78,12 +75,12 @@ def diff(a: str, b: str, db: str | Path = DEFAULT_DB) -> SourceDiff:
         return source_diff(store, a, b)
 
 
-def source_diff(store: Store, a: str, b: str) -> SourceDiff:
+def source_diff(store: Store, a: str, b: str, settings: Settings = Settings()) -> SourceDiff:
     """How side `a` and side `b` relate, item by item, and how each frames shared actors."""
     side_a, side_b = find_side(store, a), find_side(store, b)
     if set(side_a.docs) & set(side_b.docs):
         raise CounterpointError(f"{a!r} and {b!r} share documents; compare two different sides")
-    statements = load_statements(store, side_a.docs + side_b.docs)
+    statements = load_statements(store, side_a.docs + side_b.docs, settings.language)
     for s in statements:  # the sides are what is compared, whatever the outlets
         s.source = side_a.name if s.doc in side_a.docs else side_b.name
     diff = SourceDiff(side_a, side_b)
@@ -91,10 +88,10 @@ def source_diff(store: Store, a: str, b: str) -> SourceDiff:
     by_id = {s.id: s for s in statements}
     attach_vectors(store, statements)
     for group, items in sorted(groups.items()):
-        diff.alignments += judge(group, [by_id[i] for i in items if i in by_id])
+        diff.alignments += judge(group, [by_id[i] for i in items if i in by_id], settings.align)
     aligned = {m for al in diff.alignments for m in al.members}
-    diff.alignments += omissions(statements, aligned, per_source=UNIQUE_PER_SOURCE)
-    framing = frame_actors(store, [side_a.name, side_b.name])
+    diff.alignments += omissions(statements, aligned, settings.align)
+    framing = frame_actors(store, [side_a.name, side_b.name], language=settings.language)
     shared = {f.entity for f in framing if f.source == side_a.name} & {
         f.entity for f in framing if f.source == side_b.name
     }
@@ -105,22 +102,43 @@ def source_diff(store: Store, a: str, b: str) -> SourceDiff:
     return diff
 
 
-def corpus_alignments(store: Store) -> list[Alignment]:
+def corpus_alignments(store: Store, settings: Settings = Settings()) -> list[Alignment]:
     """Every stored alignment, and each source's most central omissions."""
     alignments = stored_alignments(store)
-    docs = [r[0] for r in store.con.execute("SELECT id FROM documents").fetchall()]
-    statements = load_statements(store, docs)
+    statements = load_statements(store, all_document_ids(store), settings.language)
     aligned = {m for al in alignments for m in al.members}
-    return alignments + omissions(statements, aligned, per_source=UNIQUE_PER_SOURCE)
+    return alignments + omissions(statements, aligned, settings.align)
 
 
-def omissions(statements: list[Statement], aligned: set[str], per_source: int) -> list[Alignment]:
+def omissions(
+    statements: list[Statement], aligned: set[str], settings: AlignSettings = AlignSettings()
+) -> list[Alignment]:
     """Sentences whose facts only one source reports while another source names the same
-    actors within PERIOD_DAYS, most central first. Scores are scaled so that each source's
-    most central omission scores 1."""
+    actors within `period_days`, at most `unique_per_source` per source, most central first.
+    Scores are scaled so that each source's most central omission scores 1."""
+    result = []
+    for found in _omissions_by_source(statements, aligned, settings).values():
+        found.sort(key=lambda o: (-o.centrality, o.items[0].id))
+        top = found[0].centrality if found else 1.0
+        result += [_unique(o, top) for o in found[: settings.unique_per_source]]
+    return result
+
+
+@dataclass
+class _Omission:
+    """The unaligned items of one sentence, and the other sources that name its actors."""
+
+    centrality: float
+    items: list[Statement]
+    elsewhere: list[str]
+
+
+def _omissions_by_source(
+    statements: list[Statement], aligned: set[str], settings: AlignSettings
+) -> dict[str, list[_Omission]]:
     sources = sorted({s.source for s in statements})
     if len(sources) < 2:
-        return []
+        return {}
     covered: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for s in statements:  # actor -> source -> days it is named on
         for entity in s.entities:
@@ -129,7 +147,7 @@ def omissions(statements: list[Statement], aligned: set[str], per_source: int) -
     for s in statements:
         if s.id not in aligned and s.entities:
             sentences[(s.doc, s.sentence)].append(s)
-    ranked: dict[str, list[tuple[float, list[Statement], list[str]]]] = defaultdict(list)
+    found: dict[str, list[_Omission]] = defaultdict(list)
     for items in sentences.values():
         first = items[0]
         day = first.published.toordinal() if first.published else 0
@@ -138,7 +156,8 @@ def omissions(statements: list[Statement], aligned: set[str], per_source: int) -
             entity: {
                 source
                 for source, days in covered[entity].items()
-                if source != first.source and any(abs(d - day) <= PERIOD_DAYS for d in days)
+                if source != first.source
+                and any(abs(d - day) <= settings.period_days for d in days)
             }
             for entity in entities
         }
@@ -147,39 +166,32 @@ def omissions(statements: list[Statement], aligned: set[str], per_source: int) -
             continue
         # Central: it names several actors the other sources also name, widely named ones most.
         centrality = sum(len(covered[e]) / len(sources) for e, s in named_elsewhere.items() if s)
-        ranked[first.source].append((centrality, items, elsewhere))
-    result = []
-    for found in ranked.values():
-        found.sort(key=lambda r: (-r[0], r[1][0].id))
-        top = found[0][0] if found else 1.0
-        for centrality, items, others in found[:per_source]:
-            group = "unique:" + items[0].id
-            words = ", ".join(dict.fromkeys(i.text for i in items))
-            note = f"only here ({words}); the same actors are in {', '.join(others)}"
-            result.append(
-                Alignment(
-                    id="al-" + hashlib.sha256(group.encode()).hexdigest()[:12],  # one sentence
-                    group=group,
-                    kind=kind_of(items),
-                    relation="unique",
-                    score=round(centrality / top, 3),
-                    members=tuple(i.id for i in items),
-                    evidence=(evidence(items[0], note),),
-                )
-            )
-    return result
+        found[first.source].append(_Omission(centrality, items, elsewhere))
+    return found
+
+
+def _unique(omission: _Omission, top: float) -> Alignment:
+    """An omission as a "unique" alignment, scored against its source's most central one."""
+    items = omission.items
+    group = "unique:" + items[0].id
+    words = ", ".join(dict.fromkeys(i.text for i in items))
+    note = f"only here ({words}); the same actors are in {', '.join(omission.elsewhere)}"
+    return Alignment(
+        id="al-" + hashlib.sha256(group.encode()).hexdigest()[:12],  # one sentence
+        group=group,
+        kind=kind_of(items),
+        relation="unique",
+        score=round(omission.centrality / top, 3),
+        members=tuple(i.id for i in items),
+        evidence=(evidence(items[0], note),),
+    )
 
 
 def _groups(store: Store, items: list[str]) -> dict[str, list[str]]:
     """The alignment groups that hold any of `items`, with those of their members among them."""
-    wanted = set(items)
     groups: dict[str, list[str]] = defaultdict(list)
-    for group, item in store.con.execute(
-        'SELECT "group", item FROM alignment_groups WHERE item IN (SELECT unnest(?::VARCHAR[]))',
-        [items],
-    ).fetchall():
-        if item in wanted:
-            groups[group].append(item)
+    for item, group in groups_of(store, items).items():
+        groups[group].append(item)
     return {g: members for g, members in groups.items() if len(members) > 1}
 
 

@@ -1,0 +1,2 @@
+"""Evaluation: a store scored against gold annotations, and the coreference metrics the
+benchmarks use."""

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from counterpoint.align.stage import RELATIONS, parse_item_id
+from counterpoint.align.judge import RELATIONS
+from counterpoint.align.statements import parse_item_id
 from counterpoint.evaluate.scoring import bcubed
 from counterpoint.records import Alignment, Document, Mention
 from counterpoint.store import Store

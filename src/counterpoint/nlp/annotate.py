@@ -1,11 +1,10 @@
 """Annotate: run a spaCy pipeline over documents and keep what later stages need (sentences,
-tokens with their parse, actor mentions, noun chunks), all as character offsets into the
-document's own text."""
+tokens with their parse, actor mentions, noun chunks, and the extractors' figures, claims,
+events and loaded words), all as character offsets into the document's own text."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from typing import TypeVar
@@ -14,16 +13,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from counterpoint.config import Settings
-from counterpoint.errors import CounterpointError
-from counterpoint.nlp import (
-    relations,  # noqa: F401  (they register their components)
-)
-from counterpoint.nlp.claims import find_claims
-from counterpoint.nlp.events import find_events
-from counterpoint.nlp.figures import find_figures
-from counterpoint.nlp.loaded_words import find_loaded_words
-from counterpoint.nlp.names import ALIAS_AFTER, is_acronym
+from counterpoint.config import FramingSettings, NlpSettings, Settings
+from counterpoint.errors import CounterpointError, InputError
+from counterpoint.nlp.components import add_extractors
+from counterpoint.nlp.relations import Found
 from counterpoint.records import (
     Annotation,
     Claim,
@@ -44,41 +37,18 @@ R = TypeVar("R", Figure, Claim, Event, LoadedWord)
 # annotated in pieces cut at paragraph breaks.
 CHUNK_CHARS = 100_000
 
-
-@Language.component("line_breaks_end_sentences")
-def line_breaks_end_sentences(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, bylines and datelines stand on their own lines,
-    and the parser would otherwise run them into the first sentence."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:  # spaCy makes a line break a token of its own
-            doc[token.i + 1].is_sent_start = True
-    return doc
-
-
-@Language.component("defined_aliases")
-def defined_aliases(doc: Doc) -> Doc:
-    """An alias the text defines ("the Central Intelligence Agency (CIA)", "(aka AMLO)") is a
-    mention wherever it occurs in the document, also where the tagger missed it."""
-    ents = list(doc.ents)
-    text = doc.text  # spaCy joins the tokens anew at each access
-    taken = {i for ent in ents for i in range(ent.start, ent.end)}
-    for ent in doc.ents:
-        match = ALIAS_AFTER.match(text[ent.end_char : ent.end_char + 60])
-        if not match or not (is_acronym(match.group("alias")) or match.group("cue")):
-            continue
-        alias = match.group("alias").strip()
-        for found in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
-            span = doc.char_span(found.start(), found.end(), label=ent.label_)
-            if span is not None and not taken & set(range(span.start, span.end)):
-                ents.append(span)
-                taken.update(range(span.start, span.end))
-    doc.ents = sorted(ents, key=lambda span: span.start)
-    return doc
+_Piece = tuple[Document, int, bool]  # the document a piece is of, its offset, whether it is last
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str, actor_labels: tuple[str, ...] = Settings().actor_labels) -> Language:
-    """The spaCy pipeline, loaded once per process. Models ship as pip packages, never fetched."""
+def load_pipeline(
+    model: str,
+    actor_labels: tuple[str, ...] = Settings().actor_labels,
+    nlp_settings: NlpSettings = NlpSettings(),
+    framing_settings: FramingSettings = FramingSettings(),
+) -> Language:
+    """The spaCy pipeline with Counterpoint's components, loaded once per process and settings.
+    Models ship as pip packages, never fetched."""
     try:
         nlp = spacy.load(model)
     except OSError as error:
@@ -91,30 +61,55 @@ def load_pipeline(model: str, actor_labels: tuple[str, ...] = Settings().actor_l
     nlp.add_pipe("defined_aliases", after="ner")
     nlp.add_pipe("described_people", after="defined_aliases")
     nlp.add_pipe("actor_relations", config={"actor_labels": list(actor_labels)})
+    add_extractors(nlp, nlp_settings, framing_settings)
     return nlp
 
 
 def annotate(
-    documents: Iterable[Document], settings: Settings | None = None
+    documents: Iterable[Document],
+    settings: Settings | None = None,
+    on_error: Callable[[InputError], None] | None = None,
 ) -> Iterator[Annotation]:
-    """One `Annotation` per document, in the order given."""
+    """One `Annotation` per document, in the order given. A document an extractor fails on is
+    given up, and the rest go on: its `InputError` goes to `on_error` (without one, it is
+    raised)."""
     settings = settings or Settings()
-    nlp = load_pipeline(settings.spacy_model, settings.actor_labels)
-    pieces = (
-        (chunk, (doc, offset, last))
-        for doc in documents
-        for offset, chunk, last in split_text(doc.text, CHUNK_CHARS)
-    )
+    nlp = load_pipeline(settings.spacy_model, settings.actor_labels, settings.nlp, settings.framing)
     current: Annotation | None = None
+    failures: list[str] = []
     for spacy_doc, (doc, offset, last) in nlp.pipe(
-        pieces, as_tuples=True, batch_size=settings.batch_size, n_process=settings.workers
+        _pieces(nlp, documents),
+        as_tuples=True,
+        batch_size=settings.batch_size,
+        n_process=settings.workers,
     ):
         if current is None or current.doc.id != doc.id:
-            current = Annotation(doc=doc)
-        _add_piece(current, spacy_doc, offset, settings.actor_labels)
+            current, failures = Annotation(doc=doc), []
+        failures += [
+            f"the {name.replace('_', ' ')} extractor failed: {message}"
+            for name, message in spacy_doc._.failures or []
+        ]
+        if not failures:
+            _add_piece(current, spacy_doc, offset, settings.actor_labels)
         if last:
-            yield current
+            if failures:
+                error = InputError(doc.source_path, "; ".join(failures))
+                if on_error is None:
+                    raise error
+                on_error(error)
+            else:
+                yield current
             current = None
+
+
+def _pieces(nlp: Language, documents: Iterable[Document]) -> Iterator[tuple[Doc, _Piece]]:
+    """The pieces of each document as unparsed `Doc`s carrying the report's date (for the
+    events extractor), each with where it belongs."""
+    for doc in documents:
+        for offset, chunk, last in split_text(doc.text, CHUNK_CHARS):
+            piece = nlp.make_doc(chunk)
+            piece._.published = doc.published.isoformat() if doc.published else None
+            yield piece, (doc, offset, last)
 
 
 def split_text(text: str, limit: int) -> Iterator[tuple[int, str, bool]]:
@@ -160,38 +155,7 @@ def _add_piece(into: Annotation, sdoc: Doc, offset: int, actor_labels: tuple[str
                 head=first_token + token.head.i,
             )
         )
-    mention_of: dict[int, int] = {}  # index in sdoc.ents -> index of its mention
-    for number, ent in enumerate(sdoc.ents):
-        if ent.label_ not in actor_labels:
-            continue
-        mention_of[number] = len(into.mentions)
-        into.mentions.append(
-            Mention(
-                doc=doc_id,
-                index=len(into.mentions),
-                sentence=sentence_of_token[ent.start],
-                start=offset + ent.start_char,
-                end=offset + ent.end_char,
-                text=ent.text,
-                label=ent.label_,
-                dep=ent.root.dep_,
-                head=ent.root.head.lemma_.lower(),
-            )
-        )
-    for found in sdoc._.relations or []:
-        into.relations.append(
-            Relation(
-                doc=doc_id,
-                sentence=sentence_of_token[sdoc.ents[found.source].start],
-                kind=found.kind,
-                source=mention_of[found.source],
-                target=mention_of.get(found.target) if found.target is not None else None,
-                start=offset + found.start,
-                end=offset + found.end,
-                role=found.role,
-                to=mention_of.get(found.to) if found.to is not None else None,
-            )
-        )
+    mention_of = _add_actors(into, sdoc, offset, sentence_of_token, actor_labels)
     _add_facts(into, sdoc, offset, first_sentence, mention_of)
     for chunk in sdoc.noun_chunks:
         into.noun_chunks.append(
@@ -205,13 +169,57 @@ def _add_piece(into: Annotation, sdoc: Doc, offset: int, actor_labels: tuple[str
         )
 
 
+def _add_actors(
+    into: Annotation,
+    sdoc: Doc,
+    offset: int,
+    sentence_of_token: list[int],
+    actor_labels: tuple[str, ...],
+) -> dict[int, int]:
+    """The piece's actor mentions and the relations between them; returns the index of each
+    actor's mention by its index in `sdoc.ents`."""
+    mention_of: dict[int, int] = {}  # index in sdoc.ents -> index of its mention
+    for number, ent in enumerate(sdoc.ents):
+        if ent.label_ not in actor_labels:
+            continue
+        mention_of[number] = len(into.mentions)
+        into.mentions.append(
+            Mention(
+                doc=into.doc.id,
+                index=len(into.mentions),
+                sentence=sentence_of_token[ent.start],
+                start=offset + ent.start_char,
+                end=offset + ent.end_char,
+                text=ent.text,
+                label=ent.label_,
+                dep=ent.root.dep_,
+                head=ent.root.head.lemma_.lower(),
+            )
+        )
+    for found in map(Found._make, sdoc._.relations or []):  # lists, from spaCy's worker processes
+        into.relations.append(
+            Relation(
+                doc=into.doc.id,
+                sentence=sentence_of_token[sdoc.ents[found.source].start],
+                kind=found.kind,
+                source=mention_of[found.source],
+                target=mention_of.get(found.target) if found.target is not None else None,
+                start=offset + found.start,
+                end=offset + found.end,
+                role=found.role,
+                to=mention_of.get(found.to) if found.to is not None else None,
+            )
+        )
+    return mention_of
+
+
 def _add_facts(
     into: Annotation, sdoc: Doc, offset: int, first_sentence: int, mention_of: dict[int, int]
 ) -> None:
-    """Figures, claims, events and loaded words of one piece of text, moved into the
-    document's terms: the extractors give offsets and sentences within the piece and actors as
-    indexes of its entities; the store keeps offsets into the document and actors as mention
-    indexes."""
+    """Figures, claims, events and loaded words of one piece of text (the extractor components
+    left them on the `Doc`), moved into the document's terms: the extractors give offsets and
+    sentences within the piece and actors as indexes of its entities; the store keeps offsets
+    into the document and actors as mention indexes."""
 
     def place(record: R) -> R:
         return replace(
@@ -225,8 +233,7 @@ def _add_facts(
     def actor(index: int | None) -> int | None:
         return mention_of.get(index) if index is not None else None
 
-    into.figures += [place(replace(f, about=actor(f.about))) for f in find_figures(sdoc)]
-    claims = find_claims(sdoc)
+    into.figures += [place(replace(f, about=actor(f.about))) for f in sdoc._.figures]
     first_claim = len(into.claims)
     into.claims += [
         place(
@@ -238,10 +245,10 @@ def _add_facts(
                 nested_in=None if c.nested_in is None else first_claim + c.nested_in,
             )
         )
-        for c in claims
+        for c in sdoc._.claims
     ]
     into.events += [
         place(replace(e, source=actor(e.source), target=actor(e.target), place=actor(e.place)))
-        for e in find_events(sdoc, into.doc.published)
+        for e in sdoc._.events
     ]
-    into.loaded_words += [place(w) for w in find_loaded_words(sdoc)]
+    into.loaded_words += [place(w) for w in sdoc._.loaded_words]

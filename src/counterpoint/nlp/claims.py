@@ -13,90 +13,24 @@
   distancing ("so-called", "falsely", scare quotes) or endorsement ("rightly").
 
 `find_claims` returns `Claim` records with `doc=""`; `speaker` is an index into `doc.ents`.
-Word lists are general English vocabulary.
+The words and parse labels it reads are the language's (`lang/<code>/claims.py`).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from types import ModuleType
 
 from spacy.tokens import Doc, Span, Token
 
+from counterpoint.config import NlpSettings
+from counterpoint.lang import words
 from counterpoint.records import Claim
 
-SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-SPEECH_VERBS = set(
-    """
-    say tell claim insist state announce argue add note warn deny confirm acknowledge admit
-    reveal suggest report explain believe think allege maintain assert stress write declare
-    promise pledge vow predict estimate conclude indicate testify tweet post complain contend
-    concede emphasise emphasize reply respond recall observe remark comment disclose reiterate
-    repeat show find prove demonstrate point charge accuse assure inform remind caution
-    """.split()
-)
-# Verbs whose subject is a text rather than a person: "the report found that ...".
-DOCUMENT_NOUNS = set(
-    """
-    report study survey poll statement document documents record records data analysis
-    investigation inquiry audit memo memorandum letter filing review findings paper research
-    assessment evaluation census ruling verdict indictment complaint lawsuit transcript email
-    emails cable cables file files footage video recording recordings figures statistics
-    """.split()
-)
-# Objects of "tell"-like verbs that are part of the cue: "told reporters", "told a conference".
-ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief", "warn"}
-# Where a thing was said: "said in a statement", "told reporters on a call".
-VENUE_NOUNS = set(
-    """
-    statement response interview conference briefing speech talk address letter post release
-    email message tweet call hearing testimony broadcast podcast column article book memo
-    communique communiqué note video
-    """.split()
-)
-HEDGE_WORDS = set(
-    """
-    reportedly allegedly apparently possibly perhaps maybe probably presumably seemingly
-    supposedly purportedly ostensibly rumoured rumored unconfirmed unverified may might could
-    likely unlikely suspected
-    """.split()
-)
-HEDGE_LEMMAS = {"suggest", "claim", "allege", "appear", "seem", "rumour", "rumor"}
-BOOSTER_WORDS = set(
-    """
-    clearly certainly undoubtedly definitely surely obviously indisputably unquestionably
-    evidently undeniably plainly
-    """.split()
-)
-BOOSTER_LEMMAS = {"prove", "demonstrate"}
-HEDGE_PHRASES = re.compile(
-    r"\b(it is (said|claimed|alleged|rumou?red|believed|thought|reported|understood) that|"
-    r"(is|are|was|were) (said|reported|believed|thought|rumou?red|alleged) to|"
-    r"according to some|not (yet )?(been )?confirmed|sort of|kind of)\b",
-    re.IGNORECASE,
-)
-BOOSTER_PHRASES = re.compile(
-    r"\b(of course|without (a )?doubt|no doubt|beyond doubt|in fact|it is (well |widely )?"
-    r"(known|clear|certain|evident|obvious|undeniable|beyond doubt) that|there is no doubt)\b",
-    re.IGNORECASE,
-)
-DISTANCING_LEMMAS = {"claim", "insist", "allege", "purport", "contend"}
-DISTANCING_WORDS = {"falsely", "wrongly", "baselessly", "supposedly", "purportedly", "dubiously"}
-DISTANCING_PHRASE = re.compile(r"\b(so-called|so called|self-styled|self-proclaimed)\b", re.I)
-ENDORSING_LEMMAS = set(
-    """
-    acknowledge reveal confirm note admit concede recognise recognize show prove demonstrate
-    establish realise realize
-    """.split()
-)
-ENDORSING_WORDS = {"rightly", "correctly", "accurately", "aptly", "justifiably", "justly"}
-IMPERSONAL_ADJECTIVES = {"known", "clear", "certain", "evident", "obvious", "undeniable"}
-WH_WORDS = {"how", "why", "whether", "if", "what", "when", "where", "who", "which", "whom"}
-CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "csubj"}
-OPEN_QUOTES = '\u201c"'
-CLOSE_QUOTES = '\u201d"'
-SCARE_MAX_WORDS = 4  # a quoted term this short, nobody's words, is held at a distance
+# Which finding wins when two kinds find the same content.
 PRIORITY = {"quote": 0, "document": 1, "reported": 2, "according_to": 3, "author": 4}
 
 
@@ -117,21 +51,22 @@ class _Found:
     speaker_text: str | None = None
     cue: tuple[int, int] | None = None  # characters
     verb: Token | None = None
-    extra_cues: list[Token] = field(default_factory=list)
     hedged: bool = False
     boosted: bool = False
     distanced: bool = False
     endorsed: bool = False
 
 
-def find_claims(sdoc: Doc) -> list[Claim]:
+def find_claims(sdoc: Doc, settings: NlpSettings = NlpSettings()) -> list[Claim]:
     """The claims of one parsed document, in text order, with `doc=""`."""
-    finder = _Finder(sdoc)
+    finder = _Finder(sdoc, settings)
     return finder.run()
 
 
 class _Finder:
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, settings: NlpSettings) -> None:
+        self.en: ModuleType = words(doc.lang_, "claims")
+        self.settings = settings
         self.doc = doc
         self.text = doc.text
         self.sents = list(doc.sents)
@@ -149,14 +84,14 @@ class _Finder:
         for found in getattr(doc._, "relations", None) or []:
             if found.kind == "role" and found.role:
                 self.roles.append((found.source, found.role.split()[-1].lower()))
-        self.quotes = _quotes(self.text)
+        self.quotes = _quotes(self.text, self.en)
 
     # -- the whole document ---------------------------------------------------------------
 
     def run(self) -> list[Claim]:
         found: list[_Found] = []
         found += self._quote_claims()
-        found += self._verb_claims(found)
+        found += self._verb_claims()
         found += self._according_to()
         found += self._author_claims(found)
         unique: dict[tuple[int, int], _Found] = {}
@@ -180,20 +115,25 @@ class _Finder:
         return result
 
     def _claim(self, item: _Found) -> Claim:
+        en = self.en
         cue_text = self.text[item.cue[0] : item.cue[1]] if item.cue else None
         words = [t for t in self._tokens(item.start, item.end)]
         cue_words = [t for t in self._tokens(*item.cue)] if item.cue else []
-        hedged = item.hedged or any(_is_hedge(t) for t in words + cue_words)
-        hedged = hedged or bool(HEDGE_PHRASES.search(self.text[item.start : item.end]))
-        boosted = item.boosted or any(_is_booster(t) for t in words + cue_words)
-        boosted = boosted or bool(BOOSTER_PHRASES.search(self.text[item.start : item.end]))
+        hedged = item.hedged or any(self._is_hedge(t) for t in words + cue_words)
+        hedged = hedged or bool(en.HEDGE_PHRASES.search(self.text[item.start : item.end]))
+        boosted = item.boosted or any(self._is_booster(t) for t in words + cue_words)
+        boosted = boosted or bool(en.BOOSTER_PHRASES.search(self.text[item.start : item.end]))
         certainty = "hedged" if hedged else "boosted" if boosted else "asserted"
         distanced, endorsed = item.distanced, item.endorsed
         if item.verb is not None:
             lemma = item.verb.lemma_.lower()
             adverbs = {c.lower_ for c in item.verb.children if c.dep_ == "advmod"}
-            distanced = distanced or lemma in DISTANCING_LEMMAS or bool(adverbs & DISTANCING_WORDS)
-            endorsed = endorsed or lemma in ENDORSING_LEMMAS or bool(adverbs & ENDORSING_WORDS)
+            distanced = (
+                distanced or lemma in en.DISTANCING_LEMMAS or bool(adverbs & en.DISTANCING_WORDS)
+            )
+            endorsed = (
+                endorsed or lemma in en.ENDORSING_LEMMAS or bool(adverbs & en.ENDORSING_WORDS)
+            )
         endorsement = "distanced" if distanced else "endorsed" if endorsed else "neutral"
         return Claim(
             doc="",
@@ -234,7 +174,11 @@ class _Finder:
                 and previous_quote is not None
                 and "\n" not in self.text[previous_quote.close_at : quote.open_at]
             )
-            if same_paragraph and previous is not None and len(words) > SCARE_MAX_WORDS:
+            if (
+                same_paragraph
+                and previous is not None
+                and len(words) > self.settings.claims_scare_max_words
+            ):
                 found.append(replace(previous, start=quote.start, end=quote.end))
                 previous_quote = quote
         return found
@@ -245,10 +189,10 @@ class _Finder:
         for token in tokens:
             if token.head.i in inside or token.is_punct:
                 continue
-            for ancestor in list(token.ancestors)[:4]:
+            for ancestor in list(token.ancestors)[: self.settings.claims_quote_verb_depth]:
                 if ancestor.i in inside:
                     continue
-                if _is_speech_verb(ancestor) and self._adjacent(ancestor, tokens):
+                if self._is_speech_verb(ancestor) and self._adjacent(ancestor, tokens):
                     return ancestor
         return None
 
@@ -260,34 +204,41 @@ class _Finder:
 
     def _verb_after(self, quote: _Quote) -> Token | None:
         """'"...," Abril said.' / '"...," said Abril.'"""
-        after = [t for t in self.doc if t.idx > quote.close_at][:12]
-        for token in after:
-            if token.text in OPEN_QUOTES + CLOSE_QUOTES or token.text in {".", "?", "!"}:
+        after = [t for t in self.doc if t.idx > quote.close_at]
+        for token in after[: self.settings.claims_verb_after_quote]:
+            if self._ends_search(token):
                 break
             own = any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
-            if _is_speech_verb(token) and not own and self._subject(token) is not None:
+            if self._is_speech_verb(token) and not own and self._subject(token) is not None:
                 return token
         return None
 
     def _verb_before(self, quote: _Quote) -> Token | None:
         """'Abril said: "..."' / 'Abril said, "..."'."""
-        before = [t for t in self.doc if t.idx + len(t) <= quote.open_at][-6:]
+        before = [t for t in self.doc if t.idx + len(t) <= quote.open_at]
+        before = before[-self.settings.claims_verb_before_quote :]
         if not before or before[-1].text not in {":", ","}:
             return None
         for token in reversed(before[:-1]):
-            if token.text in OPEN_QUOTES + CLOSE_QUOTES or token.text in {".", "?", "!"}:
+            if self._ends_search(token):
                 break
-            if _is_speech_verb(token):
+            if self._is_speech_verb(token):
                 return token
         return None
 
+    def _ends_search(self, token: Token) -> bool:
+        """Another quote or the end of a sentence: the verb of a quote is not beyond it."""
+        marks = self.en.OPEN_QUOTES + self.en.CLOSE_QUOTES
+        return token.text in marks or token.text in {".", "?", "!"}
+
     # -- speech verbs and documents ---------------------------------------------------------
 
-    def _verb_claims(self, quotes: list[_Found]) -> list[_Found]:
+    def _verb_claims(self) -> list[_Found]:
+        en = self.en
         found: list[_Found] = []
         spans = [(q.open_at, q.close_at + 1) for q in self.quotes]
         for verb in self.doc:
-            if not _is_speech_verb(verb) or _negated(verb):
+            if not self._is_speech_verb(verb) or _negated(verb):
                 continue
             clauses = [
                 c
@@ -295,16 +246,16 @@ class _Finder:
                 if c.dep_ == "ccomp"
                 or (
                     c.dep_ == "dobj"
-                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                    and any(g.dep_ == "mark" and g.lower_ == en.COMPLEMENTIZER for g in c.children)
                 )  # fmt: skip
             ]
             if any(c.i > verb.i for c in clauses):
                 clauses = [c for c in clauses if c.i > verb.i]
             for clause in clauses:
                 words = [t for t in clause.subtree if not t.is_punct]
-                if not words or words[0].lower_ in WH_WORDS:
+                if not words or words[0].lower_ in en.WH_WORDS:
                     continue
-                if words[0].dep_ == "mark" and words[0].lower_ == "that":
+                if words[0].dep_ == "mark" and words[0].lower_ == en.COMPLEMENTIZER:
                     words = words[1:]
                 if not words:
                     continue
@@ -315,17 +266,18 @@ class _Finder:
         return found
 
     def _attributed(self, verb: Token, start: int, end: int, kind: str) -> _Found:
+        en = self.en
         subject = self._subject(verb)
-        if subject is None and not _passive(verb):
+        if subject is None and not self._passive(verb):
             subject = self._leading_actor(verb)
         speaker, speaker_text = self._speaker(subject) if subject is not None else (None, None)
-        if subject is not None and kind == "reported" and _head_lemma(subject) in DOCUMENT_NOUNS:
+        if subject is not None and kind == "reported" and _head_lemma(subject) in en.DOCUMENT_NOUNS:
             kind = "document"
-        if verb.dep_ == "acl" and verb.head.lemma_.lower() in DOCUMENT_NOUNS:
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in en.DOCUMENT_NOUNS:
             kind = "document"
         hedged = False
-        if subject is None and _passive(verb):  # "it is said that": nobody named
-            hedged = verb.lemma_.lower() in {"say", "report", "claim", "allege", "believe"}
+        if subject is None and self._passive(verb):  # "it is said that": nobody named
+            hedged = verb.lemma_.lower() in en.HEARSAY_PASSIVES
             kind = "author"
         return _Found(
             start=start,
@@ -341,8 +293,9 @@ class _Finder:
     def _subject(self, verb: Token) -> Token | None:
         """Who speaks: the subject, the agent of a passive, the noun a participle qualifies
         ("records showing"), or the subject of the verb this one continues ("..., saying")."""
+        en = self.en
         current: Token | None = verb
-        for _ in range(3):
+        for _ in range(self.settings.claims_subject_depth):
             if current is None:
                 return None
             for child in current.children:
@@ -351,13 +304,13 @@ class _Finder:
                     if objects:
                         return objects[0]
             for child in current.children:
-                if child.dep_ in {"nsubj", "csubj"}:
+                if child.dep_ in en.SUBJECT_DEPS:
                     return child
-                if child.dep_ == "nsubjpass" and child.lower_ not in {"it"}:
+                if child.dep_ == "nsubjpass" and child.lower_ != en.DUMMY_SUBJECT:
                     return child
-            if current.dep_ in {"acl", "relcl"} and current.head.pos_ in {"NOUN", "PROPN"}:
+            if current.dep_ in en.QUALIFYING_DEPS and current.head.pos_ in en.NOUN_POS:
                 return current.head
-            if current.dep_ in {"advcl", "xcomp", "conj"} and current.head != current:
+            if current.dep_ in en.CONTINUING_DEPS and current.head != current:
                 current = current.head
                 continue
             return None
@@ -367,81 +320,100 @@ class _Finder:
         """A parse that lost the subject: the actor named first in the sentence, before the
         verb ("Opposition leader X, whose party holds ..., said")."""
         sentence = verb.sent
-        for token in sentence[: min(6, verb.i - sentence.start)]:
+        first = min(self.settings.claims_leading_actor_tokens, verb.i - sentence.start)
+        for token in sentence[:first]:
             ent = self._actor(token)
-            if ent is not None and self.doc.ents[ent].root.dep_ in {"nsubj", "compound", "ROOT"}:
+            if ent is not None and self.doc.ents[ent].root.dep_ in self.en.LEADING_ACTOR_DEPS:
                 return self.doc.ents[ent].root
         return None
 
     def _speaker(self, subject: Token) -> tuple[int | None, str | None]:
-        if subject.tag_ in {"WP", "WDT"} and subject.head.dep_ == "relcl":
+        en = self.en
+        if subject.tag_ in en.RELATIVE_TAGS and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "Ferreira, who pledged": the noun "who" stands for
         if subject.dep_ == "appos" and self._actor(subject) is None:
             ent = self._actor(subject.head)  # "X, the commander, who ..."
             if ent is not None:
                 return ent, None
         ent = self._actor(subject)
+        if ent is None:
+            ent = self._person_named_before(subject)
+        noun = subject.pos_ in en.NOUN_POS
+        if ent is None and noun and _head_lemma(subject) not in en.DOCUMENT_NOUNS:
+            ent = self._person_described(subject)
+        if ent is None and _head_lemma(subject) in en.DOCUMENT_NOUNS:  # "a report by X"
+            for token in self._phrase(subject, keep_agent=True):
+                found = self._actor(token)
+                if found is not None and token.i != subject.i:
+                    ent = found
+                    break
         if ent is not None:
             return ent, None
-        lower = subject.lower_
-        if lower in {"he", "she", "him", "her"}:
+        words = self._phrase(subject)
+        return None, self.text[words[0].idx : words[-1].idx + len(words[-1])]
+
+    def _person_named_before(self, subject: Token) -> int | None:
+        """ "he", or a surname the tagger missed, after the full name: the person named last."""
+        if subject.lower_ in self.en.PERSONAL_PRONOUNS:
             people = [n for n, e in enumerate(self.doc.ents)
                       if e.label_ == "PERSON" and e.end <= subject.i]  # fmt: skip
             if people:
-                return people[-1], None
-        if subject.pos_ == "PROPN":  # a surname the tagger missed, after the full name
-            name = " ".join(t.text for t in _phrase(subject) if t.pos_ == "PROPN")
+                return people[-1]
+        if subject.pos_ == "PROPN":
+            name = " ".join(t.text for t in self._phrase(subject) if t.pos_ == "PROPN")
             people = [n for n, e in enumerate(self.doc.ents) if e.label_ == "PERSON"
                       and e.end <= subject.i and e.text.endswith(" " + name)]  # fmt: skip
             if name and people:
-                return people[-1], None
-        if subject.pos_ in {"NOUN", "PROPN"} and _head_lemma(subject) not in DOCUMENT_NOUNS:
-            for child in subject.children:  # "Aldane, the chief executive," / "a spokesman, X"
-                if child.dep_ == "appos":
-                    ent = self._actor(child)
-                    if ent is not None:
-                        return ent, None
-            definite = any(c.lower_ == "the" for c in subject.children if c.dep_ == "det")
-            holders = {p for p, title in self.roles if title == subject.lower_}
-            earlier = {p for p in holders if self.doc.ents[p].end <= subject.i}
-            if definite and len(earlier) == 1 and len(list(subject.children)) == 1:
-                return earlier.pop(), None  # "the President", after "President X"
-        if _head_lemma(subject) in DOCUMENT_NOUNS:  # "a report by X", "X's survey"
-            for token in _phrase(subject, keep_agent=True):
-                ent = self._actor(token)
-                if ent is not None and token.i != subject.i:
-                    return ent, None
-        words = _phrase(subject)
-        return None, self.text[words[0].idx : words[-1].idx + len(words[-1])]
+                return people[-1]
+        return None
+
+    def _person_described(self, subject: Token) -> int | None:
+        """ "Aldane, the chief executive," / "a spokesman, X", or "the President" after
+        "President X"."""
+        for child in subject.children:
+            if child.dep_ == "appos":
+                ent = self._actor(child)
+                if ent is not None:
+                    return ent
+        definite = any(
+            c.lower_ == self.en.DEFINITE_ARTICLE for c in subject.children if c.dep_ == "det"
+        )
+        holders = {p for p, title in self.roles if title == subject.lower_}
+        earlier = {p for p in holders if self.doc.ents[p].end <= subject.i}
+        if definite and len(earlier) == 1 and len(list(subject.children)) == 1:
+            return earlier.pop()
+        return None
 
     def _actor(self, token: Token) -> int | None:
         number = self.ent_of.get(token.i)
         if number is None:
             return None
         label = self.doc.ents[number].label_
-        if label in SPEAKER_LABELS:
+        if label in self.en.SPEAKER_LABELS:
             return number
         return self.described.get(number)
 
     def _cue(self, verb: Token, start: int, end: int) -> tuple[int, int]:
         """The verb with its particle, addressee and venue: "told reporters", "said in a
         statement", "pointed out"; never running into the content."""
+        en = self.en
         keep = {verb.i}
         for child in verb.children:
-            if child.dep_ == "prt" or (child.dep_ in {"aux", "neg"} and child.i < verb.i):
+            if child.dep_ == "prt" or (child.dep_ in en.CUE_AUX_DEPS and child.i < verb.i):
                 keep.add(child.i)
             elif (
-                child.dep_ in {"dobj", "dative"}
-                and verb.lemma_.lower() in ADDRESSEE_VERBS
+                child.dep_ in en.ADDRESSEE_DEPS
+                and verb.lemma_.lower() in en.ADDRESSEE_VERBS
                 or (
                     child.dep_ == "prep"
                     and child.i > verb.i
                     and any(
-                        g.dep_ == "pobj" and g.lemma_.lower() in VENUE_NOUNS for g in child.children
+                        g.dep_ == "pobj" and g.lemma_.lower() in en.VENUE_NOUNS
+                        for g in child.children
                     )
                 )
             ):
-                keep.update(_no_clauses(child))
+                keep.update(self._no_clauses(child))
         words = sorted(i for i in keep if not start <= self.doc[i].idx < end)
         run = [verb.i]  # the contiguous run around the verb
         for i in words:
@@ -457,29 +429,21 @@ class _Finder:
 
     def _according_to(self) -> list[_Found]:
         found = []
+        according, to_word = self.en.ACCORDING_TO
         for token in self.doc:
-            if token.lower_ != "according":
+            if token.lower_ != according:
                 continue
-            to = next((c for c in token.children if c.lower_ == "to"), None)
-            if to is None and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+            to = next((c for c in token.children if c.lower_ == to_word), None)
+            if (
+                to is None
+                and token.i + 1 < len(self.doc)
+                and self.doc[token.i + 1].lower_ == to_word
+            ):
                 to = self.doc[token.i + 1]
             if to is None:
                 continue
             objects = [c for c in to.children if c.dep_ == "pobj"]
-            phrase = {t.i for t in token.subtree} | {to.i} | {t.i for o in objects
-                                                                for t in o.subtree}  # fmt: skip
-            clause = token.head
-            while clause.dep_ not in CLAUSE_DEPS and clause.head != clause:
-                clause = clause.head
-            sentence = token.sent
-            words = [t for t in clause.subtree if t.i not in phrase and t.sent == sentence]
-            before = [t for t in words if t.i < token.i]
-            after = [t for t in words if t.i > max(phrase)]
-            if _content_words(before) and not _content_words(after):
-                words = before
-            elif _content_words(after) and not _content_words(before):
-                words = after
-            words = _trim(words)
+            words = self._according_to_content(token, to, objects)
             if not words:
                 continue
             speaker, speaker_text = (None, None)
@@ -497,111 +461,240 @@ class _Finder:
             )
         return found
 
+    def _according_to_content(
+        self, according: Token, to: Token, objects: list[Token]
+    ) -> list[Token]:
+        """What "according to X" is said of: the rest of its clause, on the side of the phrase
+        that has words when only one side has."""
+        phrase = {t.i for t in according.subtree} | {to.i} | {t.i for o in objects
+                                                              for t in o.subtree}  # fmt: skip
+        clause = according.head
+        while clause.dep_ not in self.en.CLAUSE_DEPS and clause.head != clause:
+            clause = clause.head
+        sentence = according.sent
+        words = [t for t in clause.subtree if t.i not in phrase and t.sent == sentence]
+        before = [t for t in words if t.i < according.i]
+        after = [t for t in words if t.i > max(phrase)]
+        if _content_words(before) and not _content_words(after):
+            words = before
+        elif _content_words(after) and not _content_words(before):
+            words = after
+        return self._trim(words)
+
     # -- the author's own voice -------------------------------------------------------------
 
     def _author_claims(self, found: list[_Found]) -> list[_Found]:
+        """Claims in the author's own voice, where a word marks how sure the author is or
+        whether the author stands behind them; words inside claims found already are theirs."""
         taken = [(f.start, f.end) for f in found] + [f.cue for f in found if f.cue]
         claimed_quotes = {(f.start, f.end) for f in found if f.kind == "quote"}
 
         def free(token: Token) -> bool:
             return not any(a <= token.idx < b for a, b in taken)
 
-        markers: list[tuple[Token, str]] = []
-        scare: dict[int, tuple[int, int]] = {}  # first quoted word -> the term with its marks
-        for token in self.doc:
-            if not free(token):
-                continue
-            lower = token.lower_
-            if _is_hedge(token) and not _is_speech_verb(token):
-                markers.append((token, "hedged"))
-            elif _is_booster(token):
-                markers.append((token, "boosted"))
-            elif lower in DISTANCING_WORDS:
-                markers.append((token, "distanced"))
-            elif lower in ENDORSING_WORDS:
-                markers.append((token, "endorsed"))
-            elif lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}:
-                head = token.head
-                if head.lemma_ == "be":
-                    head = next((c for c in head.children if c.dep_ == "acomp"), head)
-                if head.lower_ in IMPERSONAL_ADJECTIVES:
-                    markers.append((head, "boosted"))
-                elif _passive(token.head) and token.head.lemma_.lower() in {
-                    "say", "report", "claim", "allege", "believe", "rumour", "rumor", "think",
-                }:  # fmt: skip
-                    markers.append((token.head, "hedged"))
-        for match in DISTANCING_PHRASE.finditer(self.text):
+        markers = [
+            marked for token in self.doc if free(token) and (marked := self._word_mark(token))
+        ]
+        markers += self._phrase_marks(free)
+        scare_quotes = self._scare_quotes(free, claimed_quotes)
+        markers += [(word, "distanced") for word, _ in scare_quotes]
+        scare = {word.i: marks for word, marks in scare_quotes}
+        results: dict[tuple[int, int], _Found] = {}
+        for marker, mark in markers:
+            self._mark_clause(results, marker, mark, scare)
+        return list(results.values())
+
+    def _word_mark(self, token: Token) -> tuple[Token, str] | None:
+        """The marker and what it marks, where `token` is a hedge, a booster, a word of
+        distance or of endorsement, or the "it" of "it is clear that", "it is said that"."""
+        en = self.en
+        lower = token.lower_
+        if self._is_hedge(token) and not self._is_speech_verb(token):
+            return token, "hedged"
+        if self._is_booster(token):
+            return token, "boosted"
+        if lower in en.DISTANCING_WORDS:
+            return token, "distanced"
+        if lower in en.ENDORSING_WORDS:
+            return token, "endorsed"
+        if lower == en.DUMMY_SUBJECT and token.dep_ in en.IT_SUBJECT_DEPS:
+            head = token.head
+            if head.lemma_ == en.COPULA:
+                head = next((c for c in head.children if c.dep_ == "acomp"), head)
+            if head.lower_ in en.IMPERSONAL_ADJECTIVES:
+                return head, "boosted"
+            if self._passive(token.head) and token.head.lemma_.lower() in en.IT_HEARSAY_PASSIVES:
+                return token.head, "hedged"
+        return None
+
+    def _phrase_marks(self, free: Callable[[Token], bool]) -> list[tuple[Token, str]]:
+        """ "so-called", "self-styled": the author keeps a distance."""
+        marks = []
+        for match in self.en.DISTANCING_PHRASE.finditer(self.text):
             span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None and free(span[0]):
-                markers.append((span[0], "distanced"))
+                marks.append((span[0], "distanced"))
+        return marks
+
+    def _scare_quotes(
+        self, free: Callable[[Token], bool], claimed_quotes: set[tuple[int, int]]
+    ) -> list[tuple[Token, tuple[int, int]]]:
+        """Short quoted terms that are nobody's words and no clause: (the first quoted word,
+        the term with its marks)."""
+        scare: list[tuple[Token, tuple[int, int]]] = []
         for quote in self.quotes:
             words = [t for t in self._tokens(quote.start, quote.end) if not t.is_punct]
             if (
                 words
-                and len(words) <= SCARE_MAX_WORDS
+                and len(words) <= self.settings.claims_scare_max_words
                 and (quote.start, quote.end) not in claimed_quotes
                 and free(words[0])
-                and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+                and not any(t.pos_ in self.en.VERB_POS for t in words)
             ):
-                markers.append((words[0], "distanced"))
-                scare[words[0].i] = (quote.open_at, quote.close_at + 1)
-        results: dict[tuple[int, int], _Found] = {}
-        for marker, mark in markers:
-            clause = marker
-            while clause.dep_ not in CLAUSE_DEPS or clause.pos_ not in {"VERB", "AUX"}:
-                if clause.head == clause:
-                    break
-                clause = clause.head
-            content = self._clause_content(clause, marker)
-            if not content:
-                continue
-            start, end = content[0].idx, content[-1].idx + len(content[-1])
-            item = results.setdefault((start, end), _Found(start, end, "author"))
-            if mark == "hedged":
-                item.hedged = True
-                if item.cue is None:
-                    item.cue = (marker.idx, marker.idx + len(marker))
-            elif mark == "boosted":
-                item.boosted = True
-                if marker.lower_ in IMPERSONAL_ADJECTIVES:
-                    clause_words = [t for t in marker.head.children if t.dep_ == "ccomp"]
-                    if clause_words:
-                        words = _trim([t for t in clause_words[0].subtree if t.dep_ != "mark"])
-                        if words:
-                            results.pop((start, end))
-                            start, end = words[0].idx, words[-1].idx + len(words[-1])
-                            item = results.setdefault((start, end), item)
-                            item.start, item.end = start, end
-                if item.cue is None:
-                    item.cue = (marker.idx, marker.idx + len(marker))
-            elif mark == "distanced":
-                item.distanced = True
-                item.cue = item.cue or scare.get(marker.i, (marker.idx, marker.idx + len(marker)))
-            else:
-                item.endorsed = True
-                item.cue = item.cue or (marker.idx, marker.idx + len(marker))
-        return list(results.values())
+                scare.append((words[0], (quote.open_at, quote.close_at + 1)))
+        return scare
+
+    def _mark_clause(
+        self,
+        results: dict[tuple[int, int], _Found],
+        marker: Token,
+        mark: str,
+        scare: dict[int, tuple[int, int]],
+    ) -> None:
+        """Mark the claim of the clause `marker` stands in (made on first sight) as `mark`
+        says; the first marker of a kind is its cue."""
+        clause = marker
+        while clause.dep_ not in self.en.CLAUSE_DEPS or clause.pos_ not in self.en.VERB_POS:
+            if clause.head == clause:
+                break
+            clause = clause.head
+        content = self._clause_content(clause, marker)
+        if not content:
+            return
+        start, end = content[0].idx, content[-1].idx + len(content[-1])
+        item = results.setdefault((start, end), _Found(start, end, "author"))
+        cue = (marker.idx, marker.idx + len(marker))
+        if mark == "hedged":
+            item.hedged = True
+        elif mark == "boosted":
+            item.boosted = True
+            if marker.lower_ in self.en.IMPERSONAL_ADJECTIVES:
+                item = self._vouched_clause(results, (start, end), item, marker)
+        elif mark == "distanced":
+            item.distanced = True
+            cue = scare.get(marker.i, cue)
+        else:
+            item.endorsed = True
+        item.cue = item.cue or cue
+
+    def _vouched_clause(
+        self,
+        results: dict[tuple[int, int], _Found],
+        key: tuple[int, int],
+        item: _Found,
+        adjective: Token,
+    ) -> _Found:
+        """ "it is clear that X": the claim is X, not the whole sentence."""
+        clauses = [t for t in adjective.head.children if t.dep_ == "ccomp"]
+        if not clauses:
+            return item
+        words = self._trim([t for t in clauses[0].subtree if t.dep_ != "mark"])
+        if not words:
+            return item
+        results.pop(key)
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        item = results.setdefault((start, end), item)
+        item.start, item.end = start, end
+        return item
 
     def _clause_content(self, clause: Token, marker: Token) -> list[Token]:
+        en = self.en
         sentence = marker.sent
         words = [t for t in clause.subtree if t.sent == sentence]
-        if clause.dep_ in {"ROOT", "conj", "parataxis"}:
-            words = [t for t in words if t.dep_ not in {"cc"} or t.i > clause.i]
+        if clause.dep_ in en.MAIN_CLAUSE_DEPS:
+            words = [t for t in words if t.dep_ not in en.CONJUNCTION_DEPS or t.i > clause.i]
             # conjoined clauses of their own are not this claim
-            others = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+            others = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in en.VERB_POS
                       and not c.i <= marker.i <= max(t.i for t in c.subtree)]  # fmt: skip
             drop = {t.i for c in others for t in c.subtree}
             words = [t for t in words if t.i not in drop]
-        return _trim(words)
+        return self._trim(words)
 
-    # -- helpers --------------------------------------------------------------------------
+    # -- words ----------------------------------------------------------------------------
 
     def _tokens(self, start: int, end: int) -> list[Token]:
         span: Span | None = self.doc.char_span(start, end, alignment_mode="expand")
         return list(span) if span is not None else []
 
+    def _is_speech_verb(self, token: Token) -> bool:
+        if token.pos_ not in self.en.VERB_POS:
+            return False
+        lemma = token.lemma_.lower()
+        particle = self.en.PARTICLE_SPEECH_VERBS.get(lemma)
+        if particle is not None:
+            return any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+        return lemma in self.en.SPEECH_VERBS
 
-def _quotes(text: str) -> list[_Quote]:
+    def _softened(self, token: Token) -> bool:
+        """ "almost certainly", "not clearly": a booster turned into a hedge."""
+        return token.i > 0 and token.doc[token.i - 1].lower_ in self.en.SOFTENERS
+
+    def _is_hedge(self, token: Token) -> bool:
+        en = self.en
+        lower = token.lower_
+        if lower in en.BOOSTER_WORDS:
+            return self._softened(token)
+        if lower in en.HEDGE_WORDS:
+            return lower not in en.MODAL_HEDGES or token.tag_ == en.MODAL_TAG
+        return token.pos_ == "VERB" and token.lemma_.lower() in en.HEDGE_LEMMAS
+
+    def _is_booster(self, token: Token) -> bool:
+        if token.lower_ in self.en.BOOSTER_WORDS:
+            return not self._softened(token)
+        return token.pos_ == "VERB" and token.lemma_.lower() in self.en.BOOSTER_LEMMAS
+
+    def _passive(self, verb: Token) -> bool:
+        return any(c.dep_ in self.en.PASSIVE_DEPS for c in verb.children)
+
+    def _phrase(self, subject: Token, keep_agent: bool = False) -> list[Token]:
+        """The words naming a speaker, without the clauses that describe it (but, when
+        `keep_agent`, with the "by X" of "a survey published by X")."""
+        drop: set[int] = set()
+        for child in subject.children:
+            if child.dep_ in self.en.DESCRIBING_DEPS and child.i > subject.i:
+                agents = [g for g in child.children if g.dep_ == "agent"] if keep_agent else []
+                keep = {t.i for g in agents for t in g.subtree}
+                drop.update(t.i for t in child.subtree if t.i not in keep)
+        words = [t for t in subject.subtree if t.i not in drop]
+        while len(words) > 1 and (words[-1].is_punct or words[-1].dep_ in self.en.CONJUNCTION_DEPS):
+            words.pop()
+        return words
+
+    def _no_clauses(self, head: Token) -> set[int]:
+        """The phrase under `head`, without the clauses hanging from it."""
+        drop = {t.i for c in head.subtree if c.dep_ in self.en.SUBORDINATE_DEPS
+                for t in c.subtree}  # fmt: skip
+        return {t.i for t in head.subtree if t.i not in drop}
+
+    def _trim(self, words: list[Token]) -> list[Token]:
+        """The words in text order, without a dateline before them and without punctuation,
+        space or a conjunction at either end."""
+        conjunctions = self.en.CONJUNCTION_DEPS
+        words = sorted(words, key=lambda t: t.i)
+        head = words[: self.settings.claims_dateline_tokens]
+        dash = next((n for n, t in enumerate(head) if t.text in {"\u2014", "--"}), None)
+        if dash is not None and not any(t.pos_ in self.en.VERB_POS for t in words[:dash]):
+            words = words[dash + 1 :]  # a dateline: "PORT AUREL, March 3, 2025 —"
+        while words and (words[0].is_punct or words[0].is_space or words[0].dep_ in conjunctions):
+            words = words[1:]
+        while words and (
+            words[-1].is_punct or words[-1].is_space or words[-1].dep_ in conjunctions
+        ):
+            words = words[:-1]
+        return words
+
+
+def _quotes(text: str, en: ModuleType) -> list[_Quote]:
     """Quoted passages: curly marks pair by their shape, straight ones in turn; a paragraph
     break closes nothing and drops an unclosed mark."""
     found = []
@@ -610,11 +703,15 @@ def _quotes(text: str) -> list[_Quote]:
     for index, char in enumerate(text):
         if char == "\n" and opened is not None and text[index + 1 : index + 2] == "\n":
             opened = None
-        elif opened is None and char in OPEN_QUOTES:
-            if char == '"' and index > 0 and text[index - 1].isalnum():
+        elif opened is None and char in en.OPEN_QUOTES:
+            if char in en.STRAIGHT_QUOTES and index > 0 and text[index - 1].isalnum():
                 continue  # inches, a stray mark
             opened, mark = index, char
-        elif opened is not None and char in CLOSE_QUOTES and (char == "\u201d") == (mark != '"'):
+        elif (
+            opened is not None
+            and char in en.CLOSE_QUOTES
+            and (char in en.STRAIGHT_QUOTES) == (mark in en.STRAIGHT_QUOTES)
+        ):
             inner = text[opened + 1 : index]
             start = opened + 1 + (len(inner) - len(inner.lstrip()))
             stripped = inner.rstrip().rstrip(",;:.").rstrip()
@@ -625,79 +722,12 @@ def _quotes(text: str) -> list[_Quote]:
     return found
 
 
-def _is_speech_verb(token: Token) -> bool:
-    if token.pos_ not in {"VERB", "AUX"}:
-        return False
-    lemma = token.lemma_.lower()
-    if lemma == "point":
-        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
-    return lemma in SPEECH_VERBS
-
-
-def _softened(token: Token) -> bool:
-    """ "almost certainly", "not clearly": a booster turned into a hedge."""
-    return token.i > 0 and token.doc[token.i - 1].lower_ in {"almost", "nearly", "not", "probably"}
-
-
-def _is_hedge(token: Token) -> bool:
-    lower = token.lower_
-    if lower in BOOSTER_WORDS:
-        return _softened(token)
-    if lower in HEDGE_WORDS:
-        return lower not in {"may", "might", "could"} or token.tag_ == "MD"
-    return token.pos_ == "VERB" and token.lemma_.lower() in HEDGE_LEMMAS
-
-
-def _is_booster(token: Token) -> bool:
-    if token.lower_ in BOOSTER_WORDS:
-        return not _softened(token)
-    return token.pos_ == "VERB" and token.lemma_.lower() in BOOSTER_LEMMAS
-
-
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-
-
 def _head_lemma(token: Token) -> str:
     return token.lemma_.lower()
-
-
-def _phrase(subject: Token, keep_agent: bool = False) -> list[Token]:
-    """The words naming a speaker, without the clauses that describe it (but, when
-    `keep_agent`, with the "by X" of "a survey published by X")."""
-    drop: set[int] = set()
-    for child in subject.children:
-        if child.dep_ in {"relcl", "appos", "punct", "acl"} and child.i > subject.i:
-            agents = [g for g in child.children if g.dep_ == "agent"] if keep_agent else []
-            keep = {t.i for g in agents for t in g.subtree}
-            drop.update(t.i for t in child.subtree if t.i not in keep)
-    words = [t for t in subject.subtree if t.i not in drop]
-    while len(words) > 1 and (words[-1].is_punct or words[-1].dep_ == "cc"):
-        words.pop()
-    return words
-
-
-def _no_clauses(head: Token) -> set[int]:
-    """The phrase under `head`, without the clauses hanging from it."""
-    drop = {t.i for c in head.subtree if c.dep_ in {"acl", "relcl", "ccomp", "advcl", "mark"}
-            for t in c.subtree}  # fmt: skip
-    return {t.i for t in head.subtree if t.i not in drop}
-
-
-def _trim(words: list[Token]) -> list[Token]:
-    words = sorted(words, key=lambda t: t.i)
-    dash = next((n for n, t in enumerate(words[:15]) if t.text in {"\u2014", "--"}), None)
-    if dash is not None and not any(t.pos_ in {"VERB", "AUX"} for t in words[:dash]):
-        words = words[dash + 1 :]  # a dateline: "PORT AUREL, March 3, 2025 —"
-    while words and (words[0].is_punct or words[0].is_space or words[0].dep_ == "cc"):
-        words = words[1:]
-    while words and (words[-1].is_punct or words[-1].is_space or words[-1].dep_ == "cc"):
-        words = words[:-1]
-    return words
 
 
 def _content_words(words: list[Token]) -> int:

@@ -18,18 +18,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from counterpoint.nlp.relations import ROLE_NOUNS
+from counterpoint.lang import words
 
 LABEL = "DESC"
-# Nouns that name a person by what they do or are (besides positions, in ROLE_NOUNS).
-PERSON_NOUNS = ROLE_NOUNS | set(
-    """
-    teacher farmer lawyer doctor soldier banker businessman businesswoman activist politician
-    priest bishop nun union unionist economist writer novelist poet singer actor actress
-    athlete player coach veteran newcomer outsider incumbent challenger dissident opponent
-    man woman father mother son daughter widow husband wife
-    """.split()
-)
 WINDOW = 2  # sentences before the description in which its person must be named
 
 if not Doc.has_extension("described"):
@@ -43,6 +34,7 @@ def described_people(doc: Doc) -> Doc:
     ents = list(doc.ents)
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     links: list[tuple[Span, Span]] = []
+    en = words(doc.lang_, "descriptions")
 
     def add(span: Span | None, person: Span) -> None:
         if span is not None and not taken & set(range(span.start, span.end)):
@@ -50,14 +42,14 @@ def described_people(doc: Doc) -> Doc:
             taken.update(range(span.start, span.end))
             links.append((span, person))
 
-    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    people = [e for e in doc.ents if e.label_ == en.PERSON_LABEL]
     text = doc.text  # spaCy joins the tokens anew at each access
     for person in people:
         for noun in _appositions(person):
-            words = " ".join(t.text for t in _description(noun) if t.dep_ != "det")
-            if " " not in words:  # "the president" alone may be anyone's: too weak
+            said = " ".join(t.text for t in _description(noun) if t.dep_ != "det")
+            if " " not in said:  # "the president" alone may be anyone's: too weak
                 continue
-            pattern = rf"(?<!\w)the {re.escape(words)}(?!\w)"
+            pattern = rf"(?<!\w){en.DEFINITE_ARTICLE} {re.escape(said)}(?!\w)"
             for found in re.finditer(pattern, text[person.end_char :], re.IGNORECASE):
                 start = person.end_char + found.start()
                 add(doc.char_span(start, start + len(found.group()), label=LABEL), person)
@@ -89,7 +81,8 @@ def _appositions(person: Span) -> list[Token]:
     nouns = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         nouns.append(root.head)
-    return [n for n in nouns if n.pos_ == "NOUN" and n.lemma_.lower() in PERSON_NOUNS]
+    person_nouns = words(person.doc.lang_, "descriptions").PERSON_NOUNS
+    return [n for n in nouns if n.pos_ == "NOUN" and n.lemma_.lower() in person_nouns]
 
 
 def _description(noun: Token) -> list[Token]:
@@ -99,11 +92,12 @@ def _description(noun: Token) -> list[Token]:
 
 
 def _is_subject_description(token: Token) -> bool:
+    en = words(token.doc.lang_, "descriptions")
     return (
         token.pos_ == "NOUN"
         and token.dep_ in {"nsubj", "nsubjpass"}
-        and token.lemma_.lower() in PERSON_NOUNS
+        and token.lemma_.lower() in en.PERSON_NOUNS
         and token.tag_ == "NN"  # one person, not "the teachers"
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts)
+        and any(c.dep_ == "det" and c.lower_ == en.DEFINITE_ARTICLE for c in token.lefts)
         and any(c.dep_ in {"amod", "compound"} for c in token.lefts)  # "the former teacher"
     )

@@ -1,15 +1,17 @@
 """Events: who did what to whom, when and where, read off the dependency parse.
 
-A trigger is a verb or an event noun whose lemma is in the lexicon below (general political and
-economic English). Its type is a PLOVER type or one of a few documented extensions (see
-`docs/events.md`). Roles come from the parse: the agent (subject of an active verb, "by X" of a
-passive, possessor or "by X" of a noun), the patient (object, subject of a passive, "of X"),
-the place ("in/at X"), the date (a DATE entity of the clause, resolved against the date the
-article was published), casualties and size ("killing 27 people", "140,000 soldiers"), negation
-("did not meet") and modality ("could", "is expected to").
+A trigger is a verb or an event noun whose lemma is in the lexicon of the language data
+(`lang/<code>/events.py`; in English, general political and economic vocabulary). Its type is a
+PLOVER type or one of a few documented extensions (see `docs/events.md`). Roles come from the
+parse: the agent (subject of an active verb, "by X" of a passive, possessor or "by X" of a noun),
+the patient (object, subject of a passive, "of X"), the place ("in/at X"), the date (a DATE
+entity of the clause, resolved against the date the article was published), casualties and size
+("killing 27 people", "140,000 soldiers"), negation ("did not meet") and modality ("could", "is
+expected to").
 
-`find_events(sdoc, published)` returns `Event` records with `doc=""`; `source`, `target` and
-`place` are indexes into `sdoc.ents`, `start`/`end` the trigger's characters in `sdoc.text`.
+`find_events(sdoc, published, settings)` returns `Event` records with `doc=""`; `source`,
+`target` and `place` are indexes into `sdoc.ents`, `start`/`end` the trigger's characters in
+`sdoc.text`.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from types import ModuleType
 
 import dateparser
 from spacy.tokens import Doc, Span, Token
 
+from counterpoint.config import NlpSettings
+from counterpoint.lang import words
 from counterpoint.records import Event
 
 # --- Types -------------------------------------------------------------------------------------
@@ -48,195 +53,44 @@ EXTENSIONS: dict[str, str | None] = {
 # PLOVER 2021 names of the 0.5 types.
 PLOVER_2021 = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE",
                "INVESTIGATE": "ACCUSE"}  # fmt: skip
-
-VERBS: dict[str, str] = {}
-NOUNS: dict[str, str] = {}
-
-
-def _lexicon(table: dict[str, str], kind: str, words: str) -> None:
-    for word in words.split():
-        table[word.replace("_", " ")] = kind
+# Types an intent turns into AGREE (to cooperate) or THREATEN (to harm), as PLOVER codes them.
+COOPERATIVE_TYPES = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+HARMFUL_TYPES = {"SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST", "MOBILIZE"}
 
 
-# Verb lemmas ("step_down": a verb with its particle).
-for _kind, _words in {
-    "AGREE": "agree pledge promise vow offer accept commit ratify approve",
-    "CONSULT": "meet visit host telephone phone negotiate discuss consult confer mediate talk",
-    "SUPPORT": """support praise welcome endorse back defend commend applaud hail recognize
-        recognise apologize apologise thank congratulate forgive laud""",
-    "CONCEDE": "concede ease relax yield allow permit pardon relent loosen lift call_off",
-    "COOPERATE": "cooperate collaborate coordinate share extradite partner ally",
-    "AID": "aid help assist donate provide supply deliver fund finance lend rescue evacuate",
-    "RETREAT": "withdraw retreat surrender demobilize demobilise disarm release free pull_out "
-    "back_down",
-    "REQUEST": "ask request appeal urge call seek plead petition invite implore beg lobby",
-    "DEMAND": "demand insist pressure press",
-    "ACCUSE": "accuse allege blame charge sue indict convict prosecute implicate",
-    "DISAPPROVE": """criticize criticise condemn denounce complain deplore decry censure slam
-        rebuke lambaste chastise reprimand""",
-    "INVESTIGATE": "investigate probe inspect audit interrogate scrutinize scrutinise",
-    "REJECT": """reject refuse decline deny veto oppose dismiss rebuff spurn snub defy violate
-        renege resist""",
-    "THREATEN": "threaten warn menace intimidate",
-    "PROTEST": "protest demonstrate rally march riot picket boycott block",
-    "SANCTION": "sanction expel suspend halt sever freeze embargo cancel recall downgrade",
-    "MOBILIZE": "mobilize mobilise deploy mass reinforce station",
-    "COERCE": """confiscate seize ban outlaw censor deport blockade besiege curb restrict repress
-        suppress raid occupy evict expropriate oust depose topple overthrow crack_down""",
-    "ASSAULT": """attack kill murder assassinate bomb shoot stab beat torture abduct kidnap
-        hijack massacre execute injure wound strike rape lynch assault destroy burn blow_up""",
-    "FIGHT": "fight shell clash battle invade bombard capture retake ambush fire",
-    "IMPEACH": "impeach",
-    "ARREST": "arrest detain jail imprison apprehend",
-    "APPOINT": "appoint nominate designate swear_in",
-    "RESIGN": "resign quit step_down",
-    "ELECT": "elect re-elect reelect",
-    "DISSOLVE": "dissolve disband",
-    "ACQUIRE": "acquire buy purchase take_over merge",
-    "INVEST": "invest",
-}.items():
-    _lexicon(VERBS, _kind, _words)
-
-for _kind, _words in {
-    "AGREE": """agreement deal accord pact treaty consensus memorandum settlement pledge promise
-        offer compromise""",
-    "CONSULT": """meeting talk summit visit negotiation consultation mediation conference
-        dialogue""",
-    "SUPPORT": "support endorsement praise recognition apology backing solidarity",
-    "CONCEDE": "concession amnesty pardon",
-    "COOPERATE": "cooperation collaboration partnership alliance coordination extradition",
-    "AID": "aid assistance donation loan relief asylum help funding bailout",
-    "RETREAT": "withdrawal retreat surrender ceasefire cease-fire truce pullout disarmament",
-    "REQUEST": "request appeal plea petition invitation",
-    "DEMAND": "demand",
-    "ACCUSE": "accusation allegation charge lawsuit indictment conviction",
-    "DISAPPROVE": "criticism condemnation complaint censure rebuke",
-    "INVESTIGATE": "investigation probe inquiry inspection audit hearing interrogation",
-    "REJECT": "rejection refusal veto denial",
-    "THREATEN": "threat warning ultimatum",
-    "PROTEST": """protest demonstration rally march riot strike sit-in boycott blockade walkout
-        uprising""",
-    "SANCTION": "sanction embargo expulsion suspension tariff",
-    "MOBILIZE": "mobilization mobilisation deployment buildup",
-    "COERCE": """crackdown ban curfew raid seizure deportation censorship occupation siege
-        repression coup self-coup""",
-    "ASSAULT": """attack killing murder assassination bombing shooting massacre assault abduction
-        kidnapping torture execution airstrike""",
-    "FIGHT": "fighting clash battle war invasion offensive combat shelling skirmish hostility",
-    "IMPEACH": "impeachment",
-    "ARREST": "arrest detention imprisonment",
-    "APPOINT": "appointment nomination",
-    "RESIGN": "resignation",
-    "ELECT": "election referendum runoff",
-    "DISSOLVE": "dissolution",
-    "ACQUIRE": "acquisition takeover purchase merger buyout",
-    "INVEST": "investment",
-}.items():
-    _lexicon(NOUNS, _kind, _words)
-
-# Verbs typed by their object ("sent troops", "gave aid", "opened fire", "cut ties").
-TROOPS = {"troop", "soldier", "force", "army", "warship", "tank", "police", "unit", "battalion"}
-AID_THINGS = {"aid", "money", "dollar", "grant", "loan", "asylum", "assistance", "weapon", "arm",
-              "food", "medicine", "supply", "fund", "support", "help", "equipment"}  # fmt: skip
-TIES = {"tie", "relation", "link", "contact"}
-OBJECT_VERBS: dict[str, list[tuple[set[str], str]]] = {
-    "send": [(TROOPS, "MOBILIZE"), (AID_THINGS, "AID")],
-    "dispatch": [(TROOPS, "MOBILIZE"), ({"inspector", "investigator"}, "INVESTIGATE")],
-    "give": [(AID_THINGS, "AID")],
-    "grant": [(AID_THINGS, "AID")],
-    "open": [({"fire"}, "FIGHT")],
-    "cut": [(TIES | AID_THINGS, "SANCTION")],
-    "break": [(TIES, "SANCTION")],
-    "sever": [(TIES, "SANCTION")],
-}
-TRADE_WORDS = {"trade", "free-trade", "commercial", "fta"}
-TRADE_NOUNS = {"agreement", "deal", "accord", "pact", "treaty"}
-
-# --- Roles -------------------------------------------------------------------------------------
-
-ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "DESC", "LOC", "FAC"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
-TARGET_PREPS = {"with", "against", "on", "upon", "to", "toward", "towards", "into"}
-TYPE_PREPS = {"INVEST": {"in"}, "ACQUIRE": {"in"}, "REQUEST": {"for"}}
-# Nouns whose possessor or "of" is the patient: "Castillo's arrest", "the arrest of Castillo".
-PATIENT_NOUNS = {
-    "impeachment", "arrest", "detention", "imprisonment", "ouster", "removal", "killing",
-    "murder", "assassination", "appointment", "nomination", "election", "expulsion",
-    "deportation", "extradition", "indictment", "conviction", "release", "abduction",
-    "kidnapping", "execution", "torture", "dissolution", "acquisition", "takeover", "purchase",
-}  # fmt: skip
-# Nouns whose "of" is the agent: "the protest of farmers", "the resignation of the minister".
-AGENT_OF_NOUNS = {"protest", "demonstration", "rally", "march", "riot", "strike", "resignation",
-                  "withdrawal", "retreat", "surrender", "visit", "walkout", "uprising"}  # fmt: skip
-# Verbs that lend their subject to the event noun they govern: "filed a motion", "held talks".
-LIGHT_VERBS = {"hold", "stage", "impose", "launch", "sign", "reach", "file", "open", "carry",
-               "conduct", "make", "issue", "announce", "mount", "begin", "start", "lead",
-               "organize", "organise", "lodge", "level", "bring", "order", "call", "declare",
-               "continue", "resume", "go", "join", "initiate", "undertake"}  # fmt: skip
-# Verbs whose subject undergoes the event noun they govern: "faces impeachment".
-PATIENT_VERBS = {"face", "survive", "undergo", "suffer", "escape", "avoid", "fear"}
-MODALS = {"can", "could", "may", "might", "will", "would", "shall", "should", "must", "ca", "wo"}
-MODAL_NAMES = {"ca": "can", "wo": "will"}
-# Words that put the event they govern in the future or in doubt: "is expected to meet".
-MODAL_GOVERNORS = {
-    "expect", "plan", "intend", "want", "hope", "seek", "try", "attempt", "aim", "prepare",
-    "propose", "threaten", "promise", "vow", "pledge", "agree", "offer", "decide", "consider",
-    "need", "likely", "unlikely", "set", "due", "ready", "willing", "able", "poised", "go",
-    "about", "prepared", "determined", "eager", "wish", "refuse", "decline", "fail", "move",
-    "scheduled", "schedule",
-}  # fmt: skip
-NEGATING_GOVERNORS = {"refuse", "decline", "fail", "unlikely"}
-MODAL_ADVERBS = {"possibly", "probably", "perhaps", "maybe", "likely"}
-NOT_WORDS = {"not", "n't", "never", "no"}
-
-# --- Magnitudes --------------------------------------------------------------------------------
-
-DEATH_WORDS = {"kill", "die", "dead", "death", "slay", "murder", "massacre", "execute", "lose"}
-INJURY_WORDS = {"injure", "wound", "hurt", "injured", "wounded", "injury"}
-PEOPLE = {"people", "person", "protester", "demonstrator", "soldier", "troop", "civilian",
-          "officer", "police", "policeman", "worker", "student", "marcher", "supporter",
-          "member", "fighter", "militant", "rebel", "resident", "farmer", "activist", "man",
-          "woman", "child", "refugee", "migrant", "prisoner", "voter", "employee",
-          "peacekeeper", "inspector", "observer", "personnel", "ship", "tank"}  # fmt: skip
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-
-
-def find_events(sdoc: Doc, published: date | None) -> list[Event]:
+def find_events(
+    sdoc: Doc, published: date | None, settings: NlpSettings = NlpSettings()
+) -> list[Event]:
     """The events of a parsed document, in text order."""
     ent_of: dict[int, int] = {}
     for number, ent in enumerate(sdoc.ents):
         for token in ent:
             ent_of[token.i] = number
-    sentences = {sent.start: number for number, sent in enumerate(sdoc.sents)}
+    en = words(sdoc.lang_, "events")
     events: list[Event] = []
-    for sent in sdoc.sents:
+    for number, sent in enumerate(sdoc.sents):
         dates = _sentence_dates(sent, published)
         for token in sent:
-            kind = _type_of(token)
+            kind = _type_of(token, en)
             if kind is not None:
-                events.append(_event(token, kind, sentences[sent.start], ent_of, dates, published))
+                events.append(_event(token, kind, number, ent_of, dates, published, settings))
     return events
 
 
-def plover_type(kind: str, modality: str | None = None, version: str = "2021") -> str | None:
+def plover_type(
+    kind: str, modality: str | None = None, version: str = "2021", language: str = "en"
+) -> str | None:
     """The PLOVER type an event type is coded as: extensions go to the type they refine, and
     an intent (modality "will", "promise", "offer", ...) to cooperate is AGREE, to harm is
     THREATEN, as PLOVER codes them. `version="0.5"` uses the gold-standard records' names
     (DEMAND, DISAPPROVE, ...); "2021" the current ones."""
+    en = words(language, "events")
     parent: str | None = EXTENSIONS.get(kind, kind)
     if parent is None:
         return None
-    intent = modality in {"will", "would", "promise", "pledge", "vow", "offer", "willing",
-                          "ready", "prepared", "agree", "plan", "intend", "shall"}  # fmt: skip
-    if intent and parent in {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}:
+    if modality in en.INTENT_MODALITIES and parent in COOPERATIVE_TYPES:
         parent = "AGREE"
-    elif (intent or modality == "threaten") and parent in {
-        "SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST", "MOBILIZE"
-    }:  # fmt: skip
+    elif modality in en.THREAT_MODALITIES and parent in HARMFUL_TYPES:
         parent = "THREATEN"
     if version == "2021":
         return PLOVER_2021.get(parent, parent)
@@ -246,35 +100,45 @@ def plover_type(kind: str, modality: str | None = None, version: str = "2021") -
 # --- Triggers ----------------------------------------------------------------------------------
 
 
-def _type_of(token: Token) -> str | None:
-    lemma = token.lemma_.lower()
+# These run at every token, so they take the language data (`en`) from the caller.
+
+
+def _type_of(token: Token, en: ModuleType) -> str | None:
     if token.pos_ == "VERB":
-        if token.dep_ == "amod":  # "the detained reporter": a description, not a report
-            return None
-        if token.dep_ == "acl" and any(c.dep_ == "nummod" for c in token.head.children):
-            return None  # "left 3 people injured": a count of the event's victims
-        particle = next((c.lower_ for c in token.children if c.dep_ in {"prt", "advmod"}
-                         and f"{lemma} {c.lower_}" in VERBS), None)  # fmt: skip
-        if particle and f"{lemma} {particle}" in VERBS:
-            return VERBS[f"{lemma} {particle}"]
-        for child in token.children:
-            if child.dep_ in {"dobj", "nsubjpass"}:
-                for things, object_kind in OBJECT_VERBS.get(lemma, []):
-                    if child.lemma_.lower() in things:
-                        return object_kind
-        return VERBS.get(lemma)
+        return _verb_type(token, en)
     if token.pos_ == "NOUN" and token.dep_ != "compound":
-        kind = NOUNS.get(lemma)
-        if kind is None and lemma.endswith("s"):
-            kind = NOUNS.get(lemma[:-1])  # "talks", "sanctions", "hostilities" as tagged
-        if lemma in TRADE_NOUNS and any(
-            t.lower_ in TRADE_WORDS or t.lower_ == "trade" for t in token.lefts
-        ):
-            return "TRADE_AGREEMENT"
-        if lemma == "release" and any(c.lower_ in {"press", "news"} for c in token.lefts):
-            return None
-        return kind
+        return _noun_type(token, en)
     return None
+
+
+def _verb_type(verb: Token, en: ModuleType) -> str | None:
+    lemma = verb.lemma_.lower()
+    if verb.dep_ == "amod":  # "the detained reporter": a description, not a report
+        return None
+    if verb.dep_ == "acl" and any(c.dep_ == "nummod" for c in verb.head.children):
+        return None  # "left 3 people injured": a count of the event's victims
+    particle = next((c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}
+                     and f"{lemma} {c.lower_}" in en.VERBS), None)  # fmt: skip
+    if particle is not None:  # "stepped down", "called off"
+        return en.VERBS[f"{lemma} {particle}"]
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            for things, object_kind in en.OBJECT_VERBS.get(lemma, []):
+                if child.lemma_.lower() in things:
+                    return object_kind
+    return en.VERBS.get(lemma)
+
+
+def _noun_type(noun: Token, en: ModuleType) -> str | None:
+    lemma = noun.lemma_.lower()
+    kind = en.NOUNS.get(lemma)
+    if kind is None and lemma.endswith(en.PLURAL):
+        kind = en.NOUNS.get(lemma[: -len(en.PLURAL)])  # "talks", "sanctions" as tagged
+    if lemma in en.TRADE_NOUNS and any(t.lower_ in en.TRADE_WORDS for t in noun.lefts):
+        return "TRADE_AGREEMENT"
+    if any(c.lower_ in en.NOT_EVENTS_AFTER.get(lemma, ()) for c in noun.lefts):
+        return None  # "a press release"
+    return kind
 
 
 def _event(
@@ -284,23 +148,24 @@ def _event(
     ent_of: dict[int, int],
     dates: dict[int, tuple[str, str | None]],
     published: date | None,
+    settings: NlpSettings,
 ) -> Event:
-    source, target = _roles(trigger, kind, ent_of)
+    source, target = _roles(trigger, kind, ent_of, settings)
     if source is not None and source == target:
         target = None
-    clause = _clause(trigger)
-    anchors = {trigger.i, clause.i}
-    place = _place(trigger.doc, trigger.sent, anchors, ent_of, {source, target})
+    anchors = {trigger.i, _clause(trigger, settings).i}
+    place = _place(trigger.sent, anchors, ent_of, {source, target}, settings)
     happened = happened_end = None
     for ent_start, (first_day, last_day) in dates.items():
-        if _attached(trigger.doc[ent_start], anchors):
+        if _attached(trigger.doc[ent_start], anchors, settings):
             happened, happened_end = first_day, last_day
             break
-    negated, modality = _mood(trigger)
-    dead, injured, size = _magnitudes(trigger)
+    negated, modality = _mood(trigger, settings)
+    dead, injured, size = _magnitudes(trigger, settings)
     end = trigger.idx + len(trigger)
+    verbs = words(trigger.doc.lang_, "events").VERBS
     for child in trigger.children:  # "stepped down": the particle is part of the trigger
-        if child.dep_ in {"prt", "advmod"} and f"{trigger.lemma_.lower()} {child.lower_}" in VERBS:
+        if child.dep_ in {"prt", "advmod"} and f"{trigger.lemma_.lower()} {child.lower_}" in verbs:
             end = max(end, child.idx + len(child))
     return Event(
         doc="",
@@ -332,24 +197,25 @@ def _actor(token: Token | None, ent_of: dict[int, int]) -> int | None:
     if token is None:
         return None
     doc = token.doc
-    if token.i in ent_of and doc.ents[ent_of[token.i]].label_ in ACTOR_LABELS:
+    en = words(doc.lang_, "events")
+    if token.i in ent_of and doc.ents[ent_of[token.i]].label_ in en.ACTOR_LABELS:
         return ent_of[token.i]
     for deps in ({"appos"}, {"poss", "compound", "amod"}):
         for child in token.children:
             if (
                 child.dep_ in deps
                 and child.i in ent_of
-                and doc.ents[ent_of[child.i]].label_ in ACTOR_LABELS - PLACE_LABELS | {"GPE"}
+                and doc.ents[ent_of[child.i]].label_ in en.QUALIFIER_LABELS
             ):
                 return ent_of[child.i]
-    if token.lemma_.lower() not in NOUNS:  # "soldiers of Valdoria", "officials from Norland"
+    if token.lemma_.lower() not in en.NOUNS:  # "soldiers of Valdoria", "officials from Norland"
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+            if child.dep_ == "prep" and child.lower_ in en.MEMBER_OF_PREPS:
                 for pobj in child.children:
                     if (
                         pobj.dep_ == "pobj"
                         and pobj.i in ent_of
-                        and doc.ents[ent_of[pobj.i]].label_ in {"GPE", "ORG", "NORP"}
+                        and doc.ents[ent_of[pobj.i]].label_ in en.MEMBER_OF_LABELS
                     ):
                         return ent_of[pobj.i]
     return None
@@ -362,24 +228,21 @@ def _child(token: Token, deps: set[str]) -> Token | None:
 def _prep_object(
     token: Token, preps: set[str], ent_of: dict[int, int], dep: str = "prep"
 ) -> int | None:
+    no_role = words(token.doc.lang_, "events").NO_ROLE_LABELS
     for child in token.children:
         if child.dep_ == dep and (dep == "agent" or child.lower_ in preps):
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     found = _actor(grandchild, ent_of)
-                    if found is not None and grandchild.doc.ents[found].label_ not in {
-                        "LOC", "FAC"
-                    }:  # fmt: skip
+                    if found is not None and grandchild.doc.ents[found].label_ not in no_role:
                         return found
     return None
 
 
-def _subject(verb: Token, ent_of: dict[int, int]) -> tuple[int | None, bool]:
+def _subject(verb: Token, ent_of: dict[int, int], settings: NlpSettings) -> tuple[int | None, bool]:
     """The agent of a verb (climbing through "agreed to meet", "killed and injured"), and
     whether the verb's own subject was passive ("was arrested"): then it names the patient."""
-    seen = 0
-    while seen < 5:
-        seen += 1
+    for _ in range(settings.events_subject_depth):
         subject = _child(verb, {"nsubj", "csubj"})
         if subject is not None:
             return _actor(subject, ent_of), False
@@ -402,89 +265,141 @@ def _subject(verb: Token, ent_of: dict[int, int]) -> tuple[int | None, bool]:
     return None, False
 
 
-def _roles(trigger: Token, kind: str, ent_of: dict[int, int]) -> tuple[int | None, int | None]:
-    preps = TARGET_PREPS | TYPE_PREPS.get(kind, set())
-    if trigger.pos_ == "VERB":
-        agent = _prep_object(trigger, set(), ent_of, dep="agent")
-        passive_subject = _child(trigger, {"nsubjpass"})
-        if passive_subject is not None:
-            return agent, _actor(passive_subject, ent_of)
-        if trigger.dep_ == "acl" and trigger.tag_ == "VBN":  # "the reporter detained by X"
-            return agent, _actor(trigger.head, ent_of)
-        source, _ = _subject(trigger, ent_of)
-        target = _actor(_child(trigger, {"dobj"}), ent_of)
-        if target is None:
-            target = _prep_object(trigger, preps, ent_of)
-        if target is None and trigger.dep_ == "conj":
-            target = _actor(_child(trigger.head, {"dobj"}), ent_of)  # "attacked and killed X"
-        return source, target
-    return _noun_roles(trigger, kind, ent_of, preps)
+def _roles(
+    trigger: Token, kind: str, ent_of: dict[int, int], settings: NlpSettings
+) -> tuple[int | None, int | None]:
+    en = words(trigger.doc.lang_, "events")
+    preps = en.TARGET_PREPS | en.TYPE_PREPS.get(kind, set())
+    if trigger.pos_ != "VERB":
+        return _noun_roles(trigger, ent_of, preps, settings)
+    agent = _prep_object(trigger, set(), ent_of, dep="agent")
+    passive_subject = _child(trigger, {"nsubjpass"})
+    if passive_subject is not None:
+        return agent, _actor(passive_subject, ent_of)
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":  # "the reporter detained by X"
+        return agent, _actor(trigger.head, ent_of)
+    source, _ = _subject(trigger, ent_of, settings)
+    target = _actor(_child(trigger, {"dobj"}), ent_of)
+    if target is None:
+        target = _prep_object(trigger, preps, ent_of)
+    if target is None and trigger.dep_ == "conj":
+        target = _actor(_child(trigger.head, {"dobj"}), ent_of)  # "attacked and killed X"
+    return source, target
 
 
 def _noun_roles(
-    noun: Token, kind: str, ent_of: dict[int, int], preps: set[str]
+    noun: Token, ent_of: dict[int, int], preps: set[str], settings: NlpSettings
 ) -> tuple[int | None, int | None]:
-    lemma = noun.lemma_.lower()
-    patient = lemma in PATIENT_NOUNS
-    source = _prep_object(noun, set(), ent_of, dep="agent") or _prep_object(noun, {"by"}, ent_of)
-    target = None
-    owner = next((_actor(c, ent_of) for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None:  # "U.S. sanctions", "Israeli strikes"
-        owner = next((ent_of[c.i] for c in noun.lefts if c.dep_ in {"compound", "amod"}
-                      and c.i in ent_of and noun.doc.ents[ent_of[c.i]].label_
-                      in {"GPE", "NORP", "ORG", "PERSON"}), None)  # fmt: skip
-    of = _prep_object(noun, {"of"}, ent_of)
-    # "the impeachment and arrest of X": conjoined nouns share their "of"
-    for other in [noun.head] if noun.dep_ == "conj" else []:
-        of = of if of is not None else _prep_object(other, {"of"}, ent_of)
-    for other in (c for c in noun.children if c.dep_ == "conj"):
-        of = of if of is not None else _prep_object(other, {"of"}, ent_of)
-    if patient:
-        target = owner if owner is not None else of
-        if owner is not None and of is not None:
-            source, target = owner, of  # "Congress's impeachment of X"
-    elif lemma in AGENT_OF_NOUNS or lemma.rstrip("s") in AGENT_OF_NOUNS:
-        source = source if source is not None else (owner if owner is not None else of)
-    else:
-        source = source if source is not None else owner
-        target = of
+    """Agent and patient of an event noun: read off its own phrase ("Congress's impeachment of
+    X", "the protest of farmers"), then off the verb governing it ("held talks with X")."""
+    source, target = _phrase_roles(noun, ent_of)
     if target is None:
         target = _prep_object(noun, preps, ent_of)
+    governor = _governor(noun)
+    if governor is None or governor.pos_ not in {"VERB", "AUX"}:
+        return source, target
+    return _governor_roles(governor, source, target, ent_of, preps, settings)
+
+
+def _phrase_roles(noun: Token, ent_of: dict[int, int]) -> tuple[int | None, int | None]:
+    """Roles from the noun phrase: "by X", the possessor or a qualifying name, and "of X", which
+    name the agent or the patient depending on the noun ("the arrest of X", "the protest of
+    X")."""
+    en = words(noun.doc.lang_, "events")
+    lemma = noun.lemma_.lower()
+    source = _prep_object(noun, set(), ent_of, dep="agent") or _prep_object(
+        noun, en.AGENT_PREPS, ent_of
+    )
+    owner = _owner(noun, ent_of)
+    of = _shared_of(noun, ent_of)
+    if lemma in en.PATIENT_NOUNS:
+        if owner is not None and of is not None:
+            return owner, of  # "Congress's impeachment of X"
+        return source, owner if owner is not None else of
+    if lemma in en.AGENT_OF_NOUNS or lemma.rstrip(en.PLURAL) in en.AGENT_OF_NOUNS:
+        return (source if source is not None else owner if owner is not None else of), None
+    return (source if source is not None else owner), of
+
+
+def _owner(noun: Token, ent_of: dict[int, int]) -> int | None:
+    """The possessor of an event noun, or the name qualifying it: "U.S. sanctions"."""
+    owner = next((_actor(c, ent_of) for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    labels = words(noun.doc.lang_, "events").OWNER_LABELS
+    return next(
+        (ent_of[c.i] for c in noun.lefts
+         if c.dep_ in {"compound", "amod"} and c.i in ent_of
+         and noun.doc.ents[ent_of[c.i]].label_ in labels),
+        None,
+    )  # fmt: skip
+
+
+def _shared_of(noun: Token, ent_of: dict[int, int]) -> int | None:
+    """The "of X" of the noun, or of a noun conjoined with it: "the impeachment and arrest of
+    X"."""
+    of_preps = words(noun.doc.lang_, "events").OF_PREPS
+    conjoined = [noun.head] if noun.dep_ == "conj" else []
+    conjoined += [c for c in noun.children if c.dep_ == "conj"]
+    for other in [noun, *conjoined]:
+        found = _prep_object(other, of_preps, ent_of)
+        if found is not None:
+            return found
+    return None
+
+
+def _governor(noun: Token) -> Token | None:
+    """The verb an event noun is the object of: "held talks", "voted for the impeachment"."""
     first = noun.head if noun.dep_ == "conj" else noun  # "the impeachment and arrest of X"
-    governor = first.head if first.dep_ in {"dobj", "nsubjpass", "attr"} else None
-    if first.dep_ == "pobj" and first.head.head.pos_ == "VERB":  # "voted for the impeachment"
-        verb = first.head.head.lemma_.lower()
-        governor = first.head.head if verb in PATIENT_VERBS | LIGHT_VERBS | {"vote"} else None
-    if governor is not None and governor.pos_ in {"VERB", "AUX"}:
-        verb_lemma = governor.lemma_.lower()
-        if verb_lemma in PATIENT_VERBS and target is None:
-            target, _ = _subject(governor, ent_of)
-        elif verb_lemma in LIGHT_VERBS or governor.lemma_.lower() not in VERBS:
-            if source is None and verb_lemma not in PATIENT_VERBS:
-                source, _ = _subject(governor, ent_of)
-                if source is None:
-                    source = _prep_object(governor, set(), ent_of, dep="agent")
-            if target is None:
-                target = _prep_object(governor, preps, ent_of)
+    if first.dep_ == "pobj" and first.head.head.pos_ == "VERB":
+        verb = first.head.head
+        governing = words(noun.doc.lang_, "events").GOVERNING_VERBS
+        return verb if verb.lemma_.lower() in governing else None
+    return first.head if first.dep_ in {"dobj", "nsubjpass", "attr"} else None
+
+
+def _governor_roles(
+    governor: Token,
+    source: int | None,
+    target: int | None,
+    ent_of: dict[int, int],
+    preps: set[str],
+    settings: NlpSettings,
+) -> tuple[int | None, int | None]:
+    """Roles the governing verb lends: its subject undergoes the event ("faces impeachment")
+    or carries it out ("held talks with X")."""
+    en = words(governor.doc.lang_, "events")
+    lemma = governor.lemma_.lower()
+    if lemma in en.PATIENT_VERBS:
+        if target is None:
+            target, _ = _subject(governor, ent_of, settings)
+        return source, target
+    if lemma in en.LIGHT_VERBS or lemma not in en.VERBS:
+        if source is None:
+            source, _ = _subject(governor, ent_of, settings)
+            if source is None:
+                source = _prep_object(governor, set(), ent_of, dep="agent")
+        if target is None:
+            target = _prep_object(governor, preps, ent_of)
     return source, target
 
 
 # --- Clause, place, date ------------------------------------------------------------------------
 
 
-def _clause(trigger: Token) -> Token:
+def _clause(trigger: Token, settings: NlpSettings) -> Token:
     """The verb whose clause the trigger is in: itself, or the verb governing an event noun."""
     token = trigger
-    for _ in range(6):
+    for _ in range(settings.events_clause_depth):
         if token.pos_ in {"VERB", "AUX"} or token.dep_ == "ROOT":
             return token
         token = token.head
     return trigger
 
 
-def _attached(token: Token, anchors: set[int]) -> bool:
+def _attached(token: Token, anchors: set[int], settings: NlpSettings) -> bool:
     """Whether a word hangs off one of the anchors without crossing another clause."""
-    for _ in range(12):
+    for _ in range(settings.events_attach_depth):
         if token.i in anchors:
             return True
         if token.dep_ == "ROOT":
@@ -496,128 +411,124 @@ def _attached(token: Token, anchors: set[int]) -> bool:
 
 
 def _place(
-    doc: Doc,
     sent: Span,
     anchors: set[int],
     ent_of: dict[int, int],
     taken: set[int | None],
+    settings: NlpSettings,
 ) -> int | None:
+    en = words(sent.doc.lang_, "events")
     for number in sorted({ent_of[t.i] for t in sent if t.i in ent_of}):
-        ent = doc.ents[number]
-        if ent.label_ not in PLACE_LABELS or number in taken:
+        ent = sent.doc.ents[number]
+        if ent.label_ not in en.PLACE_LABELS or number in taken:
             continue
         # climb to the trigger's clause: the first preposition other than "of" ("in the town
         # of X") must be a place word, and no other clause crossed
         token, prep = ent.root, None
-        for _ in range(12):
+        for _ in range(settings.events_attach_depth):
             if token.i in anchors:
                 break
             if token.dep_ == "ROOT" or (token.pos_ in {"VERB", "AUX"} and token is not ent.root):
                 prep = None
                 break
-            if token.dep_ in {"prep", "agent"} and token.lower_ != "of" and prep is None:
+            if token.dep_ in {"prep", "agent"} and token.lower_ not in en.OF_PREPS and prep is None:
                 prep = token.lower_
             token = token.head
-        if token.i in anchors and prep in PLACE_PREPS:
+        if token.i in anchors and prep in en.PLACE_PREPS:
             return number
     return None
 
 
 def _sentence_dates(sent: Span, published: date | None) -> dict[int, tuple[str, str | None]]:
     """The DATE entities of a sentence, resolved: first token index -> (start, end or None)."""
+    doc = sent.doc
+    en = words(doc.lang_, "events")
     found: dict[int, tuple[str, str | None]] = {}
-    pending: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int]] = []  # relative dates: first token index, days from the base
     for ent in sent.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != en.DATE_LABEL:
             continue
-        after = sent.doc[ent.end].lower_ if ent.end < len(sent.doc) else ""
-        relative = re.fullmatch(
-            r"(?:just |only )?(a|the|one|two|three|\d+) (day|week|month|year)s?"
-            r"(?: (before|earlier|after|later))?",
-            ent.text.lower(),
-        )
-        direction = (relative.group(3) or after) if relative else ""
-        if relative and direction in {"before", "earlier", "after", "later"}:
-            word = relative.group(1)
-            amount = int(word) if word.isdigit() else {"two": 2, "three": 3}.get(word, 1)
-            unit = {"day": 1, "week": 7, "month": 30, "year": 365}[relative.group(2)]
-            sign = -1 if direction in {"before", "earlier"} else 1
-            pending.append((ent.start, sign * amount * unit, ent.text))
+        relative = en.RELATIVE_DATE.fullmatch(ent.text.lower())
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        direction = (relative.group("direction") or after) if relative else ""
+        if relative and direction in en.DIRECTIONS:
+            amount = relative.group("amount")
+            count = int(amount) if amount.isdigit() else en.NUMBER_WORDS.get(amount, 1)
+            days = count * en.UNIT_DAYS[relative.group("unit")]
+            pending.append((ent.start, en.DIRECTIONS[direction] * days))
             continue
-        resolved = resolve_date(ent.text, published)
+        resolved = resolve_date(ent.text, published, doc.lang_)
         if resolved is not None:
             found[ent.start] = resolved
     if pending and len(found) >= 1:
         start, end = next(iter(found.values()))
         if end is None:  # "a day before" counts from the one exact date of the sentence
             base = date.fromisoformat(start)
-            for ent_start, days, _ in pending:
+            for ent_start, days in pending:
                 found[ent_start] = ((base + timedelta(days=days)).isoformat(), None)
     return found
 
 
-MONTHS = ("january february march april may june july august september october november "
-          "december").split()  # fmt: skip
-DURATION = re.compile(r"\b(hours?|minutes?|days|weeks|months|years|decades?)\b")
-
-
-# Naming the languages spares dateparser trying each of its two hundred locales.
-DATE_LANGUAGES = ["en", "es"]
-
-
 @lru_cache(maxsize=4096)
-def resolve_date(text: str, published: date | None) -> tuple[str, str | None] | None:
+def resolve_date(
+    text: str, published: date | None, language: str = "en"
+) -> tuple[str, str | None] | None:
     """A DATE entity's text to an ISO date or range, relative to the publication date:
     "December 6" -> the latest December 6 not after it; "last week" -> Monday..Sunday of the
     week before; "in 2019" -> the year; "last November" -> that month. Durations ("90 days")
     and vague dates ("recent years") give None."""
-    words = re.sub(r"^(on|in|since|by|during|from|the|early|late|mid-?)\s+", "", text.lower())
-    words = words.strip(" ,.")
-    year = re.fullmatch(r"(?:the year )?(\d{4})", words)
+    en = words(language, "events")
+    text = en.DATE_PREFIX.sub("", text.lower()).strip(" ,.")
+    year = en.YEAR.fullmatch(text)
     if year:
         return f"{year.group(1)}-01-01", f"{year.group(1)}-12-31"
-    month_year = re.fullmatch(rf"({'|'.join(MONTHS)}),? (\d{{4}})", words)
+    month_year = en.MONTH_YEAR.fullmatch(text)
     if month_year:
-        return _month(int(month_year.group(2)), MONTHS.index(month_year.group(1)) + 1)
+        month = en.MONTHS.index(month_year.group("month")) + 1
+        return _month(int(month_year.group("year")), month)
     if published is None:
-        if re.search(r"\d{4}", words) and not DURATION.search(words):
+        if re.search(r"\d{4}", text) and not en.DURATION.search(text):
             parsed = dateparser.parse(
-                words, languages=DATE_LANGUAGES, settings={"PREFER_DATES_FROM": "past"}
+                text, languages=en.DATE_LANGUAGES, settings={"PREFER_DATES_FROM": "past"}
             )
             return (parsed.date().isoformat(), None) if parsed else None
         return None
-    last = re.fullmatch(r"(last|this|next|past) (week|month|year)", words)
-    if last:
-        shift = {"last": -1, "past": -1, "this": 0, "next": 1}[last.group(1)]
-        if last.group(2) == "week":
-            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
-            return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
-        if last.group(2) == "month":
-            month = published.month + shift
-            year_number = published.year + (month - 1) // 12
-            return _month(year_number, (month - 1) % 12 + 1)
-        year_number = published.year + shift
-        return f"{year_number}-01-01", f"{year_number}-12-31"
-    named = re.fullmatch(rf"(last |this )?({'|'.join(MONTHS)})", words)
+    period = en.RELATIVE_PERIOD.fullmatch(text)
+    if period:
+        return _shifted_period(period, en.SHIFTS[period.group("shift")], published)
+    named = en.NAMED_MONTH.fullmatch(text)
     if named:
-        number = MONTHS.index(named.group(2)) + 1
+        number = en.MONTHS.index(named.group("month")) + 1
         year_number = published.year if number < published.month else published.year - 1
-        if named.group(1) == "this " or number == published.month and not named.group(1):
+        if named.group("this") or number == published.month and not named.group("last"):
             year_number = published.year
         return _month(year_number, number)
-    if DURATION.search(words) and not re.search(r"\b(ago|last|past)\b", words):
+    if en.DURATION.search(text) and not en.PAST.search(text):
         return None
-    if re.search(r"\b(recent|coming|decades?|centur(y|ies)|era|period|season)\b", words):
+    if en.VAGUE_DATE.search(text):
         return None
     base = datetime(published.year, published.month, published.day)
     parsed = dateparser.parse(
-        words,
-        languages=DATE_LANGUAGES,
+        text,
+        languages=en.DATE_LANGUAGES,
         settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"},
     )
     if parsed is None:
         return None
     return parsed.date().isoformat(), None
+
+
+def _shifted_period(period: re.Match[str], shift: int, published: date) -> tuple[str, str]:
+    """ "last week", "this month", "next year": the calendar period `shift` periods from the
+    one the publication date is in."""
+    if period.group("week"):
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
+        return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+    if period.group("month"):
+        month = published.month + shift
+        return _month(published.year + (month - 1) // 12, (month - 1) % 12 + 1)
+    year = published.year + shift
+    return f"{year}-01-01", f"{year}-12-31"
 
 
 def _month(year: int, month: int) -> tuple[str, str]:
@@ -628,18 +539,20 @@ def _month(year: int, month: int) -> tuple[str, str]:
 # --- Mood and magnitudes -----------------------------------------------------------------------
 
 
-def _mood(trigger: Token) -> tuple[bool, str | None]:
-    negated = any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
-                  for c in trigger.children)  # fmt: skip
+def _mood(trigger: Token, settings: NlpSettings) -> tuple[bool, str | None]:
+    en = words(trigger.doc.lang_, "events")
+    negated = any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in en.NEGATING_DETERMINERS)
+        for c in trigger.children
+    )
     modality = None
     token = trigger
-    for _ in range(4):
+    for _ in range(settings.events_mood_depth):
         for child in token.children:
-            if child.dep_ == "aux" and child.lower_ in MODALS | {"'ll", "'d"}:
-                modality = modality or MODAL_NAMES.get(child.lower_, child.lemma_.lower())
-                if modality in {"'ll", "'d"}:
-                    modality = "will" if modality == "'ll" else "would"
-            if child.dep_ == "advmod" and child.lower_ in MODAL_ADVERBS:
+            if child.dep_ == "aux" and child.lower_ in en.MODAL_AUXILIARIES:
+                name = en.MODAL_NAMES.get(child.lower_, child.lemma_.lower())
+                modality = modality or en.CONTRACTED_MODALS.get(name, name)
+            if child.dep_ == "advmod" and child.lower_ in en.MODAL_ADVERBS:
                 modality = modality or child.lower_
         if token is not trigger and any(c.dep_ == "neg" for c in token.children):
             negated = True  # "did not agree to meet"
@@ -654,9 +567,9 @@ def _mood(trigger: Token) -> tuple[bool, str | None]:
             break
         head = token.head if token.dep_ == "xcomp" else token.head.head
         lemma = head.lemma_.lower()
-        if lemma in MODAL_GOVERNORS:
+        if lemma in en.MODAL_GOVERNORS:
             modality = modality or lemma
-            negated = negated or lemma in NEGATING_GOVERNORS
+            negated = negated or lemma in en.NEGATING_GOVERNORS
         elif token.dep_ == "pobj":
             break
         token = head
@@ -664,55 +577,56 @@ def _mood(trigger: Token) -> tuple[bool, str | None]:
 
 
 def _value(token: Token) -> int | None:
+    en = words(token.doc.lang_, "events")
     text = token.lower_.replace(",", "")
     scale = 1
-    if text in SCALES:
-        scale = SCALES[text]
+    if text in en.SCALES:
+        scale = en.SCALES[text]
         parts = [c for c in token.children if c.dep_ in {"compound", "quantmod", "nummod"}]
         if not parts:
             return None
         text = parts[0].lower_.replace(",", "")
-    if text in NUMBER_WORDS:
-        return NUMBER_WORDS[text] * scale
+    if text in en.NUMBER_WORDS:
+        return en.NUMBER_WORDS[text] * scale
     try:
         return int(float(text) * scale)
     except ValueError:
         return None
 
 
-def _magnitudes(trigger: Token) -> tuple[int | None, int | None, int | None]:
+def _magnitudes(trigger: Token, settings: NlpSettings) -> tuple[int | None, int | None, int | None]:
     """Dead, injured and size, from numbers in the trigger's clause."""
+    en = words(trigger.doc.lang_, "events")
     dead = injured = size = None
-    clause = _clause(trigger)
-    scope = {clause.i, trigger.i}
+    scope = {_clause(trigger, settings).i, trigger.i}
     for token in trigger.sent:
-        if not (token.like_num or token.lower_ in SCALES) or token.dep_ in {"compound"}:
+        if not (token.like_num or token.lower_ in en.SCALES) or token.dep_ in {"compound"}:
             continue
-        if token.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}:
+        if token.ent_type_ in en.NOT_COUNT_LABELS:
             continue
         value = _value(token)
         if value is None:
             continue
         noun = token.head if token.dep_ in {"nummod", "quantmod"} else token
-        words = {noun.lemma_.lower(), noun.head.lemma_.lower(), noun.lower_}
-        words |= {c.lemma_.lower() for c in noun.children} | {c.lower_ for c in noun.children}
-        words |= {c.lower_ for c in noun.head.children if c.dep_ in {"oprd", "acomp", "ccomp"}}
+        said = {noun.lemma_.lower(), noun.head.lemma_.lower(), noun.lower_}
+        said |= {c.lemma_.lower() for c in noun.children} | {c.lower_ for c in noun.children}
+        said |= {c.lower_ for c in noun.head.children if c.dep_ in {"oprd", "acomp", "ccomp"}}
         near = (
-            _attached(noun, scope)
+            _attached(noun, scope, settings)
             or noun.head.i in scope
             or (noun.head.head.i in scope and noun.head.pos_ == "VERB")
         )
         if not near:
             continue
-        if words & DEATH_WORDS and dead is None:
+        if said & en.DEATH_WORDS and dead is None:
             dead = value
-        elif words & INJURY_WORDS and injured is None:
+        elif said & en.INJURY_WORDS and injured is None:
             injured = value
         elif (
-            noun.lemma_.lower() in PEOPLE
+            noun.lemma_.lower() in en.PEOPLE
             and size is None
             and noun.i != token.i
-            and noun.head.lemma_.lower() not in DEATH_WORDS | INJURY_WORDS
+            and noun.head.lemma_.lower() not in en.CASUALTY_WORDS
         ):
             size = value
     return dead, injured, size

@@ -5,77 +5,27 @@ people or things ("Twenty-seven protesters", "at least 66 people"), durations ("
 ranks ("the second largest producer"), each with its value, unit, qualifier ("at least",
 "about", ...), what it measures, the actor it is about and the date it refers to, when the parse
 says so. Dates, times, ages in brackets, article numbers, phone numbers and numbers inside names
-are not figures. Word lists are general English vocabulary.
+are not figures. Word lists are the language data in `lang/<code>/figures.py`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import ModuleType
 
 from spacy.tokens import Doc, Span, Token
 
+from counterpoint.config import NlpSettings
+from counterpoint.lang import words
 from counterpoint.records import Figure
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
-SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-}  # fmt: skip
-DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-DIGITS_SCALED = re.compile(r"(\d+(?:\.\d+)?)(k|m|mn|mln|b|bn|tn)", re.IGNORECASE)
-DIGIT_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
-
-SYMBOLS = {
-    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "c$": "CAD", "a$": "AUD",
-    "r$": "BRL", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "₹": "INR", "₩": "KRW", "₽": "RUB",
-}  # fmt: skip
+# ISO 4217 codes of the currencies an amount may be written in: "USD 40 million".
 CODES = set(
     "USD EUR GBP JPY CNY CHF CAD AUD BRL MXN ARS CLP COP PEN INR RUB ZAR NGN KRW TRY HKD SGD"
     " NZD SEK NOK DKK PLN".split()
 )
-CURRENCY_WORDS = {
-    "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
-    "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "sol": "PEN", "sole": "PEN",
-    "real": "BRL", "reais": "BRL", "ruble": "RUB", "rouble": "RUB", "franc": "CHF",
-    "lira": "TRY", "rand": "ZAR", "naira": "NGN",
-}  # fmt: skip
-PERCENT_WORDS = {"%", "percent", "pct"}
-DURATIONS = {"year", "month", "week", "day", "hour", "minute", "decade", "century"}
-PERIODS = {"year": "year", "month": "month", "week": "week", "day": "day", "annually": "year"}
-QUALIFIERS = {
-    ("at", "least"): "at least", ("more", "than"): "more than", ("less", "than"): "less than",
-    ("fewer", "than"): "less than", ("up", "to"): "up to", ("close", "to"): "nearly",
-    ("an", "estimated"): "about", ("over",): "more than", ("some",): "about",
-    ("around",): "about", ("approximately",): "about", ("roughly",): "about",
-    ("about",): "about", ("nearly",): "nearly", ("almost",): "almost", ("under",): "less than",
-}  # fmt: skip
-NAME_LABELS = {
-    "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-    "LANGUAGE",
-}  # fmt: skip
-ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "january february march april may june july august september october november december"
-        .split()
-    )
-}  # fmt: skip
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-OBJECTS = {"dobj", "pobj", "attr", "npadvmod", "oprd", "appos"}
-# verbs whose subject reports a figure rather than being what it measures: "a survey found"
-REPORTING = {"say", "find", "show", "estimate", "report", "suggest", "reveal", "indicate", "put"}
-LIGHT_VERBS = REPORTING | {"be", "have", "say", "include", "reach", "total", "stand", "number"}
+JOINERS = {"-", "/", ":", "."}  # between digits: "555-0134", "10:30", "1/2", "2019-2020"
 
 
 @dataclass
@@ -85,19 +35,32 @@ class _Number:
     value: float
 
 
-def find_figures(sdoc: Doc) -> list[Figure]:
+@dataclass
+class _Reading:
+    """What a number is a figure of: its unit, the tokens written for it, what it counts or
+    measures, and the token that ties it into the parse."""
+
+    unit: str
+    start: int
+    end: int
+    noun: Token | None
+    anchor: Token
+
+
+def find_figures(sdoc: Doc, settings: NlpSettings = NlpSettings()) -> list[Figure]:
     """Every figure in `sdoc`, in text order; `doc` is left empty for the caller to fill."""
-    actor_of = {t: n for n, e in enumerate(sdoc.ents) if e.label_ in ACTOR_LABELS
+    en = words(sdoc.lang_, "figures")
+    actor_of = {t: n for n, e in enumerate(sdoc.ents) if e.label_ in en.ACTOR_LABELS
                 for t in range(e.start, e.end)}  # fmt: skip
     figures = []
     for index, sent in enumerate(sdoc.sents):
         i = sent.start
         while i < sent.end:
-            number = _rank(sdoc, i) or _number(sdoc, i, sent.end)
+            number = _rank(sdoc, i, en) or _number(sdoc, i, sent.end, en)
             if number is None:
                 i += 1
                 continue
-            figure = _figure(sdoc, sent, index, number, actor_of)
+            figure = _figure(sdoc, sent, index, number, actor_of, settings)
             if figure is not None:
                 figures.append(figure)
             i = number.end
@@ -105,60 +68,61 @@ def find_figures(sdoc: Doc) -> list[Figure]:
 
 
 # --- numbers ---------------------------------------------------------------------------------
+# These run at every token, so they take the language data (`en`) from the caller.
 
 
-def _word_value(token: Token) -> float | None:
+def _word_value(token: Token, en: ModuleType) -> float | None:
     lower = token.lower_
-    if DIGITS.fullmatch(token.text):
+    if en.DIGITS.fullmatch(token.text):
         return float(token.text.replace(",", ""))
-    return float(UNITS[lower]) if lower in UNITS else None
+    return float(en.UNITS[lower]) if lower in en.UNITS else None
 
 
-def _number(doc: Doc, i: int, stop: int) -> _Number | None:
+def _number(doc: Doc, i: int, stop: int, en: ModuleType) -> _Number | None:
     """The number starting at token i ("6.2 million", "Twenty-seven", "2.4bn", "a million")."""
     first = doc[i]
-    scaled = DIGITS_SCALED.fullmatch(first.text)
+    scaled = en.DIGITS_SCALED.fullmatch(first.text)
     if scaled:
-        return _Number(i, i + 1, float(scaled.group(1)) * SUFFIXES[scaled.group(2).lower()])
-    if first.lower_ in SCALES and i > 0 and doc[i - 1].lower_ in {"a", "one"}:
-        return _Number(i - 1, i + 1, SCALES[first.lower_])
-    start_value = _word_value(first)
+        return _Number(i, i + 1, float(scaled.group(1)) * en.SUFFIXES[scaled.group(2).lower()])
+    if first.lower_ in en.SCALES and i > 0 and doc[i - 1].lower_ in en.INDEFINITE:
+        return _Number(i - 1, i + 1, en.SCALES[first.lower_])
+    start_value = _word_value(first, en)
     if start_value is None:
         return None
     total, current, j = 0.0, start_value, i + 1
     while j < stop:
         token, previous = doc[j], doc[j - 1].lower_
-        if token.lower_ in UNITS and previous in SCALES.keys() | {"-", "and"}:
-            current += UNITS[token.lower_]  # "twenty-seven", "one hundred and five"
-        elif token.lower_ in SCALES:
-            if SCALES[token.lower_] == 100:
+        if token.lower_ in en.UNITS and previous in en.ADDS_AFTER:
+            current += en.UNITS[token.lower_]  # "twenty-seven", "one hundred and five"
+        elif token.lower_ in en.SCALES:
+            if en.SCALES[token.lower_] == 100:
                 current *= 100
             else:
-                total, current = total + current * SCALES[token.lower_], 0.0
-        elif token.lower_ in SUFFIXES and not doc[j - 1].whitespace_:
-            total, current = total + current * SUFFIXES[token.lower_], 0.0  # "5" "m"
+                total, current = total + current * en.SCALES[token.lower_], 0.0
+        elif token.lower_ in en.SUFFIXES and not doc[j - 1].whitespace_:
+            total, current = total + current * en.SUFFIXES[token.lower_], 0.0  # "5" "m"
         elif not (
             j + 1 < stop
-            and doc[j + 1].lower_ in UNITS
-            and (token.text == "-" and previous in TENS or token.lower_ == "and" and previous
-                 in SCALES)
+            and doc[j + 1].lower_ in en.UNITS
+            and (token.text == "-" and previous in en.TENS
+                 or token.lower_ == en.NUMBER_AND and previous in en.SCALES)
         ):  # fmt: skip
             break
         j += 1
     return _Number(i, j, total + current)
 
 
-def _rank(doc: Doc, i: int) -> _Number | None:
+def _rank(doc: Doc, i: int, en: ModuleType) -> _Number | None:
     """An ordinal before a superlative: "second largest", "third-biggest", "2nd most popular"."""
     token = doc[i]
-    match = DIGIT_ORDINAL.fullmatch(token.text)
-    value = int(match.group(1)) if match else ORDINALS.get(token.lower_)
+    match = en.DIGIT_ORDINAL.fullmatch(token.text)
+    value = int(match.group(1)) if match else en.ORDINALS.get(token.lower_)
     if value is None:
         return None
     j = i + 1
     if j < len(doc) and doc[j].text == "-":
         j += 1
-    if j < len(doc) and doc[j].lower_ in {"most", "least"}:
+    if j < len(doc) and doc[j].lower_ in en.SUPERLATIVE_ADVERBS:
         j += 1
         if j < len(doc) and doc[j].pos_ == "ADJ":
             return _Number(i, j + 1, float(value))
@@ -172,210 +136,250 @@ def _rank(doc: Doc, i: int) -> _Number | None:
 
 
 def _figure(
-    doc: Doc, sent: Span, index: int, number: _Number, actor_of: dict[int, int]
+    doc: Doc,
+    sent: Span,
+    index: int,
+    number: _Number,
+    actor_of: dict[int, int],
+    settings: NlpSettings,
 ) -> Figure | None:
-    first, last = doc[number.start], doc[number.end - 1]
     if _skipped(doc, sent, number):
         return None
-    start, end = number.start, number.end  # token span of the figure as written
-    unit = ""
-    noun: Token | None = None  # what is counted or measured
-    anchor = last  # the token that ties the figure into the parse
-    if DIGIT_ORDINAL.fullmatch(first.text) or first.lower_ in ORDINALS:
-        unit, noun = "rank", last.head if last.head.i > last.i else None
-        anchor = noun or last
-    before = doc[start - 1] if start > sent.start else None
-    if not unit and before is not None:
-        code = SYMBOLS.get(before.lower_) or (before.text if before.text in CODES else None)
-        if code:
-            unit, start = code, start - 1
-    after = doc[end] if end < sent.end else None
-    if not unit and after is not None:
-        if after.lower_ in PERCENT_WORDS:
-            unit, end, anchor = "percent", end + 1, after
-        elif (
-            after.lower_ in {"per", "percentage"}
-            and end + 1 < sent.end
-            and doc[end + 1].lower_ in {"cent", "points", "point"}
-        ):
-            unit, end, anchor = "percent", end + 2, doc[end + 1]
-        else:
-            code = _currency_word(after)
-            if code:
-                unit, end, anchor = code, end + 1, after
-    if unit and unit not in {"percent", "rank"}:  # money
-        end, period = _per_period(doc, sent, end)
-        unit = f"{unit} per {period}" if period else unit  # "$310 million a year"
-        noun = _money_noun(doc, number, anchor)
-    if unit == "rank" and noun is not None and noun.i == end:
-        end += 1  # "second largest producer"
-    if not unit:
-        counted = _counted(doc, sent, number)
-        if counted is None:
-            return None
-        noun, unit, end = counted
-        anchor = noun
-    if _in_date(doc, number) and not any(unit == d + "s" for d in DURATIONS):
+    reading = _marked(doc, sent, number) or _counted(doc, sent, number, settings)
+    if reading is None:
         return None
-    qualifier, start = _qualifier(doc, sent, start)
-    text_start, text_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    verb = _clause_verb(anchor)
+    en = words(doc.lang_, "figures")
+    if _in_date(doc, number) and reading.unit not in en.DURATION_UNITS:
+        return None
+    qualifier, start = _qualifier(doc, sent, reading.start)
+    last = doc[reading.end - 1]
+    verb = _clause_verb(reading.anchor, settings)
     return Figure(
         doc="",
         sentence=index,
-        start=text_start,
-        end=text_end,
+        start=doc[start].idx,
+        end=last.idx + len(last),
         value=number.value,
-        unit=unit,
+        unit=reading.unit,
         qualifier=qualifier,
-        measures=_measures(doc, unit, noun, anchor, verb),
-        about=_about(doc, number, noun, anchor, verb, actor_of),
-        refers_to=_refers_to(doc, sent, number, verb),
+        measures=_measures(reading, verb, settings),
+        about=_about(number, reading, verb, actor_of),
+        refers_to=_refers_to(sent, number, verb, settings),
     )
 
 
 def _skipped(doc: Doc, sent: Span, number: _Number) -> bool:
-    """Numbers that are not figures: in names, article numbers, ages in brackets, phone
-    numbers, times, years standing alone, the pronoun "one"."""
-    first, last = doc[number.start], doc[number.end - 1]
-    tokens = doc[number.start : number.end]
-    if any(t.ent_type_ in NAME_LABELS for t in tokens):
-        return True
+    """Numbers that are not figures: labels, codes and times, and numbers that count nothing."""
     before = doc[number.start - 1] if number.start > sent.start else None
     after = doc[number.end] if number.end < sent.end else None
+    return (
+        _labels_something(doc, number, before, after)
+        or _in_code(doc, number, before, after)
+        or _counts_nothing(doc, number, after)
+    )
+
+
+def _labels_something(doc: Doc, number: _Number, before: Token | None, after: Token | None) -> bool:
+    """A number in a name, after a capitalised word ("Article 134", "Route 66", "Boeing 737")
+    or alone in brackets ("Ana Ruiz (45)", "(2)")."""
+    names = words(doc.lang_, "figures").NAME_LABELS
+    if any(t.ent_type_ in names for t in doc[number.start : number.end]):
+        return True
     if before is not None and before.is_title and before.pos_ in {"PROPN", "NOUN"}:
-        return True  # "Article 134", "Route 66", "Boeing 737"
-    if before is not None and after is not None and before.text == "(" and after.text == ")":
-        return True  # "Ana Ruiz (45)", "(2)"
+        return True
+    return before is not None and after is not None and before.text == "(" and after.text == ")"
+
+
+def _in_code(doc: Doc, number: _Number, before: Token | None, after: Token | None) -> bool:
+    """Digits joined to other digits ("555-0134", "10:30", "1/2", "2019-2020"), with a leading
+    zero, or telling the time ("10 a.m.")."""
+    first, last = doc[number.start], doc[number.end - 1]
     left = doc[number.start - 2] if number.start >= 2 else None
     right = doc[number.end + 1] if number.end + 1 < len(doc) else None
-    joiners = {"-", "/", ":", "."}
     if (
         before is not None
-        and before.text in joiners
+        and before.text in JOINERS
         and not before.whitespace_
         and left is not None
         and left.text[:1].isdigit()
     ) or (
         after is not None
-        and after.text in joiners
+        and after.text in JOINERS
         and not last.whitespace_
         and right is not None
         and right.text[:1].isdigit()
     ):
-        return True  # "555-0134", "10:30", "1/2", "2019-2020"
+        return True
     if ":" in first.text or first.text.startswith("0") and len(first.text) > 1:
         return True
-    if len(tokens) == 1 and first.lower_ in {"one", "zero"}:
-        return True  # "one of the largest", "one trader", "zero-sum"
-    if after is not None and after.text == "-" and number.end + 1 < len(doc):
-        following = doc[number.end + 1]
-        if following.lower_.rstrip("s") in ORDINALS or following.lower_ in {"halves", "quarters"}:
-            return True  # "two-thirds"
-        if following.lower_.rstrip("s") in {"third", "fifth", "quarter", "tenth"}:
-            return True
-    if after is not None and after.lower_ in {"a.m.", "p.m.", "am", "pm", "o'clock"}:
+    return after is not None and after.lower_ in words(doc.lang_, "figures").CLOCK_WORDS
+
+
+def _counts_nothing(doc: Doc, number: _Number, after: Token | None) -> bool:
+    """The pronoun "one", a fraction ("two-thirds"), a year ("in 2019", "the 2016 contender")."""
+    en = words(doc.lang_, "figures")
+    first = doc[number.start]
+    single = number.end - number.start == 1
+    if single and first.lower_ in en.NOT_COUNTS:
         return True
+    if after is not None and after.text == "-" and number.end + 1 < len(doc):
+        following = doc[number.end + 1].lower_
+        stem = following.rstrip(en.PLURAL)
+        if stem in en.ORDINALS or following in en.FRACTIONS or stem in en.FRACTION_STEMS:
+            return True
     return bool(
-        len(tokens) == 1
+        single
         and re.fullmatch(r"1[89]\d\d|20\d\d", first.text)
-        and (first.ent_type_ == "DATE" or after is None or after.tag_ != "NNS")
-    )  # a year: "in 2019", "the 2016 contender"
+        and (first.ent_type_ == en.DATE_LABEL or after is None or after.tag_ != "NNS")
+    )
 
 
 def _in_date(doc: Doc, number: _Number) -> bool:
-    return any(t.ent_type_ in {"DATE", "TIME"} for t in doc[number.start : number.end])
+    dates = words(doc.lang_, "figures").DATE_LABELS
+    return any(t.ent_type_ in dates for t in doc[number.start : number.end])
 
 
 def _qualifier(doc: Doc, sent: Span, start: int) -> tuple[str, int]:
-    for words, name in QUALIFIERS.items():
-        begin = start - len(words)
-        if begin >= sent.start and tuple(t.lower_ for t in doc[begin:start]) == words:
+    for said, name in words(doc.lang_, "figures").QUALIFIERS.items():
+        begin = start - len(said)
+        if begin >= sent.start and tuple(t.lower_ for t in doc[begin:start]) == said:
             return name, begin
     return "exact", start
 
 
+def _marked(doc: Doc, sent: Span, number: _Number) -> _Reading | None:
+    """A number whose unit is written by it: a rank ("second largest"), money ("$3 billion",
+    "3 billion soles") or a percentage ("41 percent", "41 per cent")."""
+    en = words(doc.lang_, "figures")
+    first, last = doc[number.start], doc[number.end - 1]
+    if en.DIGIT_ORDINAL.fullmatch(first.text) or first.lower_ in en.ORDINALS:
+        noun = last.head if last.head.i > last.i else None
+        end = number.end + 1 if noun is not None and noun.i == number.end else number.end
+        return _Reading("rank", number.start, end, noun, noun or last)  # "second largest producer"
+    before = doc[number.start - 1] if number.start > sent.start else None
+    if before is not None:
+        code = en.SYMBOLS.get(before.lower_) or (before.text if before.text in CODES else None)
+        if code:
+            return _money(doc, sent, number, code, number.start - 1, number.end, last)
+    if number.end >= sent.end:
+        return None
+    after = doc[number.end]
+    if after.lower_ in en.PERCENT_WORDS:
+        return _Reading("percent", number.start, number.end + 1, None, after)
+    if (
+        after.lower_ in en.PERCENT_OPENERS
+        and number.end + 1 < sent.end
+        and doc[number.end + 1].lower_ in en.PERCENT_CLOSERS
+    ):
+        return _Reading("percent", number.start, number.end + 2, None, doc[number.end + 1])
+    code = _currency_word(after)
+    if code:
+        return _money(doc, sent, number, code, number.start, number.end + 1, after)
+    return None
+
+
+def _money(
+    doc: Doc, sent: Span, number: _Number, code: str, start: int, end: int, anchor: Token
+) -> _Reading:
+    """An amount of money, with its period ("$310 million a year") and what it is ("a $2.4
+    billion investment")."""
+    end, period = _per_period(doc, sent, end)
+    unit = f"{code} per {period}" if period else code
+    return _Reading(unit, start, end, _money_noun(doc, number, anchor), anchor)
+
+
 def _currency_word(token: Token) -> str | None:
     """The currency a word after an amount names: "dollars", "euros", "soles", "USD"."""
+    en = words(token.doc.lang_, "figures")
     if token.text in CODES:
         return token.text
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
-    for word in (token.lower_, token.lemma_.lower(), token.lower_.rstrip("s")):
-        if word in CURRENCY_WORDS and (word != "pound" or token.ent_type_ == "MONEY"):
-            return CURRENCY_WORDS[word]
+    for word in (token.lower_, token.lemma_.lower(), token.lower_.rstrip(en.PLURAL)):
+        if word in en.CURRENCY_WORDS and (
+            word not in en.MONEY_IF_TAGGED or token.ent_type_ == en.MONEY_LABEL
+        ):
+            return en.CURRENCY_WORDS[word]
     return None
 
 
 def _per_period(doc: Doc, sent: Span, end: int) -> tuple[int, str | None]:
     """The end of "... a year", "... per month", "... annually" after an amount of money."""
-    if end < sent.end and doc[end].lower_ == "annually":
-        return end + 1, "year"
-    if (
-        end + 1 < sent.end
-        and doc[end].lower_ in {"a", "per", "each", "every"}
-        and doc[end + 1].lower_ in PERIODS
-    ):
-        return end + 2, PERIODS[doc[end + 1].lower_]
+    en = words(doc.lang_, "figures")
+    if end < sent.end and doc[end].lower_ in en.PERIOD_ADVERBS:
+        return end + 1, en.PERIOD_ADVERBS[doc[end].lower_]
+    if end + 1 < sent.end and doc[end].lower_ in en.PER_WORDS and doc[end + 1].lower_ in en.PERIODS:
+        return end + 2, en.PERIODS[doc[end + 1].lower_]
     return end, None
 
 
-def _counted(doc: Doc, sent: Span, number: _Number) -> tuple[Token, str, int] | None:
+def _counted(doc: Doc, sent: Span, number: _Number, settings: NlpSettings) -> _Reading | None:
     """The counted noun, its unit and the end of the figure's span: "12 protesters", "23 police
     officers", "a 30-year concession", "58 of the 130 seats", "all 12 dead"."""
+    en = words(doc.lang_, "figures")
     last = doc[number.end - 1]
     end = number.end
     if end + 1 < sent.end and doc[end].text == "-" and doc[end + 1].pos_ in {"NOUN", "PROPN"}:
         word = doc[end + 1]  # "30-year", "130-seat": a compound adjective
-        if end + 3 < len(doc) and doc[end + 2].text == "-" and doc[end + 3].lower_ == "old":
+        if end + 3 < len(doc) and doc[end + 2].text == "-" and doc[end + 3].lower_ == en.AGE_WORD:
             return None  # an age: "a 45-year-old farmer"
         head = word.head if word.head.i > word.i else word
-        return head, _plural(word), end + 2
+        return _Reading(_plural(word), number.start, end + 2, head, head)
+    noun = _counted_noun(doc, sent, number, settings)
+    if noun is not None:
+        if noun.tag_ == "NN" and doc[number.start].lower_ not in en.SINGULAR_NUMBERS:
+            return None  # a singular noun after a number is a label: "the 3 line", "Grade 4 title"
+        return _Reading(_plural(noun), number.start, noun.i + 1, noun, noun)
+    if end < sent.end and doc[end].pos_ == "ADJ" and doc[end].head.i == last.i:
+        return _Reading(doc[end].lower_, number.start, end + 1, doc[end], doc[end])  # "all 12 dead"
+    for child in last.children:  # "58 of the 130 seats", "26 of the dead"
+        if child.dep_ == "prep" and child.lower_ in en.OF_PREPS:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects and objects[0].pos_ in {"NOUN", "ADJ"}:
+                return _Reading(_plural(objects[0]), number.start, end, objects[0], objects[0])
+    return None
+
+
+def _counted_noun(doc: Doc, sent: Span, number: _Number, settings: NlpSettings) -> Token | None:
+    """The noun the number counts: the one it modifies, a few words on ("12 police officers"),
+    or the noun right after it."""
+    names = words(doc.lang_, "figures").NAME_LABELS
+    last, end = doc[number.end - 1], number.end
     head = last.head
-    noun: Token | None = None
     if (
         last.dep_ in {"nummod", "compound", "quantmod", "amod"}
         and head.pos_ in {"NOUN", "PROPN"}
-        and 0 < head.i - last.i <= 4
+        and 0 < head.i - last.i <= settings.figures_noun_distance
         and all(
             t.pos_ in {"ADJ", "NOUN", "PROPN", "NUM"} or t.text == "-" for t in doc[end : head.i]
         )
-        and head.ent_type_ not in NAME_LABELS
+        and head.ent_type_ not in names
     ):
-        noun = head
-    elif end < sent.end and doc[end].pos_ == "NOUN" and doc[end].ent_type_ not in NAME_LABELS:
-        noun = doc[end]
-    if noun is not None:
-        if noun.tag_ == "NN" and doc[number.start].lower_ not in {"a", "one", "1"}:
-            return None  # a singular noun after a number is a label: "the 3 line", "Grade 4 title"
-        return noun, _plural(noun), noun.i + 1
-    if end < sent.end and doc[end].pos_ == "ADJ" and doc[end].head.i == last.i:
-        return doc[end], doc[end].lower_, end + 1  # "all 12 dead", "40 injured"
-    for child in last.children:  # "58 of the 130 seats", "26 of the dead"
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [g for g in child.children if g.dep_ == "pobj"]
-            if objects and objects[0].pos_ in {"NOUN", "ADJ"}:
-                return objects[0], _plural(objects[0]), end
+        return head
+    if end < sent.end and doc[end].pos_ == "NOUN" and doc[end].ent_type_ not in names:
+        return doc[end]
     return None
 
 
 def _plural(noun: Token) -> str:
+    en = words(noun.doc.lang_, "figures")
     text = noun.lower_
     if noun.tag_ in {"NNS", "NNPS"} or noun.pos_ == "ADJ" or noun.lemma_.lower() != text:
         return text
-    if noun.lemma_.lower() in DURATIONS or noun.tag_ in {"NN", "NNP"}:
-        if text.endswith("y") and text[-2:-1] not in set("aeiou"):
+    if noun.lemma_.lower() in en.DURATIONS or noun.tag_ in {"NN", "NNP"}:
+        if text.endswith("y") and text[-2:-1] not in en.VOWELS:
             return text[:-1] + "ies"
-        return text + ("es" if text.endswith(("s", "x", "ch", "sh")) else "s")
+        return text + ("es" if text.endswith(en.ES_ENDINGS) else "s")
     return text
 
 
 def _money_noun(doc: Doc, number: _Number, anchor: Token) -> Token | None:
     """What an amount of money is: "a $2.4 billion investment", "$3 billion in investment"."""
+    preps = words(doc.lang_, "figures").MONEY_PREPS
     last = doc[number.end - 1]
     for token in (last, anchor):
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 objects = [g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
                 if objects:
                     return objects[0]
@@ -393,13 +397,13 @@ def _money_noun(doc: Doc, number: _Number, anchor: Token) -> Token | None:
 # --- what, whom, when ------------------------------------------------------------------------
 
 
-def _clause_verb(token: Token) -> Token | None:
+def _clause_verb(token: Token, settings: NlpSettings) -> Token | None:
     """The verb of the clause the token is in."""
     for child in token.children:  # "12 protesters killed by police", "... who were killed"
         if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB":
             return child
     current = token
-    for _ in range(6):
+    for _ in range(settings.figures_clause_depth):
         if current.pos_ in {"VERB", "AUX"}:
             return current
         if current.head.i == current.i:
@@ -419,49 +423,30 @@ def _governs(head: Token, token: Token) -> bool:
 
 def _phrase(noun: Token) -> str:
     """The noun with its noun compounds, lowercased: "copper exports", "police officers"."""
-    words = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"] + [noun]
-    words = [w for w in words if w.i == noun.i or not any(t.like_num for t in w.subtree)]
-    return " ".join(w.lower_ if w.pos_ != "PROPN" else w.text for w in words)
+    phrase = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"] + [noun]
+    phrase = [w for w in phrase if w.i == noun.i or not any(t.like_num for t in w.subtree)]
+    return " ".join(w.lower_ if w.pos_ != "PROPN" else w.text for w in phrase)
 
 
 def _subject(verb: Token) -> Token | None:
-    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    subjects = words(verb.doc.lang_, "figures").SUBJECTS
+    subject = next((c for c in verb.children if c.dep_ in subjects), None)
     if subject is not None and subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
         return verb.head  # "exports, which account for ...": the antecedent
     return subject
 
 
-def _measures(
-    doc: Doc, unit: str, noun: Token | None, anchor: Token, verb: Token | None
-) -> str | None:
+def _measures(reading: _Reading, verb: Token | None, settings: NlpSettings) -> str | None:
     """The counted noun and what happens to it: "protesters killed", "investment", "copper
     exports"."""
-    if unit == "percent":
-        subject = _subject(verb) if verb is not None else None
-        of = [g for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"
-              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-        if (
-            anchor.dep_ in OBJECTS
-            and verb is not None
-            and verb.lemma_.lower() not in REPORTING
-            and subject is not None
-            and subject.pos_ == "NOUN"
-            and not _governs(subject, anchor)
-        ):
-            noun = subject  # "copper exports, which account for 41 percent of earnings"
-        elif of:
-            noun = of[0]  # "62 percent of respondents (who) disapproved"
-            if any(c.dep_ in {"acl", "relcl"} for c in noun.children) or anchor.dep_ not in {
-                "nsubj",
-                "nsubjpass",
-            }:
-                verb = _clause_verb(noun)
-        else:
-            noun = None
-    if unit == "rank" and noun is not None:
+    en = words(reading.anchor.doc.lang_, "figures")
+    noun, anchor = reading.noun, reading.anchor
+    if reading.unit == "percent":
+        noun, verb = _percent_of(anchor, verb, settings)
+    if reading.unit == "rank" and noun is not None:
         superlative = [c for c in noun.lefts if c.tag_ == "JJS"]
         return " ".join([*(s.lower_ for s in superlative), _phrase(noun)])
-    past = verb is not None and verb.tag_ in {"VBD", "VBN"} and verb.lemma_ not in LIGHT_VERBS
+    past = verb is not None and verb.tag_ in {"VBD", "VBN"} and verb.lemma_ not in en.LIGHT_VERBS
     if noun is None:
         return verb.lower_ if verb is not None and past else None  # "$1.8 million" ... "paid"
     phrase = _phrase(noun)
@@ -472,16 +457,43 @@ def _measures(
     return f"{phrase} {verb.lower_}" if tied else phrase
 
 
+def _percent_of(
+    anchor: Token, verb: Token | None, settings: NlpSettings
+) -> tuple[Token | None, Token | None]:
+    """What a percentage is a share of, and the verb that says what happens to it: the subject
+    of its clause ("copper exports, which account for 41 percent"), or "of X" ("62 percent of
+    respondents disapproved")."""
+    en = words(anchor.doc.lang_, "figures")
+    subject = _subject(verb) if verb is not None else None
+    of = [g for c in anchor.children if c.dep_ == "prep" and c.lower_ in en.OF_PREPS
+          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    if (
+        anchor.dep_ in en.OBJECTS
+        and verb is not None
+        and verb.lemma_.lower() not in en.REPORTING
+        and subject is not None
+        and subject.pos_ == "NOUN"
+        and not _governs(subject, anchor)
+    ):
+        return subject, verb  # "copper exports, which account for 41 percent of earnings"
+    if not of:
+        return None, verb
+    noun = of[0]  # "62 percent of respondents (who) disapproved"
+    if any(c.dep_ in {"acl", "relcl"} for c in noun.children) or anchor.dep_ not in {
+        "nsubj",
+        "nsubjpass",
+    }:
+        verb = _clause_verb(noun, settings)
+    return noun, verb
+
+
 def _about(
-    doc: Doc,
-    number: _Number,
-    noun: Token | None,
-    anchor: Token,
-    verb: Token | None,
-    actor_of: dict[int, int],
+    number: _Number, reading: _Reading, verb: Token | None, actor_of: dict[int, int]
 ) -> int | None:
     """The actor the figure is about: a possessor ("Corvane's $2.4 billion plan"), "of X", or
     the subject of its clause ("the Alliance holds 58 seats")."""
+    noun, anchor = reading.noun, reading.anchor
+    of_preps = words(anchor.doc.lang_, "figures").OF_PREPS
     own = set(range(number.start, number.end)) | {anchor.i} | ({noun.i} if noun else set())
     for token in (noun, anchor):
         if token is None:
@@ -489,7 +501,7 @@ def _about(
         for child in token.children:
             if child.dep_ == "poss" and child.i in actor_of:
                 return actor_of[child.i]
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in of_preps:
                 for g in child.children:
                     if g.dep_ == "pobj" and g.i in actor_of:
                         return actor_of[g.i]
@@ -504,37 +516,43 @@ def _about(
     return None
 
 
-def _iso_date(text: str) -> str | None:
+def _iso_date(text: str, language: str) -> str | None:
     """An absolute date: "2029", "January 13, 2025", "13 January 2025", "2025-01-13"."""
+    en = words(language, "figures")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return text
     years = re.findall(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", text)
     if len(years) != 1:
         return None
     year = years[0]
-    words = re.findall(r"[a-z]+", text.lower())
-    months = [MONTHS[w] for w in words if w in MONTHS]
-    days = [int(d) for d in re.findall(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text)]
+    said = en.DATE_WORDS.findall(text.lower())
+    months = [en.MONTHS[w] for w in said if w in en.MONTHS]
+    days = [int(d) for d in en.DAY.findall(text)]
     if months and days and 1 <= days[0] <= 31:
         return f"{year}-{months[0]:02d}-{days[0]:02d}"
     if months:
         return f"{year}-{months[0]:02d}"
-    if not days and not (set(words) - {"in", "by", "of", "the", "year", "since", "until"}):
+    if not days and not (set(said) - en.YEAR_FILLERS):
         return year
     return None
 
 
-def _refers_to(doc: Doc, sent: Span, number: _Number, verb: Token | None) -> str | None:
+def _refers_to(
+    sent: Span, number: _Number, verb: Token | None, settings: NlpSettings
+) -> str | None:
     """The absolute date the figure holds at: one in the same clause, else in the sentence."""
     own = set(range(number.start, number.end))
-    dates = [e for e in sent.ents if e.label_ == "DATE" and not own & set(range(e.start, e.end))]
-    resolved = [(e, _iso_date(e.text)) for e in dates]
+    date_label = words(sent.doc.lang_, "figures").DATE_LABEL
+    dates = [
+        e for e in sent.ents if e.label_ == date_label and not own & set(range(e.start, e.end))
+    ]
+    resolved = [(e, _iso_date(e.text, sent.doc.lang_)) for e in dates]
     resolved = [(e, iso) for e, iso in resolved if iso]
     if not resolved:
         return None
     if verb is not None:
         for ent, iso in resolved:
-            if _clause_verb(ent.root) == verb:
+            if _clause_verb(ent.root, settings) == verb:
                 return iso
     # else a date on a clause above the figure's (not across a relative clause), or on none
     above: set[int] = set()
@@ -542,13 +560,17 @@ def _refers_to(doc: Doc, sent: Span, number: _Number, verb: Token | None) -> str
     while token is not None and token.head.i != token.i and token.dep_ not in {"relcl", "acl"}:
         token = token.head
         above.add(token.i)
-    resolved = [(e, iso) for e, iso in resolved if _date_verb(e) is None or _date_verb(e) in above]
+    resolved = [
+        (e, iso)
+        for e, iso in resolved
+        if _date_verb(e, settings) is None or _date_verb(e, settings) in above
+    ]
     if not resolved:
         return None
     nearest = min(resolved, key=lambda pair: abs(pair[0].start - number.start))
     return nearest[1]
 
 
-def _date_verb(date: Span) -> int | None:
-    verb = _clause_verb(date.root)
+def _date_verb(date: Span, settings: NlpSettings) -> int | None:
+    verb = _clause_verb(date.root, settings)
     return verb.i if verb is not None else None

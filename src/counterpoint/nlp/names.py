@@ -1,5 +1,5 @@
-"""Names of actors: how they are normalised and compared. Word lists here are general English
-(and Spanish) vocabulary of titles and institutions, never names of particular actors."""
+"""Names of actors: how they are normalised and compared. The words a rule relies on (titles,
+words of institutions, legal forms) are the language data in `lang/<code>/names.py`."""
 
 from __future__ import annotations
 
@@ -8,131 +8,91 @@ import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
-# Words that precede a person's name without being part of it.
-TITLES = set(
-    """
-    president vice prime minister secretary senator sen representative rep congressman
-    congresswoman governor gov mayor judge justice general gen colonel col captain capt admiral
-    lieutenant lt sergeant sgt commander chief ambassador king queen prince princess pope father
-    rev reverend sheikh mr mrs ms miss dr prof professor sir dame lord lady former late then
-    defense defence interior foreign finance economy deputy attorney chancellor premier dictator
-    leader spokesman spokeswoman spokesperson the señor señora don doña presidente ministro
-    ministra general senador senadora alcalde gobernador
-    """.split()
-)
+from counterpoint.lang import words
+from counterpoint.lang.en.names import ALIAS_AFTER  # noqa: F401 (moved; callers switch to lang)
 
-# Words an institution's name can be made of without naming any one institution: "Congress",
-# "the Supreme Court", "Ministry of Foreign Affairs" name a different body in each country.
-GENERIC_ORG_WORDS = set(
-    """
-    ministry department office council cabinet government congress senate parliament assembly
-    house chamber court tribunal bank police army navy military forces armed air guard agency
-    commission committee authority board central supreme constitutional national federal state
-    republic electoral ombudsman people peoples public prosecutor prosecutors attorney general
-    defense defence interior foreign affairs finance economy justice health education trade
-    commerce agriculture energy mines labor labour environment transport security intelligence
-    treasury representatives legislature legislative executive judiciary presidency palace
-    opposition ruling party senado congreso ministerio corte policia ejercito gobierno
-    """.split()
-)
-CONNECTIVES = {"of", "the", "for", "and", "on", "in", "at", "de", "del", "la", "los", "las", "y"}
-COMPANY_ENDINGS = {
-    "inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "sa", "ag",
-    "gmbh", "nv", "bv", "group", "holdings", "holding", "sac", "spa", "ltda",
-}  # fmt: skip
-# Legal forms: the same company with or without them.
-COMPANY_FORMS = {
-    "inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "sa", "ag",
-    "gmbh", "nv", "bv", "sac", "spa", "ltda",
-}  # fmt: skip
-PUBLIC_WORDS = {
-    "ministry", "department", "congress", "senate", "parliament", "assembly", "court",
-    "tribunal", "police", "army", "navy", "agency", "commission", "council", "government",
-    "electoral", "ombudsman", "prosecutor", "legislature", "cabinet", "presidency", "military",
-}  # fmt: skip
-
-# "(CNE)", "(aka AMLO)", ", known as El Chapo": an alias defined right after a name.
-# "(CNE)", "(aka AMLO)", ", known as El Chapo": an alias given right after a name.
-NICKNAME_CUE = r"(?:also\s+)?(?:aka|a\.k\.a\.|known\s+as|dubbed|nicknamed)\s+"
-ALIAS_AFTER = re.compile(
-    rf"""^\s*(?:\(\s*(?P<cue>{NICKNAME_CUE})?|,?\s*(?P<said>{NICKNAME_CUE}))"""
-    r"""["“]?(?P<alias>[A-Z][^()"”,;]{1,39}?)["”]?\s*[),;.]"""
-)
-POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}$")
+ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}$")  # capitals only: "CIA", "U.N.", "AT&T"
 
 
-def normalise_name(text: str) -> str:
+def normalise_name(text: str, language: str = "en") -> str:
     """Case, accents, punctuation, possessive and a leading 'the' removed:
     'the Ministry’s' -> 'ministry'."""
-    text = POSSESSIVE.sub("", text.strip())
+    en = words(language, "names")
+    text = en.POSSESSIVE.sub("", text.strip())
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[.\u2019']", "", text.casefold())
-    words = re.sub(r"[^\w]+", " ", text).split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
+    parts = re.sub(r"[^\w]+", " ", text).split()
+    if parts and parts[0] in en.ARTICLES:
+        parts = parts[1:]
+    return " ".join(parts)
 
 
-def person_name(text: str) -> str:
+def person_name(text: str, language: str = "en") -> str:
     """A person's normalised name without what surrounds it: leading titles and descriptions
     ('Defense Minister Ana Ruiz', 'polygamist leader Warren Jeffs') and an apposition after a
     comma ('Matt Smith, the actor')."""
-    words = normalise_name(_proper_part(text.split(",")[0])).split()
-    while len(words) > 1 and words[0] in TITLES:
-        words = words[1:]
-    return " ".join(words)
+    titles = words(language, "names").TITLES
+    parts = normalise_name(_proper_part(text.split(",")[0], language), language).split()
+    while len(parts) > 1 and parts[0] in titles:
+        parts = parts[1:]
+    return " ".join(parts)
 
 
-def organisation_name(text: str) -> str:
+def organisation_name(text: str, language: str = "en") -> str:
     """An organisation's normalised name without a leading description ('startup SeaMicro') or
     a legal form ('Hewlett-Packard Co.', 'Electronic Data Systems Corp.')."""
-    words = normalise_name(_proper_part(text)).split()
-    while len(words) > 1 and words[-1] in COMPANY_FORMS:
-        words = words[:-1]
-    return " ".join(words)
+    forms = words(language, "names").COMPANY_FORMS
+    parts = normalise_name(_proper_part(text, language), language).split()
+    while len(parts) > 1 and parts[-1] in forms:
+        parts = parts[:-1]
+    return " ".join(parts)
 
 
-def _proper_part(text: str) -> str:
+def _proper_part(text: str, language: str) -> str:
     """Leading words written all in lower case describe the name, they are not part of it."""
-    words = text.split()
-    while len(words) > 1 and words[0].isalpha() and words[0].islower() and words[0] != "the":
-        words = words[1:]
-    return " ".join(words)
+    articles = words(language, "names").ARTICLES
+    parts = text.split()
+    while len(parts) > 1 and parts[0].isalpha() and parts[0].islower() and parts[0] not in articles:
+        parts = parts[1:]
+    return " ".join(parts)
 
 
-def display_name(text: str) -> str:
+def display_name(text: str, language: str = "en") -> str:
     """A surface form fit to show as a name: no possessive, no leading 'the'."""
-    return LEADING_THE.sub("", POSSESSIVE.sub("", text.strip()))
+    en = words(language, "names")
+    return en.LEADING_THE.sub("", en.POSSESSIVE.sub("", text.strip()))
 
 
 def is_acronym(text: str) -> bool:
     return bool(ACRONYM.match(text.strip())) and sum(ch.isalpha() for ch in text) >= 2
 
 
-def initials(name: str) -> str:
+def initials(name: str, language: str = "en") -> str:
     """'central intelligence agency' -> 'cia'; connectives are skipped."""
-    return "".join(word[0] for word in name.split() if word not in CONNECTIVES)
+    connectives = words(language, "names").CONNECTIVES
+    return "".join(word[0] for word in name.split() if word not in connectives)
 
 
-def is_generic_organisation(name: str) -> bool:
-    words = name.split()
-    return bool(words) and all(w in GENERIC_ORG_WORDS or w in CONNECTIVES for w in words)
+def is_generic_organisation(name: str, language: str = "en") -> bool:
+    en = words(language, "names")
+    parts = name.split()
+    return bool(parts) and all(w in en.GENERIC_ORG_WORDS or w in en.CONNECTIVES for w in parts)
 
 
-def distinctive_words(name: str) -> set[str]:
+def distinctive_words(name: str, language: str = "en") -> set[str]:
     """The words of an organisation's name that single it out."""
-    return {w for w in name.split() if w not in GENERIC_ORG_WORDS and w not in CONNECTIVES}
+    en = words(language, "names")
+    return {w for w in name.split() if w not in en.GENERIC_ORG_WORDS and w not in en.CONNECTIVES}
 
 
-def organisation_type(name: str) -> str:
+def organisation_type(name: str, language: str = "en") -> str:
     """Company, PublicBody or Organization (FollowTheMoney schema names), from the name."""
-    words = name.split()
-    if words and words[-1] in COMPANY_ENDINGS:
+    en = words(language, "names")
+    parts = name.split()
+    if parts and parts[-1] in en.COMPANY_ENDINGS:
         return "Company"
-    if any(w in PUBLIC_WORDS for w in words):
+    if any(w in en.PUBLIC_WORDS for w in parts):
         return "PublicBody"
     return "Organization"
 

@@ -7,7 +7,7 @@
   "funds", "met with", "trained at", "joined"), passive voice included; a negated verb ("did
   not meet") states no tie.
 The component writes `doc._.relations`: `Found` tuples whose actors are indexes into
-`doc.ents`. Word lists are general English vocabulary.
+`doc.ents`. Word lists are the language data in `lang/<code>/relations.py`.
 """
 
 from __future__ import annotations
@@ -17,73 +17,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-ROLE_NOUNS = set(
-    """
-    president vice-president minister secretary senator representative congressman
-    congresswoman governor mayor judge justice general colonel captain admiral commander chief
-    ambassador envoy consul king queen prince premier chancellor leader head chairman
-    chairwoman chair director ceo founder co-founder spokesman spokeswoman spokesperson
-    analyst professor researcher adviser advisor economist editor correspondent reporter
-    journalist lawyer prosecutor officer official deputy lawmaker legislator candidate
-    member graduate alumnus alumna trainee cadet student owner investor partner treasurer
-    commissioner superintendent dean rector manager executive coordinator organizer activist
-    """.split()
-)
-ROLE_TIES = {
-    "member": "member_of",
-    "graduate": "trained_at",
-    "alumnus": "trained_at",
-    "alumna": "trained_at",
-    "trainee": "trained_at",
-    "cadet": "trained_at",
-    "student": "trained_at",
-    "leader": "leads",
-    "head": "leads",
-    "chief": "leads",
-    "president": "leads",
-    "chairman": "leads",
-    "chairwoman": "leads",
-    "chair": "leads",
-    "director": "leads",
-    "ceo": "leads",
-    "founder": "leads",
-    "owner": "owns",
-    "ambassador": "ambassador_of",
-    "envoy": "ambassador_of",
-}
-# Roles that are ties only: "a graduate of X" is no position held.
-NOT_ROLES = {"member", "graduate", "alumnus", "alumna", "trainee", "cadet", "student", "owner"}
-# verb lemma -> (tie kind, prepositions that introduce the other actor)
-VERB_TIES = {
-    "invest": ("invests_in", {"in", "into"}),
-    "own": ("owns", set()),
-    "acquire": ("owns", set()),
-    "buy": ("owns", set()),
-    "control": ("owns", set()),
-    "fund": ("funds", set()),
-    "finance": ("funds", set()),
-    "bankroll": ("funds", set()),
-    "sponsor": ("funds", set()),
-    "train": ("trained_at", {"at", "in", "by", "with"}),
-    "graduate": ("trained_at", {"from"}),
-    "study": ("trained_at", {"at"}),
-    "meet": ("meets", {"with"}),
-    "ally": ("allied_with", {"with"}),
-    "trade": ("trades_with", {"with"}),
-    "join": ("member_of", set()),
-    "lead": ("leads", set()),
-    "head": ("leads", set()),
-    "chair": ("leads", set()),
-}
-# For these, "A trains B" means B is trained at A: the tie runs from object to subject.
-OBJECT_FIRST = {"train"}
-SUBJECTS = {"nsubj"}
-STATE_LABELS = {"GPE", "NORP"}
-OWNER_LABELS = {"ORG", "GPE", "NORP"}  # a position is held in a body or a state, not a person
-TITLE_MODIFIERS = {
-    "former", "vice", "deputy", "acting", "interim", "assistant", "senior", "chief", "prime",
-    "foreign", "general", "executive", "associate", "then",
-}  # fmt: skip
+from counterpoint.lang import words
 
 if not Doc.has_extension("relations"):
     Doc.set_extension("relations", default=None)
@@ -119,6 +53,7 @@ class ActorRelations:
             if ent.label_ in self.actor_labels:
                 for token in ent:
                     actor_of[token.i] = number
+        en = words(doc.lang_, "relations")
         found: list[Found] = []
         starts = {ent.start: number for number, ent in enumerate(doc.ents)}
         for description, person in doc._.described or []:  # from the described_people component
@@ -126,59 +61,63 @@ class ActorRelations:
             span = (min(a.start_char, b.start_char), max(a.end_char, b.end_char))
             found.append(Found("same_as", starts[description], starts[person], *span))
         for number, ent in enumerate(doc.ents):
-            if ent.label_ == "PERSON":
+            if ent.label_ == en.PERSON_LABEL:
                 found += self._roles(doc, number, ent, actor_of)
         for token in doc:
-            if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in VERB_TIES:
+            if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in en.VERB_TIES:
                 found += self._verb_ties(doc, token, actor_of)
         doc._.relations = sorted(set(found), key=lambda f: (f.start, f.end, f.kind))
         return doc
 
     def _roles(self, doc: Doc, number: int, person: Span, actor_of: dict[int, int]) -> list[Found]:
+        en = words(doc.lang_, "relations")
         found = []
         for noun in _role_nouns(person):
             lemma = noun.lemma_.lower()
             title_tokens = _title_phrase(noun, actor_of)
             title = " ".join(t.text for t in title_tokens)
             owner = _owner(noun, actor_of, doc)
-            to = _object_of(noun, {"to"}, actor_of)
+            to = _object_of(noun, en.TO_PREPS, actor_of)
             span = [person.start_char, person.end_char]
             span += [i for t in [*title_tokens, noun] for i in (t.idx, t.idx + len(t))]
             for extra in (owner, to):
                 if extra is not None:
                     span += [doc.ents[extra].start_char, doc.ents[extra].end_char]
             start, end = min(span), max(span)
-            if lemma not in NOT_ROLES:
+            if lemma not in en.NOT_ROLES:
                 found.append(Found("role", number, owner, start, end, title, to))
-            kind = ROLE_TIES.get(lemma)
+            kind = en.ROLE_TIES.get(lemma)
             # "President of Peru" holds a position; she does not lead Peru as one leads a party.
             states_excluded = kind in {"leads", "member_of", "owns"}
             if (
                 kind
                 and owner is not None
-                and not (states_excluded and doc.ents[owner].label_ in STATE_LABELS)
+                and not (states_excluded and doc.ents[owner].label_ in en.STATE_LABELS)
             ):
                 found.append(Found(kind, number, owner, start, end))
         return found
 
     def _verb_ties(self, doc: Doc, verb: Token, actor_of: dict[int, int]) -> list[Found]:
+        en = words(doc.lang_, "relations")
         if any(child.dep_ == "neg" for child in verb.children):
             return []
-        kind, preps = VERB_TIES[verb.lemma_.lower()]
-        subject = next((actor_of[c.i] for c in verb.children if c.dep_ in SUBJECTS
+        kind, preps = en.VERB_TIES[verb.lemma_.lower()]
+        subject = next((actor_of[c.i] for c in verb.children if c.dep_ in en.SUBJECTS
                         and c.i in actor_of), None)  # fmt: skip
         passive = next((actor_of[c.i] for c in verb.children if c.dep_ == "nsubjpass"
                         and c.i in actor_of), None)  # fmt: skip
-        agent = _object_of(verb, {"by"}, actor_of, dep="agent")
+        agent = _object_of(verb, set(), actor_of, dep="agent")  # "by X" of a passive
         direct = next((actor_of[c.i] for c in verb.children if c.dep_ == "dobj"
                        and c.i in actor_of), None)  # fmt: skip
         other = _object_of(verb, preps, actor_of)
         pairs: list[tuple[int | None, int | None]]
         if passive is not None:  # "X is owned by Y": Y owns X; "X was trained at/by Y"
             pairs = (
-                [(passive, agent or other)] if verb.lemma_ in OBJECT_FIRST else [(agent, passive)]
+                [(passive, agent or other)]
+                if verb.lemma_ in en.OBJECT_FIRST
+                else [(agent, passive)]
             )
-        elif verb.lemma_ in OBJECT_FIRST and direct is not None:
+        elif verb.lemma_ in en.OBJECT_FIRST and direct is not None:
             pairs = [(direct, subject)]
         else:
             pairs = [(subject, direct), (subject, other)]
@@ -197,48 +136,51 @@ def _role_nouns(person: Span) -> list[Token]:
     """Role nouns tied to the person: in the same noun phrase before the name ("President X"),
     in apposition ("X, a graduate of"; "Peru's ambassador, X"), or as the complement of 'be'
     ("X is a member of")."""
+    en = words(person.doc.lang_, "relations")
     root = person.root
     nouns = [t for t in person.doc[max(0, person.start - 4) : person.start]
              if t.head.i in range(person.start, person.end) or t.head.head.i == root.i]  # fmt: skip
     nouns += [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         nouns.append(root.head)
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+    if root.dep_ == "nsubj" and root.head.lemma_ == en.COPULA:
         nouns += [c for c in root.head.children if c.dep_ == "attr"]
-    return [n for n in nouns if n.lemma_.lower() in ROLE_NOUNS]
+    return [n for n in nouns if n.lemma_.lower() in en.ROLE_NOUNS]
 
 
 def _title_phrase(noun: Token, actor_of: dict[int, int]) -> list[Token]:
     """'Defense Minister', 'former Secretary of State': the role noun with the words that are
     part of the position, not those that judge it ('renowned', 'socialist')."""
     doc = noun.doc
-    words = [noun]
+    en = words(doc.lang_, "relations")
+    title = [noun]
     for child in noun.lefts:
-        if child.dep_ == "compound" and doc.ents[actor_of[child.i]].label_ not in STATE_LABELS \
+        if child.dep_ == "compound" and doc.ents[actor_of[child.i]].label_ not in en.STATE_LABELS \
                 if child.i in actor_of else child.dep_ == "compound":  # fmt: skip
-            words += [t for t in child.subtree if t.dep_ == "compound" or t == child]
-        elif child.dep_ == "amod" and child.lower_ in TITLE_MODIFIERS:
-            words.append(child)
+            title += [t for t in child.subtree if t.dep_ == "compound" or t == child]
+        elif child.dep_ == "amod" and child.lower_ in en.TITLE_MODIFIERS:
+            title.append(child)
     for child in noun.rights:  # "Secretary of State", "Minister for Health"
         objects = [g for g in child.children if g.dep_ == "pobj"]
         if (
             child.dep_ == "prep"
-            and child.lower_ in {"of", "for"}
+            and child.lower_ in en.TITLE_PREPS
             and objects
             and not any(t.i in actor_of for t in objects[0].subtree)
         ):
-            words += [child, *objects[0].subtree]
-    return sorted(set(words), key=lambda t: t.i)
+            title += [child, *objects[0].subtree]
+    return sorted(set(title), key=lambda t: t.i)
 
 
 def _owner(noun: Token, actor_of: dict[int, int], doc: Doc) -> int | None:
     """Whose position it is: "Peru's ambassador", "the leader of the Civic Party", "US envoy"."""
+    en = words(doc.lang_, "relations")
     candidates = [c.i for c in noun.children if c.dep_ == "poss" and c.i in actor_of]
-    of = _object_of(noun, {"of", "at", "for", "from"}, actor_of)
+    of = _object_of(noun, en.OWNER_PREPS, actor_of)
     candidates += [doc.ents[of].root.i] if of is not None else []
     candidates += [c.i for c in noun.lefts if c.dep_ == "compound" and c.i in actor_of
-                   and doc.ents[actor_of[c.i]].label_ in STATE_LABELS]  # fmt: skip
-    owners = [actor_of[i] for i in candidates if doc.ents[actor_of[i]].label_ in OWNER_LABELS]
+                   and doc.ents[actor_of[c.i]].label_ in en.STATE_LABELS]  # fmt: skip
+    owners = [actor_of[i] for i in candidates if doc.ents[actor_of[i]].label_ in en.OWNER_LABELS]
     return owners[0] if owners else None
 
 

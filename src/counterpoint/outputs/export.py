@@ -12,34 +12,38 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import networkx as nx
 import pyarrow.parquet as pq
 
 from counterpoint.align.compare import alignment_data, corpus_alignments
-from counterpoint.align.stage import item_id
+from counterpoint.align.statements import item_id
 from counterpoint.config import DEFAULT_DB
 from counterpoint.errors import CounterpointError
 from counterpoint.files import replace_atomically
-from counterpoint.records import Claim, Document, Entity, Event, Figure, Role, Sentence, Tie
+from counterpoint.outputs.formats import DEFAULT_OUT, FORMATS
+from counterpoint.records import (
+    Claim,
+    Document,
+    Entity,
+    Event,
+    Figure,
+    Mention,
+    Role,
+    Sentence,
+    Tie,
+)
 from counterpoint.store import TABLES, Store
+from counterpoint.store.export import sentences
 from counterpoint.version import __version__
 
 if TYPE_CHECKING:
     from followthemoney.proxy import EntityProxy
     from followthemoney.schema import Schema
 
-FORMATS = ("json", "parquet", "graphml", "gexf", "ftm")
-DEFAULT_OUT = {
-    "json": "counterpoint.json",
-    "parquet": "counterpoint-parquet",
-    "graphml": "counterpoint.graphml",
-    "gexf": "counterpoint.gexf",
-    "ftm": "counterpoint.ftm.jsonl",
-}
 EXPORT_SCHEMA_VERSION = 4
 
 
@@ -78,132 +82,146 @@ def export(
 
 # -- JSON ------------------------------------------------------------------------------------
 
+Row = dict[str, Any]  # one JSON object of the export, its keys in the order written
+ActorIds = dict[tuple[str, int], str]  # (doc, mention index) -> the entity it names
+
+
+class Span(TypedDict):
+    """Where a record is stated, and the words that state it."""
+
+    doc: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+
 
 def export_data(store: Store) -> dict[str, Any]:
-    """The JSON export as a Python object."""
-    docs = store.documents()
-    texts = {d.id: d.text for d in docs}
-    documents = [
-        {
-            "id": d.id,
-            "title": d.title,
-            "outlet": d.outlet,
-            "author": d.author,
-            "published": d.published.isoformat() if d.published else None,
-            "url": d.url,
-            "language": d.language,
-            "source_path": d.source_path,
-            "format": d.format,
-            "text": d.text,
-        }
-        for d in docs
-    ]
-    roles: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in store.roles():
-        roles[r.holder].append(
-            {"title": r.title, "of": r.of, "to": r.to, **_span(r, texts)},
-        )
-    found = store.entities()
-    entities = [
+    """The JSON export as a Python object: one list per kind of record, facts with the words
+    that state them and their actors as entity ids."""
+    documents = store.documents()
+    texts = {d.id: d.text for d in documents}
+    entities = store.entities()
+    actors = {(m.doc, m.index): e.id for e in entities for m in e.mentions}
+    return {
+        "counterpoint_version": __version__,
+        "export_schema_version": EXPORT_SCHEMA_VERSION,
+        "documents": [_document(d) for d in documents],
+        "entities": _entities(entities, store.roles(), texts),
+        "ties": [_tie(t, texts) for t in store.ties()],
+        "entity_candidates": [asdict(c) for c in store.candidates()],
+        "events": [_event(e, texts, actors) for e in store.events()],
+        "figures": [_figure(f, texts, actors) for f in store.figures()],
+        "claims": [_claim(c, texts, actors) for c in store.claims()],
+        "alignments": [alignment_data(a) for a in corpus_alignments(store)],
+    }
+
+
+def _document(doc: Document) -> Row:
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "author": doc.author,
+        "published": doc.published.isoformat() if doc.published else None,
+        "url": doc.url,
+        "language": doc.language,
+        "source_path": doc.source_path,
+        "format": doc.format,
+        "text": doc.text,
+    }
+
+
+def _entities(entities: list[Entity], roles: list[Role], texts: dict[str, str]) -> list[Row]:
+    """Each entity with its mentions and the roles it holds."""
+    held: dict[str, list[Row]] = defaultdict(list)
+    for r in roles:
+        held[r.holder].append({"title": r.title, "of": r.of, "to": r.to, **_span(r, texts)})
+    return [
         {
             "id": e.id,
             "name": e.name,
             "type": e.type,
             "aliases": e.aliases,
             "identifiers": e.identifiers,
-            "mentions": [
-                {
-                    "doc": m.doc,
-                    "start": m.start,
-                    "end": m.end,
-                    "sentence": m.sentence,
-                    "text": m.text,
-                    "label": m.label,
-                }
-                for m in e.mentions
-            ],
-            "roles": roles.get(e.id, []),
+            "mentions": [_mention(m) for m in e.mentions],
+            "roles": held.get(e.id, []),
         }
-        for e in found
+        for e in entities
     ]
-    ties = [
-        {"source": t.source, "target": t.target, "kind": t.kind, **_span(t, texts)}
-        for t in store.ties()
-    ]
-    candidates = [
-        {"a": c.a, "b": c.b, "score": c.score, "reason": c.reason} for c in store.candidates()
-    ]
-    entity_of = {(m.doc, m.index): e.id for e in found for m in e.mentions}
 
-    def actor(doc: str, mention: int | None) -> str | None:
-        return entity_of.get((doc, mention)) if mention is not None else None
 
-    events = [
-        {
-            "id": item_id("event", e.doc, e.start, e.end),
-            "type": e.type,
-            "trigger": e.trigger,
-            "source": actor(e.doc, e.source),
-            "target": actor(e.doc, e.target),
-            "place": actor(e.doc, e.place),
-            "happened": e.happened,
-            "happened_end": e.happened_end,
-            "reported": e.reported,
-            "dead": e.dead,
-            "injured": e.injured,
-            "size": e.size,
-            "negated": e.negated,
-            "modality": e.modality,
-            **_span(e, texts),
-        }
-        for e in store.events()
-    ]
-    figures = [
-        {
-            "id": item_id("figure", f.doc, f.start, f.end),
-            "value": f.value,
-            "unit": f.unit,
-            "qualifier": f.qualifier,
-            "measures": f.measures,
-            "about": actor(f.doc, f.about),
-            "refers_to": f.refers_to,
-            **_span(f, texts),
-        }
-        for f in store.figures()
-    ]
-    claims = [
-        {
-            "id": item_id("claim", c.doc, c.start, c.end),
-            "kind": c.kind,
-            "speaker": actor(c.doc, c.speaker),
-            "speaker_text": c.speaker_text,
-            "cue": c.cue,
-            "certainty": c.certainty,
-            "endorsement": c.endorsement,
-            "nested_in": c.nested_in,
-            **_span(c, texts),
-        }
-        for c in store.claims()
-    ]
+def _mention(m: Mention) -> Row:
     return {
-        "counterpoint_version": __version__,
-        "export_schema_version": EXPORT_SCHEMA_VERSION,
-        "documents": documents,
-        "entities": entities,
-        "ties": ties,
-        "entity_candidates": candidates,
-        "events": events,
-        "figures": figures,
-        "claims": claims,
-        "alignments": [alignment_data(a) for a in corpus_alignments(store)],
+        "doc": m.doc,
+        "start": m.start,
+        "end": m.end,
+        "sentence": m.sentence,
+        "text": m.text,
+        "label": m.label,
     }
+
+
+def _tie(t: Tie, texts: dict[str, str]) -> Row:
+    return {"source": t.source, "target": t.target, "kind": t.kind, **_span(t, texts)}
+
+
+def _event(e: Event, texts: dict[str, str], actors: ActorIds) -> Row:
+    return {
+        "id": item_id("event", e.doc, e.start, e.end),
+        "type": e.type,
+        "trigger": e.trigger,
+        "source": _actor(actors, e.doc, e.source),
+        "target": _actor(actors, e.doc, e.target),
+        "place": _actor(actors, e.doc, e.place),
+        "happened": e.happened,
+        "happened_end": e.happened_end,
+        "reported": e.reported,
+        "dead": e.dead,
+        "injured": e.injured,
+        "size": e.size,
+        "negated": e.negated,
+        "modality": e.modality,
+        **_span(e, texts),
+    }
+
+
+def _figure(f: Figure, texts: dict[str, str], actors: ActorIds) -> Row:
+    return {
+        "id": item_id("figure", f.doc, f.start, f.end),
+        "value": f.value,
+        "unit": f.unit,
+        "qualifier": f.qualifier,
+        "measures": f.measures,
+        "about": _actor(actors, f.doc, f.about),
+        "refers_to": f.refers_to,
+        **_span(f, texts),
+    }
+
+
+def _claim(c: Claim, texts: dict[str, str], actors: ActorIds) -> Row:
+    return {
+        "id": item_id("claim", c.doc, c.start, c.end),
+        "kind": c.kind,
+        "speaker": _actor(actors, c.doc, c.speaker),
+        "speaker_text": c.speaker_text,
+        "cue": c.cue,
+        "certainty": c.certainty,
+        "endorsement": c.endorsement,
+        "nested_in": c.nested_in,
+        **_span(c, texts),
+    }
+
+
+def _actor(actors: ActorIds, doc: str, mention: int | None) -> str | None:
+    """The entity a fact's actor (a mention index of its document) names, if resolved."""
+    return actors.get((doc, mention)) if mention is not None else None
 
 
 Stated = Tie | Role | Event | Figure | Claim
 
 
-def _span(record: Stated, texts: dict[str, str]) -> dict[str, Any]:
-    """Where a record is stated, and the words that state it."""
+def _span(record: Stated, texts: dict[str, str]) -> Span:
     return {
         "doc": record.doc,
         "sentence": record.sentence,
@@ -228,9 +246,8 @@ def actor_graph(store: Store) -> nx.MultiGraph:
     Every attribute is a string or a number, so GraphML and GEXF readers (Gephi, networkx) take
     it as it is; `label` tells parallel edges apart in Gephi."""
     graph = nx.MultiGraph()
-    texts = {d.id: d.text for d in store.documents()}
-    in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for entity in store.entities():
+    entities = store.entities()
+    for entity in entities:
         graph.add_node(
             entity.id,
             label=entity.name,
@@ -239,6 +256,16 @@ def actor_graph(store: Store) -> nx.MultiGraph:
             mentions=len(entity.mentions),
             documents=len({m.doc for m in entity.mentions}),
         )
+    _add_co_mentions(graph, entities)
+    texts = {d.id: d.text for d in store.documents()}
+    _add_stated_links(graph, store.ties(), store.roles(), texts)
+    return graph
+
+
+def _add_co_mentions(graph: nx.MultiGraph, entities: list[Entity]) -> None:
+    """One "co-mention" edge for each two actors named in a same sentence."""
+    in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for entity in entities:
         for m in entity.mentions:
             in_sentence[(m.doc, m.sentence)].add(entity.id)
     weights: Counter[tuple[str, str]] = Counter()
@@ -257,11 +284,17 @@ def actor_graph(store: Store) -> nx.MultiGraph:
             weight=weight,
             documents=" ".join(sorted(docs[(a, b)])),
         )
+
+
+def _add_stated_links(
+    graph: nx.MultiGraph, ties: list[Tie], roles: list[Role], texts: dict[str, str]
+) -> None:
+    """One edge per tie kind and per role title between two actors of the graph."""
     # (source, target, kind, title) -> [(doc, evidence)]
     stated: dict[tuple[str, str, str, str], list[tuple[str, str]]] = defaultdict(list)
-    for tie in store.ties():
+    for tie in ties:
         stated[(tie.source, tie.target, tie.kind, "")].append((tie.doc, _evidence(tie, texts)))
-    for role in store.roles():
+    for role in roles:
         for other, title in ((role.of, role.title), (role.to, f"{role.title} to")):
             if other:
                 stated[(role.holder, other, "role", title)].append(
@@ -283,7 +316,6 @@ def actor_graph(store: Store) -> nx.MultiGraph:
             attrs["title"] = title
         key = f"{source}|{target}|{kind}" + (f"|{title}" if title else "")
         graph.add_edge(source, target, key=key, **attrs)
-    return graph
 
 
 # -- FollowTheMoney --------------------------------------------------------------------------
@@ -369,78 +401,96 @@ def ftm_entities(store: Store) -> list[dict[str, Any]]:
 
 
 def _ftm_proxies(store: Store) -> Iterator[EntityProxy]:
-    from followthemoney import model
-
+    """The Articles, then the actors, then the links ties and roles state."""
     documents = {d.id: d for d in store.documents()}
-    sentences = {(s.doc, s.index): s for s in store.records(Sentence, "sentences", 'doc, "index"')}
     articles = {doc_id: _ftm_id(f"article-{doc_id}") for doc_id in documents}
     for doc in documents.values():
         yield _article(doc, articles[doc.id])
 
-    entities = store.entities()
-    proxies: dict[str, EntityProxy] = {}
-    for entity in entities:
-        proxies[entity.id] = _entity(entity, articles)
-    for role in store.roles():  # a person's title is also their `position`
+    proxies = {entity.id: _entity(entity, articles) for entity in store.entities()}
+    roles = store.roles()
+    for role in roles:  # a person's title is also their `position`
         holder = proxies.get(role.holder)
         if holder is not None and holder.schema.is_a("Person"):
             holder.add("position", _role_phrase(role, proxies))
-    for entity in entities:
-        yield proxies[entity.id]
+    yield from proxies.values()
 
-    def stated(record: Tie | Role, link: Link, source: str, target: str) -> EntityProxy:
-        doc = documents[record.doc]
-        proxy = model.make_entity(link.schema)
-        proxy.make_id("counterpoint", link.schema, source, target, link.value, *_where(record))
-        proxy.add(link.source, proxies[source].id)
-        proxy.add(link.target, proxies[target].id)
-        if link.label:
-            proxy.add(link.label, link.value)
-        if link.schema == "Event":
-            proxy.add("name", f"{_name(proxies[source])} meets {_name(proxies[target])}")
-        evidence = _evidence(record, {doc.id: doc.text})
-        proxy.add("summary", evidence)
-        sentence = sentences.get((record.doc, record.sentence))
-        if sentence is not None:
-            text = doc.text[sentence.start : sentence.end].strip()
-            if text != evidence:
-                proxy.add("description", text)
-        proxy.add("proof", articles[doc.id])
-        proxy.add("date", doc.published.isoformat() if doc.published else None)
-        proxy.add("publisher", doc.outlet)
-        proxy.add("sourceUrl", doc.url)
-        return proxy
-
-    def fitting(links: tuple[Link, ...], source: str, target: str) -> Link | None:
-        ends = (proxies[source].schema, proxies[target].schema)
-        return next((link for link in links if _fits(link, *ends)), None)
-
+    stating = {(s.doc, s.index): s for s in sentences(store)}
+    links = _Links(documents, stating, articles, proxies)
     for tie in store.ties():
-        if tie.source == tie.target or tie.doc not in documents:
-            continue
-        if tie.source not in proxies or tie.target not in proxies:
-            continue
-        unknown = Link("UnknownLink", "subject", "object", "role", tie.kind.replace("_", " "))
-        link = fitting(TIE_LINKS.get(tie.kind, ()), tie.source, tie.target) or unknown
-        yield stated(tie, link, tie.source, tie.target)
+        yield from links.of_tie(tie)
+    for role in roles:
+        yield from links.of_role(role)
 
-    for role in store.roles():
-        if role.holder not in proxies or role.doc not in documents:
-            continue
-        if role.of in proxies and role.of != role.holder:
+
+@dataclass(frozen=True)
+class _Links:
+    """Makes the FtM interval entities of ties and roles, between the actors' `proxies`, each
+    with the words and the sentence stating it and the Article it is stated in."""
+
+    documents: dict[str, Document]
+    sentences: dict[tuple[str, int], Sentence]
+    articles: dict[str, str]  # doc id -> its Article's id
+    proxies: dict[str, EntityProxy]  # entity id -> its FtM entity
+
+    def of_tie(self, tie: Tie) -> Iterator[EntityProxy]:
+        if tie.source == tie.target or tie.doc not in self.documents:
+            return
+        if tie.source not in self.proxies or tie.target not in self.proxies:
+            return
+        unknown = Link("UnknownLink", "subject", "object", "role", tie.kind.replace("_", " "))
+        link = self._fitting(TIE_LINKS.get(tie.kind, ()), tie.source, tie.target) or unknown
+        yield self._stated(tie, link, tie.source, tie.target)
+
+    def of_role(self, role: Role) -> Iterator[EntityProxy]:
+        """A Representation or a Membership (else an UnknownLink) of the holder to the entity
+        the role is `of`, and an UnknownLink to the one it is `to`."""
+        if role.holder not in self.proxies or role.doc not in self.documents:
+            return
+        if role.of in self.proxies and role.of != role.holder:
             links: tuple[Link, ...] = (
                 Link("Representation", "agent", "client", "role", role.title),
                 Link("Membership", "member", "organization", "role", role.title),
             )
             if not REPRESENTATIVE_TITLE.search(role.title):
                 links = links[1:]
-            link = fitting(links, role.holder, role.of) or Link(
+            link = self._fitting(links, role.holder, role.of) or Link(
                 "UnknownLink", "subject", "object", "role", role.title
             )
-            yield stated(role, link, role.holder, role.of)
-        if role.to in proxies and role.to not in (role.holder, role.of):
+            yield self._stated(role, link, role.holder, role.of)
+        if role.to in self.proxies and role.to not in (role.holder, role.of):
             link = Link("UnknownLink", "subject", "object", "role", f"{role.title} to")
-            yield stated(role, link, role.holder, role.to)
+            yield self._stated(role, link, role.holder, role.to)
+
+    def _fitting(self, links: tuple[Link, ...], source: str, target: str) -> Link | None:
+        ends = (self.proxies[source].schema, self.proxies[target].schema)
+        return next((link for link in links if _fits(link, *ends)), None)
+
+    def _stated(self, record: Tie | Role, link: Link, source: str, target: str) -> EntityProxy:
+        from followthemoney import model
+
+        doc = self.documents[record.doc]
+        proxy = model.make_entity(link.schema)
+        proxy.make_id("counterpoint", link.schema, source, target, link.value, *_where(record))
+        proxy.add(link.source, self.proxies[source].id)
+        proxy.add(link.target, self.proxies[target].id)
+        if link.label:
+            proxy.add(link.label, link.value)
+        if link.schema == "Event":
+            names = (_name(self.proxies[source]), _name(self.proxies[target]))
+            proxy.add("name", f"{names[0]} meets {names[1]}")
+        evidence = doc.text[record.start : record.end]
+        proxy.add("summary", evidence)
+        sentence = self.sentences.get((record.doc, record.sentence))
+        if sentence is not None:
+            text = doc.text[sentence.start : sentence.end].strip()
+            if text != evidence:
+                proxy.add("description", text)
+        proxy.add("proof", self.articles[doc.id])
+        proxy.add("date", doc.published.isoformat() if doc.published else None)
+        proxy.add("publisher", doc.outlet)
+        proxy.add("sourceUrl", doc.url)
+        return proxy
 
 
 def _article(doc: Document, article_id: str) -> EntityProxy:

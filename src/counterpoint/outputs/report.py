@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from counterpoint.align.compare import SourceDiff, corpus_alignments
 from counterpoint.align.framing import Coverage, actor_coverage, frame_actors
-from counterpoint.align.stage import RELATIONS
+from counterpoint.align.judge import RELATIONS
 from counterpoint.config import DEFAULT_DB
 from counterpoint.files import replace_atomically
 from counterpoint.records import (
@@ -30,8 +30,10 @@ from counterpoint.records import (
     Event,
     Figure,
     Mention,
+    Sentence,
 )
 from counterpoint.store import Store
+from counterpoint.store.export import sentences
 from counterpoint.version import __version__
 
 TOP_ACTORS = 40  # rows in the actor-by-source grid
@@ -169,28 +171,43 @@ def report(db: str | Path = DEFAULT_DB, out: str | Path = "report") -> tuple[Pat
 
 
 def build_report(store: Store) -> ReportData:
+    """Everything the report shows, read from the store."""
     documents = store.documents()
     entities = store.entities()
-    sentences: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-    for row in store.rows('SELECT doc, "index", start, "end" FROM sentences ORDER BY doc, "index"'):
-        sentences[row["doc"]].append((row["index"], row["start"], row["end"]))
-
-    counts: Counter[tuple[str, str]] = Counter()
-    marked: dict[tuple[str, int], list[tuple[Mention, Entity]]] = defaultdict(list)
-    actors_in: dict[str, dict[str, Entity]] = defaultdict(dict)
-    for entity in entities:
-        for mention in entity.mentions:
-            counts[(entity.id, mention.doc)] += 1
-            marked[(mention.doc, mention.sentence)].append((mention, entity))
-            actors_in[mention.doc][entity.id] = entity
-
-    def prominence(entity: Entity) -> tuple[int, int, str]:
-        return (-len({m.doc for m in entity.mentions}), -len(entity.mentions), entity.name)
-
-    ranked = sorted(entities, key=prominence)
     texts = {d.id: d.text for d in documents}
+    stored = sentences(store)
+    ranked = sorted(entities, key=_prominence)
     facts = roles_and_ties(store, {e.id: e.name for e in entities})
-    spans = {(d, i): (s, e) for d, rows in sentences.items() for i, s, e in rows}
+    shared = shared_actors(ranked, texts, stored, facts)
+    linked = {a.entity.id for a in shared}
+    counts = Counter((entity.id, mention.doc) for entity in entities for mention in entity.mentions)
+    return ReportData(
+        sources=_sources(documents, entities, stored, counts, linked),
+        actors=ranked[:TOP_ACTORS],
+        counts=dict(counts),
+        shared=shared,
+        linked=linked,
+        facts=facts_by_source(store, texts, entities),
+        alignments=corpus_alignments(store),
+        framing=frame_actors(store),
+        coverage=actor_coverage(store),
+    )
+
+
+def _prominence(entity: Entity) -> tuple[int, int, str]:
+    """Named by most documents first, then most often, then by name."""
+    return (-len({m.doc for m in entity.mentions}), -len(entity.mentions), entity.name)
+
+
+def shared_actors(
+    ranked: list[Entity],
+    texts: dict[str, str],
+    stored: list[Sentence],
+    facts: dict[str, list[tuple[str, Quote]]],
+) -> list[SharedActor]:
+    """The most prominent actors that several documents name, each with the sentences of each
+    document that name it (once per sentence) and its roles and ties."""
+    spans = {(s.doc, s.index): (s.start, s.end) for s in stored}
     shared: list[SharedActor] = []
     for entity in ranked:
         if len(shared) >= TOP_SHARED or len({m.doc for m in entity.mentions}) < 2:
@@ -203,32 +220,39 @@ def build_report(store: Store) -> ReportData:
             text = " ".join(texts[mention.doc][start:end].split())
             quotes[mention.doc].append(Quote(mention.doc, mention.sentence, text))
         shared.append(SharedActor(entity, dict(quotes), facts.get(entity.id, [])))
+    return shared
 
-    linked = {a.entity.id for a in shared}
+
+def _sources(
+    documents: list[Document],
+    entities: list[Entity],
+    stored: list[Sentence],
+    counts: Counter[tuple[str, str]],
+    linked: set[str],
+) -> list[Source]:
+    """Each document's sentences with the actors they name marked, and its actors by count."""
+    in_doc: dict[str, list[Sentence]] = defaultdict(list)
+    for sentence in stored:
+        in_doc[sentence.doc].append(sentence)
+    marked: dict[tuple[str, int], list[tuple[Mention, Entity]]] = defaultdict(list)
+    actors_in: dict[str, dict[str, Entity]] = defaultdict(dict)
+    for entity in entities:
+        for mention in entity.mentions:
+            marked[(mention.doc, mention.sentence)].append((mention, entity))
+            actors_in[mention.doc][entity.id] = entity
     sources = []
     for doc in documents:
         source = Source(doc=doc)
         source.sentences = [
-            (index, highlight(doc.text, start, end, marked[(doc.id, index)], linked))
-            for index, start, end in sentences[doc.id]
+            (s.index, highlight(doc.text, s.start, s.end, marked[(doc.id, s.index)], linked))
+            for s in in_doc[doc.id]
         ]
         source.actor_counts = sorted(
             ((e, counts[(e.id, doc.id)]) for e in actors_in[doc.id].values()),
             key=lambda pair: (-pair[1], pair[0].name),
         )
         sources.append(source)
-
-    return ReportData(
-        sources=sources,
-        actors=ranked[:TOP_ACTORS],
-        counts=dict(counts),
-        shared=shared,
-        linked=linked,
-        facts=facts_by_source(store, texts, entities),
-        alignments=corpus_alignments(store),
-        framing=frame_actors(store),
-        coverage=actor_coverage(store),
-    )
+    return sources
 
 
 def facts_by_source(

@@ -10,7 +10,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from counterpoint.align.stage import align_documents, unaligned_documents
+from counterpoint.align.stage import align_all
 from counterpoint.config import DEFAULT_DB, Settings
 from counterpoint.errors import InputError, NothingProcessed
 from counterpoint.ingest.reader import ingest
@@ -19,6 +19,7 @@ from counterpoint.records import Document
 from counterpoint.resolve.corrections import Corrections, corrections_path
 from counterpoint.resolve.resolver import resolve
 from counterpoint.store import SCHEMA_VERSION, Store
+from counterpoint.store.status import last_run, outlets, published_span
 
 
 @dataclass
@@ -59,11 +60,12 @@ def analyze(
         with tqdm(
             total=len(ingested.documents), unit="doc", desc="analyze", disable=not progress
         ) as bar:
-            for annotation in annotate(ingested.documents, settings):
+            # A document an extractor fails on is listed with the input errors, not stored.
+            for annotation in annotate(ingested.documents, settings, result.errors.append):
                 store.add_annotation(annotation)
                 result.added.append(annotation.doc)
                 bar.update()
-        resolution = resolve(store, fixes)
+        resolution = resolve(store, fixes, settings)
         store.replace_resolution(resolution)
         align_all(store, settings, progress)
         store.finish_run(run, len(result.added))
@@ -73,17 +75,6 @@ def analyze(
             for ref in fixes.unmatched
         ]
     return result
-
-
-def align_all(store: Store, settings: Settings, progress: bool = False) -> None:
-    """Align the documents not aligned yet, a batch per transaction."""
-    todo = unaligned_documents(store)
-    size = settings.align.batch
-    with tqdm(total=len(todo), unit="doc", desc="align", disable=not progress) as bar:
-        for first in range(0, len(todo), size):
-            batch = todo[first : first + size]
-            align_documents(store, batch, vectors=settings.align.vectors)
-            bar.update(len(batch))
 
 
 def _nothing_processed_message(errors: list[InputError]) -> str:
@@ -96,20 +87,13 @@ def status(db: str | Path = DEFAULT_DB) -> dict[str, Any]:
     """What is in the store: counts per table, outlets, date range and the last run."""
     with Store(db, read_only=True) as store:
         counts = store.counts()
-        outlets = store.rows(
-            "SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS documents "
-            "FROM documents GROUP BY 1 ORDER BY 2 DESC, 1"
-        )
-        span = store.rows("SELECT min(published) AS first, max(published) AS last FROM documents")[
-            0
-        ]
-        runs = store.rows("SELECT * FROM runs ORDER BY id DESC LIMIT 1")
+        first, last = published_span(store)
         return {
             "db": str(Path(db)),
             "schema_version": SCHEMA_VERSION,
             "counts": counts,
-            "outlets": outlets,
-            "first_published": span["first"].isoformat() if span["first"] else None,
-            "last_published": span["last"].isoformat() if span["last"] else None,
-            "last_run": runs[0] if runs else None,
+            "outlets": outlets(store),
+            "first_published": first.isoformat() if first else None,
+            "last_published": last.isoformat() if last else None,
+            "last_run": last_run(store),
         }

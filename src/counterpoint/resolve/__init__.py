@@ -1,0 +1,3 @@
+"""Resolution: actor mentions across the whole store to entities (with ties and roles), then the
+user's corrections.
+"""

@@ -21,6 +21,7 @@ import yaml
 
 from counterpoint.errors import CounterpointError
 from counterpoint.files import replace_atomically
+from counterpoint.lang import DEFAULT_LANGUAGE
 from counterpoint.nlp.names import display_name
 from counterpoint.records import Entity, Mention
 
@@ -63,14 +64,15 @@ class Corrections:
         text = yaml.safe_dump({k: v for k, v in data.items() if v}, allow_unicode=True)
         replace_atomically(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
-    def apply(self, entities: list[Entity]) -> list[Entity]:
-        """The entities with the corrections made: splits first, then aliases, then merges."""
+    def apply(self, entities: list[Entity], language: str = DEFAULT_LANGUAGE) -> list[Entity]:
+        """The entities with the corrections made: splits first, then aliases, then merges.
+        `language` is that of the names, for the name of an entity split off."""
         self.unmatched = []
         by_id = {e.id: e for e in entities}
         for entry in self.split:
             found = self._find(entry["entity"], by_id)
             if found is not None:
-                self._split(found, set(entry["aliases"]), by_id)
+                self._split(found, set(entry["aliases"]), by_id, language)
         for entry in self.alias:
             found = self._find(entry["entity"], by_id)
             if found is not None:
@@ -89,21 +91,21 @@ class Corrections:
         return found
 
     @staticmethod
-    def _split(entity: Entity, aliases: set[str], by_id: dict[str, Entity]) -> None:
+    def _split(entity: Entity, aliases: set[str], by_id: dict[str, Entity], language: str) -> None:
         leaving = [m for m in entity.mentions if m.text in aliases]
         if not leaving or len(leaving) == len(entity.mentions):
             return
         digest = hashlib.sha256("|".join(sorted(aliases)).encode()).hexdigest()[:8]
         new = Entity(
             id=f"{entity.id}-{digest}",
-            name=display_name(max(aliases, key=len)),
+            name=display_name(max(aliases, key=len), language),
             type=entity.type,
             aliases=sorted({m.text for m in leaving}),
             mentions=leaving,
         )
         rest = _with_mentions(entity, [m for m in entity.mentions if m not in leaving])
-        if entity.name not in {display_name(a) for a in rest.aliases}:
-            rest = replace(rest, name=display_name(max(rest.aliases, key=len)))
+        if entity.name not in {display_name(a, language) for a in rest.aliases}:
+            rest = replace(rest, name=display_name(max(rest.aliases, key=len), language))
         by_id[entity.id] = rest
         by_id[new.id] = new
 

@@ -9,12 +9,8 @@ from functools import lru_cache
 
 from countryinfo import all_countries
 
+from counterpoint.lang import DEFAULT_LANGUAGE, words
 from counterpoint.nlp.names import normalise_name as normalise
-
-# Abbreviations news uses for states, which the package lists only among bare ISO codes.
-ABBREVIATIONS = {
-    "us": "US", "usa": "US", "uk": "GB", "uae": "AE", "prc": "CN", "drc": "CD", "britain": "GB",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -47,8 +43,9 @@ class Gazetteer:
         return self.by_demonym.get(name) or self.by_demonym.get(name.removesuffix("s"))
 
 
-@lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
+@lru_cache(maxsize=2)
+def load_gazetteer(language: str = DEFAULT_LANGUAGE) -> Gazetteer:
+    """The states, with the abbreviations news in `language` uses for them."""
     by_name: dict[str, State] = {}
     by_capital: dict[str, State] = {}
     by_demonym: dict[str, State] = {}
@@ -71,14 +68,14 @@ def load_gazetteer() -> Gazetteer:
         names.append((info.get("translations") or {}).get("es") or "")
         for name in names:
             if name and name not in codes.values():
-                by_name.setdefault(normalise(name), state)
+                by_name.setdefault(normalise(name, language), state)
         if capital and state.capital == capital:
-            by_capital.setdefault(normalise(capital), state)
+            by_capital.setdefault(normalise(capital, language), state)
             # "Washington D.C." is written "Washington" when it stands for the state.
-            by_capital.setdefault(normalise(capital.split(" D.C.")[0]), state)
+            by_capital.setdefault(normalise(capital.split(" D.C.")[0], language), state)
         if info.get("demonym"):
-            by_demonym.setdefault(normalise(info["demonym"]), state)
-    for abbreviation, iso in ABBREVIATIONS.items():
+            by_demonym.setdefault(normalise(info["demonym"], language), state)
+    for abbreviation, iso in words(language, "resolve").ABBREVIATIONS.items():
         if iso in states:
             by_name.setdefault(abbreviation, states[iso])
     by_name.pop("", None)

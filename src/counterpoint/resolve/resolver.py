@@ -20,13 +20,13 @@ worse than a missed one.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from counterpoint.config import Settings
+from counterpoint.lang import words
 from counterpoint.nlp.names import (
-    ALIAS_AFTER,
     close_spelling,
     display_name,
     distinctive_words,
@@ -44,9 +44,10 @@ from counterpoint.resolve.corrections import Corrections
 from counterpoint.resolve.gazetteer import load_gazetteer
 from counterpoint.store import Store
 
-# spaCy labels to FollowTheMoney schema names. Location (a place) and Group (a nationality or a
-# group of people) are Counterpoint's own; organisations are refined into Company and
-# PublicBody, places into Country where the gazetteer knows them.
+# The one map of the spaCy labels the resolver groups to FollowTheMoney schema names; the
+# default `Settings.actor_labels` (the labels annotate keeps) are its keys. Location (a place)
+# and Group (a nationality or a group of people) are Counterpoint's own; organisations are
+# refined into Company and PublicBody, places into Country where the gazetteer knows them.
 ENTITY_TYPES = {
     "PERSON": "Person",
     "ORG": "Organization",
@@ -56,21 +57,10 @@ ENTITY_TYPES = {
     "DESC": "Person",  # "the former rural teacher", standing for a person named nearby
 }
 ORGANISATIONS = {"Organization", "Company", "PublicBody"}
-# A capital names its state when it acts or owns: "Beijing announced", "Beijing's loans".
-STATE_ROLES = {"nsubj", "nsubjpass", "poss", "agent"}
-# A demonym names its state when it qualifies what states have or do: "Peruvian exports".
-STATE_NOUNS = set(
-    """
-    government exports export imports import economy military army navy officials official
-    authorities ministry embassy investment investments trade president leader policy diplomats
-    diplomacy loans loan aid troops forces state administration regime budget debt presidency
-    sanctions intelligence consulate delegation envoy minister ministers spokesman treasury
-    """.split()
-)
-CONTEXT_CHARS = 60  # how far before a generic body's name its state is looked for
+# Relations whose target is a body or a state, never a person.
 TIES_TO_BODIES = {"role", "leads", "member_of", "trained_at", "ambassador_of"}
-SURNAME_SCORE = 0.6  # a candidate link for a surname that fits several people
-TYPE_CLASH_SCORE = 0.5  # the same name used for actors of different types
+# Possible merges not made: (key, key, score, reason).
+Candidates = list[tuple[str, str, float, str]]
 
 
 @dataclass
@@ -89,14 +79,17 @@ class Item:
         return self.mention.label == "DESC"
 
 
-def resolve(store: Store, corrections: Corrections | None = None) -> Resolution:
+def resolve(
+    store: Store, corrections: Corrections | None = None, settings: Settings | None = None
+) -> Resolution:
     """Resolve the whole store afresh, then apply the user's corrections."""
+    settings = settings or Settings()
     texts = {d.id: d.text for d in store.documents()}
     relations = store.relations()
     same = [(r.doc, r.source, r.target) for r in relations if r.kind == "same_as" and r.target]
-    entities, candidates = resolve_mentions(store.mentions(), texts, same)
+    entities, candidates = resolve_mentions(store.mentions(), texts, same, settings)
     if corrections is not None:
-        entities = corrections.apply(entities)
+        entities = corrections.apply(entities, settings.language)
     ties, roles = connect(entities, relations)
     ids = {e.id for e in entities}
     candidates = [c for c in candidates if c.a in ids and c.b in ids]
@@ -104,31 +97,35 @@ def resolve(store: Store, corrections: Corrections | None = None) -> Resolution:
 
 
 def resolve_entities(
-    mentions: Iterable[Mention], texts: Mapping[str, str] | None = None
+    mentions: Iterable[Mention],
+    texts: Mapping[str, str] | None = None,
+    settings: Settings | None = None,
 ) -> list[Entity]:
     """Entities for all `mentions` (of any number of documents), each with its mentions.
     `texts` (document id -> text) lets the resolver read definitions around the mentions."""
-    return resolve_mentions(mentions, texts)[0]
+    return resolve_mentions(mentions, texts, settings=settings)[0]
 
 
 def resolve_mentions(
     mentions: Iterable[Mention],
     texts: Mapping[str, str] | None = None,
     same_as: Iterable[tuple[str, int, int]] = (),
+    settings: Settings | None = None,
 ) -> tuple[list[Entity], list[CandidateLink]]:
     """Entities and candidate links. `same_as` pairs mentions the text says are one actor
     (document, mention index, mention index): a description and the person it stands for."""
+    settings = settings or Settings()
     texts = texts or {}
-    items = _items(mentions)
-    _identify_states(items)
-    _identify_bodies(items, texts)
+    items = _items(mentions, settings.language)
+    _identify_states(items, settings.language)
+    _identify_bodies(items, texts, settings)
     joins = UnionFind()
-    candidates: list[tuple[str, str, float, str]] = []
-    _join_definitions(items, texts, joins)
-    _join_person_names(items, joins, candidates)
-    _join_organisation_names(items, joins, candidates)
-    _join_surnames(items, joins, candidates)
-    _flag_type_clashes(items, candidates)
+    candidates: Candidates = []
+    _join_definitions(items, texts, joins, settings)
+    _join_person_names(items, joins, candidates, settings)
+    _join_organisation_names(items, joins, candidates, settings)
+    _join_surnames(items, joins, candidates, settings)
+    _flag_type_clashes(items, candidates, settings)
     key_of = {(i.mention.doc, i.mention.index): i.key for i in items}
     for doc, one, other in same_as:
         if (doc, one) in key_of and (doc, other) in key_of:
@@ -137,7 +134,7 @@ def resolve_mentions(
     groups: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         groups[joins.find(item.key)].append(item)
-    entities = {root: _make_entity(members) for root, members in groups.items()}
+    entities = {root: _make_entity(members, settings.language) for root, members in groups.items()}
     links: dict[tuple[str, str], CandidateLink] = {}
     for a, b, score, reason in candidates:
         x, y = sorted((entities[joins.find(a)].id, entities[joins.find(b)].id))
@@ -170,27 +167,27 @@ class UnionFind:
 # -- keys and types ----------------------------------------------------------------------------
 
 
-def _items(mentions: Iterable[Mention]) -> list[Item]:
+def _items(mentions: Iterable[Mention], language: str) -> list[Item]:
     items = []
     for mention in mentions:
         kind = ENTITY_TYPES.get(mention.label)
         if kind is None:
             continue
         if mention.label == "DESC":
-            name = normalise_name(mention.text)
+            name = normalise_name(mention.text, language)
         elif kind == "Person":
-            name = person_name(mention.text)
+            name = person_name(mention.text, language)
         elif kind == "Organization":
-            name = organisation_name(mention.text)
+            name = organisation_name(mention.text, language)
         else:
-            name = normalise_name(mention.text)
+            name = normalise_name(mention.text, language)
         if name and not name.isdigit():
             items.append(Item(mention, name, kind))
     _surnames_taken_for_organisations(items)
     _vote_types(items)
     for item in items:
         if item.kind in ORGANISATIONS:
-            item.kind = organisation_type(item.name)
+            item.kind = organisation_type(item.name, language)
         item.key = f"{item.kind}:{item.name}"
         if item.description:  # stands for its person in its sentence only
             item.kind = "Person"
@@ -231,18 +228,20 @@ def _vote_types(items: list[Item]) -> None:
         item.kind = local if {local, overall} == {"Person", "Location"} else overall
 
 
-def _identify_states(items: list[Item]) -> None:
-    gazetteer = load_gazetteer()
+def _identify_states(items: list[Item], language: str) -> None:
+    """Places and peoples that stand for a state are that state, keyed by its ISO code."""
+    gazetteer = load_gazetteer(language)
+    lang = words(language, "resolve")
     for item in items:
         if item.kind not in {"Location", "Group", "Organization"}:
             continue
         m = item.mention
         state = gazetteer.state(item.name) if item.kind != "Group" else None
-        if state is None and item.kind == "Location" and m.dep in STATE_ROLES:
+        if state is None and item.kind == "Location" and m.dep in lang.STATE_ROLES:
             state = gazetteer.capital(item.name)
         if item.kind == "Group":
             state = gazetteer.demonym(item.name)
-            if state and not (m.dep in {"amod", "compound"} and m.head in STATE_NOUNS):
+            if state and not (m.dep in lang.DEMONYM_ROLES and m.head in lang.STATE_NOUNS):
                 item.iso = state.iso  # the people of a state: a group, not the state
                 item.key = f"Group:{state.iso}"
                 continue
@@ -250,34 +249,29 @@ def _identify_states(items: list[Item]) -> None:
             item.kind, item.iso, item.key = "Country", state.iso, f"Country:{state.iso}"
 
 
-def _identify_bodies(items: list[Item], texts: Mapping[str, str]) -> None:
+def _identify_bodies(items: list[Item], texts: Mapping[str, str], settings: Settings) -> None:
     """'Congress' of one state is not 'Congress' of another: a generic body is keyed by the
     place named in its name or just before it ("Peru's Congress", "the US Senate"), else by the
     state its document mentions most; where nothing says, it is keyed as of an unknown state."""
-    gazetteer = load_gazetteer()
+    gazetteer = load_gazetteer(settings.language)
+    lang = words(settings.language, "resolve")
     places: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         if item.kind in {"Country", "Location"}:
             places[item.mention.doc].append(item)
-    main_state: dict[str, Item] = {}
-    for doc, found in places.items():
-        states = Counter(p.key for p in found if p.kind == "Country")
-        if states:
-            key, n = states.most_common(1)[0]
-            if n / sum(states.values()) >= 0.4:
-                main_state[doc] = next(p for p in found if p.key == key)
+    main_state = _main_states(places, settings.resolve.main_state_share)
     for item in items:
-        words = item.name.split()
-        inside = [s for w in words if (s := gazetteer.state(w) or gazetteer.demonym(w))]
-        body = " ".join(w for w in words if not (gazetteer.state(w) or gazetteer.demonym(w)))
-        if item.kind not in ORGANISATIONS or not is_generic_organisation(body):
+        name_words = item.name.split()
+        inside = [s for w in name_words if (s := gazetteer.state(w) or gazetteer.demonym(w))]
+        body = " ".join(w for w in name_words if not (gazetteer.state(w) or gazetteer.demonym(w)))
+        if item.kind not in ORGANISATIONS or not is_generic_organisation(body, settings.language):
             continue
         m = item.mention
         text = texts.get(m.doc, "")
         before = [
             p for p in places[m.doc]
-            if 0 <= m.start - p.mention.end <= 6
-            and re.fullmatch(r"(?:['’]s)?\s*(?:the\s+)?", text[p.mention.end : m.start])
+            if 0 <= m.start - p.mention.end <= settings.resolve.place_gap_chars
+            and lang.PLACE_TO_BODY.fullmatch(text[p.mention.end : m.start])
         ]  # fmt: skip
         if inside:
             where, item.iso, item.place = f"Country:{inside[0].iso}", inside[0].iso, inside[0].name
@@ -285,7 +279,9 @@ def _identify_bodies(items: list[Item], texts: Mapping[str, str]) -> None:
             place = (before or [main_state[m.doc]])[0]
             where, item.iso = place.key, place.iso
             item.place = (
-                gazetteer.state_name(place.iso) if place.iso else display_name(place.mention.text)
+                gazetteer.state_name(place.iso)
+                if place.iso
+                else display_name(place.mention.text, settings.language)
             )
         else:
             where = "unknown"
@@ -293,23 +289,41 @@ def _identify_bodies(items: list[Item], texts: Mapping[str, str]) -> None:
         item.key = f"PublicBody:{body}@{where}"
 
 
+def _main_states(places: Mapping[str, list[Item]], share: float) -> dict[str, Item]:
+    """Per document, the state it mentions most, where that is at least `share` of its states."""
+    main_state: dict[str, Item] = {}
+    for doc, found in places.items():
+        states = Counter(p.key for p in found if p.kind == "Country")
+        if states:
+            key, n = states.most_common(1)[0]
+            if n / sum(states.values()) >= share:
+                main_state[doc] = next(p for p in found if p.key == key)
+    return main_state
+
+
 # -- joining keys --------------------------------------------------------------------------------
 
 
-def _join_definitions(items: list[Item], texts: Mapping[str, str], joins: UnionFind) -> None:
+def _join_definitions(
+    items: list[Item], texts: Mapping[str, str], joins: UnionFind, settings: Settings
+) -> None:
     """'the Central Intelligence Agency (CIA)', 'CIA (Central Intelligence Agency)' and
     'Andrés Manuel López Obrador (aka AMLO)': the alias joins the name it defines, in its
     document, and across the corpus where no other name claims it."""
+    alias_after = words(settings.language, "names").ALIAS_AFTER
     defined: dict[str, set[str]] = defaultdict(set)  # alias -> keys of the names it stands for
     for item in items:
-        after = texts.get(item.mention.doc, "")[item.mention.end : item.mention.end + 60]
-        match = ALIAS_AFTER.match(after)
+        end = item.mention.end
+        after = texts.get(item.mention.doc, "")[end : end + settings.resolve.definition_chars]
+        match = alias_after.match(after)
         if not match:
             continue
         raw = match.group("alias").strip()
-        alias = normalise_name(raw)
+        alias = normalise_name(raw, settings.language)
         nickname = match.group("cue") or match.group("said")
-        spelled_out = is_acronym(item.mention.text) and initials(alias) == item.name
+        spelled_out = (
+            is_acronym(item.mention.text) and initials(alias, settings.language) == item.name
+        )
         if nickname or is_acronym(raw) or spelled_out:
             defined[alias].add(item.key)
     for item in items:
@@ -319,7 +333,7 @@ def _join_definitions(items: list[Item], texts: Mapping[str, str], joins: UnionF
 
 
 def _join_person_names(
-    items: list[Item], joins: UnionFind, candidates: list[tuple[str, str, float, str]]
+    items: list[Item], joins: UnionFind, candidates: Candidates, settings: Settings
 ) -> None:
     """Full names that are one person written differently ('Elena Marquez', 'Elena Márquez
     Duarte', 'Elena Marqez'), when the shorter fits exactly one longer name."""
@@ -341,14 +355,15 @@ def _join_person_names(
         fits = [f for f in fits if not any(f != g and same_person_name(f, g) for g in fits)]
         if len(fits) == 1:
             joins.join(f"Person:{short}", f"Person:{fits[0]}")
+        score = settings.resolve.person_shorter_score
         for long in fits if len(fits) > 1 else []:
             candidates.append(
-                (f"Person:{short}", f"Person:{long}", 0.7, "shorter form of the name")
+                (f"Person:{short}", f"Person:{long}", score, "shorter form of the name")
             )
 
 
 def _join_organisation_names(
-    items: list[Item], joins: UnionFind, candidates: list[tuple[str, str, float, str]]
+    items: list[Item], joins: UnionFind, candidates: Candidates, settings: Settings
 ) -> None:
     """'the Hollin Institute' is 'the Hollin Institute for Highland Studies', 'CIA' is 'Central
     Intelligence Agency', when exactly one longer name fits."""
@@ -356,27 +371,28 @@ def _join_organisation_names(
     by_word: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
     for name in organisations:
-        for word in distinctive_words(name):
+        for word in distinctive_words(name, settings.language):
             by_word[word].add(name)
         if len(name.split()) >= 2:
-            by_initials[initials(name)].add(name)
+            by_initials[initials(name, settings.language)].add(name)
     for short, key in organisations.items():
-        words = distinctive_words(short)
+        distinctive = distinctive_words(short, settings.language)
         fits: set[str] = set()
-        if words:
-            pool = set.intersection(*(by_word[w] for w in words))
+        if distinctive:
+            pool = set.intersection(*(by_word[w] for w in distinctive))
             fits = {n for n in pool if n != short and set(short.split()) <= set(n.split())}
-        if " " not in short and len(short) <= 8:
+        if " " not in short and len(short) <= settings.resolve.acronym_chars:
             fits |= by_initials.get(short, set()) - {short}
         longest = {f for f in fits if not any(set(f.split()) < set(g.split()) for g in fits)}
         if len(longest) == 1:
             joins.join(key, organisations[longest.pop()])
         for other in longest if len(longest) > 1 else []:
-            candidates.append((key, organisations[other], 0.6, "shorter form of the name"))
+            score = settings.resolve.organisation_shorter_score
+            candidates.append((key, organisations[other], score, "shorter form of the name"))
 
 
 def _join_surnames(
-    items: list[Item], joins: UnionFind, candidates: list[tuple[str, str, float, str]]
+    items: list[Item], joins: UnionFind, candidates: Candidates, settings: Settings
 ) -> None:
     """A surname alone is the one person of that surname named in its document, else in the
     corpus; with several, it stays apart, linked to each as a candidate."""
@@ -394,7 +410,7 @@ def _join_surnames(
     organisations: dict[str, set[str]] = defaultdict(set)  # distinctive word -> roots
     for item in items:
         if item.kind in ORGANISATIONS and " " in item.name:
-            for word in distinctive_words(item.name):
+            for word in distinctive_words(item.name, settings.language):
                 organisations[word].add(joins.find(item.key))
 
     for item in items:
@@ -410,10 +426,11 @@ def _join_surnames(
         elif fits:  # several people: this mention stays on its own, in its document
             item.key = f"Person:{item.name}@{item.mention.doc}"
             for root in fits:
-                candidates.append((item.key, root, SURNAME_SCORE, "surname of several people"))
+                score = settings.resolve.surname_score
+                candidates.append((item.key, root, score, "surname of several people"))
 
 
-def _flag_type_clashes(items: list[Item], candidates: list[tuple[str, str, float, str]]) -> None:
+def _flag_type_clashes(items: list[Item], candidates: Candidates, settings: Settings) -> None:
     keys: dict[str, set[str]] = defaultdict(set)
     for item in items:
         if not item.description:
@@ -421,13 +438,15 @@ def _flag_type_clashes(items: list[Item], candidates: list[tuple[str, str, float
     for name_keys in keys.values():
         ordered = sorted(name_keys)
         for a, b in zip(ordered, ordered[1:], strict=False):
-            candidates.append((a, b, TYPE_CLASH_SCORE, "same name, different type"))
+            candidates.append(
+                (a, b, settings.resolve.type_clash_score, "same name, different type")
+            )
 
 
 # -- entities ------------------------------------------------------------------------------------
 
 
-def _make_entity(items: list[Item]) -> Entity:
+def _make_entity(items: list[Item], language: str) -> Entity:
     """The id comes from the group's longest key, so it stays the same across runs while the
     same names are found."""
     mentions = sorted((i.mention for i in items), key=lambda m: (m.doc, m.index))
@@ -436,9 +455,10 @@ def _make_entity(items: list[Item]) -> Entity:
     main = max(named, key=lambda i: (i.kind == "Country", len(i.key.split()), len(i.key), i.key))
     kind, iso = main.kind, main.iso
     if kind == "Country" and iso:
-        name, entity_id = load_gazetteer().state_name(iso), f"country-{iso.lower()}"
+        name, entity_id = load_gazetteer(language).state_name(iso), f"country-{iso.lower()}"
     else:
-        name = display_name(sorted(forms, key=lambda f: (-len(f.split()), -forms[f], f))[0])
+        form = sorted(forms, key=lambda f: (-len(f.split()), -forms[f], f))[0]
+        name = display_name(form, language)
         if main.place:
             name = f"{name} ({main.place})"
         entity_id = f"{kind.lower()}-{hashlib.sha256(main.key.encode()).hexdigest()[:12]}"

@@ -29,7 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from counterpoint.align.compare import diff_data, source_diff
-from counterpoint.align.stage import RELATIONS
+from counterpoint.align.judge import RELATIONS
 from counterpoint.errors import CounterpointError, StoreError
 from counterpoint.pipeline.entities import merge_entities, split_entity
 from counterpoint.records import Entity

@@ -5,9 +5,13 @@ Every span is (`start`, `end`) character offsets into the document's `text`; eve
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Generic, Literal, TypeVar
+from dataclasses import dataclass
+from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
+
+from counterpoint import records
+from counterpoint.records import ActorFraming
 
 T = TypeVar("T")
 Side = Literal["a", "b", "both"]
@@ -303,19 +307,15 @@ class Corrected(BaseModel):
     mentions: int
 
 
-class AlignedSentence(BaseModel):
-    item: str
-    doc: str
-    sentence: int
-    start: int
-    end: int
-    text: str
-    outlet: str
-    published: str | None
-    note: str
+@dataclass(frozen=True)
+class AlignedSentence(records.Evidence):
+    """One side of an alignment: the words of one document, and what they say of the thing."""
 
 
 class Alignment(BaseModel):
+    """Items of different sources that speak of one thing, and how the sources relate."""
+
+    # `records.Alignment` but for its `group`, which only the align stage uses.
     id: str
     kind: str
     relation: str
@@ -333,4 +333,4 @@ class Diff(BaseModel):
     a: DiffSide
     b: DiffSide
     alignments: list[Alignment]
-    framing: dict[str, list[dict[str, Any]]]
+    framing: dict[str, list[ActorFraming]] = Field(description="source -> how it frames actors")

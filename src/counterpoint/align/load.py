@@ -1,0 +1,157 @@
+"""The stored events, figures and claims of some documents as `Statement`s: their words and
+sentence cut from the document, its source and date, the resolved actors of the sentence and the
+loaded words inside it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from counterpoint.align.statements import Statement, align_words, item_id, unit_class
+from counterpoint.records import Claim, Document, Event, Figure
+from counterpoint.store import Store
+from counterpoint.store.alignment import (
+    claims_of,
+    documents_by_id,
+    events_of,
+    figures_of,
+    loaded_words_of,
+    resolved_mentions_of,
+    sentences_of,
+)
+
+
+def load_statements(store: Store, docs: Sequence[str], language: str) -> list[Statement]:
+    """The events, figures and claims of `docs` as statements, with their actors resolved."""
+    if not docs:
+        return []
+    found = Surroundings.read(store, docs, language)
+    return [
+        *(_event(found, event) for event in events_of(store, docs)),
+        *(_figure(found, figure) for figure in figures_of(store, docs)),
+        *(_claim(found, claim) for claim in claims_of(store, docs)),
+    ]
+
+
+@dataclass
+class Surroundings:
+    """What the items of some documents share: the documents, their sentences, the actors
+    resolved in them and their loaded words."""
+
+    documents: dict[str, Document]
+    sentences: dict[tuple[str, int], tuple[int, int]]  # (doc, index) -> (start, end)
+    entity_of: dict[tuple[str, int], str]  # (doc, mention index) -> entity
+    in_sentence: dict[tuple[str, int], set[str]]  # (doc, sentence) -> entities named there
+    loaded: dict[str, list[tuple[int, int, str]]]  # doc -> (start, end, lowercased word)
+    language: str
+
+    @classmethod
+    def read(cls, store: Store, docs: Sequence[str], language: str) -> Surroundings:
+        """Those of `docs`, read from the store."""
+        entity_of: dict[tuple[str, int], str] = {}
+        in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+        for mention in resolved_mentions_of(store, docs):
+            assert mention.entity is not None
+            entity_of[(mention.doc, mention.index)] = mention.entity
+            in_sentence[(mention.doc, mention.sentence)].add(mention.entity)
+        loaded: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for word in loaded_words_of(store, docs):
+            loaded[word.doc].append((word.start, word.end, word.text.lower()))
+        return cls(
+            documents=documents_by_id(store, docs),
+            sentences={(s.doc, s.index): (s.start, s.end) for s in sentences_of(store, docs)},
+            entity_of=entity_of,
+            in_sentence=in_sentence,
+            loaded=loaded,
+            language=language,
+        )
+
+    def actor(self, doc: str, mention: int | None) -> str | None:
+        """The entity of a mention of `doc`, if it was resolved."""
+        return self.entity_of.get((doc, mention)) if mention is not None else None
+
+    def statement(
+        self, kind: str, item: Event | Figure | Claim, when: str | None = None, **details: Any
+    ) -> Statement:
+        """The statement of a stored item, about the day `when` says or else its document's."""
+        doc = self.documents[item.doc]
+        start, end = self.sentences.get((item.doc, item.sentence), (item.start, item.end))
+        published = doc.published
+        return Statement(
+            id=item_id(kind, item.doc, item.start, item.end),
+            kind=kind,
+            doc=item.doc,
+            sentence=item.sentence,
+            start=item.start,
+            end=item.end,
+            text=doc.text[item.start : item.end],
+            context=doc.text[start:end],
+            context_start=start,
+            source=doc.source,
+            published=published,
+            day=_ordinal(when) or (published.toordinal() if published else None),
+            entities=frozenset(self.in_sentence.get((item.doc, item.sentence), ())),
+            loaded=tuple(
+                sorted(
+                    {t for ws, we, t in self.loaded.get(item.doc, ()) if start <= ws and we <= end}
+                )
+            ),
+            language=self.language,
+            **details,
+        )
+
+
+def _event(found: Surroundings, event: Event) -> Statement:
+    return found.statement(
+        "event",
+        event,
+        event.happened,
+        type=event.type,
+        trigger=event.trigger,
+        actor=found.actor(event.doc, event.source),
+        target=found.actor(event.doc, event.target),
+        negated=bool(event.negated),
+    )
+
+
+def _figure(found: Surroundings, figure: Figure) -> Statement:
+    return found.statement(
+        "figure",
+        figure,
+        figure.refers_to,
+        type=unit_class(figure.unit, found.language),
+        trigger=(figure.measures or figure.unit).lower(),
+        actor=found.actor(figure.doc, figure.about),
+        value=figure.value,
+        qualifier=figure.qualifier,
+    )
+
+
+def _claim(found: Surroundings, claim: Claim) -> Statement:
+    """A claim's stance: its endorsement by the writer, else "hedged" when it is."""
+    stance = claim.endorsement if claim.endorsement != "neutral" else ""
+    if claim.certainty == "hedged":
+        stance = stance or "hedged"
+    statement = found.statement(
+        "claim",
+        claim,
+        type="claim",
+        trigger=(claim.cue or "").lower(),
+        actor=found.actor(claim.doc, claim.speaker),
+        stance=stance,
+    )
+    statement.negated = bool(align_words(found.language).NEGATION.search(statement.text))
+    return statement
+
+
+def _ordinal(value: str | None) -> int | None:
+    """The day of an ISO date (a bare year says no day)."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None

@@ -1,0 +1,79 @@
+"""How likely two statements speak of the same thing: shared actors, event type or unit, dates,
+sentence embeddings and word overlap, weighed by kind of statement."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from counterpoint.align.statements import Statement, content_words, is_tally, quantity
+from counterpoint.config import AlignSettings
+
+# e5's cosines sit between about 0.75 (unrelated) and 1: a cosine of UNRELATED_COSINE scores 0,
+# one COSINE_RANGE above it scores 1.
+UNRELATED_COSINE = 0.78
+COSINE_RANGE = 0.17
+
+
+def similarity(a: Statement, b: Statement, settings: AlignSettings = AlignSettings()) -> float:
+    """How likely two statements speak of the same thing, 0..1."""
+    if a.kind != b.kind:
+        return 0.0
+    vector = _vector_similarity(a, b)
+    words = _jaccard(a.words, b.words)
+    actors = _overlap(a.entities, b.entities)
+    if a.kind == "figure":
+        if a.type != b.type or quantity(a) != quantity(b):
+            return 0.0
+        measure = _overlap(
+            content_words(a.trigger, a.language), content_words(b.trigger, b.language)
+        )
+        score = 0.3 * vector + 0.2 * actors + 0.2 * measure + 0.3 * _closeness(a, b)
+    elif a.kind == "event":
+        # The trigger says which event of the sentence it is: sentences often report several.
+        trigger = 1.0 if a.trigger == b.trigger else 0.5 if a.type and a.type == b.type else 0.0
+        score = 0.45 * trigger + 0.25 * vector + 0.2 * actors + 0.1 * words
+        if a.actor and a.actor in {b.actor, b.target}:
+            score += 0.1
+    else:
+        score = 0.45 * vector + 0.2 * words + 0.25 * actors
+        score += 0.15 * (a.actor is not None and a.actor == b.actor)
+    far_apart = (
+        a.day is not None and b.day is not None and abs(a.day - b.day) > settings.day_tolerance
+    )
+    if a.kind != "figure" and far_apart:
+        score -= settings.far_apart_penalty
+    return max(0.0, min(1.0, score))
+
+
+def _closeness(a: Statement, b: Statement) -> float:
+    """1 for the same value, falling to 0 at a factor of two apart; a running tally (deaths,
+    injuries, arrests) that is larger in the later report is a likely update of it."""
+    if is_tally(a) and a.value != b.value:
+        first, last = sorted((a, b), key=lambda s: s.day or 0)
+        return (
+            0.6
+            if (last.day or 0) > (first.day or 0) and (last.value or 0) > (first.value or 0)
+            else 0.0
+        )
+    if a.value is None or b.value is None or a.value <= 0 or b.value <= 0:
+        return 1.0 if a.value == b.value else 0.0
+    return max(0.0, 1.0 - abs(math.log(a.value / b.value)) / math.log(2))
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared share of the smaller set: a long sentence naming many actors is not penalised."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _vector_similarity(a: Statement, b: Statement) -> float:
+    """Cosine of the sentence embeddings, stretched; word overlap without them."""
+    if a.vector is None or b.vector is None:
+        return _jaccard(a.words, b.words)
+    cosine = float(np.dot(a.vector, b.vector))
+    return max(0.0, min(1.0, (cosine - UNRELATED_COSINE) / COSINE_RANGE))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0

@@ -1,0 +1,149 @@
+"""What the aligner sees of an event, figure or claim (`Statement`), its id, and the blocking keys
+it is filed under. `Statement` is all the scoring reads, so that benchmarks can score their own
+data with the same functions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from types import ModuleType
+
+import numpy as np
+
+from counterpoint.config import AlignSettings
+from counterpoint.lang import DEFAULT_LANGUAGE, words
+
+MONTH = re.compile(r"\d{4}-\d{2}")
+WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+@dataclass
+class Statement:
+    """An event, figure or claim as the aligner sees it."""
+
+    id: str  # "event:DOC:START-END"
+    kind: str  # event, figure, claim
+    doc: str
+    sentence: int
+    start: int
+    end: int
+    text: str  # its own words: the trigger, the figure, the claim's content
+    context: str  # its sentence
+    context_start: int  # where the sentence starts in the document
+    source: str  # the outlet, or the document id
+    published: date | None = None
+    day: int | None = None  # the day it is about (ordinal): happened, refers_to, or published
+    type: str = ""  # event type, figure unit class, claim kind
+    trigger: str = ""  # event trigger lemma, figure unit, claim cue
+    entities: frozenset[str] = frozenset()  # actors named in its sentence
+    actor: str | None = None  # event source, claim speaker, figure's subject
+    target: str | None = None
+    value: float | None = None
+    qualifier: str = ""
+    negated: bool = False
+    stance: str = ""  # claim endorsement and certainty: "endorsed", "distanced", "hedged"
+    loaded: tuple[str, ...] = ()  # loaded words inside its own words
+    language: str = DEFAULT_LANGUAGE  # whose word lists (`lang/<code>/align.py`) read it
+    words: frozenset[str] = field(default_factory=frozenset)
+    vector: np.ndarray | None = None
+
+    def __post_init__(self) -> None:
+        if not self.words:
+            self.words = content_words(self.context, self.language)
+
+
+@cache
+def align_words(language: str) -> ModuleType:
+    """The align stage's word lists for `language` (`lang/<code>/align.py`), looked up once:
+    pair scoring reads them for every pair."""
+    return words(language, "align")
+
+
+def content_words(text: str, language: str) -> frozenset[str]:
+    """The lowercased words of `text` that say what it is about (no stop words, no numbers)."""
+    stop_words = align_words(language).STOP_WORDS
+    return frozenset(
+        w for w in (m.group().lower() for m in WORD.finditer(text)) if w not in stop_words
+    )
+
+
+def item_id(kind: str, doc: str, start: int, end: int) -> str:
+    return f"{kind}:{doc}:{start}-{end}"
+
+
+def parse_item_id(item: str) -> tuple[str, str, int, int]:
+    """(kind, document, start, end) of an `item_id`."""
+    kind, doc, span = item.split(":")
+    start, end = span.split("-")
+    return kind, doc, int(start), int(end)
+
+
+def quantity(figure: Statement) -> str:
+    """What a figure counts, coarsely: deaths, injuries, arrests, or its unit class and measure
+    noun. Two figures compare only when they count the same thing."""
+    text = f"{figure.trigger} {figure.text}".lower()
+    for name, pattern in align_words(figure.language).QUANTITIES.items():
+        if pattern.search(text):
+            return name
+    return figure.type
+
+
+def is_tally(figure: Statement) -> bool:
+    """A count of deaths, injuries or arrests: a toll."""
+    return quantity(figure) in align_words(figure.language).QUANTITIES
+
+
+def unit_class(unit: str, language: str) -> str:
+    """Figures compare only within a class: money by currency, percentages, durations, counts."""
+    if unit in {"percent", "rank"}:
+        return unit
+    first = unit.split()[0]
+    if first.isupper() and len(first) == 3:
+        return first
+    if first.rstrip("s") in align_words(language).DURATION_UNITS:
+        return "duration"
+    return "count"
+
+
+# -- blocking keys -------------------------------------------------------------------------------
+
+
+def blocking_keys(item: Statement, settings: AlignSettings = AlignSettings()) -> list[str]:
+    """Where an item is filed, and where its matches are looked for."""
+    months = nearby_months(item.day, settings)
+    keys = []
+    for entity in sorted(item.entities)[: settings.max_key_actors]:
+        keys += [f"{item.kind}|{item.type}|{entity}|{m}" for m in months]
+    what = quantity(item) if item.kind == "figure" else item.trigger
+    keys += [f"{item.kind}|{what}|{m}" for m in months]
+    if item.kind == "figure" and item.value is not None:
+        keys += [f"figure|{item.type}|{item.value:.3g}|{m}" for m in months]
+    return keys
+
+
+def own_keys(item: Statement, keys: list[str], settings: AlignSettings) -> list[str]:
+    """The keys of `keys` the item is filed under: those of its own month or of no month (the
+    lookups span the neighbouring months)."""
+    own = (
+        nearby_months(item.day, settings)[settings.month_window]
+        if item.day is not None
+        else "undated"
+    )
+    filed = []
+    for key in keys:
+        last = key.rsplit("|", 1)[-1]
+        if last == own or not MONTH.fullmatch(last):
+            filed.append(key)
+    return filed
+
+
+def nearby_months(day: int | None, settings: AlignSettings) -> list[str]:
+    """The months ("YYYY-MM") of the day and of `month_window` months either side, in order."""
+    if day is None:
+        return ["undated"]
+    when = date.fromordinal(day)
+    number = when.year * 12 + when.month - 1
+    window = settings.month_window
+    return [f"{n // 12}-{n % 12 + 1:02d}" for n in range(number - window, number + window + 1)]

@@ -1,0 +1,35 @@
+"""English words of the align stage: the words that say what a sentence is about, what a figure
+counts, whether a figure keeps rising as news comes in, and whether a statement denies."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
+
+# Words too common to say what a sentence is about (spaCy's English stop words).
+STOP_WORDS = SPACY_STOP_WORDS
+
+# Counts that keep rising as news comes in: a later, larger figure is an update.
+RUNNING_TALLIES = re.compile(
+    r"\b(dead|death|deaths|die|died|kill|killed|killing|toll|casualt\w*|injur\w*|wound\w*|"
+    r"arrest\w*|detain\w*|displac\w*|missing|case|cases|victim\w*|evacu\w*|refugee\w*)\b",
+    re.IGNORECASE,
+)
+
+# What a figure counts, coarsely, by the words of its measure and its text: two figures compare
+# only when they count the same thing.
+QUANTITIES = {
+    "deaths": re.compile(r"\b(dead|death|deaths|die|died|kill\w*|toll|fatalit\w*|shot)\b"),
+    "injuries": re.compile(r"\b(injur\w*|wound\w*|hurt)\b"),
+    "arrests": re.compile(r"\b(arrest\w*|detain\w*|jail\w*|imprison\w*)\b"),
+}
+
+# Words that deny what a statement says.
+NEGATION = re.compile(r"\b(not|no|never|none|nobody|nothing|neither|nor|n't|denied|deny)\b", re.I)
+
+# Prefixes that turn a word into its opposite ("lawful" / "unlawful").
+NEGATING_PREFIXES = ("un", "il", "in", "im", "ir", "non", "dis")
+
+# Units of time (singular): a figure in one of them is a duration.
+DURATION_UNITS = {"year", "month", "week", "day", "hour", "minute", "decade"}

@@ -1,0 +1,63 @@
+"""English (and Spanish) words of actors' names (`nlp/names.py`): titles before a person's
+name, the generic words of institutions' names, companies' legal forms, and how news writes an
+alias. General vocabulary, never names of particular actors."""
+
+from __future__ import annotations
+
+import re
+
+# Words that precede a person's name without being part of it.
+TITLES = set(
+    """
+    president vice prime minister secretary senator sen representative rep congressman
+    congresswoman governor gov mayor judge justice general gen colonel col captain capt admiral
+    lieutenant lt sergeant sgt commander chief ambassador king queen prince princess pope father
+    rev reverend sheikh mr mrs ms miss dr prof professor sir dame lord lady former late then
+    defense defence interior foreign finance economy deputy attorney chancellor premier dictator
+    leader spokesman spokeswoman spokesperson the señor señora don doña presidente ministro
+    ministra general senador senadora alcalde gobernador
+    """.split()
+)
+
+# Words an institution's name can be made of without naming any one institution: "Congress",
+# "the Supreme Court", "Ministry of Foreign Affairs" name a different body in each country.
+GENERIC_ORG_WORDS = set(
+    """
+    ministry department office council cabinet government congress senate parliament assembly
+    house chamber court tribunal bank police army navy military forces armed air guard agency
+    commission committee authority board central supreme constitutional national federal state
+    republic electoral ombudsman people peoples public prosecutor prosecutors attorney general
+    defense defence interior foreign affairs finance economy justice health education trade
+    commerce agriculture energy mines labor labour environment transport security intelligence
+    treasury representatives legislature legislative executive judiciary presidency palace
+    opposition ruling party senado congreso ministerio corte policia ejercito gobierno
+    """.split()
+)
+# Words between the words of a name that initials skip: "Ministry of Foreign Affairs".
+CONNECTIVES = {"of", "the", "for", "and", "on", "in", "at", "de", "del", "la", "los", "las", "y"}
+# Last words of a company's name.
+COMPANY_ENDINGS = {
+    "inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "sa", "ag",
+    "gmbh", "nv", "bv", "group", "holdings", "holding", "sac", "spa", "ltda",
+}  # fmt: skip
+# Legal forms: the same company with or without them.
+COMPANY_FORMS = {
+    "inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "sa", "ag",
+    "gmbh", "nv", "bv", "sac", "spa", "ltda",
+}  # fmt: skip
+# Words of the name of a public body.
+PUBLIC_WORDS = {
+    "ministry", "department", "congress", "senate", "parliament", "assembly", "court",
+    "tribunal", "police", "army", "navy", "agency", "commission", "council", "government",
+    "electoral", "ombudsman", "prosecutor", "legislature", "cabinet", "presidency", "military",
+}  # fmt: skip
+
+# "(CNE)", "(aka AMLO)", ", known as El Chapo": an alias given right after a name.
+NICKNAME_CUE = r"(?:also\s+)?(?:aka|a\.k\.a\.|known\s+as|dubbed|nicknamed)\s+"
+ALIAS_AFTER = re.compile(
+    rf"""^\s*(?:\(\s*(?P<cue>{NICKNAME_CUE})?|,?\s*(?P<said>{NICKNAME_CUE}))"""
+    r"""["“]?(?P<alias>[A-Z][^()"”,;]{1,39}?)["”]?\s*[),;.]"""
+)
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")  # "the Ministry's"
+ARTICLES = {"the"}  # dropped before a name: "the Ministry"
+LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)

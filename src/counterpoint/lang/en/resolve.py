@@ -1,0 +1,28 @@
+"""English data of the resolve stage: when a place or a people stands for its state, and the
+abbreviations news uses for states."""
+
+from __future__ import annotations
+
+import re
+
+# A capital names its state when it acts or owns: "Beijing announced", "Beijing's loans"
+# (spaCy dependency labels of the capital).
+STATE_ROLES = {"nsubj", "nsubjpass", "poss", "agent"}
+# A demonym qualifying a noun (spaCy dependency labels): "Peruvian exports".
+DEMONYM_ROLES = {"amod", "compound"}
+# A demonym names its state when it qualifies what states have or do: "Peruvian exports".
+STATE_NOUNS = set(
+    """
+    government exports export imports import economy military army navy officials official
+    authorities ministry embassy investment investments trade president leader policy diplomats
+    diplomacy loans loan aid troops forces state administration regime budget debt presidency
+    sanctions intelligence consulate delegation envoy minister ministers spokesman treasury
+    """.split()
+)
+# What may stand between a place and the generic body it owns: "Peru's Congress", "the US
+# Senate".
+PLACE_TO_BODY = re.compile(r"(?:['’]s)?\s*(?:the\s+)?")
+# Abbreviations news uses for states, which the gazetteer's data lists only among bare ISO codes.
+ABBREVIATIONS = {
+    "us": "US", "usa": "US", "uk": "GB", "uae": "AE", "prc": "CN", "drc": "CD", "britain": "GB",
+}  # fmt: skip

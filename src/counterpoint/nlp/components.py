@@ -1,0 +1,196 @@
+"""Counterpoint's spaCy components, registered by name for `load_pipeline`: two that fix up the
+model's sentences and entities, and the extractors (figures, claims, events, loaded words),
+each of which stores its records on the `Doc` (`doc._.figures`, ...).
+
+An extractor is an error boundary: what it raises on a document is recorded in
+`doc._.failures` as (component, "Type: message") instead of escaping, so that `annotate` gives
+up that one document and not the batch spaCy runs it in. The relations and descriptions
+components register themselves in their own modules, imported here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import asdict, fields
+from datetime import date
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from counterpoint.config import FramingSettings, NlpSettings, Settings
+from counterpoint.nlp import descriptions, relations  # noqa: F401  (they register components)
+from counterpoint.nlp.claims import find_claims
+from counterpoint.nlp.events import find_events
+from counterpoint.nlp.figures import find_figures
+from counterpoint.nlp.loaded_words import find_loaded_words
+from counterpoint.nlp.names import ALIAS_AFTER, is_acronym
+from counterpoint.records import Claim, Event, Figure, LoadedWord
+
+# Extensions: the report's publication date (ISO; set before the pipeline runs, for the events
+# extractor), each extractor's records, and the extractors that failed.
+for _name in ("published", "figures", "claims", "events", "loaded_words", "failures"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.component("line_breaks_end_sentences")
+def line_breaks_end_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, bylines and datelines stand on their own lines,
+    and the parser would otherwise run them into the first sentence."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:  # spaCy makes a line break a token of its own
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.component("defined_aliases")
+def defined_aliases(doc: Doc) -> Doc:
+    """An alias the text defines ("the Central Intelligence Agency (CIA)", "(aka AMLO)") is a
+    mention wherever it occurs in the document, also where the tagger missed it."""
+    ents = list(doc.ents)
+    text = doc.text  # spaCy joins the tokens anew at each access
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    for ent in doc.ents:
+        match = ALIAS_AFTER.match(text[ent.end_char : ent.end_char + 60])
+        if not match or not (is_acronym(match.group("alias")) or match.group("cue")):
+            continue
+        alias = match.group("alias").strip()
+        for found in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
+            span = doc.char_span(found.start(), found.end(), label=ent.label_)
+            if span is not None and not taken & set(range(span.start, span.end)):
+                ents.append(span)
+                taken.update(range(span.start, span.end))
+    doc.ents = sorted(ents, key=lambda span: span.start)
+    return doc
+
+
+# -- the extractors -----------------------------------------------------------------------------
+
+
+class Extractor:
+    """Runs one extractor over a `Doc` and stores its records on `doc._.<records>`; a failure
+    is recorded in `doc._.failures`, with no records."""
+
+    records = ""  # the Doc extension it fills
+
+    def __init__(self, name: str, settings: Settings) -> None:
+        self.name = name
+        self.settings = settings
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            found = self.find(doc)
+        except Exception as error:  # the error boundary: the document is given up, not the run
+            found = []
+            failure = (self.name, f"{type(error).__name__}: {error}")
+            doc._.failures = [*(doc._.failures or []), failure]
+        doc._.set(self.records, found)
+        return doc
+
+    def find(self, doc: Doc) -> list[Any]:
+        raise NotImplementedError
+
+
+class Figures(Extractor):
+    records = "figures"
+
+    def find(self, doc: Doc) -> list[Figure]:
+        return find_figures(doc, self.settings.nlp)
+
+
+class Claims(Extractor):
+    records = "claims"
+
+    def find(self, doc: Doc) -> list[Claim]:
+        return find_claims(doc, self.settings.nlp)
+
+
+class Events(Extractor):
+    records = "events"
+
+    def find(self, doc: Doc) -> list[Event]:
+        published = date.fromisoformat(doc._.published) if doc._.published else None
+        return find_events(doc, published, self.settings.nlp)
+
+
+class LoadedWords(Extractor):
+    records = "loaded_words"
+
+    def find(self, doc: Doc) -> list[LoadedWord]:
+        return find_loaded_words(doc, self.settings.framing)
+
+
+# The factories: an extractor's config is `settings`, the sections of `Settings.to_dict()` it
+# reads (a spaCy config holds plain values, not dataclasses).
+_REQUIRES = ["doc.sents", "doc.ents", "token.dep", "token.lemma", "token.pos"]
+
+
+@Language.factory(
+    "figures", default_config={"settings": {}}, requires=_REQUIRES, assigns=["doc._.figures"]
+)
+def make_figures(nlp: Language, name: str, settings: dict[str, Any]) -> Figures:
+    return Figures(name, Settings.from_dict(settings))
+
+
+@Language.factory(
+    "claims", default_config={"settings": {}}, requires=_REQUIRES, assigns=["doc._.claims"]
+)
+def make_claims(nlp: Language, name: str, settings: dict[str, Any]) -> Claims:
+    return Claims(name, Settings.from_dict(settings))
+
+
+@Language.factory(
+    "events", default_config={"settings": {}}, requires=_REQUIRES, assigns=["doc._.events"]
+)
+def make_events(nlp: Language, name: str, settings: dict[str, Any]) -> Events:
+    return Events(name, Settings.from_dict(settings))
+
+
+@Language.factory(
+    "loaded_words",
+    default_config={"settings": {}},
+    requires=_REQUIRES,
+    assigns=["doc._.loaded_words"],
+)
+def make_loaded_words(nlp: Language, name: str, settings: dict[str, Any]) -> LoadedWords:
+    return LoadedWords(name, Settings.from_dict(settings))
+
+
+def add_extractors(nlp: Language, nlp_settings: NlpSettings, framing: FramingSettings) -> None:
+    """The extractors at the end of the pipeline, each configured with its settings."""
+    for name, section in (
+        ("figures", {"nlp": asdict(nlp_settings)}),
+        ("claims", {"nlp": asdict(nlp_settings)}),
+        ("events", {"nlp": asdict(nlp_settings)}),
+        ("loaded_words", {"framing": asdict(framing)}),
+    ):
+        nlp.add_pipe(name, config={"settings": section})
+
+
+# -- records across processes ---------------------------------------------------------------------
+
+# With `nlp.pipe(n_process=2)` each Doc comes back from its worker as msgpack, which knows no
+# dataclasses: a record travels as its type's name and its field values.
+_RECORD_TYPES: dict[str, type] = {
+    kind.__name__: kind for kind in (Figure, Claim, Event, LoadedWord)
+}
+_RECORD_KEY = "counterpoint.record"
+
+
+def _encode_record(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    kind = _RECORD_TYPES.get(type(obj).__name__)
+    if kind is type(obj):
+        return {_RECORD_KEY: kind.__name__, "values": [getattr(obj, f.name) for f in fields(kind)]}
+    return obj if chain is None else chain(obj)
+
+
+def _decode_record(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    if isinstance(obj, dict) and _RECORD_KEY in obj:
+        return _RECORD_TYPES[obj[_RECORD_KEY]](*obj["values"])
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("counterpoint_records", func=_encode_record)
+srsly.msgpack_decoders.register("counterpoint_records", func=_decode_record)

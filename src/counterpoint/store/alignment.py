@@ -1,0 +1,274 @@
+"""What the align stage and the comparison of sources read from and write to the store: the
+facts of some documents, the blocking keys, links and groups of the alignment, its judgements,
+and the sentence embeddings. Lists of ids go to DuckDB as one list parameter
+(`IN (SELECT unnest(?))`), except where a literal list lets it read an index."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from typing import TypeVar
+
+from counterpoint.records import (
+    Alignment,
+    Claim,
+    Document,
+    Event,
+    Evidence,
+    Figure,
+    LoadedWord,
+    Mention,
+    Sentence,
+)
+from counterpoint.store.database import DOCUMENT_SOURCE, Store
+
+R = TypeVar("R")
+
+_IN_LIST = "IN (SELECT unnest(?::VARCHAR[]))"
+# Everything the alignment keeps; the sentence embeddings stay, they do not depend on it.
+_ALIGNMENT_TABLES = (
+    "aligned",
+    "alignment_keys",
+    "alignment_links",
+    "alignment_groups",
+    "alignments",
+)
+
+
+@dataclass(frozen=True)
+class FiledKey:
+    """An item filed under a blocking key, with the day it is about (an ordinal)."""
+
+    key: str
+    item: str
+    day: int | None
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two items taken for one thing, and why."""
+
+    a: str
+    b: str
+    score: float
+    reason: str  # "similar", "inside claim", "toll of the event"
+
+
+@dataclass(frozen=True)
+class DocumentName:
+    """What a user may call a document by when picking a side to compare."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    source: str  # the outlet, else the document itself
+
+
+# -- the facts of some documents ----------------------------------------------------------------
+
+
+def _of_documents(
+    store: Store, record_type: type[R], table: str, docs: Sequence[str], also: str = ""
+) -> list[R]:
+    """The rows of `table` in `docs` as records (its fields name the columns), in table order."""
+    names = ", ".join(f'"{f.name}"' for f in fields(record_type))  # type: ignore[arg-type]
+    sql = f"SELECT {names} FROM {table} WHERE doc {_IN_LIST}{also}"
+    return [record_type(**row) for row in store.rows(sql, [list(docs)])]
+
+
+def documents_by_id(store: Store, ids: Sequence[str]) -> dict[str, Document]:
+    names = ", ".join(f'"{f.name}"' for f in fields(Document))
+    rows = store.rows(f"SELECT {names} FROM documents WHERE id {_IN_LIST}", [list(ids)])
+    return {row["id"]: Document(**row) for row in rows}
+
+
+def sentences_of(store: Store, docs: Sequence[str]) -> list[Sentence]:
+    return _of_documents(store, Sentence, "sentences", docs)
+
+
+def resolved_mentions_of(store: Store, docs: Sequence[str]) -> list[Mention]:
+    """The mentions of `docs` that the resolver tied to an entity."""
+    return _of_documents(store, Mention, "mentions", docs, also=" AND entity IS NOT NULL")
+
+
+def loaded_words_of(store: Store, docs: Sequence[str]) -> list[LoadedWord]:
+    return _of_documents(store, LoadedWord, "loaded_words", docs)
+
+
+def events_of(store: Store, docs: Sequence[str]) -> list[Event]:
+    return _of_documents(store, Event, "events", docs)
+
+
+def figures_of(store: Store, docs: Sequence[str]) -> list[Figure]:
+    return _of_documents(store, Figure, "figures", docs)
+
+
+def claims_of(store: Store, docs: Sequence[str]) -> list[Claim]:
+    return _of_documents(store, Claim, "claims", docs)
+
+
+def all_document_ids(store: Store) -> list[str]:
+    """Every document, in the order the store keeps them."""
+    return [row[0] for row in store.con.execute("SELECT id FROM documents").fetchall()]
+
+
+def document_names(store: Store) -> list[DocumentName]:
+    """Every document's id, title, outlet and source, oldest first."""
+    rows = store.rows(
+        f"SELECT d.id, d.title, d.outlet, {DOCUMENT_SOURCE} AS source FROM documents d "
+        "ORDER BY d.published, d.id"
+    )
+    return [DocumentName(**row) for row in rows]
+
+
+# -- the alignment ------------------------------------------------------------------------------
+
+
+def unaligned_documents(store: Store) -> list[str]:
+    """Documents stored but not aligned yet (new, or left by an interrupted run)."""
+    return [
+        row[0]
+        for row in store.con.execute(
+            "SELECT id FROM documents ANTI JOIN aligned ON id = doc ORDER BY published, id"
+        ).fetchall()
+    ]
+
+
+def mark_aligned(store: Store, docs: list[str]) -> None:
+    store.insert_columns("aligned", {"doc": docs})
+
+
+def forget_alignment(store: Store) -> None:
+    """Drop every alignment (the sentence embeddings stay): after a correction changes the
+    entities, the store is aligned again from scratch."""
+    with store.transaction():
+        for table in _ALIGNMENT_TABLES:
+            store.con.execute(f"DELETE FROM {table}")
+
+
+def unfile(store: Store, items: list[str]) -> None:
+    """Take `items` out of the blocking keys, to file them again."""
+    store.con.execute(f"DELETE FROM alignment_keys WHERE item {_IN_LIST}", [items])
+
+
+def file_under_keys(store: Store, filed: list[FiledKey]) -> None:
+    store.insert_columns(
+        "alignment_keys",
+        {
+            "key": [f.key for f in filed],
+            "item": [f.item for f in filed],
+            "day": [f.day for f in filed],
+        },
+    )
+
+
+def filed_under(store: Store, keys: list[str]) -> list[FiledKey]:
+    """The items filed under any of `keys`."""
+    if not keys:
+        return []
+    # A literal list: DuckDB reads the key index for it when few rows match (bench/add_article.py)
+    marks = ", ".join("?" * len(keys))
+    sql = f"SELECT key, item, day FROM alignment_keys WHERE key IN ({marks})"
+    return [FiledKey(key, item, day) for key, item, day in store.con.execute(sql, keys).fetchall()]
+
+
+def add_links(store: Store, links: list[Link]) -> None:
+    store.insert_columns(
+        "alignment_links",
+        {
+            "a": [link.a for link in links],
+            "b": [link.b for link in links],
+            "score": [link.score for link in links],
+            "reason": [link.reason for link in links],
+        },
+    )
+
+
+def groups_of(store: Store, items: list[str]) -> dict[str, str]:
+    """The group of each of `items` that is in one."""
+    return dict(
+        store.con.execute(
+            f'SELECT item, "group" FROM alignment_groups WHERE item {_IN_LIST}', [items]
+        ).fetchall()
+    )
+
+
+def members_of(store: Store, groups: list[str]) -> list[tuple[str, str]]:
+    """(group, item) for every item of `groups`."""
+    return [
+        (group, item)
+        for group, item in store.con.execute(
+            f'SELECT "group", item FROM alignment_groups WHERE "group" {_IN_LIST}', [groups]
+        ).fetchall()
+    ]
+
+
+def merge_group(store: Store, old: str, new: str) -> None:
+    """Move the items of group `old` into group `new`; the judgements of `old` go."""
+    store.con.execute('UPDATE alignment_groups SET "group" = ? WHERE "group" = ?', [new, old])
+    store.con.execute('DELETE FROM alignments WHERE "group" = ?', [old])
+
+
+def add_to_groups(store: Store, items: list[str], groups: list[str]) -> None:
+    store.insert_columns("alignment_groups", {"item": items, "group": groups})
+
+
+def replace_alignments(store: Store, groups: list[str], alignments: list[Alignment]) -> None:
+    """The judgements of `groups`, in place of those stored."""
+    store.con.execute(f'DELETE FROM alignments WHERE "group" {_IN_LIST}', [groups])
+    store.insert_columns(
+        "alignments",
+        {
+            "id": [a.id for a in alignments],
+            "group": [a.group for a in alignments],
+            "kind": [a.kind for a in alignments],
+            "relation": [a.relation for a in alignments],
+            "score": [a.score for a in alignments],
+            "members": [json.dumps(list(a.members)) for a in alignments],
+            "evidence": [json.dumps([e.__dict__ for e in a.evidence]) for a in alignments],
+        },
+    )
+
+
+def stored_alignments(store: Store) -> list[Alignment]:
+    """Every judgement, by relation, the surest first."""
+    rows = store.rows("SELECT * FROM alignments ORDER BY relation, score DESC, id")
+    return [
+        Alignment(
+            id=r["id"],
+            group=r["group"],
+            kind=r["kind"],
+            relation=r["relation"],
+            score=r["score"],
+            members=tuple(json.loads(r["members"])),
+            evidence=tuple(Evidence(**e) for e in json.loads(r["evidence"])),
+        )
+        for r in rows
+    ]
+
+
+# -- sentence embeddings ------------------------------------------------------------------------
+
+
+def sentence_vectors(store: Store, docs: list[str]) -> dict[tuple[str, int], list[float]]:
+    """The stored embedding of each sentence of `docs` that has one, by (document, sentence)."""
+    return {
+        (doc, sentence): vector
+        for doc, sentence, vector in store.con.execute(
+            f"SELECT doc, sentence, vector FROM sentence_vectors WHERE doc {_IN_LIST}", [docs]
+        ).fetchall()
+    }
+
+
+def add_sentence_vectors(
+    store: Store, sentences: list[tuple[str, int]], vectors: list[list[float]]
+) -> None:
+    store.insert_columns(
+        "sentence_vectors",
+        {
+            "doc": [doc for doc, _ in sentences],
+            "sentence": [sentence for _, sentence in sentences],
+            "vector": vectors,
+        },
+    )

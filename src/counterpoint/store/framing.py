@@ -1,0 +1,92 @@
+"""What the framing of actors reads from the store: per source, the mentions of actors, the
+stored parse of the sentences that name them and the loaded words found there; and how often
+each source mentions each actor."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from counterpoint.records import LoadedWord, Mention, Token
+from counterpoint.store.database import DOCUMENT_SOURCE, Store
+
+# Rows of `{table}` (aliased x, its sentence index in `{column}`) in the documents of one
+# source, in the sentences that name an actor.
+_IN_ACTOR_SENTENCES = (
+    f"FROM {{table}} x JOIN documents d ON d.id = x.doc WHERE {DOCUMENT_SOURCE} = ? AND EXISTS "
+    "(SELECT 1 FROM mentions m WHERE m.doc = x.doc AND m.sentence = x.{column} "
+    "AND m.entity IS NOT NULL)"
+)
+
+
+@dataclass(frozen=True)
+class SentenceText:
+    """A stored sentence with its text, cut from its document."""
+
+    doc: str
+    index: int
+    start: int
+    text: str
+
+
+def source_names(store: Store) -> list[str]:
+    """Every source (a document's outlet, else the document's id), by name."""
+    rows = store.rows(f"SELECT DISTINCT {DOCUMENT_SOURCE} AS source FROM documents d ORDER BY 1")
+    return [row["source"] for row in rows]
+
+
+def entity_names(store: Store) -> dict[str, str]:
+    """Each resolved entity's name, by id."""
+    return {row["id"]: row["name"] for row in store.rows("SELECT id, name FROM entities")}
+
+
+def actor_mentions(store: Store, source: str) -> list[Mention]:
+    """The mentions of resolved actors in one source's documents, in text order."""
+    rows = store.rows(
+        f"SELECT m.* FROM mentions m JOIN documents d ON d.id = m.doc WHERE {DOCUMENT_SOURCE} = ? "
+        'AND m.entity IS NOT NULL ORDER BY m.doc, m."index"',
+        [source],
+    )
+    return [Mention(**row) for row in rows]
+
+
+def actor_sentences(store: Store, source: str) -> list[SentenceText]:
+    """The sentences of one source that name a resolved actor."""
+    rows = store.rows(
+        'SELECT x.doc, x."index", x.start, substring(d.text, x.start + 1, x."end" - x.start) '
+        "AS text " + _IN_ACTOR_SENTENCES.format(table="sentences", column='"index"'),
+        [source],
+    )
+    return [SentenceText(**row) for row in rows]
+
+
+def actor_sentence_tokens(store: Store, source: str) -> list[Token]:
+    """The tokens of the sentences of one source that name a resolved actor, by index."""
+    rows = store.rows(
+        "SELECT x.* "
+        + _IN_ACTOR_SENTENCES.format(table="tokens", column="sentence")
+        + ' ORDER BY x."index"',
+        [source],
+    )
+    return [Token(**row) for row in rows]
+
+
+def source_loaded_words(store: Store, source: str) -> list[LoadedWord]:
+    """The loaded words of one source's documents, in text order."""
+    rows = store.rows(
+        f"SELECT w.* FROM loaded_words w JOIN documents d ON d.id = w.doc "
+        f"WHERE {DOCUMENT_SOURCE} = ? ORDER BY w.doc, w.start",
+        [source],
+    )
+    return [LoadedWord(**row) for row in rows]
+
+
+def actor_mention_counts(store: Store) -> dict[str, Counter[str]]:
+    """Per source, how many times it mentions each resolved actor."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in store.rows(
+        f"SELECT {DOCUMENT_SOURCE} AS source, m.entity, count(*) AS n FROM mentions m "
+        "JOIN documents d ON d.id = m.doc WHERE m.entity IS NOT NULL GROUP BY ALL"
+    ):
+        counts[row["source"]][row["entity"]] = int(row["n"])
+    return dict(counts)
