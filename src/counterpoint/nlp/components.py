@@ -20,12 +20,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from counterpoint.config import FramingSettings, NlpSettings, Settings
+from counterpoint.lang import words
 from counterpoint.nlp import descriptions, relations  # noqa: F401  (they register components)
 from counterpoint.nlp.claims import find_claims
 from counterpoint.nlp.events import find_events
 from counterpoint.nlp.figures import find_figures
 from counterpoint.nlp.loaded_words import find_loaded_words
-from counterpoint.nlp.names import ALIAS_AFTER, is_acronym
+from counterpoint.nlp.names import is_acronym
 from counterpoint.records import Claim, Event, Figure, LoadedWord
 
 # Extensions: the report's publication date (ISO; set before the pipeline runs, for the events
@@ -49,11 +50,12 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
 def defined_aliases(doc: Doc) -> Doc:
     """An alias the text defines ("the Central Intelligence Agency (CIA)", "(aka AMLO)") is a
     mention wherever it occurs in the document, also where the tagger missed it."""
+    alias_after = words(doc.lang_, "names").ALIAS_AFTER
     ents = list(doc.ents)
     text = doc.text  # spaCy joins the tokens anew at each access
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     for ent in doc.ents:
-        match = ALIAS_AFTER.match(text[ent.end_char : ent.end_char + 60])
+        match = alias_after.match(text[ent.end_char : ent.end_char + 60])
         if not match or not (is_acronym(match.group("alias")) or match.group("cue")):
             continue
         alias = match.group("alias").strip()

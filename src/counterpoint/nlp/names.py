@@ -9,7 +9,6 @@ import unicodedata
 from rapidfuzz.distance import Levenshtein
 
 from counterpoint.lang import words
-from counterpoint.lang.en.names import ALIAS_AFTER  # noqa: F401 (moved; callers switch to lang)
 
 ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}$")  # capitals only: "CIA", "U.N.", "AT&T"
 

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from counterpoint.config import Settings
 from counterpoint.lang import words
 
 if not Doc.has_extension("relations"):
@@ -35,7 +36,7 @@ class Found(NamedTuple):
 
 @Language.factory(
     "actor_relations",
-    default_config={"actor_labels": ["PERSON", "ORG", "GPE", "NORP", "LOC", "DESC"]},
+    default_config={"actor_labels": list(Settings().actor_labels)},
     requires=["token.dep", "token.lemma", "doc.ents"],
     assigns=["doc._.relations"],
 )

@@ -363,11 +363,12 @@ def diff_groups(diff: SourceDiff) -> list[tuple[str, list[Alignment]]]:
 
 
 def diff_framing(diff: SourceDiff) -> list[tuple[str, list[ActorFraming | None]]]:
-    """Actor name -> how side A and side B frame it, most mentioned first."""
+    """Actor name -> how side A and side B frame it, most mentioned first, then by name (so
+    the same store always prints the same diff)."""
     sides = [{f.entity: f for f in diff.framing.get(s.name, [])} for s in (diff.a, diff.b)]
     shared = set(sides[0]) & set(sides[1])
     rows = [(sides[0][e].name, [side.get(e) for side in sides]) for e in shared]
-    return sorted(rows, key=lambda row: -sum(f.mentions for f in row[1] if f))
+    return sorted(rows, key=lambda row: (-sum(f.mentions for f in row[1] if f), row[0]))
 
 
 def write_diff_html(diff: SourceDiff, path: str | Path) -> Path:

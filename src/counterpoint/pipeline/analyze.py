@@ -60,8 +60,14 @@ def analyze(
         with tqdm(
             total=len(ingested.documents), unit="doc", desc="analyze", disable=not progress
         ) as bar:
-            # A document an extractor fails on is listed with the input errors, not stored.
-            for annotation in annotate(ingested.documents, settings, result.errors.append):
+
+            def given_up(error: InputError) -> None:
+                """A document an extractor failed on: listed with the input errors, not stored
+                (the next run tries it again)."""
+                result.errors.append(error)
+                bar.update()
+
+            for annotation in annotate(ingested.documents, settings, given_up):
                 store.add_annotation(annotation)
                 result.added.append(annotation.doc)
                 bar.update()

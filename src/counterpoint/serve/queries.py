@@ -10,6 +10,7 @@ below already read them (`HOOK` comments), so they appear once a stage writes th
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -397,6 +398,22 @@ def graph(store: Store, source: str | None = None, compare: str | None = None) -
             WHEN bool_or({doc} = $a) THEN 'a' ELSE 'b' END"""
     else:
         side = "NULL"
+    edges = _graph_edges(store, scope, side, params)
+    linked = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+    nodes = _graph_nodes(store, scope, side, params | {"linked": linked}, bool(docs))
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "source": source,
+        "compare": compare if source else None,
+        "truncated": len(edges) >= GRAPH_EDGES,
+    }
+
+
+def _graph_edges(
+    store: Store, scope: Callable[[str], str], side: str, params: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """The strongest ties, roles and co-mentions in scope, each with its evidence."""
     edges = named(
         store,
         f"""WITH facts AS (
@@ -420,10 +437,16 @@ def graph(store: Store, source: str | None = None, compare: str | None = None) -
     for edge in edges:
         edge["id"] = f"{edge['kind']}|{edge['source']}|{edge['target']}|{edge['label']}"
         edge["evidence"] = list(edge["evidence"])
-    linked = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
-    # Every actor the chosen sources name; else the most mentioned, and all that are linked.
-    chosen = "c.entity IS NOT NULL" if docs else f"r.rank <= {GRAPH_TOP_ACTORS}"
-    nodes = named(
+    return edges
+
+
+def _graph_nodes(
+    store: Store, scope: Callable[[str], str], side: str, params: dict[str, Any], scoped: bool
+) -> list[dict[str, Any]]:
+    """The actors drawn: every actor the chosen sources name (else the most mentioned), and
+    all that the edges link."""
+    chosen = "c.entity IS NOT NULL" if scoped else f"r.rank <= {GRAPH_TOP_ACTORS}"
+    return named(
         store,
         f"""WITH counts AS (SELECT entity, count(*) AS mentions,
                 {side.format(doc="doc")} AS side
@@ -435,15 +458,8 @@ def graph(store: Store, source: str | None = None, compare: str | None = None) -
         LEFT JOIN ranked r ON r.entity = e.id
         WHERE list_contains($linked, e.id) OR {chosen}
         ORDER BY mentions DESC, e.name""",
-        params | {"linked": linked},
+        params,
     )
-    return {
-        "nodes": nodes,
-        "edges": edges,
-        "source": source,
-        "compare": compare if source else None,
-        "truncated": len(edges) >= GRAPH_EDGES,
-    }
 
 
 # -- timeline -------------------------------------------------------------------------------

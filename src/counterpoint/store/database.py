@@ -159,7 +159,6 @@ TABLES = (
     "sentence_vectors",
     "runs",
 )
-DOCUMENT_TABLES = ("sentences", "tokens", "mentions", "noun_chunks")
 
 
 class Store:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 
+from counterpoint.lang.en import labels
+
 # --- speakers and speech ---------------------------------------------------------------------
 
 # Entity labels of who can say something.
-SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+SPEAKER_LABELS = labels.ACTING
 # Lemmas of verbs that introduce what someone says, writes or shows.
 SPEECH_VERBS = set(
     """

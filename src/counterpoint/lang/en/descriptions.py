@@ -3,6 +3,7 @@ English vocabulary."""
 
 from __future__ import annotations
 
+from counterpoint.lang.en import labels
 from counterpoint.lang.en.relations import ROLE_NOUNS
 
 # Nouns that name a person by what they do or are (besides positions, in ROLE_NOUNS).
@@ -15,4 +16,4 @@ PERSON_NOUNS = ROLE_NOUNS | set(
     """.split()
 )
 DEFINITE_ARTICLE = "the"  # a description that stands for one person: "the former teacher"
-PERSON_LABEL = "PERSON"  # the spaCy entity label of people
+PERSON_LABEL = labels.PERSON  # the spaCy entity label of people

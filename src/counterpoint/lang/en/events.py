@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from counterpoint.lang.en import labels
+
 
 def _lexicon(words_by_type: dict[str, str]) -> dict[str, str]:
     """lemma -> event type, from space-separated lemmas ("step_down": a verb with its
@@ -131,7 +133,7 @@ MEMBER_OF_PREPS = {"of", "from"}
 # Places only: no role through a preposition ("in the square").
 NO_ROLE_LABELS = {"LOC", "FAC"}
 # Actors a modifier of an event noun names as its agent or patient: "U.S. sanctions".
-OWNER_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
+OWNER_LABELS = labels.ACTING
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around"}
 TARGET_PREPS = {"with", "against", "on", "upon", "to", "toward", "towards", "into"}
 TYPE_PREPS = {"INVEST": {"in"}, "ACQUIRE": {"in"}, "REQUEST": {"for"}}

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from counterpoint.lang.en import labels
+
 # --- Numbers -----------------------------------------------------------------------------------
 
 # Number words and their values.
@@ -77,13 +79,10 @@ CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "o'clock"}
 AGE_WORD = "old"  # "a 45-year-old farmer": an age
 PLURAL = "s"  # stripped to find a word's singular: "thirds", "dollars"
 # spaCy entity labels of names (a number in one is part of it) and of dates.
-NAME_LABELS = {
-    "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-    "LANGUAGE",
-}  # fmt: skip
+NAME_LABELS = labels.NAMES
 DATE_LABELS = {"DATE", "TIME"}
-DATE_LABEL = "DATE"
-MONEY_LABEL = "MONEY"
+DATE_LABEL = labels.DATE
+MONEY_LABEL = labels.MONEY
 
 # --- Counted nouns -----------------------------------------------------------------------------
 
@@ -96,7 +95,7 @@ VOWELS = set("aeiou")
 
 # --- What, whom, when --------------------------------------------------------------------------
 
-ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}  # spaCy entity labels a figure may be about
+ACTOR_LABELS = labels.ACTING  # spaCy entity labels a figure may be about
 MONTHS = {
     m: i + 1
     for i, m in enumerate(

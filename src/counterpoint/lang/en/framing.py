@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from vaderSentiment.vaderSentiment import BOOSTER_DICT
 
+from counterpoint.lang.en import labels
+
 # --- loaded words ----------------------------------------------------------------------------
 
 # Words that take a side in news writing: names for rulers, their followers and opponents
@@ -47,10 +49,7 @@ INTENSIFIERS = {
 # count only from the EMOTIVE list.
 RATED_POS = {"ADJ", "ADV"}
 # Entity labels whose words are names, never loaded words of the writer.
-NAME_LABELS = {
-    "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-    "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
-}  # fmt: skip
+NAME_LABELS = labels.NAMES | labels.NUMERIC
 
 # --- labels of actors ------------------------------------------------------------------------
 

@@ -4,6 +4,8 @@ vocabulary."""
 
 from __future__ import annotations
 
+from counterpoint.lang.en import labels
+
 # Nouns of a position or a standing a person holds: "President X", "X, a graduate of Y".
 ROLE_NOUNS = set(
     """
@@ -77,6 +79,6 @@ TO_PREPS = {"to"}  # where an envoy is sent: "Peru's ambassador to China"
 COPULA = "be"  # "X is a member of Y"
 # spaCy labels: subjects of a tie's verb; names of people, of states, of owners of a position.
 SUBJECTS = {"nsubj"}
-PERSON_LABEL = "PERSON"
+PERSON_LABEL = labels.PERSON
 STATE_LABELS = {"GPE", "NORP"}
 OWNER_LABELS = {"ORG", "GPE", "NORP"}  # a position is held in a body or a state, not a person

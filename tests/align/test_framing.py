@@ -1,24 +1,19 @@
-"""Framing: loaded words, and how each source labels, judges and gives room to each actor."""
+"""Framing: how each source labels, judges and gives room to each actor, and the loaded words
+stored with each document."""
 
 from __future__ import annotations
 
 import json
-import random
-import sys
 from collections.abc import Iterator
 
 import pytest
-from spacy.language import Language
 
 import counterpoint
 from counterpoint.align.framing import actor_coverage, frame_actors
-from counterpoint.config import Settings
-from counterpoint.nlp.annotate import load_pipeline
-from counterpoint.nlp.loaded_words import find_loaded_words, is_loaded
 from counterpoint.records import ActorFraming
 from counterpoint.store import Store
 
-from conftest import REPO, write
+from conftest import write
 
 # Three outlets on one invented story: one hostile to Maduro, one praising him and silent on
 # Guaido, one a plain wire report.
@@ -45,16 +40,6 @@ ARTICLES = [
         "hold a rally on Saturday. Guaido spoke in Caracas.",
     },
 ]
-# BABE's expert-labelled sentences; see bench/README.md. The floor is a little under the
-# figure measured on this sample when it was set; raise it when a change earns more.
-BABE = REPO.parent / "shared" / "bench-data" / "babe_media_bias"
-BABE_SAMPLE, BABE_SEED = 1000, 0
-BABE_FLOOR = 0.56  # measured 0.575 on the sample; 0.591 on all of SG2 (bench script)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline(Settings().spacy_model)
 
 
 @pytest.fixture(scope="module")
@@ -69,28 +54,6 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 def framing(framings: list[ActorFraming], source: str, name: str) -> ActorFraming:
     return next(f for f in framings if f.source == source and name in f.name)
-
-
-def test_loaded_words_are_found_in_a_hostile_sentence_and_not_in_a_wire_sentence(
-    nlp: Language,
-) -> None:
-    text = (
-        "The central bank raised its main interest rate by a quarter point on Tuesday, "
-        "officials said. The regime's thugs brutally crushed the peaceful protest."
-    )
-    words = find_loaded_words(nlp(text))
-    assert {w.text for w in words} >= {"regime", "thugs", "brutally", "crushed"}
-    assert all(w.sentence == 1 and text[w.start : w.end] == w.text for w in words)
-    assert all(0 < w.weight <= 1 for w in words)
-    assert {w.kind for w in words} <= {"negative", "positive", "subjective", "intensifier",
-                                       "emotive"}  # fmt: skip
-    assert is_loaded([w for w in words if w.sentence == 1])
-    assert not is_loaded([w for w in words if w.sentence == 0])
-
-
-def test_names_and_verbs_of_speech_are_not_loaded_words(nlp: Language) -> None:
-    words = find_loaded_words(nlp("Hope Solo said the Justice Party would meet on Friday."))
-    assert words == []
 
 
 def test_every_analyzed_document_stores_its_loaded_words_at_their_place(store: Store) -> None:
@@ -147,20 +110,3 @@ def test_coverage_lists_the_actor_a_source_leaves_out(store: Store) -> None:
     assert left_out["Juan Guaido"].mentions == 0 and left_out["Juan Guaido"].elsewhere > 0
     assert not any("Maduro" in p.name for p in friendly.left_out)
     assert all("Guaido" not in p.name for p in coverage["Wire"].left_out)
-
-
-def test_babe_loaded_language_macro_f1_does_not_slip(nlp: Language) -> None:
-    """Sentence-level macro-F1 on a fixed sample of BABE's SG2 file, held out from the SG1
-    file the thresholds were tuned on."""
-    if not BABE.is_dir():
-        pytest.skip(f"BABE not found at {BABE}")
-    sys.path.insert(0, str(REPO / "bench"))
-    import babe_loaded_language as bench
-
-    rows = random.Random(BABE_SEED).sample(bench.load(BABE / "final_labels_SG2.csv"), BABE_SAMPLE)
-    docs = nlp.pipe([text for text, _, _ in rows], batch_size=64)
-    pairs = [
-        (biased, is_loaded(find_loaded_words(sdoc)))
-        for (_, biased, _), sdoc in zip(rows, docs, strict=True)
-    ]
-    assert bench.scores(pairs)["macro_f1"] >= BABE_FLOOR
