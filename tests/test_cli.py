@@ -101,3 +101,16 @@ def test_importing_the_command_line_does_not_load_spacy_or_trafilatura() -> None
     code = f"import sys, counterpoint.cli; {heavy}"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.split() == ["False", "False"]
+
+
+def test_a_reader_that_stops_early_ends_the_output_quietly(demo_db: Path) -> None:
+    """`counterpoint entities list | head -1`: the closed pipe is not an internal error."""
+    command = [str(Path(sys.executable).parent / "counterpoint"), "entities", "list"]
+    proc = subprocess.Popen(
+        [*command, "--db", str(demo_db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # before the command writes anything
+    error = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 1
+    assert error == ""

@@ -37,7 +37,7 @@ def test_a_crash_while_writing_leaves_no_half_document(
 ) -> None:
     db = tmp_path / "s.duckdb"
     folder = articles(tmp_path, 4)
-    original = Store._insert
+    original = Store.insert_records
     calls = {"mentions": 0}
 
     def failing_insert(self: Store, table: str, record_type: type, rows: list) -> None:
@@ -47,7 +47,7 @@ def test_a_crash_while_writing_leaves_no_half_document(
                 raise KeyboardInterrupt
         original(self, table, record_type, rows)
 
-    monkeypatch.setattr(Store, "_insert", failing_insert)
+    monkeypatch.setattr(Store, "insert_records", failing_insert)
     with pytest.raises(KeyboardInterrupt):
         counterpoint.analyze([folder], db=db)
     with Store(db, read_only=True) as store:
@@ -56,7 +56,7 @@ def test_a_crash_while_writing_leaves_no_half_document(
         in_sentences = {r["doc"] for r in store.rows("SELECT DISTINCT doc FROM sentences")}
     assert counts["documents"] == 2 and in_sentences == stored
 
-    monkeypatch.setattr(Store, "_insert", original)
+    monkeypatch.setattr(Store, "insert_records", original)
     resumed = counterpoint.analyze([folder], db=db)
     assert len(resumed.added) == 2 and len(resumed.already_stored) == 2
     status = counterpoint.status(db)

@@ -153,14 +153,7 @@ def unfile(store: Store, items: list[str]) -> None:
 
 
 def file_under_keys(store: Store, filed: list[FiledKey]) -> None:
-    store.insert_columns(
-        "alignment_keys",
-        {
-            "key": [f.key for f in filed],
-            "item": [f.item for f in filed],
-            "day": [f.day for f in filed],
-        },
-    )
+    store.insert_records("alignment_keys", FiledKey, filed)
 
 
 def filed_under(store: Store, keys: list[str]) -> list[FiledKey]:
@@ -174,15 +167,7 @@ def filed_under(store: Store, keys: list[str]) -> list[FiledKey]:
 
 
 def add_links(store: Store, links: list[Link]) -> None:
-    store.insert_columns(
-        "alignment_links",
-        {
-            "a": [link.a for link in links],
-            "b": [link.b for link in links],
-            "score": [link.score for link in links],
-            "reason": [link.reason for link in links],
-        },
-    )
+    store.insert_records("alignment_links", Link, links)
 
 
 def groups_of(store: Store, items: list[str]) -> dict[str, str]:

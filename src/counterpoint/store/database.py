@@ -264,17 +264,18 @@ class Store:
                     datetime.now(),
                 ],
             )
-            self._insert("sentences", Sentence, annotation.sentences)
-            self._insert("tokens", Token, annotation.tokens)
-            self._insert("mentions", Mention, annotation.mentions)
-            self._insert("noun_chunks", NounChunk, annotation.noun_chunks)
-            self._insert("relations", Relation, annotation.relations)
-            self._insert("figures", Figure, annotation.figures)
-            self._insert("claims", Claim, annotation.claims)
-            self._insert("events", Event, annotation.events)
-            self._insert("loaded_words", LoadedWord, annotation.loaded_words)
+            self.insert_records("sentences", Sentence, annotation.sentences)
+            self.insert_records("tokens", Token, annotation.tokens)
+            self.insert_records("mentions", Mention, annotation.mentions)
+            self.insert_records("noun_chunks", NounChunk, annotation.noun_chunks)
+            self.insert_records("relations", Relation, annotation.relations)
+            self.insert_records("figures", Figure, annotation.figures)
+            self.insert_records("claims", Claim, annotation.claims)
+            self.insert_records("events", Event, annotation.events)
+            self.insert_records("loaded_words", LoadedWord, annotation.loaded_words)
 
-    def _insert(self, table: str, record_type: type, rows: Sequence[Any]) -> None:
+    def insert_records(self, table: str, record_type: type, rows: Sequence[Any]) -> None:
+        """Rows of a dataclass whose fields are the table's columns."""
         names = [f.name for f in fields(record_type)]
         self.insert_columns(table, {name: [getattr(row, name) for row in rows] for name in names})
 
@@ -321,9 +322,9 @@ class Store:
                         f"UPDATE mentions SET entity = {name}.entity FROM {name} "
                         f'WHERE mentions.doc = {name}.doc AND mentions."index" = {name}."index"'
                     )
-            self._insert("ties", Tie, resolution.ties)
-            self._insert("roles", Role, resolution.roles)
-            self._insert("entity_candidates", CandidateLink, resolution.candidates)
+            self.insert_records("ties", Tie, resolution.ties)
+            self.insert_records("roles", Role, resolution.roles)
+            self.insert_records("entity_candidates", CandidateLink, resolution.candidates)
             self.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('resolved_at', ?)",
                 [datetime.now().isoformat()],
