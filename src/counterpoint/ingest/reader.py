@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 from urllib.parse import urlparse
 
@@ -27,6 +28,7 @@ import yaml
 
 from counterpoint.config import Settings
 from counterpoint.errors import InputError
+from counterpoint.lang import words
 from counterpoint.records import Document
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -61,19 +63,6 @@ METADATA_KEYS = {
     "lang": "language",
 }
 
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-DATE_PATTERN = re.compile(
-    rf"\b(?:{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b"
-)
-# "PORT AUREL, March 3, 2025 —": a place in capitals, a date, a dash.
-DATELINE_PATTERN = re.compile(rf"^[A-Z][A-Z .'’-]+,\s+(?P<date>{DATE_PATTERN.pattern})\s*[—–-]")
-BYLINE_PATTERN = re.compile(
-    r"^\s*(?:By|BY)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|da|del|la|van|von))*)"
-    r"\s*$"
-)
 HEAD_LINES = 20  # a byline or dateline is looked for only this near the top
 MAX_TITLE_WORDS = 25
 # Fewer words than this from a web page is navigation or boilerplate, not an article.
@@ -310,10 +299,13 @@ def _read_plain(path: Path, text: str, sidecar: dict[str, Any]) -> Document:
 
 
 def text_metadata(text: str) -> dict[str, Any]:
-    """Title, byline and dateline from the top of a plain-text article, where they are present."""
+    """Title, byline and dateline from the top of a plain-text article, where they are present,
+    read in the article's language."""
+    language = detect_language(text)
+    patterns = words(language, "ingest")
     lines = [line.strip() for line in text.split("\n")]
     head = [line for line in lines if line][:HEAD_LINES]
-    meta: dict[str, Any] = {}
+    meta: dict[str, Any] = {"language": language}
     if (
         len(head) > 1
         and not head[0].endswith((".", ":", ";"))
@@ -321,22 +313,22 @@ def text_metadata(text: str) -> dict[str, Any]:
     ):
         meta["title"] = head[0]
     for line in head:
-        byline = BYLINE_PATTERN.match(line)
+        byline = patterns.BYLINE_PATTERN.match(line)
         if byline and "author" not in meta:
             meta["author"] = byline.group("name")
         if "published" not in meta:
-            found = _dateline_date(line)
+            found = _dateline_date(line, patterns)
             if found:
                 meta["published"] = found
     return meta
 
 
-def _dateline_date(line: str) -> date | None:
+def _dateline_date(line: str, patterns: ModuleType) -> date | None:
     """A date that stands as a dateline: 'CITY, Month D, YYYY —' or a short line mostly a date."""
-    dateline = DATELINE_PATTERN.match(line)
+    dateline = patterns.DATELINE_PATTERN.match(line)
     if dateline:
         return parse_date(dateline.group("date"))
-    match = DATE_PATTERN.search(line)
+    match = patterns.DATE_PATTERN.search(line)
     if match and len(line.split()) <= len(match.group().split()) + 5:
         return parse_date(match.group())
     return None
