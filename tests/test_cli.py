@@ -114,3 +114,37 @@ def test_a_reader_that_stops_early_ends_the_output_quietly(demo_db: Path) -> Non
     error = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 1
     assert error == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["analyze", "in", "--workers", "0"], "--workers"),
+        (["analyze", "in", "--max-file-mb", "nan"], "--max-file-mb"),
+        (["analyze", "in", "--max-file-mb", "inf"], "--max-file-mb"),
+        (["analyze", "in", "--max-file-mb", "-1"], "--max-file-mb"),
+        (["serve", "--port", "70000"], "--port"),
+        (["entities", "list", "--limit", "-5"], "--limit"),
+    ],
+)
+def test_an_option_out_of_range_is_a_usage_error(run, args: list[str], option: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert f"Error: Invalid value for '{option}'" in result.output
+    assert "internal error" not in result.output and "Traceback" not in result.output
+
+
+def test_ctrl_c_during_a_query_is_an_interruption_not_an_error(
+    run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DuckDB turns Ctrl-C in a running query into its own InterruptException."""
+    import duckdb
+
+    def interrupted_query(db: str) -> None:
+        raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+
+    monkeypatch.setattr("counterpoint.pipeline.analyze.status", interrupted_query)
+    result = run("status")
+    assert result.exit_code == 130
+    assert result.stderr.startswith("interrupted;")
+    assert "internal error" not in result.output and "Traceback" not in result.output

@@ -7,8 +7,10 @@ for spaCy or the web stack to load."""
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
+from typing import Any, NoReturn
 
 import click
 
@@ -32,6 +34,18 @@ corrections_option = click.option(
 )
 
 
+class NumberRange(click.FloatRange):
+    """A FloatRange that refuses "nan" too, which click lets through (it compares as in range)."""
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value} is not a number.", param, ctx)
+        return number
+
+
 class Commands(click.Group):
     """Turns every failure into one line on stderr and an exit code."""
 
@@ -46,19 +60,25 @@ class Commands(click.Group):
         except CounterpointError as error:
             raise click.ClickException(str(error)) from None
         except (KeyboardInterrupt, click.exceptions.Abort):
-            click.echo(
-                "interrupted; documents stored so far are kept, run again to resume", err=True
-            )
-            ctx.exit(130)
+            interrupted(ctx)
         except (click.ClickException, click.exceptions.Exit):
             raise
         except Exception as error:  # a bug: still one line, with a way to see more
+            duckdb = sys.modules.get("duckdb")  # loaded by the commands that query the store
+            if duckdb and isinstance(error, duckdb.InterruptException):  # Ctrl-C in a query
+                interrupted(ctx)
             if os.environ.get("COUNTERPOINT_DEBUG"):
                 raise
             raise click.ClickException(
                 f"internal error: {type(error).__name__}: {error} (set COUNTERPOINT_DEBUG=1 "
                 "to see the traceback, and please report it)"
             ) from None
+
+
+def interrupted(ctx: click.Context) -> NoReturn:
+    """Ctrl-C: nothing half-written is kept, so say so and exit 130."""
+    click.echo("interrupted; documents stored so far are kept, run again to resume", err=True)
+    ctx.exit(130)
 
 
 @click.group(cls=Commands)
@@ -71,9 +91,19 @@ def cli() -> None:
 @cli.command("analyze")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--workers", default=1, show_default=True, help="Processes for spaCy.")
 @click.option(
-    "--max-file-mb", default=10.0, show_default=True, help="Larger files are refused with an error."
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Processes for spaCy.",
+)
+@click.option(
+    "--max-file-mb",
+    default=10.0,
+    show_default=True,
+    type=NumberRange(min=0, min_open=True, max=math.inf, max_open=True),
+    help="Larger files are refused with an error.",
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @corrections_option
@@ -217,7 +247,13 @@ def entities_group() -> None:
 @click.option("--type", "kind", default=None, help="Only this type (Person, Country, ...).")
 @click.option("--search", default=None, help="Only entities whose name or alias contains this.")
 @click.option("--candidates", is_flag=True, help="List possible merges instead, with scores.")
-@click.option("--limit", default=50, show_default=True, help="At most this many rows.")
+@click.option(
+    "--limit",
+    default=50,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="At most this many rows.",
+)
 def entities_list_command(
     db: str, kind: str | None, search: str | None, candidates: bool, limit: int
 ) -> None:
@@ -286,7 +322,13 @@ def entities_alias_command(ref: str, alias: str, db: str, corrections: str | Non
 @cli.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
-@click.option("--port", default=8000, show_default=True, help="The port to listen on.")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="The port to listen on.",
+)
 @click.option(
     "--token",
     envvar="COUNTERPOINT_TOKEN",
@@ -328,7 +370,7 @@ def diff_command(a: str, b: str, db: str, html_path: str | None, as_json: bool) 
     else:
         click.echo(diff_text(found), nl=False)
     if html_path:
-        click.echo(f"wrote {write_diff_html(found, html_path)}", err=as_json)
+        click.echo(f"wrote {write_diff_html(found, html_path, db)}", err=as_json)
 
 
 def main() -> None:

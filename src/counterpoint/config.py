@@ -61,6 +61,13 @@ class AlignSettings:
     # are judged as the same event on this much less: how "riots" and "massacre" meet.
     in_group_allowance: float = 0.2
     key_cap: int = 100  # items read per blocking key: the ones nearest in time
+    # Bounds on the work for one document, far above real articles (171 AllSides articles have
+    # at most 145 events, figures and claims and 997 characters in a sentence; the longest of
+    # 1,300 has 36,427 characters), so that a pathological text is aligned in part, not forever.
+    max_items: int = 2000  # items of a document aligned: its first ones in the text
+    vector_span: int = 100_000  # sentences embedded: those starting in a document's first chars
+    vector_chars: int = 2000  # characters of a sentence embedded: its beginning
+    max_judged: int = 200  # items of a group judged again: those of the batch and its matches first
     month_window: int = 1  # keys of the item's month and this many months either side
     max_key_actors: int = 6  # actors of a sentence that become keys
     day_tolerance: int = 3  # dates this close may be one event as reported on different days

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -10,15 +11,16 @@ from pathlib import Path
 
 
 def replace_atomically(target: Path, write: Callable[[Path], object]) -> None:
-    """Call `write` with a temporary path beside `target` (a file or a folder), then swap the
-    result in place of `target`."""
+    """Call `write` with a temporary file beside the file `target`, then swap it in place of
+    `target`: a crash leaves the old file or the new one, never half of one. A folder at
+    `target` is refused with IsADirectoryError, never replaced: what it holds is not ours."""
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "a folder is there, not a file", str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     workspace = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
     temporary = workspace / target.name
     try:
         write(temporary)
-        if target.is_dir():
-            shutil.rmtree(target)
         os.replace(temporary, target)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -29,7 +30,7 @@ from counterpoint.records import (
 )
 from counterpoint.store import Store
 
-from conftest import REPO
+from conftest import REPO, write
 
 SCHEMA = json.loads((REPO / "docs" / "export.schema.json").read_text())
 
@@ -423,3 +424,37 @@ def test_demo_corpus_exports_as_valid_ftm_and_gexf(demo_db: Path, tmp_path: Path
     gexf = nx.read_gexf(counterpoint.export(demo_db, "gexf", tmp_path / "d.gexf"))
     assert set(gexf.nodes) == set(graphml.nodes)
     assert gexf.number_of_edges() == graphml.number_of_edges() > 20
+
+
+# An article whose text holds control characters XML 1.0 cannot carry: a vertical tab in a
+# sentence that states a role, an escape character inside a company's name.
+CONTROL_ARTICLE = {
+    "title": "Envoy\x0b meets \x00chief",
+    "outlet": "Harbour Courier",
+    "text": "Envoy meets shipping chief\n\nInes Calder, the ambassador of Peru\x0b to Chile, met "
+    "Piet Anders in Valparaiso on Monday. Anders is a member of the Andean Shipping Council. "
+    "Peru owns Corvane\x1b Shipping, the ministry said.\n",
+}
+XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+@pytest.fixture(scope="module")
+def control_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("control")
+    article = write(folder, "envoy.json", json.dumps(CONTROL_ARTICLE))
+    db = folder / "control.duckdb"
+    counterpoint.analyze([article], db=db)
+    return db
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_graph_exports_of_text_with_control_characters_parse_back(
+    control_db: Path, tmp_path: Path, fmt: str
+) -> None:
+    graph = read_graph(counterpoint.export(control_db, fmt, tmp_path / f"g.{fmt}"))
+    labels = {data["label"] for _, data in graph.nodes(data=True)}
+    assert "Corvane Shipping" in labels
+    evidence = {data.get("evidence") for _, _, data in graph.edges(data=True)}
+    assert "Peru owns Corvane Shipping" in evidence
+    for _, _, data in graph.edges(data=True):
+        assert not any(XML_FORBIDDEN.search(v) for v in data.values() if isinstance(v, str))

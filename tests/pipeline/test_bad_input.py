@@ -4,6 +4,10 @@ and the exit code is non-zero only when nothing could be processed."""
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
+from contextlib import closing
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -183,3 +187,90 @@ def test_cli_reports_a_failing_extractor_in_one_line(
     ]
     assert "1 document(s) added" in result.stdout and "1 error(s)" in result.stdout
     assert "Traceback" not in result.output
+
+
+HOSTILE: dict[str, bytes] = {
+    "deep.json": b"[" * 100_000 + b"]" * 100_000,
+    "long-number.json": b'{"text": "Talks went on.", "n": ' + b"9" * 5000 + b"}",
+    "deep-meta.txt": b"Harbour talks in Larkspur went on until late on Sunday.",
+    "deep-meta.txt.meta.json": b"[" * 100_000 + b"]" * 100_000,
+    "bad-date.md": b"---\npublished: 2025-13-45\n---\nThe port of Larkspur reopened on Monday.\n",
+    "surrogate.json": b'{"text": "Ida Voss \\ud800 reopened the port.", "title": "\\ud800"}',
+}
+
+
+def test_cli_goes_on_past_hostile_files_and_stores_the_rest(run, tmp_path: Path) -> None:
+    for name, content in HOSTILE.items():
+        write(tmp_path, f"in/{name}", content)
+    write(tmp_path, "in/good.txt", ARTICLE)
+    (tmp_path / "in" / os.fsdecode(b"caf\xe9.txt")).write_text("Dockers met in the Larkspur cafe.")
+    result = run("analyze", "in", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert sorted(result.stderr.strip().splitlines()) == [
+        "Error: in/deep-meta.txt.meta.json: metadata file is not readable JSON (nested too deeply)",
+        "Error: in/deep.json: not readable JSON (nested too deeply)",
+        "Error: in/long-number.json: not readable JSON (Exceeds the limit (4300 digits) for "
+        "integer string conversion: value has 5000 digits)",
+    ]
+    with duckdb.connect(str(tmp_path / "counterpoint.duckdb"), read_only=True) as con:
+        stored = con.execute("SELECT source_path, title, published FROM documents").fetchall()
+    assert sorted(stored) == [
+        ("in/bad-date.md", None, None),
+        ("in/caf\\xe9.txt", None, None),
+        ("in/good.txt", "Harbour strike ends after talks", date(2024, 6, 2)),
+        ("in/surrogate.json", "\ufffd", None),
+    ]
+
+
+def test_cli_fails_when_only_hostile_files_are_given(run, tmp_path: Path) -> None:
+    write(tmp_path, "deep.json", HOSTILE["deep.json"])
+    result = run("analyze", "deep.json", "--quiet")
+    assert result.exit_code != 0
+    assert "deep.json: not readable JSON (nested too deeply)" in result.stderr
+    assert "Traceback" not in result.output and "internal error" not in result.output
+
+
+# -- store files ----------------------------------------------------------------------------
+
+STORE_COMMANDS = [
+    ["analyze", "in"],
+    ["status"],
+    ["report"],
+    ["export"],
+    ["entities", "list"],
+    ["entities", "merge", "a", "b"],
+    ["diff", "a", "b"],
+    ["serve", "--port", "8765"],
+]
+
+
+@pytest.mark.parametrize("command", STORE_COMMANDS, ids=" ".join)
+def test_a_sqlite_file_as_the_store_is_refused_in_one_line(
+    run, tmp_path: Path, command: list[str]
+) -> None:
+    write(tmp_path, "in/good.txt", ARTICLE)
+    with closing(sqlite3.connect(tmp_path / "notes.db")) as con:
+        con.execute("CREATE TABLE notes (text)")
+        con.commit()
+    content = (tmp_path / "notes.db").read_bytes()
+    result = run(*command, "--db", "notes.db")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: notes.db: not a Counterpoint store (the file is a SQLite database)"
+    ]
+    assert (tmp_path / "notes.db").read_bytes() == content
+
+
+@pytest.mark.parametrize("command", STORE_COMMANDS, ids=" ".join)
+def test_a_truncated_store_is_refused_in_one_line(
+    run, demo_db: Path, tmp_path: Path, command: list[str]
+) -> None:
+    write(tmp_path, "in/good.txt", ARTICLE)
+    data = demo_db.read_bytes()
+    write(tmp_path, "cut.duckdb", data[: len(data) // 2])
+    result = run(*command, "--db", "cut.duckdb")
+    assert result.exit_code == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Error: cut.duckdb is damaged or not a Counterpoint store: IO Error")
+    assert (tmp_path / "cut.duckdb").read_bytes() == data[: len(data) // 2]

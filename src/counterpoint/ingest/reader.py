@@ -7,10 +7,13 @@ byline or dateline), from a sidecar file `NAME.meta.json` beside it, or stays un
 
 from __future__ import annotations
 
+import errno
 import glob
 import hashlib
 import json
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -68,6 +71,11 @@ MAX_TITLE_WORDS = 25
 # Fewer words than this from a web page is navigation or boilerplate, not an article.
 MIN_HTML_WORDS = 20
 MB = 1024 * 1024
+# Metadata is a line of text: a longer title, author or outlet is cut, a longer URL dropped.
+MAX_METADATA_CHARS = 1000
+MAX_DATE_CHARS = 200
+MAX_REASON_CHARS = 300
+SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -88,11 +96,12 @@ def ingest(
     known_ids = known_ids or set()
     result = IngestResult()
     seen: dict[str, str] = {}
-    paths, result.errors = expand_paths(inputs)
+    paths, errors = expand_paths(inputs)
+    result.errors = [_printable(error) for error in errors]
     for path in paths:
         for item in read_path(path, settings):
             if isinstance(item, InputError):
-                result.errors.append(item)
+                result.errors.append(_printable(item))
             elif item.id in seen:
                 result.duplicates.append((item.source_path, seen[item.id]))
             elif item.id in known_ids:
@@ -102,6 +111,10 @@ def ingest(
                 seen[item.id] = item.source_path
                 result.documents.append(item)
     return result
+
+
+def _printable(error: InputError) -> InputError:
+    return InputError(path_text(error.path), error.reason)
 
 
 def expand_paths(inputs: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]:
@@ -114,29 +127,63 @@ def expand_paths(inputs: Iterable[str | Path]) -> tuple[list[Path], list[InputEr
             matches = sorted(Path(m) for m in glob.glob(text, recursive=True))
             if not matches:
                 errors.append(InputError(text, "no file matches this pattern"))
-            paths.extend(m for m in matches if m.is_file())
-            for folder in (m for m in matches if m.is_dir()):
-                paths.extend(_walk(folder))
+            for match in matches:
+                if match.is_dir():
+                    paths.extend(_walk(match, errors))
+                elif match.is_file():
+                    paths.append(match)
+                else:
+                    errors.append(InputError(match, _not_a_file(match)))
             continue
         path = Path(text)
         if path.is_dir():
-            paths.extend(_walk(path))
+            paths.extend(_walk(path, errors))
         elif path.is_file():
             paths.append(path)
         else:
-            errors.append(InputError(text, "no such file or folder"))
+            errors.append(InputError(text, _not_a_file(path)))
     unique = list(dict.fromkeys(paths))
     return unique, errors
 
 
-def _walk(folder: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-        and not p.name.endswith(SIDECAR_SUFFIX)
-    )
+def _walk(folder: Path, errors: list[InputError]) -> list[Path]:
+    """The files under `folder`, hidden ones and sidecars left out; what cannot be read (a
+    folder without permission, a FIFO, a broken link) is reported in `errors`, not skipped."""
+
+    def unreadable(error: OSError) -> None:
+        where = error.filename or folder
+        errors.append(InputError(where, f"folder cannot be read ({error.strerror})"))
+
+    found: list[Path] = []
+    for root, folders, names in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            path = Path(root, name)
+            if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
+                continue
+            if path.is_file():
+                found.append(path)
+            else:
+                errors.append(InputError(path, _not_a_file(path)))
+    return sorted(found)
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a path that is not a regular file or a folder cannot be read."""
+    try:
+        mode = path.stat().st_mode
+    except ValueError:
+        return "not a valid path"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link loop"
+        if path.is_symlink():
+            return "a broken symbolic link"
+        if error.errno in (errno.ENOENT, errno.ENOTDIR):
+            return "no such file or folder"
+        return f"cannot be read ({error.strerror or error})"
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return f"not a regular file ({kind})"
 
 
 def read_path(path: Path, settings: Settings) -> Iterator[Document | InputError]:
@@ -150,7 +197,11 @@ def read_path(path: Path, settings: Settings) -> Iterator[Document | InputError]
         )
         return
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the read forever
+            yield InputError(path, _not_a_file(path))
+            return
+        size = info.st_size
         if size > settings.max_file_bytes:
             yield InputError(
                 path,
@@ -174,6 +225,23 @@ def read_path(path: Path, settings: Settings) -> Iterator[Document | InputError]
         yield error
     except OSError as error:
         yield InputError(path, f"cannot be read ({error.strerror or error})")
+    except Exception as error:  # one file must never stop a batch
+        yield InputError(path, f"could not be read: {type(error).__name__}: {_short(error)}")
+
+
+def _short(error: Exception) -> str:
+    reason = " ".join(str(error).split())
+    return reason if len(reason) <= MAX_REASON_CHARS else reason[:MAX_REASON_CHARS] + "…"
+
+
+def path_text(path: str | Path) -> str:
+    """A path as text that can be stored and printed: bytes of a file name that are not UTF-8
+    (a Latin-1 name, say) are shown as escapes like '\\xe9'."""
+    text = str(path)
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return SURROGATES.sub("\ufffd", text)
 
 
 def decode(data: bytes, path: str | Path) -> str:
@@ -189,6 +257,9 @@ def decode(data: bytes, path: str | Path) -> str:
     ):
         if data.startswith(bom):
             return _clean_text(data.decode(codec, errors="replace"), path)
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return _clean_text(utf16, path)
     try:
         return _clean_text(data.decode("utf-8"), path)
     except UnicodeDecodeError:
@@ -206,7 +277,27 @@ def decode(data: bytes, path: str | Path) -> str:
     return _clean_text(str(best), path)
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark, recognised by its NULs: most characters of a
+    Western text have a zero high byte, so NULs fill one of the two byte positions (at least a
+    quarter of them) and hardly ever the other. Anything else is left to the other checks."""
+    if len(data) % 2 or b"\x00" not in data:
+        return None
+    pairs = len(data) // 2
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    for codec, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= pairs // 4 and others <= pairs // 100:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def _clean_text(text: str, path: str | Path) -> str:
+    """Line breaks unified, NFC, and lone surrogates (which JSON escapes like '\\ud800' make and
+    no UTF-8 store can hold) replaced with U+FFFD; control characters mean binary data."""
+    text = SURROGATES.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f")
     if controls > max(2, len(text) // 100):
@@ -231,12 +322,15 @@ def _make_document(path: str | Path, text: str, fmt: str, *sources: dict[str, An
     for source in sources:
         meta.update({k: v for k, v in _normalise_metadata(source).items() if v})
     if not meta.get("outlet") and meta.get("url"):
-        host = urlparse(str(meta["url"])).hostname
+        try:
+            host = urlparse(str(meta["url"])).hostname
+        except ValueError:  # not a URL after all ("http://[x")
+            host = None
         meta["outlet"] = host.removeprefix("www.") if host else None
     return Document(
         id=document_id(text),
         text=text,
-        source_path=str(path),
+        source_path=path_text(path),
         title=meta.get("title"),
         outlet=meta.get("outlet"),
         author=meta.get("author"),
@@ -251,28 +345,47 @@ def _normalise_metadata(raw: dict[str, Any]) -> dict[str, Any]:
     meta: dict[str, Any] = {}
     for key, value in raw.items():
         name = METADATA_KEYS.get(str(key).lower())
-        if name is None or value in (None, "", []):
+        if name is None:
             continue
-        if name == "author" and isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
-        if name == "published":
-            value = parse_date(value)
-        elif not isinstance(value, str):
-            value = str(value)
-        meta.setdefault(name, value.strip() if isinstance(value, str) else value)
+        value = parse_date(value) if name == "published" else _metadata_text(name, value)
+        if value:
+            meta.setdefault(name, value)
     return meta
 
 
+def _metadata_text(name: str, value: Any) -> str | None:
+    """Text, numbers and dates are kept as text (a list of authors is joined); true/false,
+    objects and other lists say nothing usable and are dropped, so `outlet: false` stays unknown."""
+    if name == "author" and isinstance(value, list):
+        value = ", ".join(v.strip() for v in value if isinstance(v, str) and v.strip())
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, date)):
+        return None
+    text = SURROGATES.sub("\ufffd", str(value)).strip()
+    if len(text) > MAX_METADATA_CHARS:
+        return None if name == "url" else text[:MAX_METADATA_CHARS].rstrip()
+    return text or None
+
+
 def parse_date(value: Any) -> date | None:
+    """A date, or None when the value is not one (a date that cannot exist, like 2025-13-45,
+    included)."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
-    parsed = dateparser.parse(
-        str(value),
-        languages=["en", "es"],
-        settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"},
-    )
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    text = str(value)
+    if len(text) > MAX_DATE_CHARS:
+        return None
+    try:
+        parsed = dateparser.parse(
+            text,
+            languages=["en", "es"],
+            settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"},
+        )
+    except (ValueError, TypeError, OverflowError):
+        return None
     return parsed.date() if parsed else None
 
 
@@ -287,8 +400,8 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
         return {}
     try:
         data = json.loads(decode(sidecar.read_bytes(), sidecar))
-    except json.JSONDecodeError as error:
-        raise InputError(sidecar, f"metadata file is not valid JSON ({error.msg})") from None
+    except (ValueError, RecursionError) as error:
+        raise InputError(sidecar, f"metadata file is {_json_problem(error)}") from None
     if not isinstance(data, dict):
         raise InputError(sidecar, "metadata file must hold one JSON object")
     return data
@@ -334,7 +447,42 @@ def _dateline_date(line: str, patterns: ModuleType) -> date | None:
     return None
 
 
+def _json_problem(error: Exception, lines: bool = False) -> str:
+    """Why text is not JSON: invalid, nested too deeply, or a number too long to read."""
+    if isinstance(error, json.JSONDecodeError):
+        where = f", line {error.lineno}" if lines else ""
+        return f"not valid JSON ({error.msg}{where})"
+    if isinstance(error, RecursionError):
+        return "not readable JSON (nested too deeply)"
+    return f"not readable JSON ({_short(error).split(';')[0]})"
+
+
 FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
+
+
+class AliasRefused(yaml.YAMLError):
+    """Front matter that uses YAML aliases."""
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without aliases (a few hundred bytes of them expand to gigabytes: the "billion
+    laughs"), and a date that cannot exist (2025-13-45) read as text, so it stays unknown."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise AliasRefused("aliases (*name) are not accepted in front matter")
+        return super().compose_node(parent, index)
+
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+FrontMatterLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", FrontMatterLoader.construct_yaml_timestamp
+)
 
 
 def _read_markdown(path: Path, text: str, sidecar: dict[str, Any]) -> Document:
@@ -342,9 +490,12 @@ def _read_markdown(path: Path, text: str, sidecar: dict[str, Any]) -> Document:
     match = FRONT_MATTER.match(text)
     if match:
         try:
-            loaded = yaml.safe_load(match.group("yaml"))
-        except yaml.YAMLError as error:
-            raise InputError(path, f"front matter is not valid YAML ({error})") from None
+            loaded = yaml.load(match.group("yaml"), Loader=FrontMatterLoader)  # a SafeLoader
+        except AliasRefused as error:
+            raise InputError(path, str(error)) from None
+        except (yaml.YAMLError, ValueError, RecursionError) as error:
+            reason = f"front matter is not valid YAML ({_short(error)})"
+            raise InputError(path, reason) from None
         front = loaded if isinstance(loaded, dict) else {}
         text = text[match.end() :]
     return _make_document(path, text, "markdown", text_metadata(text), front, sidecar)
@@ -371,8 +522,8 @@ def _read_html(path: Path, html: str, sidecar: dict[str, Any]) -> Document:
 def _read_json(path: Path, text: str, sidecar: dict[str, Any]) -> Iterator[Document | InputError]:
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(path, f"not valid JSON ({error.msg}, line {error.lineno})") from None
+    except (ValueError, RecursionError) as error:
+        raise InputError(path, _json_problem(error, lines=True)) from None
     records = data if isinstance(data, list) else [data]
     for number, record in enumerate(records, start=1):
         where = f"{path}:{number}" if isinstance(data, list) else str(path)
@@ -388,8 +539,8 @@ def _read_json_lines(
         where = f"{path}:{number}"
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield InputError(where, f"line is not valid JSON ({error.msg})")
+        except (ValueError, RecursionError) as error:
+            yield InputError(where, f"line is {_json_problem(error)}")
             continue
         yield _record_document(where, record, sidecar)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import groupby
 from typing import TypeVar
 
 import spacy
@@ -34,8 +35,10 @@ from counterpoint.records import (
 R = TypeVar("R", Figure, Claim, Event, LoadedWord)
 
 # spaCy's parser needs memory in proportion to the text it sees at once; longer documents are
-# annotated in pieces cut at paragraph breaks.
+# annotated in pieces cut at paragraph breaks, `LONG_BATCH` pieces at a time (16 pieces of a
+# long text at once took 3.4 GB).
 CHUNK_CHARS = 100_000
+LONG_BATCH = 2
 
 _Piece = tuple[Document, int, bool]  # the document a piece is of, its offset, whether it is last
 
@@ -77,12 +80,7 @@ def annotate(
     nlp = load_pipeline(settings.spacy_model, settings.actor_labels, settings.nlp, settings.framing)
     current: Annotation | None = None
     failures: list[str] = []
-    for spacy_doc, (doc, offset, last) in nlp.pipe(
-        _pieces(nlp, documents),
-        as_tuples=True,
-        batch_size=settings.batch_size,
-        n_process=settings.workers,
-    ):
+    for spacy_doc, (doc, offset, last) in _parsed(nlp, documents, settings):
         if current is None or current.doc.id != doc.id:
             current, failures = Annotation(doc=doc), []
         failures += [
@@ -100,6 +98,20 @@ def annotate(
             else:
                 yield current
             current = None
+
+
+def _parsed(
+    nlp: Language, documents: Iterable[Document], settings: Settings
+) -> Iterator[tuple[Doc, _Piece]]:
+    """The pieces of the documents parsed, in order: runs of ordinary documents in batches of
+    `settings.batch_size`, a long document's pieces `LONG_BATCH` at a time."""
+    for long, run in groupby(documents, key=lambda doc: len(doc.text) > CHUNK_CHARS):
+        yield from nlp.pipe(
+            _pieces(nlp, run),
+            as_tuples=True,
+            batch_size=LONG_BATCH if long else settings.batch_size,
+            n_process=settings.workers,
+        )
 
 
 def _pieces(nlp: Language, documents: Iterable[Document]) -> Iterator[tuple[Doc, _Piece]]:
@@ -179,7 +191,8 @@ def _add_actors(
     """The piece's actor mentions and the relations between them; returns the index of each
     actor's mention by its index in `sdoc.ents`."""
     mention_of: dict[int, int] = {}  # index in sdoc.ents -> index of its mention
-    for number, ent in enumerate(sdoc.ents):
+    ents = sdoc.ents  # spaCy builds this tuple anew at each access
+    for number, ent in enumerate(ents):
         if ent.label_ not in actor_labels:
             continue
         mention_of[number] = len(into.mentions)
@@ -200,7 +213,7 @@ def _add_actors(
         into.relations.append(
             Relation(
                 doc=into.doc.id,
-                sentence=sentence_of_token[sdoc.ents[found.source].start],
+                sentence=sentence_of_token[ents[found.source].start],
                 kind=found.kind,
                 source=mention_of[found.source],
                 target=mention_of.get(found.target) if found.target is not None else None,

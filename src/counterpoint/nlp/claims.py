@@ -71,6 +71,11 @@ class _Finder:
         self.text = doc.text
         self.sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in self.sents]
+        # where each token starts and ends, in order: the tokens near a quote are found by
+        # bisection, not by a pass over the whole document for each quote
+        self.token_starts = [t.idx for t in doc]
+        self.token_ends = [t.idx + len(t) for t in doc]
+        self.ents = doc.ents  # spaCy builds this tuple anew at each access
         self.ent_of: dict[int, int] = {}
         for number, ent in enumerate(doc.ents):
             for token in ent:
@@ -100,19 +105,10 @@ class _Finder:
                 unique.setdefault((item.start, item.end), item)
         ordered = sorted(unique.values(), key=lambda f: (f.start, -f.end))
         claims = [self._claim(item) for item in ordered]
-        result = []
-        for number, (item, claim) in enumerate(zip(ordered, claims, strict=True)):
-            outer = [
-                other
-                for other, candidate in enumerate(ordered)
-                if other != number
-                and candidate.start <= item.start
-                and item.end <= candidate.end
-                and (candidate.end - candidate.start) > (item.end - item.start)
-            ]
-            nested = min(outer, key=lambda o: ordered[o].end - ordered[o].start, default=None)
-            result.append(replace(claim, nested_in=nested))
-        return result
+        return [
+            replace(claim, nested_in=nested)
+            for claim, nested in zip(claims, _nested_in(ordered), strict=True)
+        ]
 
     def _claim(self, item: _Found) -> Claim:
         en = self.en
@@ -204,8 +200,8 @@ class _Finder:
 
     def _verb_after(self, quote: _Quote) -> Token | None:
         """'"...," Abril said.' / '"...," said Abril.'"""
-        after = [t for t in self.doc if t.idx > quote.close_at]
-        for token in after[: self.settings.claims_verb_after_quote]:
+        first = bisect_right(self.token_starts, quote.close_at)
+        for token in self.doc[first : first + self.settings.claims_verb_after_quote]:
             if self._ends_search(token):
                 break
             own = any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
@@ -215,8 +211,8 @@ class _Finder:
 
     def _verb_before(self, quote: _Quote) -> Token | None:
         """'Abril said: "..."' / 'Abril said, "..."'."""
-        before = [t for t in self.doc if t.idx + len(t) <= quote.open_at]
-        before = before[-self.settings.claims_verb_before_quote :]
+        last = bisect_right(self.token_ends, quote.open_at)
+        before = list(self.doc[max(0, last - self.settings.claims_verb_before_quote) : last])
         if not before or before[-1].text not in {":", ","}:
             return None
         for token in reversed(before[:-1]):
@@ -323,8 +319,8 @@ class _Finder:
         first = min(self.settings.claims_leading_actor_tokens, verb.i - sentence.start)
         for token in sentence[:first]:
             ent = self._actor(token)
-            if ent is not None and self.doc.ents[ent].root.dep_ in self.en.LEADING_ACTOR_DEPS:
-                return self.doc.ents[ent].root
+            if ent is not None and self.ents[ent].root.dep_ in self.en.LEADING_ACTOR_DEPS:
+                return self.ents[ent].root
         return None
 
     def _speaker(self, subject: Token) -> tuple[int | None, str | None]:
@@ -355,13 +351,13 @@ class _Finder:
     def _person_named_before(self, subject: Token) -> int | None:
         """ "he", or a surname the tagger missed, after the full name: the person named last."""
         if subject.lower_ in self.en.PERSONAL_PRONOUNS:
-            people = [n for n, e in enumerate(self.doc.ents)
+            people = [n for n, e in enumerate(self.ents)
                       if e.label_ == "PERSON" and e.end <= subject.i]  # fmt: skip
             if people:
                 return people[-1]
         if subject.pos_ == "PROPN":
             name = " ".join(t.text for t in self._phrase(subject) if t.pos_ == "PROPN")
-            people = [n for n, e in enumerate(self.doc.ents) if e.label_ == "PERSON"
+            people = [n for n, e in enumerate(self.ents) if e.label_ == "PERSON"
                       and e.end <= subject.i and e.text.endswith(" " + name)]  # fmt: skip
             if name and people:
                 return people[-1]
@@ -379,7 +375,7 @@ class _Finder:
             c.lower_ == self.en.DEFINITE_ARTICLE for c in subject.children if c.dep_ == "det"
         )
         holders = {p for p, title in self.roles if title == subject.lower_}
-        earlier = {p for p in holders if self.doc.ents[p].end <= subject.i}
+        earlier = {p for p in holders if self.ents[p].end <= subject.i}
         if definite and len(earlier) == 1 and len(list(subject.children)) == 1:
             return earlier.pop()
         return None
@@ -388,7 +384,7 @@ class _Finder:
         number = self.ent_of.get(token.i)
         if number is None:
             return None
-        label = self.doc.ents[number].label_
+        label = self.ents[number].label_
         if label in self.en.SPEAKER_LABELS:
             return number
         return self.described.get(number)
@@ -486,11 +482,13 @@ class _Finder:
     def _author_claims(self, found: list[_Found]) -> list[_Found]:
         """Claims in the author's own voice, where a word marks how sure the author is or
         whether the author stands behind them; words inside claims found already are theirs."""
-        taken = [(f.start, f.end) for f in found] + [f.cue for f in found if f.cue]
+        taken = _merged([(f.start, f.end) for f in found] + [f.cue for f in found if f.cue])
+        taken_starts = [a for a, _ in taken]
         claimed_quotes = {(f.start, f.end) for f in found if f.kind == "quote"}
 
         def free(token: Token) -> bool:
-            return not any(a <= token.idx < b for a, b in taken)
+            at = bisect_right(taken_starts, token.idx) - 1
+            return at < 0 or token.idx >= taken[at][1]
 
         markers = [
             marked for token in self.doc if free(token) and (marked := self._word_mark(token))
@@ -732,3 +730,28 @@ def _head_lemma(token: Token) -> str:
 
 def _content_words(words: list[Token]) -> int:
     return sum(1 for t in words if not t.is_punct)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans joined where they overlap or touch, in order (empty ones dropped)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(span for span in spans if span[0] < span[1]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _nested_in(ordered: list[_Found]) -> list[int | None]:
+    """For each claim (in order of start, longest first, no two with the same span), the
+    shortest other claim that contains it, the first of equals. A claim that contains it starts
+    before it in that order, so only the earlier claims still open at its start are looked at."""
+    nested: list[int | None] = []
+    open_claims: list[int] = []  # earlier claims that end after the start of the current one
+    for number, item in enumerate(ordered):
+        open_claims = [o for o in open_claims if ordered[o].end > item.start]
+        outer = [o for o in open_claims if item.end <= ordered[o].end]
+        nested.append(min(outer, key=lambda o: ordered[o].end - ordered[o].start, default=None))
+        open_claims.append(number)
+    return nested

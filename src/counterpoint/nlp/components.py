@@ -54,11 +54,15 @@ def defined_aliases(doc: Doc) -> Doc:
     ents = list(doc.ents)
     text = doc.text  # spaCy joins the tokens anew at each access
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    done: set[tuple[str, str]] = set()  # (alias, label): the text is searched once for each
     for ent in doc.ents:
         match = alias_after.match(text[ent.end_char : ent.end_char + 60])
         if not match or not (is_acronym(match.group("alias")) or match.group("cue")):
             continue
         alias = match.group("alias").strip()
+        if (alias, ent.label_) in done:
+            continue
+        done.add((alias, ent.label_))
         for found in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
             span = doc.char_span(found.start(), found.end(), label=ent.label_)
             if span is not None and not taken & set(range(span.start, span.end)):

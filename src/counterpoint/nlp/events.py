@@ -418,8 +418,9 @@ def _place(
     settings: NlpSettings,
 ) -> int | None:
     en = words(sent.doc.lang_, "events")
+    ents = sent.doc.ents  # spaCy builds the tuple of all of them at each access
     for number in sorted({ent_of[t.i] for t in sent if t.i in ent_of}):
-        ent = sent.doc.ents[number]
+        ent = ents[number]
         if ent.label_ not in en.PLACE_LABELS or number in taken:
             continue
         # climb to the trigger's clause: the first preposition other than "of" ("in the town

@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -23,8 +24,7 @@ from counterpoint.align.compare import alignment_data, corpus_alignments
 from counterpoint.align.statements import item_id
 from counterpoint.config import DEFAULT_DB
 from counterpoint.errors import CounterpointError
-from counterpoint.files import replace_atomically
-from counterpoint.outputs.formats import DEFAULT_OUT, FORMATS
+from counterpoint.outputs.formats import DEFAULT_OUT, FORMATS, check_output, write_output
 from counterpoint.records import (
     Claim,
     Document,
@@ -50,33 +50,30 @@ EXPORT_SCHEMA_VERSION = 4
 def export(
     db: str | Path = DEFAULT_DB, format: str = "json", out: str | Path | None = None
 ) -> Path:
-    """Write the store in `format` to `out` (a file, or a folder for Parquet); returns the path."""
+    """Write the store in `format` to `out` (a file, or a folder for Parquet); returns the path.
+    Only what the export owns is written: a previous file of the same name is replaced, but a
+    folder where a file goes is refused, the files already in a Parquet folder stay, and the
+    store's own files are never a target."""
     if format not in FORMATS:
         raise CounterpointError(
             f"unknown export format '{format}'; choose one of {', '.join(FORMATS)}"
         )
     target = Path(out or DEFAULT_OUT[format])
+    check_output(target, db)
     with Store(db, read_only=True) as store:
         if format == "json":
-            data = export_data(store)
-            replace_atomically(
-                target,
-                lambda tmp: tmp.write_text(
-                    json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8"
-                ),
-            )
+            text = json.dumps(export_data(store), ensure_ascii=False, indent=1)
+            write_output(target, lambda tmp: tmp.write_text(text, encoding="utf-8"), db)
         elif format == "parquet":
-            replace_atomically(target, lambda tmp: _write_parquet(store, tmp))
+            _write_parquet(store, target, db)
         elif format == "ftm":
             lines = [json.dumps(e, ensure_ascii=False, sort_keys=True) for e in ftm_entities(store)]
-            replace_atomically(
-                target,
-                lambda tmp: tmp.write_text("".join(f"{line}\n" for line in lines), "utf-8"),
-            )
+            text = "".join(f"{line}\n" for line in lines)
+            write_output(target, lambda tmp: tmp.write_text(text, encoding="utf-8"), db)
         else:
-            graph = actor_graph(store)
+            graph = xml_safe(actor_graph(store))
             write = nx.write_graphml if format == "graphml" else nx.write_gexf
-            replace_atomically(target, lambda tmp: write(graph, tmp))
+            write_output(target, lambda tmp: write(graph, tmp), db)
     return target
 
 
@@ -316,6 +313,28 @@ def _add_stated_links(
             attrs["title"] = title
         key = f"{source}|{target}|{kind}" + (f"|{title}" if title else "")
         graph.add_edge(source, target, key=key, **attrs)
+
+
+# Characters XML 1.0 does not allow, even escaped: most control characters, lone surrogates,
+# U+FFFE and U+FFFF. An article may hold them; GraphML and GEXF cannot.
+XML_FORBIDDEN = re.compile(r"[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+
+
+def xml_safe(graph: nx.MultiGraph) -> nx.MultiGraph:
+    """A copy of `graph` without the characters XML 1.0 forbids in any text (ids, keys and
+    attributes), so that its GraphML and GEXF parse back."""
+
+    def clean(value: Any) -> Any:
+        return XML_FORBIDDEN.sub("", value) if isinstance(value, str) else value
+
+    safe = nx.MultiGraph()
+    for node, attrs in graph.nodes(data=True):
+        safe.add_node(clean(node), **{name: clean(v) for name, v in attrs.items()})
+    for a, b, key, attrs in graph.edges(keys=True, data=True):
+        safe.add_edge(
+            clean(a), clean(b), key=clean(key), **{name: clean(v) for name, v in attrs.items()}
+        )
+    return safe
 
 
 # -- FollowTheMoney --------------------------------------------------------------------------
@@ -594,7 +613,12 @@ def _checked(proxy: EntityProxy) -> dict[str, Any]:
 # -- Parquet ---------------------------------------------------------------------------------
 
 
-def _write_parquet(store: Store, folder: Path) -> None:
-    folder.mkdir()
+def _write_parquet(store: Store, folder: Path, db: str | Path) -> None:
+    """One file per table in `folder`, made if missing; other files in it stay as they are."""
+    if folder.exists() and not folder.is_dir():
+        raise CounterpointError(
+            f"{folder}: is a file; Parquet is written to a folder (one file per table)"
+        )
     for name in TABLES:
-        pq.write_table(store.table(name), folder / f"{name}.parquet")
+        table = store.table(name)
+        write_output(folder / f"{name}.parquet", partial(pq.write_table, table), db)

@@ -20,7 +20,7 @@ from counterpoint.align.compare import SourceDiff, corpus_alignments
 from counterpoint.align.framing import Coverage, actor_coverage, frame_actors
 from counterpoint.align.judge import RELATIONS
 from counterpoint.config import DEFAULT_DB
-from counterpoint.files import replace_atomically
+from counterpoint.outputs.formats import write_output
 from counterpoint.records import (
     ActorFraming,
     Alignment,
@@ -158,7 +158,8 @@ class ReportData:
 
 
 def report(db: str | Path = DEFAULT_DB, out: str | Path = "report") -> tuple[Path, Path]:
-    """Write `report.html` and `report.md` into the folder `out`; returns their paths."""
+    """Write `report.html` and `report.md` into the folder `out`, made if missing (other files
+    in it stay); returns their paths."""
     with Store(db, read_only=True) as store:
         data = build_report(store)
     out = Path(out)
@@ -166,7 +167,7 @@ def report(db: str | Path = DEFAULT_DB, out: str | Path = "report") -> tuple[Pat
     html_path, md_path = out / "report.html", out / "report.md"
     for path in (html_path, md_path):
         page = env.get_template(path.name).render(r=data)
-        replace_atomically(path, partial(Path.write_text, data=page, encoding="utf-8"))
+        write_output(path, partial(Path.write_text, data=page, encoding="utf-8"), db)
     return html_path, md_path
 
 
@@ -371,15 +372,16 @@ def diff_framing(diff: SourceDiff) -> list[tuple[str, list[ActorFraming | None]]
     return sorted(rows, key=lambda row: (-sum(f.mentions for f in row[1] if f), row[0]))
 
 
-def write_diff_html(diff: SourceDiff, path: str | Path) -> Path:
-    """The comparison side by side, as a self-contained HTML page."""
+def write_diff_html(diff: SourceDiff, path: str | Path, db: str | Path = DEFAULT_DB) -> Path:
+    """The comparison side by side, as a self-contained HTML page (never over the files of the
+    store `db`)."""
     page = (
         _environment()
         .get_template("diff.html")
         .render(d=diff, groups=diff_groups(diff), framing=diff_framing(diff), version=__version__)
     )
     target = Path(path)
-    replace_atomically(target, partial(Path.write_text, data=page, encoding="utf-8"))
+    write_output(target, partial(Path.write_text, data=page, encoding="utf-8"), db)
     return target
 
 

@@ -73,10 +73,10 @@ def analyze(
                 bar.update()
         resolution = resolve(store, fixes, settings)
         store.replace_resolution(resolution)
-        align_all(store, settings, progress)
+        aligned_in_part = align_all(store, settings, progress)
         store.finish_run(run, len(result.added))
         result.entities = len(resolution.entities)
-        result.warnings = [
+        result.warnings = aligned_in_part + [
             f"{corrections or corrections_path(db)}: no single entity is named {ref!r}"
             for ref in fixes.unmatched
         ]

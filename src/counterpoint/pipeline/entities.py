@@ -1,17 +1,24 @@
 """The user's corrections of the actors: list them, merge two, split one, add an alias. Each
 correction is written to the corrections file and applied at once: the store is resolved again
-with it and aligned again, with the settings of its last run unless others are given."""
+with it and aligned again, with the settings of its last run unless others are given. A
+correction that would change nothing is refused, and then nothing is written."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from counterpoint.align.stage import align_all
 from counterpoint.config import DEFAULT_DB, Settings
 from counterpoint.errors import CounterpointError
 from counterpoint.records import CandidateLink, Entity
-from counterpoint.resolve.corrections import Corrections, corrections_path, find_entity
+from counterpoint.resolve.corrections import (
+    Alias,
+    Correction,
+    Corrections,
+    Merge,
+    Split,
+    corrections_path,
+)
 from counterpoint.resolve.resolver import resolve
 from counterpoint.store import Store
 from counterpoint.store.alignment import forget_alignment
@@ -49,8 +56,7 @@ def merge_entities(
     """Record that the entities named by `refs` (ids or names) are one actor, and apply it."""
     if len(refs) < 2:
         raise CounterpointError("name at least two entities to merge")
-    change = lambda fixes: fixes.merge.append(list(refs))  # noqa: E731
-    return _correct(db, corrections, settings, change, show=refs[0], refs=refs)
+    return _correct(db, corrections, settings, Merge(tuple(refs)))
 
 
 def split_entity(
@@ -61,8 +67,9 @@ def split_entity(
     settings: Settings | None = None,
 ) -> Entity:
     """Record that the mentions of `ref` written as one of `aliases` are another actor."""
-    change = lambda fixes: fixes.split.append({"entity": ref, "aliases": list(aliases)})  # noqa: E731
-    return _correct(db, corrections, settings, change, show=aliases[0], refs=[ref])
+    if not aliases:
+        raise CounterpointError("name at least one alias to split off")
+    return _correct(db, corrections, settings, Split(ref, tuple(aliases)))
 
 
 def add_alias(
@@ -73,37 +80,31 @@ def add_alias(
     settings: Settings | None = None,
 ) -> Entity:
     """Record that mentions written as `alias` belong to `ref`."""
-    change = lambda fixes: fixes.alias.append({"entity": ref, "alias": alias})  # noqa: E731
-    return _correct(db, corrections, settings, change, show=ref, refs=[ref])
+    return _correct(db, corrections, settings, Alias(ref, alias))
 
 
 def _correct(
     db: str | Path,
     corrections: str | Path | None,
     settings: Settings | None,
-    change: Callable[[Corrections], object],
-    show: str,
-    refs: list[str],
+    correction: Correction,
 ) -> Entity:
-    """Add a correction to the file, re-resolve the store with it, and return the entity now
-    named by `show`. Nothing is written if a reference names no entity. Without `settings`,
-    those the store's last run recorded are used, so a correction aligns as `analyze` did."""
+    """Add `correction` to the file, re-resolve the store with it, and return the entity it
+    made or changed. Nothing is written if it changes nothing, e.g. a reference names no entity
+    or a split leaves no mention behind. Without `settings`, those the store's last run
+    recorded are used, so a correction aligns as `analyze` did."""
     path = Path(corrections or corrections_path(db))
     fixes = Corrections.load(path)
-    change(fixes)
+    fixes.operations.append(correction)
+    last = len(fixes.operations) - 1
     with Store(db) as store:
         settings = settings or last_settings(store) or Settings()
         resolution = resolve(store, fixes, settings)
-        unmatched = [ref for ref in refs if ref in fixes.unmatched]
-        if unmatched:
-            raise CounterpointError(
-                f"no single entity is named {unmatched[0]!r}; see 'counterpoint entities list'"
-            )
+        if last in fixes.problems:
+            hint = "; see 'counterpoint entities list'"
+            raise CounterpointError(f"not corrected: {fixes.problems[last]}{hint}")
+        fixes.save(path)
         store.replace_resolution(resolution)
         forget_alignment(store)
         align_all(store, settings)
-    fixes.save(path)
-    shown = find_entity(show, resolution.entities)
-    if shown is None:
-        raise CounterpointError(f"no single entity is named {show!r} after the correction")
-    return shown
+    return next(e for e in resolution.entities if e.id == fixes.made[last])

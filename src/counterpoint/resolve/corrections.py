@@ -1,13 +1,14 @@
 """Corrections: a user's merges, splits and aliases, kept in a small YAML file that every
-`analyze` applies after the automatic resolution, so the machine never undoes them.
+`analyze` applies after the automatic resolution, so the machine never undoes them. They are
+applied in the order the user made them, which the file keeps: one list of corrections.
 
-    merge:            # each list names one actor: entity ids or names
-      - [person-3f2a..., "Lopez Obrador"]
-    split:            # mentions written so leave the entity and become one of their own
-      - {entity: person-9c1e..., aliases: ["Jorge Chavez"]}
-    alias:            # mentions written so belong to the entity
-      - {entity: "Andrés Manuel López Obrador", alias: "AMLO"}
-"""
+    - merge: [person-3f2a..., "Lopez Obrador"]           # entity ids or names of one actor
+    - split: {entity: person-9c1e..., aliases: ["Jorge Chavez"]}  # mentions written so leave
+    - alias: {entity: "Andrés Manuel López Obrador", alias: "AMLO"}  # mentions written so join
+
+Files of the first format (a mapping of three lists, `merge`, `split` and `alias`) are still
+read, and replayed as they always were: splits, then aliases, then merges. Every value is read
+as text (YAML's dates, numbers and booleans are not interpreted: "NO" is Norway's code)."""
 
 from __future__ import annotations
 
@@ -26,75 +27,126 @@ from counterpoint.nlp.names import display_name
 from counterpoint.records import Entity, Mention
 
 
+@dataclass(frozen=True)
+class Merge:
+    """The entities named by `refs` are one actor; the first keeps its id and name."""
+
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Split:
+    """The mentions of `entity` written as one of `aliases` are an actor of their own."""
+
+    entity: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Alias:
+    """The mentions written as `alias` belong to `entity`."""
+
+    entity: str
+    alias: str
+
+
+Correction = Merge | Split | Alias
+
+# What each kind of correction looks like in the file, for the messages about a malformed one.
+FORMS = {
+    "merge": "a list of two or more entity ids or names, e.g. [Harbour Authority, Harbour Board]",
+    "split": "{entity: ID or NAME, aliases: [TEXT, ...]}",
+    "alias": "{entity: ID or NAME, alias: TEXT}",
+}
+
+
 @dataclass
 class Corrections:
-    merge: list[list[str]] = field(default_factory=list)
-    split: list[dict[str, Any]] = field(default_factory=list)
-    alias: list[dict[str, str]] = field(default_factory=list)
+    operations: list[Correction] = field(default_factory=list)  # in the order they were made
     unmatched: list[str] = field(default_factory=list)  # references that named no one entity
+    # By position in `operations`, after `apply`: the entity each correction made or changed,
+    # and why one changed nothing (or not all it was asked to).
+    made: dict[int, str] = field(default_factory=dict)
+    problems: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: str | Path) -> Corrections:
+        """The corrections in the file at `path` (none if there is no file). Raises
+        `CounterpointError`, naming the file and what is wrong, for a file that is not one."""
         path = Path(path)
         if not path.exists():
             return cls()
+        if path.is_dir():
+            raise CounterpointError(f"{path}: is a folder, not a corrections file")
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (yaml.YAMLError, UnicodeDecodeError) as error:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
             raise CounterpointError(f"{path}: not a valid corrections file ({error})") from None
-        if not isinstance(data, dict) or set(data) - {"merge", "split", "alias"}:
-            raise CounterpointError(f"{path}: a corrections file has only merge, split and alias")
         try:
-            return cls(
-                merge=[[str(ref) for ref in group] for group in data.get("merge") or []],
-                split=[
-                    {"entity": str(s["entity"]), "aliases": [str(a) for a in s["aliases"]]}
-                    for s in data.get("split") or []
-                ],
-                alias=[
-                    {"entity": str(a["entity"]), "alias": str(a["alias"])}
-                    for a in data.get("alias") or []
-                ],
-            )
-        except (KeyError, TypeError) as error:
-            raise CounterpointError(f"{path}: malformed entry ({error})") from None
+            return cls(operations=[_operation(kind, value) for kind, value in _entries(data)])
+        except ValueError as error:
+            raise CounterpointError(f"{path}: {error}") from None
 
     def save(self, path: str | Path) -> None:
-        data = {"merge": self.merge, "split": self.split, "alias": self.alias}
-        text = yaml.safe_dump({k: v for k, v in data.items() if v}, allow_unicode=True)
+        text = yaml.safe_dump(
+            [_entry(op) for op in self.operations],
+            allow_unicode=True,
+            sort_keys=False,
+            default_flow_style=None,
+        )
         replace_atomically(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
     def apply(self, entities: list[Entity], language: str = DEFAULT_LANGUAGE) -> list[Entity]:
-        """The entities with the corrections made: splits first, then aliases, then merges.
+        """The entities with the corrections made, one after the other in their order.
         `language` is that of the names, for the name of an entity split off."""
-        self.unmatched = []
+        self.unmatched, self.made, self.problems = [], {}, {}
         by_id = {e.id: e for e in entities}
-        for entry in self.split:
-            found = self._find(entry["entity"], by_id)
-            if found is not None:
-                self._split(found, set(entry["aliases"]), by_id, language)
-        for entry in self.alias:
-            found = self._find(entry["entity"], by_id)
-            if found is not None:
-                self._alias(found, entry["alias"], by_id)
-        for group in self.merge:
-            members = [e for ref in group if (e := self._find(ref, by_id)) is not None]
-            unique = list({e.id: e for e in members}.values())
-            if len(unique) > 1:
-                self._merge(unique, by_id)
+        for position, op in enumerate(self.operations):
+            if isinstance(op, Merge):
+                members = [
+                    e for ref in op.refs if (e := self._find(ref, by_id, position)) is not None
+                ]
+                unique = list({e.id: e for e in members}.values())
+                if len(unique) > 1:
+                    self.made[position] = self._merge(unique, by_id)
+                elif len(members) == len(op.refs):
+                    named = " and ".join(map(repr, op.refs))
+                    self.problems[position] = f"{named} already name one entity"
+            elif (found := self._find(op.entity, by_id, position)) is None:
+                continue
+            elif isinstance(op, Split):
+                made = self._split(found, set(op.aliases), by_id, language)
+                if isinstance(made, Entity):
+                    self.made[position] = made.id
+                else:
+                    self.problems[position] = made
+            else:
+                self.made[position] = self._alias(found, op.alias, by_id)
         return sorted((e for e in by_id.values() if e.mentions), key=lambda e: e.id)
 
-    def _find(self, ref: str, by_id: dict[str, Entity]) -> Entity | None:
-        found = find_entity(ref, by_id.values())
+    def _find(self, ref: str, by_id: dict[str, Entity], position: int) -> Entity | None:
+        found = find_entity(ref, (e for e in by_id.values() if e.mentions))
         if found is None:
             self.unmatched.append(ref)
+            self.problems.setdefault(position, f"no single entity is named {ref!r}")
         return found
 
     @staticmethod
-    def _split(entity: Entity, aliases: set[str], by_id: dict[str, Entity], language: str) -> None:
+    def _split(
+        entity: Entity, aliases: set[str], by_id: dict[str, Entity], language: str
+    ) -> Entity | str:
+        """The entity split off, or why there is none."""
         leaving = [m for m in entity.mentions if m.text in aliases]
-        if not leaving or len(leaving) == len(entity.mentions):
-            return
+        if not leaving:
+            return (
+                f"{entity.name!r} ({entity.id}) has no mention written {_listed(sorted(aliases))}"
+                f"; its mentions are written {_listed(entity.aliases)}"
+            )
+        if len(leaving) == len(entity.mentions):
+            return (
+                f"every mention of {entity.name!r} ({entity.id}) is written "
+                f"{_listed(sorted(aliases))}: nothing would be left of it"
+            )
         digest = hashlib.sha256("|".join(sorted(aliases)).encode()).hexdigest()[:8]
         new = Entity(
             id=f"{entity.id}-{digest}",
@@ -108,9 +160,10 @@ class Corrections:
             rest = replace(rest, name=display_name(max(rest.aliases, key=len), language))
         by_id[entity.id] = rest
         by_id[new.id] = new
+        return new
 
     @staticmethod
-    def _alias(entity: Entity, alias: str, by_id: dict[str, Entity]) -> None:
+    def _alias(entity: Entity, alias: str, by_id: dict[str, Entity]) -> str:
         moving: list[Mention] = []
         for other in list(by_id.values()):
             if other.id == entity.id:
@@ -122,9 +175,10 @@ class Corrections:
                     other, [m for m in other.mentions if m not in taken]
                 )
         by_id[entity.id] = _with_mentions(entity, entity.mentions + moving)
+        return entity.id
 
     @staticmethod
-    def _merge(entities: list[Entity], by_id: dict[str, Entity]) -> None:
+    def _merge(entities: list[Entity], by_id: dict[str, Entity]) -> str:
         first = entities[0]
         mentions = [m for e in entities for m in by_id[e.id].mentions]
         identifiers: dict[str, str] = {}
@@ -135,6 +189,66 @@ class Corrections:
         by_id[first.id] = replace(
             _with_mentions(by_id[first.id], mentions), identifiers=identifiers
         )
+        return first.id
+
+
+def _entries(data: Any) -> list[tuple[str, Any]]:
+    """(kind, value) of each correction in a loaded file, in the order to apply them."""
+    if data is None or data == "":
+        return []
+    if isinstance(data, dict):  # the first format: three lists, replayed splits first
+        if set(data) - set(FORMS):
+            raise ValueError("a corrections file has only merge, split and alias")
+        entries = []
+        for kind in ("split", "alias", "merge"):
+            values = data.get(kind) or []
+            if not isinstance(values, list):
+                raise ValueError(f"{kind} must be a list of entries, each {FORMS[kind]}")
+            entries += [(kind, value) for value in values]
+        return entries
+    if not isinstance(data, list):
+        raise ValueError("expected a list of corrections (merge, split or alias)")
+    entries = []
+    for number, item in enumerate(data, 1):
+        if not (isinstance(item, dict) and len(item) == 1 and set(item) <= set(FORMS)):
+            raise ValueError(f"correction {number} is not one of merge, split or alias: {item!r}")
+        entries += item.items()
+    return entries
+
+
+def _operation(kind: str, value: Any) -> Correction:
+    """The correction `value` describes, or a ValueError saying what it should look like."""
+    fields = set(value) if isinstance(value, dict) else set()
+    if kind == "merge" and _texts(value) and len(value) > 1:
+        return Merge(tuple(value))
+    if (
+        kind == "split"
+        and fields == {"entity", "aliases"}
+        and _texts([value["entity"]])
+        and _texts(value["aliases"])
+    ):
+        return Split(value["entity"], tuple(value["aliases"]))
+    if kind == "alias" and fields == {"entity", "alias"} and _texts(list(value.values())):
+        return Alias(value["entity"], value["alias"])
+    raise ValueError(f"malformed {kind} {value!r}: expected {FORMS[kind]}")
+
+
+def _entry(op: Correction) -> dict[str, Any]:
+    """The correction as the file writes it."""
+    if isinstance(op, Merge):
+        return {"merge": list(op.refs)}
+    if isinstance(op, Split):
+        return {"split": {"entity": op.entity, "aliases": list(op.aliases)}}
+    return {"alias": {"entity": op.entity, "alias": op.alias}}
+
+
+def _texts(value: Any) -> bool:
+    """Whether `value` is a non-empty list of non-empty texts."""
+    return isinstance(value, list) and bool(value) and all(isinstance(v, str) and v for v in value)
+
+
+def _listed(texts: Iterable[str]) -> str:
+    return " or ".join(repr(t) for t in texts)
 
 
 def find_entity(ref: str, entities: Iterable[Entity]) -> Entity | None:

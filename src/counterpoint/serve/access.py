@@ -23,6 +23,7 @@ from typing import Any
 import duckdb
 
 from counterpoint.store import Store
+from counterpoint.store.database import DUCKDB_CONFIG
 
 
 class ReadWriteLock:
@@ -85,7 +86,7 @@ class SentenceIndex:
     """The text of every sentence in an in-memory DuckDB database, for fast search."""
 
     def __init__(self) -> None:
-        self._mem = duckdb.connect(":memory:")
+        self._mem = duckdb.connect(":memory:", config=DUCKDB_CONFIG)
         self._lock = threading.Lock()
         self._fingerprint: str | None = None
 

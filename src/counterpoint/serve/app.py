@@ -5,13 +5,16 @@ as JSON under /api for programs (described at /openapi.json), and the front-end 
 Read-only, but for two corrections (merge and split entities), which exist only when the app is
 started with a token and answer only requests carrying it (`Authorization: Bearer TOKEN`).
 Article text is untrusted: templates escape everything, pages run no inline script, and every
-response carries a Content-Security-Policy that forbids any.
+response, errors included, carries a Content-Security-Policy that forbids any. Requests must name
+the server by a host it was started for, so that a web page served from another name that
+resolves to this machine (DNS rebinding) cannot read it.
 """
 
 from __future__ import annotations
 
 import hmac
-from collections.abc import AsyncIterator
+import socket
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
@@ -26,6 +29,7 @@ from markupsafe import Markup, escape
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from counterpoint.align.compare import diff_data, source_diff
@@ -52,17 +56,21 @@ CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'"
 HTML_PAGE = {"overview": 100, "mentions": 100, "timeline": 200, "compare": 100, "search": 25}
 API_LIMIT = 50
 API_MAX = 500
+OFFSET_MAX = 10**12  # more items than any store holds, and within DuckDB's BIGINT
+# The names of this machine's loopback interface, which the explorer answers to.
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
-Offset = Annotated[int, Query(ge=0, description="items to skip")]
+Offset = Annotated[int, Query(ge=0, le=OFFSET_MAX, description="items to skip")]
 Limit = Annotated[int, Query(ge=1, le=API_MAX, description="items to return")]
 Text = Annotated[str | None, Query()]
 
 
-def create_app(db: str | Path, token: str | None = None) -> FastAPI:
+def create_app(db: str | Path, token: str | None = None, hosts: Sequence[str] = ()) -> FastAPI:
     """The explorer over the store `db`. With `token`, the correction endpoints answer the
-    requests that carry it; without, they answer 404. Raises StoreError at once if `db` is not
-    a readable Counterpoint store."""
-    app = FastAPI(
+    requests that carry it; without, they answer 404. It answers only requests whose Host is
+    one of LOCAL_HOSTS or `hosts` (with any port), others 400. Raises StoreError at once if
+    `db` is not a readable Counterpoint store."""
+    app = Explorer(
         title="Counterpoint",
         version=__version__,
         summary="A source-attributed knowledge graph of a contested story, read-only.",
@@ -79,7 +87,7 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
     app.state.access = Access(db)
     app.state.token = token or None
     app.state.env = environment()
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(hosts))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(html)
     app.include_router(api)
@@ -96,7 +104,22 @@ def serve(
     """Serve the explorer over `db` at http://host:port/ until interrupted."""
     import uvicorn
 
-    uvicorn.run(create_app(db, token), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db, token, hosts=[host]), host=host, port=port, log_level="info")
+
+
+def allowed_hosts(hosts: Sequence[str]) -> list[str]:
+    """The host names requests may give: the loopback names and `hosts` (IPv6 addresses in
+    brackets, as a Host header writes them). An address listening on every interface (0.0.0.0)
+    adds this machine's names."""
+    names = list(LOCAL_HOSTS)
+    for host in hosts:
+        if host in ("0.0.0.0", "::", ""):
+            names += [socket.gethostname(), socket.getfqdn()]
+        elif ":" in host and not host.startswith("["):
+            names.append(f"[{host}]")
+        else:
+            names.append(host)
+    return list(dict.fromkeys(name.lower() for name in names))
 
 
 @asynccontextmanager
@@ -113,6 +136,14 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
     await run_in_threadpool(warm)
     yield
+
+
+class Explorer(FastAPI):
+    """FastAPI with SecurityHeaders outside every other layer, so that the responses they make
+    (a 500 for an unexpected error, a 400 for a foreign Host) carry the headers too."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeaders(super().build_middleware_stack())
 
 
 class SecurityHeaders:
@@ -204,7 +235,9 @@ async def _http_error(request: Request, error: Exception) -> Response:
 async def _validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
     if _is_api(request):
-        return JSONResponse({"detail": error.errors()}, status_code=422)
+        # Not the input: it may be raw bytes (a body that is not JSON), which JSON cannot hold.
+        detail = [{key: e[key] for key in ("type", "loc", "msg")} for e in error.errors()]
+        return JSONResponse({"detail": detail}, status_code=422)
     problems = "; ".join(
         f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in error.errors()
     )

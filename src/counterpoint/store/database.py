@@ -44,6 +44,15 @@ from counterpoint.version import __version__
 R = TypeVar("R")
 
 SCHEMA_VERSION = 4
+# Every DuckDB connection: never fetch or load an extension at run time (a SQLite file given as
+# the store would otherwise make DuckDB download its SQLite reader).
+DUCKDB_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
+# A DuckDB file carries this at byte 8 (after a checksum); SQLite's starts with its own.
+DUCKDB_MAGIC = (8, b"DUCK")
+SQLITE_MAGIC = b"SQLite format 3\0"
 # A document's source, for comparing sources: its outlet, else the document itself (as
 # `Document.source`). SQL over `documents d`.
 DOCUMENT_SOURCE = "coalesce(d.outlet, d.id)"
@@ -169,12 +178,19 @@ class Store:
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no store here; run 'counterpoint analyze' first")
+        _refuse_foreign_file(self.path)
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
+            self.con = duckdb.connect(str(self.path), read_only=read_only, config=DUCKDB_CONFIG)
         except duckdb.Error as error:
-            raise StoreError(f"{self.path}: {_explain_open_error(error)}") from None
+            damage = _damaged(self.path, error)
+            raise damage or StoreError(f"{self.path}: {_explain_open_error(error)}") from None
         try:
             self._check_schema(read_only)
+        except duckdb.Error as error:
+            self.con.close()
+            if damage := _damaged(self.path, error):
+                raise damage from None
+            raise
         except BaseException:
             self.con.close()
             raise
@@ -189,6 +205,8 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+        if isinstance(value, duckdb.Error) and (damage := _damaged(self.path, value)):
+            raise damage from None
 
     def close(self) -> None:
         self.con.close()
@@ -430,3 +448,32 @@ def _explain_open_error(error: duckdb.Error) -> str:
     if "not a valid DuckDB database" in message or "Invalid Input" in message or "magic" in message:
         return "not a Counterpoint store (the file is not a DuckDB database)"
     return f"cannot open the store ({message.splitlines()[0]})"
+
+
+def _refuse_foreign_file(path: Path) -> None:
+    """Refuse a file that is not a DuckDB database before DuckDB opens it: DuckDB would try to
+    read some (SQLite) with an extension it fetches from the network."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(16)
+    except (FileNotFoundError, IsADirectoryError):
+        return  # a new store, or DuckDB's own error
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read the store ({error.strerror})") from None
+    start, magic = DUCKDB_MAGIC
+    if not head or head[start : start + len(magic)] == magic:
+        return
+    kind = "a SQLite database" if head.startswith(SQLITE_MAGIC) else "not a DuckDB database"
+    raise StoreError(f"{path}: not a Counterpoint store (the file is {kind})")
+
+
+def _damaged(path: Path, error: duckdb.Error) -> StoreError | None:
+    """The error to show for a DuckDB file that cannot be read (truncated, overwritten in
+    part), or None if `error` says something else."""
+    message = str(error)
+    lowered = message.lower()
+    unreadable = isinstance(error, duckdb.IOException) and "could not read" in lowered
+    if unreadable or "corrupt" in lowered or "checksum" in lowered:
+        reason = message.splitlines()[0] if message else type(error).__name__
+        return StoreError(f"{path} is damaged or not a Counterpoint store: {reason}")
+    return None

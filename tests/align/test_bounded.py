@@ -1,0 +1,107 @@
+"""Bounded work per document: a pathological text (hundreds of kilobytes of words without a
+full stop) is analyzed in part within a time bound, says so, and does not slow down the
+alignment of the articles that come after it."""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import counterpoint
+from counterpoint.align.stage import _inner_links, candidates
+from counterpoint.align.statements import Statement, item_id
+from counterpoint.config import AlignSettings, Settings
+from counterpoint.store import Store
+from counterpoint.store.alignment import FiledKey, file_under_keys, unaligned_documents
+
+from conftest import ARTICLE, write
+
+WORDS = (
+    "the minister said police arrested protesters in Larkspur after Tomas Brenner claimed "
+    "that the Harbour Authority raised wages while the mayor Ida Voss told reporters"
+).split()
+
+
+def words_without_punctuation(size: int) -> str:
+    rng = random.Random(0)
+    out: list[str] = []
+    length = 0
+    while length < size:
+        out.append(rng.choice(WORDS))
+        length += len(out[-1]) + 1
+    return " ".join(out)
+
+
+def test_a_text_without_full_stops_is_aligned_in_part_and_later_articles_stay_quick(
+    tmp_path: Path,
+) -> None:
+    # Caps lower than the defaults (far above real articles) keep the test short; the work is
+    # bounded by them the same way.
+    settings = Settings(align=AlignSettings(max_items=300, vector_span=10_000))
+    db = tmp_path / "store.duckdb"
+    flood = write(tmp_path, "flood.txt", words_without_punctuation(150_000))
+    started = time.monotonic()
+    result = counterpoint.analyze([flood], db=db, settings=settings)
+    assert time.monotonic() - started < 60
+    assert len(result.added) == 1
+    warning = " ".join(result.warnings)
+    assert "flood.txt" in warning
+    assert "only its first 300 items are aligned" in warning
+    assert "first 10000 characters" in warning
+
+    article = write(tmp_path, "harbour.txt", ARTICLE)
+    started = time.monotonic()
+    result = counterpoint.analyze([article], db=db, settings=settings)
+    assert time.monotonic() - started < 15
+    assert result.warnings == []
+    with Store(db, read_only=True) as store:
+        assert unaligned_documents(store) == []
+        assert store.con.execute("SELECT count(*) FROM aligned").fetchone() == (2,)
+
+
+def claim(doc: str, start: int, end: int, n: int, kind: str = "claim") -> Statement:
+    return Statement(
+        id=item_id(kind, doc, start, end),
+        kind=kind,
+        doc=doc,
+        sentence=n,
+        start=start,
+        end=end,
+        text="it rained",
+        context="it rained",
+        context_start=start,
+        source=doc,
+        day=738000,
+        trigger="said",
+    )
+
+
+def test_the_items_of_one_long_document_are_looked_up_once_per_key(tmp_path: Path) -> None:
+    """20,000 claims of one document filed under one key, and 100 of another: each claim's
+    candidates are the other document's, found without going through the long list for each
+    (which took minutes)."""
+    long_doc = [claim("long", 10 * n, 10 * n + 5, n) for n in range(20_000)]
+    other = [claim("other", 10 * n, 10 * n + 5, n) for n in range(100)]
+    keys = {s.id: ["claim|said|2021-08"] for s in long_doc}
+    with Store(tmp_path / "keys.duckdb") as store:
+        file_under_keys(store, [FiledKey("claim|said|2021-08", s.id, s.day) for s in long_doc])
+        file_under_keys(store, [FiledKey("claim|said|2021-08", s.id, s.day) for s in other])
+        started = time.monotonic()
+        found = candidates(store, long_doc, keys, AlignSettings())
+        assert time.monotonic() - started < 10
+    assert all(near == {s.id for s in other} for near in found.values())
+
+
+def test_the_events_inside_the_claims_of_a_long_document_are_found_by_position() -> None:
+    """A claim is linked to the events inside it: 20,000 claims and 20,000 events of one
+    document are matched in well under the minutes a pass over all pairs took."""
+    items = []
+    for n in range(20_000):
+        items.append(claim("long", 100 * n, 100 * n + 50, n))
+        items.append(claim("long", 100 * n + 10, 100 * n + 20, n, kind="event"))
+    started = time.monotonic()
+    links = _inner_links(items)
+    assert time.monotonic() - started < 5
+    assert len(links) == 20_000
+    assert all(link.a.startswith("claim:") and link.b.startswith("event:") for link in links)
