@@ -148,3 +148,36 @@ def test_ctrl_c_during_a_query_is_an_interruption_not_an_error(
     assert result.exit_code == 130
     assert result.stderr.startswith("interrupted;")
     assert "internal error" not in result.output and "Traceback" not in result.output
+
+
+def test_an_error_message_over_several_lines_is_printed_as_one(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parsers and DuckDB write messages over several lines; each error stays one line."""
+    from counterpoint.errors import InputError, StoreError
+    from counterpoint.ingest import reader
+
+    decode = reader.decode
+
+    def multi_line(data: bytes, path: str | Path) -> str:
+        if Path(path).name == "bad.txt":
+            raise InputError(path, "cannot parse\n  line 1, column 3\n    ^")
+        return decode(data, path)
+
+    monkeypatch.setattr(reader, "decode", multi_line)
+    write(tmp_path, "bad.txt", "Anything.")
+    write(tmp_path, "good.txt", ARTICLE)
+    result = run("analyze", "bad.txt", "good.txt", "--quiet")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == ["Error: bad.txt: cannot parse line 1, column 3 ^"]
+    assert "1 document(s) added" in result.stdout
+
+    def broken_store(db: str) -> None:
+        raise StoreError("Catalog Error:\nTable with name documents does not exist!\nLINE 1")
+
+    monkeypatch.setattr("counterpoint.pipeline.analyze.status", broken_store)
+    result = run("status")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "Error: Catalog Error: Table with name documents does not exist! LINE 1"
+    ]

@@ -58,7 +58,7 @@ class Commands(click.Group):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(1)
         except CounterpointError as error:
-            raise click.ClickException(str(error)) from None
+            raise click.ClickException(one_line(str(error))) from None
         except (KeyboardInterrupt, click.exceptions.Abort):
             interrupted(ctx)
         except (click.ClickException, click.exceptions.Exit):
@@ -70,9 +70,15 @@ class Commands(click.Group):
             if os.environ.get("COUNTERPOINT_DEBUG"):
                 raise
             raise click.ClickException(
-                f"internal error: {type(error).__name__}: {error} (set COUNTERPOINT_DEBUG=1 "
-                "to see the traceback, and please report it)"
+                f"internal error: {type(error).__name__}: {one_line(str(error))} (set "
+                "COUNTERPOINT_DEBUG=1 to see the traceback, and please report it)"
             ) from None
+
+
+def one_line(message: str) -> str:
+    """A message as one line: parsers and DuckDB write theirs over several, and each error must
+    stay one line of stderr (one per file, easy to grep)."""
+    return " ".join(message.split())
 
 
 def interrupted(ctx: click.Context) -> NoReturn:
@@ -133,7 +139,7 @@ def analyze_command(
     for path, first in result.duplicates:
         click.echo(f"{path}: skipped, the same text as {first}", err=True)
     for warning in result.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(f"Warning: {one_line(warning)}", err=True)
     click.echo(
         f"{len(result.added)} document(s) added, {len(result.already_stored)} already in the "
         f"store, {len(result.duplicates)} duplicate(s), {len(result.errors)} error(s); "
@@ -143,7 +149,7 @@ def analyze_command(
 
 def _print_input_errors(errors: list[InputError]) -> None:
     for error in errors:
-        click.echo(f"Error: {error}", err=True)
+        click.echo(f"Error: {one_line(str(error))}", err=True)
 
 
 @cli.command("report")

@@ -132,3 +132,20 @@ def test_spanish_is_detected(tmp_path: Path) -> None:
         "de nueve días de huelga, según dijo el alcalde de la ciudad.",
     )
     assert ingest([tmp_path]).documents[0].language == "es"
+
+
+def test_utf8_with_a_few_windows_1252_bytes_keeps_both_right(tmp_path: Path) -> None:
+    """A UTF-8 article with a quote pasted from a Windows word processor: the UTF-8 letters stay
+    as written and the curly quotes are read as Windows-1252, not the whole file as another
+    code page."""
+    text = "The café in Zürich reopened. The owner called it ".encode() + b"\x93a new start\x94."
+    write(tmp_path, "a.txt", text)
+    (doc,) = ingest([tmp_path]).documents
+    assert doc.text == "The café in Zürich reopened. The owner called it “a new start”."
+
+
+def test_a_windows_1252_article_is_still_read_as_windows_1252(tmp_path: Path) -> None:
+    text = "The café in Zürich reopened. The owner called it “a new start”."
+    write(tmp_path, "a.txt", text.encode("cp1252"))
+    (doc,) = ingest([tmp_path]).documents
+    assert doc.text == text

@@ -96,6 +96,21 @@ def test_article_text_is_escaped_in_the_report(run, tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+def test_article_text_is_escaped_in_the_markdown_report(run, tmp_path: Path) -> None:
+    front = '---\ntitle: "Vote <img src=x onerror=alert(2)> | fair"\n---\n'
+    hostile = "Mayor Ida Voss of Larkspur <script>alert(1)</script> said the vote was fair & free."
+    write(tmp_path, "a.md", front + hostile)
+    write(tmp_path, "b.txt", "Ida Voss, the mayor of Larkspur, opened the bridge on Monday.")
+    assert run("analyze", "a.md", "b.txt", "--quiet").exit_code == 0
+    assert run("report").exit_code == 0
+    markdown = (tmp_path / "report" / "report.md").read_text()
+    # A Markdown renderer passes raw HTML through: none of the article's tags may reach it.
+    assert "<script" not in markdown and "<img" not in markdown
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; said the vote was fair &amp; free." in markdown
+    assert "Vote &lt;img src=x onerror=alert(2)&gt; \\| fair" in markdown
+    assert "Ida Voss" in markdown  # ordinary text is unchanged
+
+
 def test_every_actor_link_in_the_report_has_a_target(demo_db: Path, tmp_path: Path) -> None:
     html = counterpoint.report(demo_db, tmp_path / "r")[0].read_text()
     links = set(re.findall(r'href="#(actor-[^"]+)"', html))

@@ -132,11 +132,8 @@ def _warnings(
             )
     for doc in sorted({parse_item_id(item)[1] for item in cut} & set(items)):
         reasons[doc].append(f"a group it joins is judged on {settings.max_judged} of its items")
-    if not reasons:
-        return []
-    names = documents_by_id(store, sorted(reasons))
     return [
-        f"{names[doc].source_path if doc in names else doc}: aligned in part: " + "; ".join(why)
+        f"{_name(store, doc)}: aligned in part: " + "; ".join(why)
         for doc, why in sorted(reasons.items())
     ]
 
@@ -284,13 +281,42 @@ def _judge_groups(
 
 def align_all(store: Store, settings: Settings, progress: bool = False) -> list[str]:
     """Align the documents not aligned yet, a batch per transaction; the warnings about
-    documents aligned in part."""
+    documents aligned in part or not at all."""
     todo = unaligned_documents(store)
     size = settings.align.batch
     warnings = []
     with tqdm(total=len(todo), unit="doc", desc="align", disable=not progress) as bar:
         for first in range(0, len(todo), size):
             batch = todo[first : first + size]
-            warnings += align_documents(store, batch, settings).warnings
+            warnings += _align_batch(store, batch, settings)
             bar.update(len(batch))
     return warnings
+
+
+def _align_batch(store: Store, batch: list[str], settings: Settings) -> list[str]:
+    """Align `batch`; if that fails (a bug, bad data), its transaction is rolled back and its
+    documents are aligned one by one. A document that fails alone is marked aligned without
+    its items, so that it does not stop every later run, and named in a warning."""
+    try:
+        return align_documents(store, batch, settings).warnings
+    except Exception:
+        pass  # rolled back: its documents are tried one by one
+    warnings = []
+    left = set(unaligned_documents(store))  # the batch may have failed after its commit
+    for doc in (d for d in batch if d in left):
+        try:
+            warnings += align_documents(store, [doc], settings).warnings
+        except Exception as error:
+            with store.transaction():
+                mark_aligned(store, [doc])
+            warnings.append(
+                f"{_name(store, doc)}: not aligned, left out of the comparison of sources "
+                f"({type(error).__name__}: {error})"
+            )
+    return warnings
+
+
+def _name(store: Store, doc: str) -> str:
+    """The file a document was read from, else its id."""
+    found = documents_by_id(store, [doc]).get(doc)
+    return found.source_path if found and found.source_path else doc

@@ -76,6 +76,7 @@ MAX_METADATA_CHARS = 1000
 MAX_DATE_CHARS = 200
 MAX_REASON_CHARS = 300
 SURROGATES = re.compile("[\ud800-\udfff]")
+UNDECODED_BYTES = re.compile("[\udc80-\udcff]")  # bytes that "surrogateescape" kept
 
 
 @dataclass
@@ -245,7 +246,8 @@ def path_text(path: str | Path) -> str:
 
 
 def decode(data: bytes, path: str | Path) -> str:
-    """Bytes to text: BOMs first, then UTF-8, then a detected encoding; binary data is refused."""
+    """Bytes to text: BOMs first, then UTF-8 (stray Windows-1252 bytes in it read as such), then
+    a detected encoding; binary data is refused."""
     if not data.strip():
         raise InputError(path, "empty file")
     for bom, codec in (
@@ -264,6 +266,9 @@ def decode(data: bytes, path: str | Path) -> str:
         return _clean_text(data.decode("utf-8"), path)
     except UnicodeDecodeError:
         pass
+    mixed = _utf8_with_cp1252(data)
+    if mixed is not None:
+        return _clean_text(mixed, path)
     matches = charset_normalizer.from_bytes(data)
     best = matches.best()
     if best is None:
@@ -275,6 +280,21 @@ def decode(data: bytes, path: str | Path) -> str:
     if b"\x00" in data and not best.encoding.startswith(("utf_16", "utf_32")):
         raise InputError(path, "binary file, not text")
     return _clean_text(str(best), path)
+
+
+def _utf8_with_cp1252(data: bytes) -> str | None:
+    """UTF-8 text with a few Windows-1252 bytes pasted in (curly quotes from a word processor):
+    the UTF-8 decoded as UTF-8, each invalid byte as Windows-1252. Taken when at least one in
+    five non-ASCII characters is valid multi-byte UTF-8; an 8-bit file (Windows-1251, say) makes
+    such sequences only by chance and far less often, and is left to charset detection."""
+    text = data.decode("utf-8", "surrogateescape")  # an invalid byte b becomes U+DC00 + b
+    invalid = len(UNDECODED_BYTES.findall(text))
+    valid = sum(1 for ch in text if ord(ch) > 127) - invalid
+    if not valid or invalid > 4 * valid:
+        return None
+    return UNDECODED_BYTES.sub(
+        lambda m: m.group().encode("utf-8", "surrogateescape").decode("cp1252", "replace"), text
+    )
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -7,6 +7,7 @@ each sentence linked to its place in the source text.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -390,12 +391,25 @@ def _cut(text: str, width: int) -> str:
 
 
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("counterpoint", "templates"),
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["md"] = markdown_text
+    return env
+
+
+MARKDOWN_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def markdown_text(value: object, cell: bool = False) -> str:
+    """Article text made safe for report.md: Markdown renderers pass HTML through, so `<`, `>`
+    and `&` become entities (a renderer shows them as written), and in a table cell (`cell`) a
+    `|` is escaped so it does not end the cell."""
+    text = re.sub(r"[&<>]", lambda m: MARKDOWN_ESCAPES[m.group()], str(value))
+    return text.replace("|", "\\|") if cell else text
 
 
 def source_label(doc: Document) -> str:

@@ -73,10 +73,10 @@ def analyze(
                 bar.update()
         resolution = resolve(store, fixes, settings)
         store.replace_resolution(resolution)
-        aligned_in_part = align_all(store, settings, progress)
+        align_warnings = align_all(store, settings, progress)
         store.finish_run(run, len(result.added))
         result.entities = len(resolution.entities)
-        result.warnings = aligned_in_part + [
+        result.warnings = align_warnings + [
             f"{corrections or corrections_path(db)}: no single entity is named {ref!r}"
             for ref in fixes.unmatched
         ]
