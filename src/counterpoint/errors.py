@@ -22,6 +22,11 @@ class StoreError(CounterpointError):
     """The store file cannot be opened or written."""
 
 
+class StoreInUse(StoreError):
+    """Another process holds the store (DuckDB lets one process write a file, and none open it
+    meanwhile); waiting for it may help."""
+
+
 class NothingProcessed(CounterpointError):
     """No input could be processed at all; `errors` says why for each input."""
 

@@ -520,7 +520,7 @@ def test_merge_and_split_with_the_token(writable: Path, ids: dict[str, str]) -> 
         assert "Brenner" not in client.get(f"/api/entities/{brenner}").json()["aliases"]
 
         bad = client.post("/api/entities/merge", json={"refs": [voss, "Nobody"]}, headers=auth)
-        assert bad.status_code == 400 and "Nobody" in bad.json()["detail"]
+        assert bad.status_code == 409 and "Nobody" in bad.json()["detail"]
         alone = client.post("/api/entities/merge", json={"refs": [voss]}, headers=auth)
         assert alone.status_code == 422
     assert (writable.parent / "copy.corrections.yaml").exists()

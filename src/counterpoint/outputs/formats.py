@@ -22,11 +22,12 @@ DEFAULT_OUT = {
 
 def check_output(target: Path, db: str | Path) -> None:
     """Refuse to write over the store `db` or its companion files (its write-ahead log, its
-    corrections): an output never replaces what it did not write."""
+    snapshot, its corrections): an output never replaces what it did not write."""
     from counterpoint.resolve.corrections import corrections_path
 
     store = Path(db)
-    kept = (store, store.with_name(f"{store.name}.wal"), corrections_path(store))
+    companions = [store.with_name(f"{store.name}.{end}") for end in ("wal", "snapshot")]
+    kept = (store, *companions, corrections_path(store))
     if target.resolve() in {path.resolve() for path in kept}:
         raise CounterpointError(
             f"{target}: is one of the store's files ({store}); write the output somewhere else"

@@ -16,9 +16,10 @@ from counterpoint.errors import InputError, NothingProcessed
 from counterpoint.ingest.reader import ingest
 from counterpoint.nlp.annotate import annotate
 from counterpoint.records import Document
-from counterpoint.resolve.corrections import Corrections, corrections_path
+from counterpoint.resolve.corrections import Corrections, corrections_path, shown
 from counterpoint.resolve.resolver import resolve
 from counterpoint.store import SCHEMA_VERSION, Store
+from counterpoint.store.snapshot import refresh_snapshot
 from counterpoint.store.status import last_run, outlets, published_span
 
 
@@ -42,8 +43,10 @@ def analyze(
 ) -> AnalyzeResult:
     """Add the articles under `paths` to the store at `db`. Documents already there are not
     read again; an interrupted run resumes where it stopped. The user's corrections (by default
-    'NAME.corrections.yaml' beside the store) are applied to the entities. Raises
-    `NothingProcessed` when no input could be read at all."""
+    'NAME.corrections.yaml' beside the store) are applied to the entities. Where the explorer
+    reads a snapshot of the store, it is published again after the new documents are stored,
+    after resolution and at the end. Raises `NothingProcessed` when no input could be read at
+    all."""
     settings = settings or Settings()
     fixes = Corrections.load(corrections or corrections_path(db))
     with Store(db) as store:
@@ -71,13 +74,17 @@ def analyze(
                 store.add_annotation(annotation)
                 result.added.append(annotation.doc)
                 bar.update()
+        if result.added:  # the explorer reads the snapshot: it shows each phase as it ends
+            refresh_snapshot(store)
         resolution = resolve(store, fixes, settings)
         store.replace_resolution(resolution)
+        refresh_snapshot(store)
         align_warnings = align_all(store, settings, progress)
         store.finish_run(run, len(result.added))
+        refresh_snapshot(store)
         result.entities = len(resolution.entities)
         result.warnings = align_warnings + [
-            f"{corrections or corrections_path(db)}: no single entity is named {ref!r}"
+            f"{corrections or corrections_path(db)}: no single entity is named {shown(ref)}"
             for ref in fixes.unmatched
         ]
     return result

@@ -22,6 +22,7 @@ from counterpoint.resolve.corrections import (
 from counterpoint.resolve.resolver import resolve
 from counterpoint.store import Store
 from counterpoint.store.alignment import forget_alignment
+from counterpoint.store.snapshot import refresh_snapshot
 from counterpoint.store.status import last_settings
 
 
@@ -107,4 +108,5 @@ def _correct(
         store.replace_resolution(resolution)
         forget_alignment(store)
         align_all(store, settings)
+        refresh_snapshot(store)
     return next(e for e in resolution.entities if e.id == fixes.made[last])

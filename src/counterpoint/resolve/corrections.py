@@ -13,6 +13,7 @@ as text (YAML's dates, numbers and booleans are not interpreted: "NO" is Norway'
 from __future__ import annotations
 
 import hashlib
+import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -82,6 +83,10 @@ class Corrections:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
         except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
             raise CounterpointError(f"{path}: not a valid corrections file ({error})") from None
+        except RecursionError:  # the parser recurses once per level of nesting
+            raise CounterpointError(
+                f"{path}: not a valid corrections file (nested too deeply)"
+            ) from None
         try:
             return cls(operations=[_operation(kind, value) for kind, value in _entries(data)])
         except ValueError as error:
@@ -110,7 +115,7 @@ class Corrections:
                 if len(unique) > 1:
                     self.made[position] = self._merge(unique, by_id)
                 elif len(members) == len(op.refs):
-                    named = " and ".join(map(repr, op.refs))
+                    named = " and ".join(map(shown, op.refs))
                     self.problems[position] = f"{named} already name one entity"
             elif (found := self._find(op.entity, by_id, position)) is None:
                 continue
@@ -128,7 +133,7 @@ class Corrections:
         found = find_entity(ref, (e for e in by_id.values() if e.mentions))
         if found is None:
             self.unmatched.append(ref)
-            self.problems.setdefault(position, f"no single entity is named {ref!r}")
+            self.problems.setdefault(position, f"no single entity is named {shown(ref)}")
         return found
 
     @staticmethod
@@ -152,9 +157,11 @@ class Corrections:
             id=f"{entity.id}-{digest}",
             name=display_name(max(aliases, key=len), language),
             type=entity.type,
-            aliases=sorted({m.text for m in leaving}),
-            mentions=leaving,
         )
+        # The same split made again (after a merge brought such mentions back) adds to the
+        # entity the first one made, which keeps its mentions.
+        earlier = by_id.get(new.id)
+        new = _with_mentions(new, leaving + (earlier.mentions if earlier else []))
         rest = _with_mentions(entity, [m for m in entity.mentions if m not in leaving])
         if entity.name not in {display_name(a, language) for a in rest.aliases}:
             rest = replace(rest, name=display_name(max(rest.aliases, key=len), language))
@@ -211,7 +218,9 @@ def _entries(data: Any) -> list[tuple[str, Any]]:
     entries = []
     for number, item in enumerate(data, 1):
         if not (isinstance(item, dict) and len(item) == 1 and set(item) <= set(FORMS)):
-            raise ValueError(f"correction {number} is not one of merge, split or alias: {item!r}")
+            raise ValueError(
+                f"correction {number} is not one of merge, split or alias: {shown(item)}"
+            )
         entries += item.items()
     return entries
 
@@ -230,7 +239,7 @@ def _operation(kind: str, value: Any) -> Correction:
         return Split(value["entity"], tuple(value["aliases"]))
     if kind == "alias" and fields == {"entity", "alias"} and _texts(list(value.values())):
         return Alias(value["entity"], value["alias"])
-    raise ValueError(f"malformed {kind} {value!r}: expected {FORMS[kind]}")
+    raise ValueError(f"malformed {kind} {shown(value)}: expected {FORMS[kind]}")
 
 
 def _entry(op: Correction) -> dict[str, Any]:
@@ -247,8 +256,19 @@ def _texts(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, str) and v for v in value)
 
 
+# Values as messages show them: cut short, so that a huge or deeply nested value (YAML aliases
+# can make one of a few bytes repeat exponentially) stays one readable line.
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 3, 120, 120
+
+
+def shown(value: Any) -> str:
+    """A value as a message shows it: one line, cut short."""
+    return _SHORT.repr(value)
+
+
 def _listed(texts: Iterable[str]) -> str:
-    return " or ".join(repr(t) for t in texts)
+    return " or ".join(map(shown, texts))
 
 
 def find_entity(ref: str, entities: Iterable[Entity]) -> Entity | None:

@@ -1,10 +1,16 @@
 """How the web explorer reaches the store.
 
-Every request opens its own read-only connection (`Access.read`) and closes it before the
-response is sent, so no connection outlives a request and a `counterpoint analyze` elsewhere
-can write between requests. A correction (merge, split) needs the store writable, which DuckDB
-refuses while this process holds any read-only connection to the file: `Access.write` waits
-for the requests in flight to finish, lets none start, and opens the store writable alone.
+The explorer reads the store's snapshot (`store/snapshot.py`), never the store itself: DuckDB
+lets one process write a file and no other open it meanwhile, so reading the store would keep
+`counterpoint analyze` out while the explorer is busy, and the explorer out while analyze
+writes. Every request opens the snapshot afresh, read-only, and closes it before the response is
+sent; analyze publishes a new one after each phase, so the next request shows it. The explorer
+publishes the snapshot itself when it starts if there is none or the store changed since, unless
+another process is writing the store (its snapshot will do). A store in a folder the explorer
+cannot write is read directly: no one can be writing it.
+
+A correction (merge, split) writes the store, and publishes the snapshot when done: while
+another process writes the store, it waits up to `WRITE_WAIT` seconds, then is refused.
 
 Searching sentence text with `substr` over every sentence of a large store takes a few hundred
 milliseconds, so the text of every sentence, folded for matching, is copied once into an
@@ -14,56 +20,30 @@ added or entities re-resolved, which a fingerprint read with every search detect
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
+from counterpoint.errors import StoreInUse
 from counterpoint.store import Store
 from counterpoint.store.database import DUCKDB_CONFIG
+from counterpoint.store.snapshot import (
+    publish_snapshot,
+    snapshot_is_current,
+    snapshot_path,
+    wal_path,
+)
 
+T = TypeVar("T")
 
-class ReadWriteLock:
-    """Many readers or one writer. A waiting writer holds back new readers."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._readers = 0
-        self._writing = False
-        self._writers_waiting = 0
-
-    @contextmanager
-    def reading(self) -> Iterator[None]:
-        with self._cond:
-            while self._writing or self._writers_waiting:
-                self._cond.wait()
-            self._readers += 1
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._readers -= 1
-                self._cond.notify_all()
-
-    @contextmanager
-    def writing(self) -> Iterator[None]:
-        with self._cond:
-            self._writers_waiting += 1
-            try:
-                while self._writing or self._readers:
-                    self._cond.wait()
-            finally:
-                self._writers_waiting -= 1
-            self._writing = True
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._writing = False
-                self._cond.notify_all()
+WRITE_WAIT = 10.0  # seconds a correction waits for another process to finish writing the store
+WRITE_RETRY = 0.25
 
 
 # What the sentence index holds: each sentence's text, folded for matching (lower case, no
@@ -134,27 +114,66 @@ class SentenceIndex:
 
 
 class Access:
-    """The store behind the explorer: a fresh read-only connection per request, a writable
-    one for corrections only, and the sentence index."""
+    """The store behind the explorer: its snapshot, opened afresh for each request, the store
+    itself for corrections, and the sentence index."""
 
     def __init__(self, db: str | Path) -> None:
         self.db = Path(db)
-        self.lock = ReadWriteLock()
         self.sentences = SentenceIndex()
-        with Store(self.db, read_only=True):  # refuse at once a missing or foreign file
-            pass
+        self._publishing = threading.Lock()
+        self._correcting = threading.Lock()
+        if os.access(self.db.parent, os.W_OK):
+            self.source = snapshot_path(self.db)
+            if not snapshot_is_current(self.db):
+                # No snapshot yet while another process writes: requests answer 503 until then.
+                with suppress(StoreInUse):
+                    self.publish()
+        else:
+            self.source = self.db
+            with Store(self.db, read_only=True):  # refuse at once a missing or foreign file
+                pass
+
+    def publish(self) -> None:
+        """Publish the snapshot from the store, unless another process is writing the store
+        and there is a snapshot already (it publishes its own)."""
+        with self._publishing:
+            try:
+                # Read-only (refusing a missing, foreign or old store) where the file holds
+                # every commit, so no writer is kept out; else writable, to checkpoint.
+                with Store(self.db, read_only=True) as store:
+                    if not wal_path(self.db).exists():
+                        publish_snapshot(store)
+                        return
+                with Store(self.db) as store:
+                    publish_snapshot(store)
+            except StoreInUse:
+                if not self.source.exists():
+                    raise
 
     @contextmanager
     def read(self) -> Iterator[Store]:
-        with self.lock.reading(), Store(self.db, read_only=True) as store:
+        if not self.source.exists():  # removed by hand
+            self.publish()
+        with Store(self.source, fresh=True) as store:
             yield store
 
-    @contextmanager
-    def write(self) -> Iterator[Path]:
-        """Hold off every reader while the caller opens the store writable (by its path)."""
-        with self.lock.writing():
+    def correct(self, apply: Callable[[Path], T]) -> T:
+        """Run `apply`, which opens the store writable by the path it is given, one correction
+        at a time; while another process writes the store, try again for `WRITE_WAIT`
+        seconds."""
+        deadline = time.monotonic() + WRITE_WAIT
+        with self._correcting:
             try:
-                yield self.db
+                while True:
+                    try:
+                        return apply(self.db)
+                    except StoreInUse:
+                        if time.monotonic() >= deadline:
+                            raise StoreInUse(
+                                f"{self.db}: another Counterpoint process ('counterpoint "
+                                "analyze') is writing the store; try again when it has finished"
+                            ) from None
+                        time.sleep(WRITE_RETRY)
             finally:
                 self.sentences.invalidate()
 

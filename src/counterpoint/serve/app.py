@@ -13,6 +13,7 @@ resolves to this machine (DNS rebinding) cannot read it.
 from __future__ import annotations
 
 import hmac
+import re
 import socket
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -60,9 +61,39 @@ OFFSET_MAX = 10**12  # more items than any store holds, and within DuckDB's BIGI
 # The names of this machine's loopback interface, which the explorer answers to.
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
+# The refusals the API documents, beside 200 and the 422 FastAPI documents for bad parameters.
+STORE_ERROR: dict[int | str, dict[str, Any]] = {
+    503: {"model": models.Problem, "description": "the store cannot be read"}
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": models.Problem, "description": "no such document or entity in the store"}
+}
+BAD_DATE: dict[int | str, dict[str, Any]] = {
+    400: {"model": models.Problem, "description": "`from` or `to` is not a date (YYYY-MM-DD)"}
+}
+REFUSED: dict[int | str, dict[str, Any]] = {
+    400: {"model": models.Problem, "description": "the body cannot be decoded"},
+    401: {"model": models.Problem, "description": "the request lacks the token"},
+    409: {
+        "model": models.Problem,
+        "description": "the store refuses the correction: it names no single entity, or "
+        "changes nothing",
+    },
+}
+
 Offset = Annotated[int, Query(ge=0, le=OFFSET_MAX, description="items to skip")]
 Limit = Annotated[int, Query(ge=1, le=API_MAX, description="items to return")]
 Text = Annotated[str | None, Query()]
+# The API's dates: YYYY-MM-DD, or empty for no filter; anything else gets a 400 saying how to
+# write it (`api_day`).
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+DATE_SCHEMA = {"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}]}
+From = Annotated[
+    str | None, Query(alias="from", description="YYYY-MM-DD", json_schema_extra=DATE_SCHEMA)
+]
+To = Annotated[
+    str | None, Query(alias="to", description="YYYY-MM-DD", json_schema_extra=DATE_SCHEMA)
+]
 
 
 def create_app(db: str | Path, token: str | None = None, hosts: Sequence[str] = ()) -> FastAPI:
@@ -90,8 +121,10 @@ def create_app(db: str | Path, token: str | None = None, hosts: Sequence[str] = 
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(hosts))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(html)
-    app.include_router(api)
+    # Before `api`, whose /api/entities/{entity_id} also matches their paths: a request with
+    # another method is then answered 405 with `Allow: POST`, the method the spec lists.
     app.include_router(corrections, include_in_schema=bool(token))
+    app.include_router(api)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StoreError, _store_error)
@@ -200,6 +233,13 @@ def day(value: str | None, name: str) -> date | None:
         return date.fromisoformat(str(value).strip())
     except ValueError:
         raise HTTPException(400, f"{name}: not a date; write it YYYY-MM-DD") from None
+
+
+def api_day(value: str | None, name: str) -> date | None:
+    """A date of the API, exactly as its spec says: empty, or YYYY-MM-DD with nothing around."""
+    if value and not ISO_DATE.fullmatch(value):
+        raise HTTPException(400, f"{name}: not a date; write it YYYY-MM-DD")
+    return day(value, name)
 
 
 def not_found(what: str, key: str) -> HTTPException:
@@ -467,7 +507,7 @@ def search_page(
 
 # -- API ------------------------------------------------------------------------------------
 
-api = APIRouter(prefix="/api", tags=["read"])
+api = APIRouter(prefix="/api", tags=["read"], responses=STORE_ERROR)
 
 
 @api.get("/overview", response_model=models.Overview)
@@ -484,7 +524,7 @@ def api_documents(access: Reader, limit: Limit = API_LIMIT, offset: Offset = 0) 
         return Q.documents(store, limit, offset)
 
 
-@api.get("/documents/{doc_id}", response_model=models.DocumentDetail)
+@api.get("/documents/{doc_id}", response_model=models.DocumentDetail, responses=NOT_FOUND)
 def api_document(access: Reader, doc_id: str) -> dict[str, Any]:
     """One source: its text, its sentences, the actors it mentions and the facts it states."""
     with access.read() as store:
@@ -507,7 +547,7 @@ def api_entities(
         return Q.entities(store, limit, offset, blank(type), blank(q))
 
 
-@api.get("/entities/{entity_id}", response_model=models.EntityDetail)
+@api.get("/entities/{entity_id}", response_model=models.EntityDetail, responses=NOT_FOUND)
 def api_entity(
     access: Reader, entity_id: str, limit: Limit = API_LIMIT, offset: Offset = 0
 ) -> dict[str, Any]:
@@ -531,19 +571,19 @@ def api_entity(
         }
 
 
-@api.get("/sentences", response_model=models.Page[models.SentenceHit])
+@api.get("/sentences", response_model=models.Page[models.SentenceHit], responses=BAD_DATE)
 def api_sentences(
     access: Reader,
     q: Annotated[str | None, Query(description="words the sentence contains")] = None,
     source: Annotated[str | None, Query(description="a document id")] = None,
     actor: Annotated[str | None, Query(description="an entity id the sentence names")] = None,
-    date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD")] = None,
-    date_to: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD")] = None,
+    date_from: From = None,
+    date_to: To = None,
     limit: Limit = API_LIMIT,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Search the sentences of all sources (ignoring case and accents), in document order."""
-    start, end = day(date_from, "from"), day(date_to, "to")
+    start, end = api_day(date_from, "from"), api_day(date_to, "to")
     with access.read() as store:
         index = access.search_ready(store)
         return Q.search(
@@ -551,7 +591,7 @@ def api_sentences(
         )
 
 
-@api.get("/graph", response_model=models.Graph)
+@api.get("/graph", response_model=models.Graph, responses=NOT_FOUND)
 def api_graph(
     access: Reader,
     source: Annotated[str | None, Query(description="only what this document says")] = None,
@@ -569,22 +609,22 @@ def api_graph(
         return Q.graph(store, source, compare)
 
 
-@api.get("/timeline", response_model=models.TimelinePage)
+@api.get("/timeline", response_model=models.TimelinePage, responses=BAD_DATE)
 def api_timeline(
     access: Reader,
     source: Annotated[str | None, Query(description="a document id")] = None,
-    date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD")] = None,
-    date_to: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD")] = None,
+    date_from: From = None,
+    date_to: To = None,
     limit: Limit = API_LIMIT,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Documents, and the roles and ties they state, by date (events will join them)."""
-    start, end = day(date_from, "from"), day(date_to, "to")
+    start, end = api_day(date_from, "from"), api_day(date_to, "to")
     with access.read() as store:
         return Q.timeline(store, limit, offset, blank(source), start, end)
 
 
-@api.get("/compare", response_model=models.ComparePage)
+@api.get("/compare", response_model=models.ComparePage, responses=NOT_FOUND)
 def api_compare(
     access: Reader,
     a: Annotated[str, Query(description="a document id")],
@@ -601,7 +641,7 @@ def api_compare(
         return Q.compare(store, a, b, limit, offset) | {"a": heads[a], "b": heads[b]}
 
 
-@api.get("/diff", response_model=models.Diff)
+@api.get("/diff", response_model=models.Diff, responses=NOT_FOUND)
 def api_diff(
     access: Reader,
     a: Annotated[str, Query(description="an outlet, or a document id or title")],
@@ -618,7 +658,9 @@ def api_diff(
 
 # -- corrections ----------------------------------------------------------------------------
 
-corrections = APIRouter(prefix="/api/entities", tags=["corrections"])
+corrections = APIRouter(
+    prefix="/api/entities", tags=["corrections"], responses=REFUSED | STORE_ERROR
+)
 
 
 def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
@@ -652,23 +694,21 @@ def _corrected(entity: Entity) -> dict[str, Any]:
 def api_merge(access: Reader, _: Authorized, body: models.MergeRequest) -> dict[str, Any]:
     """Record that the entities `refs` (ids or names) are one actor, and apply it; the first
     keeps its id. Written to the store's corrections file, like `counterpoint entities merge`."""
-    with access.write() as db:
-        try:
-            return _corrected(merge_entities(body.refs, db=db))
-        except StoreError:
-            raise
-        except CounterpointError as error:
-            raise HTTPException(400, str(error)) from None
+    try:
+        return _corrected(access.correct(lambda db: merge_entities(body.refs, db=db)))
+    except StoreError:
+        raise
+    except CounterpointError as error:
+        raise HTTPException(409, str(error)) from None
 
 
 @corrections.post("/split", response_model=models.Corrected)
 def api_split(access: Reader, _: Authorized, body: models.SplitRequest) -> dict[str, Any]:
     """Record that the mentions of `entity` written as one of `aliases` are another actor,
     and apply it; answers the entity split off."""
-    with access.write() as db:
-        try:
-            return _corrected(split_entity(body.entity, body.aliases, db=db))
-        except StoreError:
-            raise
-        except CounterpointError as error:
-            raise HTTPException(400, str(error)) from None
+    try:
+        return _corrected(access.correct(lambda db: split_entity(body.entity, body.aliases, db=db)))
+    except StoreError:
+        raise
+    except CounterpointError as error:
+        raise HTTPException(409, str(error)) from None

@@ -17,6 +17,12 @@ T = TypeVar("T")
 Side = Literal["a", "b", "both"]
 
 
+class Problem(BaseModel):
+    """Why a request was refused or could not be answered."""
+
+    detail: str
+
+
 class Page(BaseModel, Generic[T]):
     """One page of a list: `items` from `offset`, at most `limit` of them, out of `total`."""
 

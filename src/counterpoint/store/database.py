@@ -20,7 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from counterpoint.config import Settings
-from counterpoint.errors import StoreError
+from counterpoint.errors import StoreError, StoreInUse
 from counterpoint.records import (
     Annotation,
     CandidateLink,
@@ -173,19 +173,25 @@ TABLES = (
 class Store:
     """A Counterpoint store in one DuckDB file. Use as a context manager."""
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, fresh: bool = False) -> None:
+        """Open the store at `path`. `fresh` (read-only) opens the file as it is now, even where
+        this process has an older file of that name open: DuckDB otherwise answers from the
+        database it already has open under the path. Raises StoreInUse while another process
+        writes the file."""
         self.path = Path(path)
-        self.read_only = read_only
-        if read_only and not self.path.exists():
+        self.read_only = read_only or fresh
+        if self.read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no store here; run 'counterpoint analyze' first")
         _refuse_foreign_file(self.path)
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only, config=DUCKDB_CONFIG)
+            self.con = _connect(self.path, self.read_only, fresh)
         except duckdb.Error as error:
-            damage = _damaged(self.path, error)
-            raise damage or StoreError(f"{self.path}: {_explain_open_error(error)}") from None
+            if damage := _damaged(self.path, error):
+                raise damage from None
+            kind = StoreInUse if "lock" in str(error).lower() else StoreError
+            raise kind(f"{self.path}: {_explain_open_error(error)}") from None
         try:
-            self._check_schema(read_only)
+            self._check_schema(self.read_only)
         except duckdb.Error as error:
             self.con.close()
             if damage := _damaged(self.path, error):
@@ -439,6 +445,21 @@ class Store:
 
     def meta(self) -> dict[str, str]:
         return {row["key"]: row["value"] for row in self.rows("SELECT * FROM meta")}
+
+
+def _connect(path: Path, read_only: bool, fresh: bool) -> duckdb.DuckDBPyConnection:
+    if not fresh:
+        return duckdb.connect(str(path), read_only=read_only, config=DUCKDB_CONFIG)
+    # A database of its own, with the file attached: attaching reads the file anew.
+    con = duckdb.connect(":memory:", config=DUCKDB_CONFIG)
+    try:
+        quoted = str(path).replace("'", "''")
+        con.execute(f"ATTACH '{quoted}' AS store (READ_ONLY)")
+        con.execute("USE store")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def _explain_open_error(error: duckdb.Error) -> str:
