@@ -5,11 +5,21 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, settings
 
 import counterpoint
 from counterpoint.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
+# The fuzz suites' budget: a fixed seed and a few examples in CI; raise it with
+# COUNTERPOINT_FUZZ_EXAMPLES for a longer run (bench/README.md).
+FUZZ = settings(
+    derandomize=True,
+    max_examples=int(os.environ.get("COUNTERPOINT_FUZZ_EXAMPLES", "40")),
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 # The two sample articles live beside the project, never inside it.
 SEEDS = Path(os.environ.get("COUNTERPOINT_SEEDS", REPO.parent / "shared" / "corpus" / "seeds"))
 

@@ -9,25 +9,18 @@ COUNTERPOINT_FUZZ_EXAMPLES (see bench/README.md).
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from counterpoint.ingest.reader import IngestResult, document_id, ingest
 
-EXAMPLES = int(os.environ.get("COUNTERPOINT_FUZZ_EXAMPLES", "40"))
-FUZZ = settings(
-    derandomize=True,
-    max_examples=EXAMPLES,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+from conftest import FUZZ
+
 ARTICLE = "Dock workers in Larkspur ended a nine-day strike on Sunday, the union said.\n"
 
 # Text that includes what trips readers up: lone surrogates, NUL and other controls, line breaks.

@@ -8,7 +8,6 @@ COUNTERPOINT_FUZZ_EXAMPLES (see bench/README.md).
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -16,21 +15,15 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from counterpoint.errors import CounterpointError
 from counterpoint.records import Entity, Mention
 from counterpoint.resolve.corrections import Corrections, Merge, Split
 
-EXAMPLES = int(os.environ.get("COUNTERPOINT_FUZZ_EXAMPLES", "40"))
-FUZZ = settings(
-    derandomize=True,
-    max_examples=EXAMPLES,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+from conftest import FUZZ
+
 FILE = "s.corrections.yaml"
 LONGEST_MESSAGE = 2000  # a message is one line a user reads, whatever the file holds
 
