@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from counterpoint.files import path_text
+
 
 class CounterpointError(Exception):
     """Base class: the CLI prints these as one line and exits non-zero."""
 
 
 class InputError(CounterpointError):
-    """A file (or one record in it) that cannot be read as an article."""
+    """A file (or one record in it) that cannot be read as an article. Its path is kept as text
+    that can be printed, whatever bytes the file name holds."""
 
     def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = str(path)
+        self.path = path_text(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 

@@ -1,13 +1,27 @@
-"""Writing output files so that a crash never leaves half of one behind."""
+"""Files: paths as text that can be stored and printed, and output files written so that a crash
+never leaves half of one behind."""
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def path_text(path: str | Path) -> str:
+    """A path as text that can be stored and printed: bytes of a file name that are not UTF-8
+    (a Latin-1 name, say) are shown as escapes like '\\xe9'."""
+    text = str(path)
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return SURROGATES.sub("\ufffd", text)
 
 
 def replace_atomically(target: Path, write: Callable[[Path], object]) -> None:

@@ -31,6 +31,7 @@ import yaml
 
 from counterpoint.config import Settings
 from counterpoint.errors import InputError
+from counterpoint.files import SURROGATES, path_text
 from counterpoint.lang import words
 from counterpoint.records import Document
 
@@ -75,7 +76,6 @@ MB = 1024 * 1024
 MAX_METADATA_CHARS = 1000
 MAX_DATE_CHARS = 200
 MAX_REASON_CHARS = 300
-SURROGATES = re.compile("[\ud800-\udfff]")
 UNDECODED_BYTES = re.compile("[\udc80-\udcff]")  # bytes that "surrogateescape" kept
 
 
@@ -98,11 +98,11 @@ def ingest(
     result = IngestResult()
     seen: dict[str, str] = {}
     paths, errors = expand_paths(inputs)
-    result.errors = [_printable(error) for error in errors]
+    result.errors = errors
     for path in paths:
         for item in read_path(path, settings):
             if isinstance(item, InputError):
-                result.errors.append(_printable(item))
+                result.errors.append(item)
             elif item.id in seen:
                 result.duplicates.append((item.source_path, seen[item.id]))
             elif item.id in known_ids:
@@ -112,10 +112,6 @@ def ingest(
                 seen[item.id] = item.source_path
                 result.documents.append(item)
     return result
-
-
-def _printable(error: InputError) -> InputError:
-    return InputError(path_text(error.path), error.reason)
 
 
 def expand_paths(inputs: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]:
@@ -233,16 +229,6 @@ def read_path(path: Path, settings: Settings) -> Iterator[Document | InputError]
 def _short(error: Exception) -> str:
     reason = " ".join(str(error).split())
     return reason if len(reason) <= MAX_REASON_CHARS else reason[:MAX_REASON_CHARS] + "…"
-
-
-def path_text(path: str | Path) -> str:
-    """A path as text that can be stored and printed: bytes of a file name that are not UTF-8
-    (a Latin-1 name, say) are shown as escapes like '\\xe9'."""
-    text = str(path)
-    try:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:
-        return SURROGATES.sub("\ufffd", text)
 
 
 def decode(data: bytes, path: str | Path) -> str:

@@ -23,11 +23,12 @@ DEFAULT_OUT = {
 def check_output(target: Path, db: str | Path) -> None:
     """Refuse to write over the store `db` or its companion files (its write-ahead log, its
     snapshot, its corrections): an output never replaces what it did not write."""
+    # Imported here: the command line reads this module before it loads any stage.
     from counterpoint.resolve.corrections import corrections_path
+    from counterpoint.store.snapshot import snapshot_path, wal_path
 
     store = Path(db)
-    companions = [store.with_name(f"{store.name}.{end}") for end in ("wal", "snapshot")]
-    kept = (store, *companions, corrections_path(store))
+    kept = (store, wal_path(store), snapshot_path(store), corrections_path(store))
     if target.resolve() in {path.resolve() for path in kept}:
         raise CounterpointError(
             f"{target}: is one of the store's files ({store}); write the output somewhere else"
