@@ -79,7 +79,8 @@ class Extractor:
     """Runs one extractor over a `Doc` and stores its records on `doc._.<records>`; a failure
     is recorded in `doc._.failures`, with no records."""
 
-    records = ""  # the Doc extension it fills
+    records = ""  # the Doc extension it fills, and the component's name
+    section = "nlp"  # the section of `Settings` it reads
 
     def __init__(self, name: str, settings: Settings) -> None:
         self.name = name
@@ -123,56 +124,42 @@ class Events(Extractor):
 
 class LoadedWords(Extractor):
     records = "loaded_words"
+    section = "framing"
 
     def find(self, doc: Doc) -> list[LoadedWord]:
         return find_loaded_words(doc, self.settings.framing)
 
 
-# The factories: an extractor's config is `settings`, the sections of `Settings.to_dict()` it
-# reads (a spaCy config holds plain values, not dataclasses).
+EXTRACTORS = (Figures, Claims, Events, LoadedWords)  # in the order they run
 _REQUIRES = ["doc.sents", "doc.ents", "token.dep", "token.lemma", "token.pos"]
 
 
-@Language.factory(
-    "figures", default_config={"settings": {}}, requires=_REQUIRES, assigns=["doc._.figures"]
-)
-def make_figures(nlp: Language, name: str, settings: dict[str, Any]) -> Figures:
-    return Figures(name, Settings.from_dict(settings))
+def _factory(kind: type[Extractor]) -> Callable[..., Extractor]:
+    """An extractor's factory: its config is `settings`, the section of `Settings.to_dict()` it
+    reads (a spaCy config holds plain values, not dataclasses)."""
+
+    def make(nlp: Language, name: str, settings: dict[str, Any]) -> Extractor:
+        return kind(name, Settings.from_dict(settings))
+
+    return make
 
 
-@Language.factory(
-    "claims", default_config={"settings": {}}, requires=_REQUIRES, assigns=["doc._.claims"]
-)
-def make_claims(nlp: Language, name: str, settings: dict[str, Any]) -> Claims:
-    return Claims(name, Settings.from_dict(settings))
-
-
-@Language.factory(
-    "events", default_config={"settings": {}}, requires=_REQUIRES, assigns=["doc._.events"]
-)
-def make_events(nlp: Language, name: str, settings: dict[str, Any]) -> Events:
-    return Events(name, Settings.from_dict(settings))
-
-
-@Language.factory(
-    "loaded_words",
-    default_config={"settings": {}},
-    requires=_REQUIRES,
-    assigns=["doc._.loaded_words"],
-)
-def make_loaded_words(nlp: Language, name: str, settings: dict[str, Any]) -> LoadedWords:
-    return LoadedWords(name, Settings.from_dict(settings))
+for _kind in EXTRACTORS:
+    Language.factory(
+        _kind.records,
+        default_config={"settings": {}},
+        requires=_REQUIRES,
+        assigns=[f"doc._.{_kind.records}"],
+        func=_factory(_kind),
+    )
 
 
 def add_extractors(nlp: Language, nlp_settings: NlpSettings, framing: FramingSettings) -> None:
     """The extractors at the end of the pipeline, each configured with its settings."""
-    for name, section in (
-        ("figures", {"nlp": asdict(nlp_settings)}),
-        ("claims", {"nlp": asdict(nlp_settings)}),
-        ("events", {"nlp": asdict(nlp_settings)}),
-        ("loaded_words", {"framing": asdict(framing)}),
-    ):
-        nlp.add_pipe(name, config={"settings": section})
+    sections = {"nlp": asdict(nlp_settings), "framing": asdict(framing)}
+    for kind in EXTRACTORS:
+        section = {kind.section: sections[kind.section]}
+        nlp.add_pipe(kind.records, config={"settings": section})
 
 
 # -- records across processes ---------------------------------------------------------------------
