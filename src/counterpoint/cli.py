@@ -363,20 +363,44 @@ def serve_command(db: str, host: str, port: int, token: str | None) -> None:
     default=None,
     help="Also write the comparison side by side to this HTML file.",
 )
+@click.option("--story", default=None, help="Compare only the documents of this story (id).")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
-def diff_command(a: str, b: str, db: str, html_path: str | None, as_json: bool) -> None:
+def diff_command(
+    a: str, b: str, db: str, html_path: str | None, story: str | None, as_json: bool
+) -> None:
     """Compare two sources: A and B are outlets or documents (id or title). Prints what they
     corroborate, contradict, update, frame differently and report alone."""
     from counterpoint.align.compare import diff, diff_data
     from counterpoint.outputs.report import diff_text, write_diff_html
 
-    found = diff(a, b, db)
+    found = diff(a, b, db, story=story)
     if as_json:
         click.echo(json.dumps(diff_data(found), ensure_ascii=False, indent=2, default=str))
     else:
         click.echo(diff_text(found), nl=False)
     if html_path:
         click.echo(f"wrote {write_diff_html(found, html_path, db)}", err=as_json)
+
+
+@cli.command("stories")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def stories_command(db: str, as_json: bool) -> None:
+    """List the stories: documents about one event or developing story, across outlets and
+    days, the one with most sources first."""
+    from counterpoint.pipeline.stories import list_stories
+
+    found = list_stories(db)
+    if as_json:
+        click.echo(json.dumps([s.__dict__ for s in found], ensure_ascii=False, indent=2))
+        return
+    for story in found:
+        when = " to ".join(dict.fromkeys(d for d in (story.first, story.last) if d)) or "undated"
+        click.echo(f"{story.id}  {story.title}")
+        click.echo(
+            f"    {len(story.documents)} documents, {len(story.sources)} sources, {when}: "
+            + ", ".join(story.sources)
+        )
 
 
 def main() -> None:

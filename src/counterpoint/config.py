@@ -60,6 +60,23 @@ class AlignSettings:
     # Two events already joined in one group (through a shared toll, a claim around them, ...)
     # are judged as the same event on this much less: how "riots" and "massacre" meet.
     in_group_allowance: float = 0.2
+    # Relations are shown only where their evidence holds (precision first): a pair alike
+    # enough to judge but short of these is "related". Chosen on the tune part of the labelled
+    # cross-source pairs (bench/cross_source_relations.py, which reports the held-out part).
+    corroborate_threshold: float = 0.8
+    corroborate_cosine: float = 0.92  # and the two sentences this close in meaning (e5 cosine)
+    contradict_threshold: float = 0.7
+    # Different loaded words in two tellings of one thing as a reframe: off, as its precision on
+    # the tune part was 0.10 (general sentiment words mark what differs, not how it is named).
+    reframe_by_loaded_words: bool = False
+    reframe_threshold: float = 0.75
+    same_quote_overlap: float = 0.8  # claims sharing this much of their words are one quote
+    same_predicate_overlap: float = 0.7  # a negation or denial contradicts only this much alike
+    # A sentence is one source's alone only if no sentence of another source in its story is
+    # this close in meaning (e5 cosine) or shares this much of its words (of the shorter's);
+    # chosen on the tune part of the labelled pairs for precision.
+    same_sentence_cosine: float = 0.86
+    same_sentence_overlap: float = 0.3
     key_cap: int = 100  # items read per blocking key: the ones nearest in time
     # Bounds on the work for one document, far above real articles (171 AllSides articles have
     # at most 145 events, figures and claims and 997 characters in a sentence; the longest of
@@ -104,6 +121,29 @@ class FramingSettings:
 
 
 @dataclass(frozen=True)
+class StorySettings:
+    """Thresholds of the grouping into stories, chosen on two thirds of the AllSides same-story
+    roundups (bench/stories_roundups.py, which reports the other third)."""
+
+    vectors: bool = True  # e5 embeddings as a signal; False compares words only
+    title_chars: int = 300  # characters of the title embedded and compared
+    vector_chars: int = 300  # characters of the text embedded after the title (~1 s per 7,000)
+    term_chars: int = 2000  # characters of the text whose words are compared
+    window_days: int = 60  # a new document is compared with placed ones dated this close
+    density_days: int = 3  # a document's neighbours, for its density: dated this close
+    density_k: int = 3  # nearest neighbours averaged into a density
+    density_prior: float = 0.8  # cosine assumed for neighbours missing (few documents around)
+    term_weight: float = 0.1  # weight of the word overlap beside the relative cosine
+    near_days: int = 1  # no date penalty this close
+    day_penalty: float = 0.03  # off the score per day further apart
+    max_day_penalty: float = 0.1  # at most this off: the date never vetoes a strong match
+    undated_penalty: float = 0.03  # off the score when either document has no date
+    link_members: int = 1000  # a story's score: the mean of this many best member scores
+    threshold: float = -0.02  # a document joins the best story scoring this much or more
+    words_threshold: float = 0.2  # the same, comparing words only (`vectors` False)
+
+
+@dataclass(frozen=True)
 class Settings:
     """What a run used: the model, the language data, limits, and each stage's thresholds."""
 
@@ -119,6 +159,7 @@ class Settings:
     resolve: ResolveSettings = field(default_factory=ResolveSettings)
     align: AlignSettings = field(default_factory=AlignSettings)
     framing: FramingSettings = field(default_factory=FramingSettings)
+    stories: StorySettings = field(default_factory=StorySettings)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -265,6 +265,20 @@ class Alignment:
     score: float  # 0..1, how sure the alignment and the judgement are
     members: tuple[str, ...]  # item ids
     evidence: tuple[Evidence, ...]
+    reason: str = ""  # why the relation holds, in words a reader can check against the evidence
+
+
+@dataclass(frozen=True)
+class Story:
+    """Documents about one event or developing story, across outlets and days. Its id comes
+    from the document that started it, and stays."""
+
+    id: str
+    title: str
+    documents: tuple[str, ...]  # oldest first
+    sources: tuple[str, ...]  # outlets, else document ids, by name
+    first: str | None = None  # ISO date of its earliest dated document
+    last: str | None = None
 
 
 @dataclass(frozen=True)

@@ -69,11 +69,11 @@ def judge_that_fails_on_the_marker(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(stage, "judge", failing)
 
 
-def judged(db: Path) -> set[tuple[str, str, tuple[str, ...]]]:
-    """Each stored judgement as (relation, kind, members), without its ids."""
+def judged(db: Path) -> set[tuple[str, tuple[tuple[str, int], ...]]]:
+    """Each stored judgement as (relation, the sentences it relates)."""
     with Store(db, read_only=True) as store:
         found: list[Alignment] = stored_alignments(store)
-    return {(a.relation, a.kind, tuple(sorted(a.members))) for a in found}
+    return {(a.relation, tuple(sorted((e.doc, e.sentence) for e in a.evidence))) for a in found}
 
 
 def test_a_document_that_cannot_be_aligned_is_named_and_does_not_block_the_store(
@@ -107,6 +107,6 @@ def test_a_document_that_cannot_be_aligned_is_named_and_does_not_block_the_store
         assert unaligned_documents(store) == []
         new = next(d.id for d in store.documents() if d.outlet == "Lakeside Echo")
     assert any(
-        relation == "corroborate" and any(f":{new}:" in m for m in members)
-        for relation, _, members in judged(db)
+        relation == "corroborate" and any(doc == new for doc, _ in sentences)
+        for relation, sentences in judged(db)
     )

@@ -3,24 +3,25 @@ reports that the other leaves out, and how each frames the actors they share.
 
 The align stage keeps the groups and their judgements for the whole store; a comparison reads
 the groups that hold items of both sides and judges those items again, so that the relations
-are between the two sides only."""
+are between the two sides only. What one side alone reports is read within each story."""
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from counterpoint.align.embeddings import attach_vectors
 from counterpoint.align.framing import frame_actors
-from counterpoint.align.judge import evidence, judge, kind_of
+from counterpoint.align.judge import alignment_id, evidence, judge, kind_of, merge_same
 from counterpoint.align.load import load_statements
 from counterpoint.align.statements import Statement
 from counterpoint.config import DEFAULT_DB, AlignSettings, Settings
 from counterpoint.errors import CounterpointError
-from counterpoint.records import ActorFraming, Alignment
+from counterpoint.records import ActorFraming, Alignment, Story
 from counterpoint.store import Store
 from counterpoint.store.alignment import (
     all_document_ids,
@@ -28,6 +29,7 @@ from counterpoint.store.alignment import (
     groups_of,
     stored_alignments,
 )
+from counterpoint.store.stories import stories
 
 
 @dataclass
@@ -69,15 +71,21 @@ def find_side(store: Store, ref: str) -> Side:
     )
 
 
-def diff(a: str, b: str, db: str | Path = DEFAULT_DB) -> SourceDiff:
+def diff(a: str, b: str, db: str | Path = DEFAULT_DB, story: str | None = None) -> SourceDiff:
     """`source_diff` on the store at `db` (what `counterpoint diff` calls)."""
     with Store(db, read_only=True) as store:
-        return source_diff(store, a, b)
+        return source_diff(store, a, b, story=story)
 
 
-def source_diff(store: Store, a: str, b: str, settings: Settings = Settings()) -> SourceDiff:
-    """How side `a` and side `b` relate, item by item, and how each frames shared actors."""
+def source_diff(
+    store: Store, a: str, b: str, settings: Settings = Settings(), story: str | None = None
+) -> SourceDiff:
+    """How side `a` and side `b` relate, sentence by sentence, and how each frames the actors
+    they share; with `story`, only the documents of that story on each side."""
     side_a, side_b = find_side(store, a), find_side(store, b)
+    if story is not None:
+        found = find_story(store, story)
+        side_a, side_b = (_within(side, found) for side in (side_a, side_b))
     if set(side_a.docs) & set(side_b.docs):
         raise CounterpointError(f"{a!r} and {b!r} share documents; compare two different sides")
     statements = load_statements(store, side_a.docs + side_b.docs, settings.language)
@@ -87,11 +95,15 @@ def source_diff(store: Store, a: str, b: str, settings: Settings = Settings()) -
     groups = _groups(store, [s.id for s in statements])
     by_id = {s.id: s for s in statements}
     attach_vectors(store, statements)
-    for group, items in sorted(groups.items()):
-        diff.alignments += judge(group, [by_id[i] for i in items if i in by_id], settings.align)
-    aligned = {m for al in diff.alignments for m in al.members}
-    diff.alignments += omissions(statements, aligned, settings.align)
-    framing = frame_actors(store, [side_a.name, side_b.name], language=settings.language)
+    diff.alignments = merge_same(
+        a
+        for group, items in sorted(groups.items())
+        for a in judge(group, [by_id[i] for i in items if i in by_id], settings.align)
+    )
+    diff.alignments += omissions(statements, diff.alignments, settings.align)
+    framing = frame_actors(
+        store, {side.name: side.docs for side in (side_a, side_b)}, language=settings.language
+    )
     shared = {f.entity for f in framing if f.source == side_a.name} & {
         f.entity for f in framing if f.source == side_b.name
     }
@@ -102,25 +114,52 @@ def source_diff(store: Store, a: str, b: str, settings: Settings = Settings()) -
     return diff
 
 
+def find_story(store: Store, ref: str) -> Story:
+    """A story by its id or the start of it."""
+    found = [s for s in stories(store) if s.id.startswith(ref)]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise CounterpointError(f"{ref!r} names {len(found)} stories; give more of the id")
+    raise CounterpointError(
+        f"no story has the id {ref!r}; see 'counterpoint stories' for the stories"
+    )
+
+
+def _within(side: Side, story: Story) -> Side:
+    docs = [d for d in side.docs if d in story.documents]
+    if not docs:
+        raise CounterpointError(f"{side.name!r} has no document in story {story.id}")
+    return Side(side.name, docs)
+
+
 def corpus_alignments(store: Store, settings: Settings = Settings()) -> list[Alignment]:
-    """Every stored alignment, and each source's most central omissions."""
-    alignments = stored_alignments(store)
+    """Every stored alignment, and each source's most central omissions in each story."""
+    alignments = merge_same(stored_alignments(store))
     statements = load_statements(store, all_document_ids(store), settings.language)
-    aligned = {m for al in alignments for m in al.members}
-    return alignments + omissions(statements, aligned, settings.align)
+    attach_vectors(store, statements)
+    return alignments + omissions(statements, alignments, settings.align)
 
 
 def omissions(
-    statements: list[Statement], aligned: set[str], settings: AlignSettings = AlignSettings()
+    statements: list[Statement],
+    alignments: list[Alignment],
+    settings: AlignSettings = AlignSettings(),
 ) -> list[Alignment]:
-    """Sentences whose facts only one source reports while another source names the same
-    actors within `period_days`, at most `unique_per_source` per source, most central first.
-    Scores are scaled so that each source's most central omission scores 1."""
+    """Sentences whose facts only one source reports: within a story, no sentence of another
+    source is aligned with it or says the same (by meaning or words), while another source of
+    the story names the same actors. At most `unique_per_source` per source and story, most
+    central first; scores are scaled so that each one's most central omission scores 1."""
+    aligned = {(e.doc, e.sentence) for al in alignments for e in al.evidence}
+    by_story: dict[str | None, list[Statement]] = defaultdict(list)
+    for s in statements:
+        by_story[s.story].append(s)
     result = []
-    for found in _omissions_by_source(statements, aligned, settings).values():
-        found.sort(key=lambda o: (-o.centrality, o.items[0].id))
-        top = found[0].centrality if found else 1.0
-        result += [_unique(o, top) for o in found[: settings.unique_per_source]]
+    for told in by_story.values():
+        for found in _omissions_by_source(told, aligned, settings).values():
+            found.sort(key=lambda o: (-o.centrality, o.items[0].id))
+            top = found[0].centrality if found else 1.0
+            result += [_unique(o, top) for o in found[: settings.unique_per_source]]
     return result
 
 
@@ -134,7 +173,7 @@ class _Omission:
 
 
 def _omissions_by_source(
-    statements: list[Statement], aligned: set[str], settings: AlignSettings
+    statements: list[Statement], aligned: set[tuple[str, int]], settings: AlignSettings
 ) -> dict[str, list[_Omission]]:
     sources = sorted({s.source for s in statements})
     if len(sources) < 2:
@@ -145,11 +184,13 @@ def _omissions_by_source(
             covered[entity][s.source].append(s.published.toordinal() if s.published else 0)
     sentences: dict[tuple[str, int], list[Statement]] = defaultdict(list)
     for s in statements:
-        if s.id not in aligned and s.entities:
-            sentences[(s.doc, s.sentence)].append(s)
+        sentences[(s.doc, s.sentence)].append(s)
+    said = _Said(sentences)
     found: dict[str, list[_Omission]] = defaultdict(list)
-    for items in sentences.values():
+    for key, items in sentences.items():
         first = items[0]
+        if key in aligned or not first.entities or said.elsewhere(first, settings):
+            continue
         day = first.published.toordinal() if first.published else 0
         entities = set().union(*(i.entities for i in items))
         named_elsewhere = {
@@ -157,7 +198,7 @@ def _omissions_by_source(
                 source
                 for source, days in covered[entity].items()
                 if source != first.source
-                and any(abs(d - day) <= settings.period_days for d in days)
+                and (not day or any(not d or abs(d - day) <= settings.period_days for d in days))
             }
             for entity in entities
         }
@@ -170,6 +211,33 @@ def _omissions_by_source(
     return found
 
 
+class _Said:
+    """The sentences of each source, to ask whether another source says what one says."""
+
+    def __init__(self, sentences: dict[tuple[str, int], list[Statement]]) -> None:
+        firsts = [items[0] for items in sentences.values()]
+        self.sources = np.array([s.source for s in firsts])
+        self.words = [s.words for s in firsts]
+        dims = next((len(s.vector) for s in firsts if s.vector is not None), 0)
+        self.vectors = np.array(
+            [s.vector if s.vector is not None else np.zeros(dims) for s in firsts]
+        ).reshape(len(firsts), dims)
+
+    def elsewhere(self, sentence: Statement, settings: AlignSettings) -> bool:
+        """Another source has a sentence that means the same or shares most of its words."""
+        others = self.sources != sentence.source
+        if sentence.vector is not None and self.vectors.shape[1]:
+            cosines = self.vectors[others] @ sentence.vector
+            if cosines.size and float(cosines.max()) >= settings.same_sentence_cosine:
+                return True
+        for words, other in zip(self.words, others, strict=True):
+            if other and words and sentence.words:
+                shared = len(words & sentence.words) / min(len(words), len(sentence.words))
+                if shared >= settings.same_sentence_overlap:
+                    return True
+        return False
+
+
 def _unique(omission: _Omission, top: float) -> Alignment:
     """An omission as a "unique" alignment, scored against its source's most central one."""
     items = omission.items
@@ -177,7 +245,7 @@ def _unique(omission: _Omission, top: float) -> Alignment:
     words = ", ".join(dict.fromkeys(i.text for i in items))
     note = f"only here ({words}); the same actors are in {', '.join(omission.elsewhere)}"
     return Alignment(
-        id="al-" + hashlib.sha256(group.encode()).hexdigest()[:12],  # one sentence
+        id=alignment_id("unique", [(items[0].doc, items[0].sentence)]),
         group=group,
         kind=kind_of(items),
         relation="unique",
@@ -215,4 +283,5 @@ def alignment_data(alignment: Alignment) -> dict[str, Any]:
         "score": alignment.score,
         "members": list(alignment.members),
         "evidence": [e.__dict__ for e in alignment.evidence],
+        "reason": alignment.reason,
     }

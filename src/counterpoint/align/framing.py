@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from counterpoint.config import FramingSettings
@@ -22,8 +22,8 @@ from counterpoint.store.framing import (
     actor_sentence_tokens,
     actor_sentences,
     entity_names,
-    source_loaded_words,
-    source_names,
+    loaded_words_in,
+    source_documents,
 )
 
 SET_OFF = re.compile(r"\s*[,(:–—]\s*")  # an apposition stands apart: "Maduro, a dictator"
@@ -59,18 +59,18 @@ class _Parse:
     """The stored parse of the sentences of one source that name actors: their text, their
     tokens and each token's children, read with the word lists of `language`."""
 
-    def __init__(self, store: Store, source: str, language: str) -> None:
+    def __init__(self, store: Store, docs: list[str], language: str) -> None:
         self.lang = words(language, "framing")
         titles, roles = words(language, "names").TITLES, words(language, "relations").ROLE_NOUNS
         self.not_labels = titles | roles | self.lang.NOT_LABEL_WORDS  # as written
         self.actor_nouns = words(language, "descriptions").PERSON_NOUNS | self.lang.ENTOURAGE
         self.sentences: dict[Key, tuple[int, str]] = {
-            (s.doc, s.index): (s.start, s.text) for s in actor_sentences(store, source)
+            (s.doc, s.index): (s.start, s.text) for s in actor_sentences(store, docs)
         }
         self.tokens: dict[Key, Token] = {}
         self.in_sentence: dict[Key, list[Token]] = defaultdict(list)
         self.children: dict[Key, list[Token]] = defaultdict(list)
-        for token in actor_sentence_tokens(store, source):
+        for token in actor_sentence_tokens(store, docs):
             self.tokens[token.doc, token.index] = token
             self.in_sentence[token.doc, token.sentence].append(token)
             if token.head != token.index:
@@ -246,32 +246,40 @@ class _Stance:
 
 
 def frame_actors(
-    store: Store, sources: Iterable[str] | None = None, *, language: str = DEFAULT_LANGUAGE
+    store: Store,
+    sources: Mapping[str, list[str]] | Iterable[str] | None = None,
+    *,
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[ActorFraming]:
     """How each source (a document's outlet, else the document's id) frames each actor it
     names: the labels it gives it, most used first; its stance (VADER's compound score of each
     sentence naming the actor, the actor's names left out, averaged over the mentions); its
-    share of the source's actor mentions; the loaded words in those sentences. Sources in the
-    order given (else by name), actors most mentioned first. The labels are read with the word
-    lists of `language`."""
+    share of the source's actor mentions; the loaded words in those sentences. `sources` names
+    the sources to frame, or maps each to the documents to frame it on (a story's, one
+    document's); without it every source is framed on all its documents. Sources in the order
+    given (else by name), actors most mentioned first. The labels are read with the word lists
+    of `language`."""
+    every = source_documents(store)
     if sources is None:
-        sources = source_names(store)
+        sources = every
+    elif not isinstance(sources, Mapping):
+        sources = {source: every.get(source, []) for source in sources}
     names = entity_names(store)
     framings = []
-    for source in sources:
-        framings += _frame_source(store, source, names, language)
+    for source, docs in sources.items():
+        framings += _frame_source(store, source, docs, names, language)
     return framings
 
 
 def _frame_source(
-    store: Store, source: str, names: dict[str, str], language: str
+    store: Store, source: str, docs: list[str], names: dict[str, str], language: str
 ) -> list[ActorFraming]:
-    mentions = actor_mentions(store, source)
+    mentions = actor_mentions(store, docs)
     if not mentions:
         return []
-    parse = _Parse(store, source, language)
+    parse = _Parse(store, docs, language)
     loaded: dict[Key, list[LoadedWord]] = defaultdict(list)
-    for word in source_loaded_words(store, source):
+    for word in loaded_words_in(store, docs):
         loaded[word.doc, word.sentence].append(word)
     # The words of every actor's name: never a label, whichever actor is framed.
     name_tokens = {(m.doc, t.index) for m in mentions for t in parse.span(m)}

@@ -1,5 +1,10 @@
-"""How the sources of one group relate: they corroborate, contradict, report a figure that
-evolves, or reframe the same thing; each relation's pairs that connect make one `Alignment`."""
+"""How two sources' words about one thing relate: they corroborate, contradict, report a tally
+that evolves, reframe it, or are only related. Precision first: a relation is given only where
+its evidence holds, with a reason a reader can check against the two sentences; where the
+evidence is weaker the pair is "related", or nothing.
+
+One alignment is one pair of sentences of two documents with one relation; its id derives from
+the relation and the two sentences, so that one id means one thing wherever it is shown."""
 
 from __future__ import annotations
 
@@ -9,60 +14,56 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+import numpy as np
+
 from counterpoint.align.similarity import similarity
 from counterpoint.align.statements import Statement, align_words, content_words, quantity
 from counterpoint.config import AlignSettings
 from counterpoint.records import Alignment, Evidence
 
-RELATIONS = ("corroborate", "contradict", "evolves", "reframe", "unique")
+# In the order they are listed; of several relations found between two sentences the first
+# of SURE_FIRST is kept.
+RELATIONS = ("corroborate", "contradict", "evolves", "reframe", "related", "unique")
+SURE_FIRST = ("contradict", "evolves", "reframe", "corroborate", "related")
 
 
 @dataclass(frozen=True)
-class JudgedPair:
-    """Two items of different sources alike enough to judge, `a` reported first, with how `b`'s
-    source relates to `a`'s and a note on each side."""
+class Verdict:
+    """How `b`'s source relates to `a`'s, how sure that is (0..1), why, and what each says."""
 
-    a: Statement
-    b: Statement
-    score: float
-    note_a: str
-    note_b: str
+    relation: str  # "" when they speak of different things
+    confidence: float = 0.0
+    reason: str = ""
+    note_a: str = ""
+    note_b: str = ""
+
+
+NOTHING = Verdict("")
 
 
 def judge(
     group: str, members: Sequence[Statement], settings: AlignSettings = AlignSettings()
 ) -> list[Alignment]:
-    """The relations between the sources of one group. Groups are joined through links, so
-    only pairs that are themselves alike (same kind, from different sources, scoring over the
-    threshold) are judged; each relation's pairs that connect make one alignment."""
-    pairs = _judged_pairs(members, settings)
+    """The relations between the sources of one group, one alignment per pair of sentences:
+    only pairs alike enough (same kind, different sources, scoring over the threshold) are
+    judged, and of the relations found between two sentences the surest kind is kept."""
+    found: dict[tuple[tuple[str, int], tuple[str, int]], list[tuple[Statement, Statement, Verdict]]]
+    found = defaultdict(list)
+    for a, b, verdict in judged_pairs(members, settings):
+        found[(_sentence(a), _sentence(b))].append((a, b, verdict))
     alignments = []
-    for relation in RELATIONS:
-        for n, component in enumerate(_connected(pairs.get(relation, []))):
-            notes: dict[str, tuple[Statement, str]] = {}
-            for pair in component:
-                notes.setdefault(pair.a.id, (pair.a, pair.note_a))
-                notes.setdefault(pair.b.id, (pair.b, pair.note_b))
-            items = sorted(notes.values(), key=lambda p: (p[0].published or date.min, p[0].id))
-            alignments.append(
-                Alignment(
-                    id="al-" + hashlib.sha256(f"{group}|{relation}|{n}".encode()).hexdigest()[:12],
-                    group=group,
-                    kind=kind_of(item for item, _ in items),
-                    relation=relation,
-                    score=round(sum(p.score for p in component) / len(component), 3),
-                    members=tuple(item.id for item, _ in items),
-                    evidence=by_sentence([evidence(item, note) for item, note in items]),
-                )
-            )
-    return alignments
+    for pairs in found.values():
+        relation = next(r for r in SURE_FIRST if any(v.relation == r for _, _, v in pairs))
+        kept = [(a, b, v) for a, b, v in pairs if v.relation == relation]
+        alignments.append(_alignment(group, relation, kept))
+    return sorted(alignments, key=lambda al: al.id)
 
 
-def _judged_pairs(
-    members: Sequence[Statement], settings: AlignSettings
-) -> dict[str, list[JudgedPair]]:
-    """The pairs of `members` alike enough to judge, by relation, earlier report first."""
-    pairs: dict[str, list[JudgedPair]] = defaultdict(list)
+def judged_pairs(
+    members: Sequence[Statement], settings: AlignSettings = AlignSettings()
+) -> list[tuple[Statement, Statement, Verdict]]:
+    """The pairs of `members` alike enough to judge, earlier report first, with their verdict."""
+    pairs = []
     ordered = sorted(members, key=lambda m: (m.published or date.min, m.id))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
@@ -72,46 +73,66 @@ def _judged_pairs(
             allowance = settings.in_group_allowance if a.kind == "event" else 0.0
             if score < settings.link_threshold(a.kind) - allowance:
                 continue
-            relation, note_a, note_b = relate(a, b, settings)
-            if relation:
-                pairs[relation].append(JudgedPair(a, b, score, note_a, note_b))
+            verdict = relate(a, b, score, settings)
+            if verdict.relation:
+                pairs.append((a, b, verdict))
     return pairs
 
 
-def _connected(pairs: list[JudgedPair]) -> list[list[JudgedPair]]:
-    """Pairs that share an item, together."""
-    home: dict[str, int] = {}
-    groups: list[list[JudgedPair]] = []
-    for pair in pairs:
-        a, b = pair.a.id, pair.b.id
-        found = sorted({home[x] for x in (a, b) if x in home})
-        if not found:
-            groups.append([pair])
-            target = len(groups) - 1
-        else:
-            target = found[0]
-            groups[target].append(pair)
-            for other in found[1:]:
-                groups[target] += groups[other]
-                for x in [p.a.id for p in groups[other]] + [p.b.id for p in groups[other]]:
-                    home[x] = target
-                groups[other] = []
-        home[a] = home[b] = target
-    return [g for g in groups if g]
+def merge_same(alignments: Iterable[Alignment]) -> list[Alignment]:
+    """One alignment per id: the same relation between the same two sentences, found in two
+    groups (their items joined through different links), is shown once, with the members and
+    notes of both and the higher score."""
+    merged: dict[str, Alignment] = {}
+    for al in alignments:
+        known = merged.get(al.id)
+        if known is None:
+            merged[al.id] = al
+            continue
+        best, other = (al, known) if al.score > known.score else (known, al)
+        notes = {e.doc: e.note for e in other.evidence}
+        merged[al.id] = replace(
+            best,
+            members=tuple(sorted(set(best.members) | set(other.members))),
+            evidence=tuple(
+                replace(
+                    e, note="; ".join(dict.fromkeys(n for n in (e.note, notes.get(e.doc)) if n))
+                )
+                for e in best.evidence
+            ),
+        )
+    return list(merged.values())
 
 
-def by_sentence(found: list[Evidence]) -> tuple[Evidence, ...]:
-    """One piece of evidence per sentence, the notes of its items joined."""
-    merged: dict[tuple[str, int], Evidence] = {}
-    for e in found:
-        key = (e.doc, e.start)
-        if key in merged:
-            notes = merged[key].note.split("; ")
-            if e.note not in notes:
-                merged[key] = replace(merged[key], note="; ".join([*notes, e.note]))
-        else:
-            merged[key] = e
-    return tuple(merged.values())
+def alignment_id(relation: str, sentences: Iterable[tuple[str, int]]) -> str:
+    """The id of a relation between sentences: the same relation between the same sentences
+    has the same id in every run, comparison and output."""
+    key = relation + "|" + "|".join(f"{doc}:{n}" for doc, n in sorted(sentences))
+    return "al-" + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def _sentence(item: Statement) -> tuple[str, int]:
+    return (item.doc, item.sentence)
+
+
+def _alignment(
+    group: str, relation: str, pairs: list[tuple[Statement, Statement, Verdict]]
+) -> Alignment:
+    """One relation between two sentences, from the item pairs that show it."""
+    a, b, best = max(pairs, key=lambda p: p[2].confidence)
+    items = sorted({x.id: x for p in pairs for x in p[:2]}.values(), key=lambda s: s.id)
+    notes_a = "; ".join(dict.fromkeys(v.note_a for _, _, v in pairs if v.note_a))
+    notes_b = "; ".join(dict.fromkeys(v.note_b for _, _, v in pairs if v.note_b))
+    return Alignment(
+        id=alignment_id(relation, [_sentence(a), _sentence(b)]),
+        group=group,
+        kind=kind_of(items),
+        relation=relation,
+        score=round(best.confidence, 3),
+        members=tuple(item.id for item in items),
+        evidence=(evidence(a, notes_a), evidence(b, notes_b)),
+        reason=best.reason,
+    )
 
 
 def evidence(item: Statement, note: str) -> Evidence:
@@ -135,46 +156,132 @@ def kind_of(items: Iterable[Statement]) -> str:
     return kinds.pop() if len(kinds) == 1 else "mixed"
 
 
+# -- the rules ----------------------------------------------------------------------------------
+
+
 def relate(
-    a: Statement, b: Statement, settings: AlignSettings = AlignSettings()
-) -> tuple[str, str, str]:
-    """How the source of `b` relates to that of `a` (`a` reported first), with a note on each
-    side; an empty relation when they turn out to speak of different things."""
+    a: Statement, b: Statement, score: float, settings: AlignSettings = AlignSettings()
+) -> Verdict:
+    """How the source of `b` relates to that of `a` (`a` reported first), given how alike they
+    are (`score`, from `similarity`)."""
     if a.kind == "figure":
-        return _relate_figures(a, b, settings)
-    if _opposed(a, b):
-        return "contradict", _says(a), _says(b)
-    if a.actor and b.actor and a.target and b.target and (a.actor, a.target) == (b.target, b.actor):
-        return "reframe", "casts the roles one way", "casts them the other way"
-    if a.kind == "event" and a.actor and b.actor and a.actor not in {b.actor, b.target}:
-        return "contradict", "names one actor", "names another"
-    if a.stance != b.stance:
-        return "reframe", a.stance or "stated plainly", b.stance or "stated plainly"
-    if (a.loaded or b.loaded) and set(a.loaded) != set(b.loaded):
-        return "reframe", _naming(a), _naming(b)
-    return "corroborate", _says(a), _says(b)
+        return _relate_figures(a, b, score, settings)
+    same_words = _overlap(a, b)
+    opposed = _opposed(a, b, same_words, settings)
+    if opposed and score >= settings.contradict_threshold:
+        return Verdict("contradict", score, opposed, _says(a), _says(b))
+    if a.kind == "claim" and same_words >= settings.same_quote_overlap and not opposed:
+        return _plain("corroborate", score, "the same words, quoted or told by both", a, b)
+    swapped = a.actor and b.actor and a.target and b.target
+    if swapped and (a.actor, a.target) == (b.target, b.actor):
+        return Verdict("reframe", score, "who did what to whom is told the other way round", "", "")
+    if a.kind == "claim" and {a.stance, b.stance} == {"endorsed", "distanced"}:
+        reason = f"one side states it as fact ({_stance(a)}), the other distances itself"
+        return Verdict("reframe", score, reason, a.stance, b.stance)
+    if _renamed(a, b) and score >= settings.reframe_threshold:
+        reason = f"the same event named otherwise: '{a.text}' against '{b.text}'"
+        return Verdict("reframe", score, reason, f"calls it '{a.text}'", f"calls it '{b.text}'")
+    if settings.reframe_by_loaded_words and score >= settings.reframe_threshold:
+        loaded_a, loaded_b = _loaded_apart(a, b)
+        if loaded_a or loaded_b:
+            reason = (
+                f"the same thing in other words: {_naming(loaded_a)} against {_naming(loaded_b)}"
+            )
+            return Verdict("reframe", score, reason, _naming(loaded_a), _naming(loaded_b))
+    if _same_fact(a, b, score, settings):
+        return _plain("corroborate", score, "both report it", a, b)
+    return _plain("related", score, "about the same thing; what each says differs", a, b)
 
 
-def _relate_figures(a: Statement, b: Statement, settings: AlignSettings) -> tuple[str, str, str]:
-    """Same value corroborates; a running tally that grows in a later report evolves; other
-    differences for the same quantity contradict."""
+def _renamed(a: Statement, b: Statement) -> bool:
+    """One event named by different words of which at least one is loaded ("riots",
+    "massacre")."""
+    return a.kind == "event" and a.type == b.type and a.trigger != b.trigger and a.named != b.named
+
+
+def _plain(relation: str, score: float, reason: str, a: Statement, b: Statement) -> Verdict:
+    return Verdict(relation, score, reason, _says(a), _says(b))
+
+
+def _same_fact(a: Statement, b: Statement, score: float, settings: AlignSettings) -> bool:
+    """Two events or claims told alike: alike enough, and no actor of one side clashing with
+    the other's."""
+    if score < settings.corroborate_threshold or _cosine(a, b) < settings.corroborate_cosine:
+        return False
+    if a.kind == "event":
+        if a.trigger != b.trigger and a.type != b.type:
+            return False
+        if a.actor and b.actor and a.actor not in {b.actor, b.target}:
+            return False
+    return not (a.kind == "claim" and a.actor and b.actor and a.actor != b.actor)
+
+
+def _relate_figures(a: Statement, b: Statement, score: float, settings: AlignSettings) -> Verdict:
+    """Same value corroborates; a running tally that grows in a later report evolves; two
+    values of the same measure of the same actor that cannot both hold contradict."""
     if quantity(a) != quantity(b):
-        return "", "", ""
-    notes = (
-        (f"{a.text} ({_when(a)})", f"{b.text} ({_when(b)})")
-        if a.value != b.value
-        else (a.text, b.text)
-    )
+        return NOTHING
+    notes = (f"{a.text} ({_when(a)})", f"{b.text} ({_when(b)})")
     if _same_value(a, b, settings):
-        return "corroborate", *notes
-    later = (b.day or 0) > (a.day or 0)
+        return Verdict(
+            "corroborate", score, f"the same figure: {a.text} / {b.text}", a.text, b.text
+        )
+    tally = bool(align_words(a.language).RUNNING_TALLIES.search(f"{a.trigger} {b.trigger}"))
+    grows = (b.value or 0) > (a.value or 0)
     if (
-        later
-        and align_words(a.language).RUNNING_TALLIES.search(f"{a.trigger} {b.trigger}")
-        and (b.value or 0) > (a.value or 0)
+        tally
+        and grows
+        and (b.day or 0) >= (a.day or 0)
+        and (b.published or date.min) > (a.published or date.min)
     ):
-        return "evolves", *notes
-    return "contradict", *notes
+        reason = f"a running count reported later as larger: {a.text}, then {b.text}"
+        return Verdict("evolves", score, reason, *notes)
+    # A running tally may change from one day to the next; other figures (a pledge, a price)
+    # are one value whenever they are reported.
+    same_time = a.day is not None and b.day is not None and abs(a.day - b.day) <= 1
+    same_subject = a.actor is not None and a.actor == b.actor and a.trigger == b.trigger
+    if (
+        same_subject
+        and (same_time or not tally)
+        and not _may_agree(a, b, settings)
+        and score >= settings.contradict_threshold
+    ):
+        reason = (
+            f"two values for the {a.trigger or 'figure'} of the same actor that cannot both "
+            f"hold: {a.text} against {b.text}"
+        )
+        return Verdict("contradict", score, reason, *notes)
+    return Verdict(
+        "related", score, f"figures for the same kind of count: {a.text}, {b.text}", *notes
+    )
+
+
+# The values a figure allows, as shares of its number, by its qualifier ("at least 19").
+RANGES = {
+    "exact": (1.0, 1.0),
+    "at least": (1.0, float("inf")),
+    "more than": (1.0, float("inf")),
+    "less than": (0.0, 1.0),
+    "up to": (0.0, 1.0),
+    "nearly": (0.85, 1.0),
+    "almost": (0.85, 1.0),
+    "about": (0.8, 1.2),
+}
+
+
+def _may_agree(a: Statement, b: Statement, settings: AlignSettings) -> bool:
+    """Whether the two figures' values can both hold, given their qualifiers ("nearly $3
+    billion" and "$2.4 billion" cannot; "at least 19" and "31" can)."""
+    if a.value is None or b.value is None:
+        return True
+    a_low, a_high = _range(a.value, a.qualifier, settings.same_value_share)
+    b_low, b_high = _range(b.value, b.qualifier, settings.same_value_share)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _range(value: float, qualifier: str, share: float) -> tuple[float, float]:
+    low, high = RANGES.get(qualifier or "exact", (0.0, float("inf")))
+    return value * low * (1 - share), value * high * (1 + share)
 
 
 def _same_value(a: Statement, b: Statement, settings: AlignSettings) -> bool:
@@ -184,21 +291,59 @@ def _same_value(a: Statement, b: Statement, settings: AlignSettings) -> bool:
     return abs(a.value - b.value) <= share * max(abs(a.value), abs(b.value), 1e-9)
 
 
-def _opposed(a: Statement, b: Statement) -> bool:
-    """One affirms what the other denies: a negation on one side only, or a word on one side
-    whose negated form ("lawful" / "unlawful") is on the other."""
-    if a.kind == b.kind == "event":
-        return a.negated != b.negated
+def _overlap(a: Statement, b: Statement) -> float:
+    """How much of the shorter statement's own words the other's repeat."""
+    words_a = content_words(a.text, a.language)
+    words_b = content_words(b.text, b.language)
+    if not words_a or not words_b:
+        return 0.0
+    return len(words_a & words_b) / min(len(words_a), len(words_b))
+
+
+def _opposed(a: Statement, b: Statement, same_words: float, settings: AlignSettings) -> str:
+    """Why one side denies what the other asserts, or "": the same predicate with the same
+    actors negated on one side only, a word against its negated form, or an explicit denial
+    of what the other reports. Never from different actors or wording alone."""
     en = align_words(a.language)
-    if bool(en.NEGATION.search(a.text)) != bool(en.NEGATION.search(b.text)):
-        return True
+    if a.kind == "event":
+        same_actors = a.actor is not None and a.actor == b.actor and a.target == b.target
+        if a.negated != b.negated and a.trigger == b.trigger and same_actors:
+            return f"one side says it did not happen ({_denier(a, b).text})"
+        return ""
+    if same_words < settings.same_predicate_overlap:
+        return ""
+    disputes = [s for s in (a, b) if en.DISPUTES.search(s.trigger)]
+    if len(disputes) == 1:
+        return f"{disputes[0].source}: it is {disputes[0].trigger} ({disputes[0].text})"
+    if a.negated != b.negated:
+        return f"asserted on one side, negated on the other ({_denier(a, b).text})"
     for word in content_words(a.text, a.language):
         for prefix in en.NEGATING_PREFIXES:
-            if prefix + word in b.words or (
-                word.startswith(prefix) and word[len(prefix) :] in b.words
-            ):
-                return True
-    return False
+            opposite = prefix + word if not word.startswith(prefix) else word[len(prefix) :]
+            if opposite in content_words(b.text, b.language) and len(opposite) > 3:
+                return f"{word!r} on one side, {opposite!r} on the other"
+    return ""
+
+
+def _cosine(a: Statement, b: Statement) -> float:
+    """How close in meaning the two sentences are (e5 cosine); their share of common words
+    where a sentence has no embedding."""
+    if a.vector is None or b.vector is None:
+        shared = a.words & b.words
+        return len(shared) / len(a.words | b.words) if shared else 0.0
+    return float(np.dot(a.vector, b.vector))
+
+
+def _denier(a: Statement, b: Statement) -> Statement:
+    return a if a.negated else b
+
+
+def _loaded_apart(a: Statement, b: Statement) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The loaded words of each side's sentence that the other's does not use."""
+    return (
+        tuple(w for w in a.loaded if w not in b.context.lower()),
+        tuple(w for w in b.loaded if w not in a.context.lower()),
+    )
 
 
 def _when(item: Statement) -> str:
@@ -209,5 +354,9 @@ def _says(item: Statement) -> str:
     return ("denies: " if item.negated else "") + item.text
 
 
-def _naming(item: Statement) -> str:
-    return "names it: " + (", ".join(item.loaded) if item.loaded else item.text)
+def _stance(item: Statement) -> str:
+    return item.stance or "stated plainly"
+
+
+def _naming(loaded: tuple[str, ...]) -> str:
+    return ", ".join(f"'{w}'" for w in loaded) if loaded else "plain words"

@@ -29,6 +29,7 @@ from counterpoint.store.alignment import (
     resolved_mentions_of,
     sentences_of,
 )
+from counterpoint.store.stories import stories_of
 
 
 def load_statements(
@@ -61,6 +62,8 @@ class Surroundings:
     entity_of: dict[tuple[str, int], str]  # (doc, mention index) -> entity
     in_sentence: dict[tuple[str, int], set[str]]  # (doc, sentence) -> entities named there
     loaded: dict[str, list[tuple[int, int, str]]]  # doc -> (start, end, lowercased word), in order
+    names: dict[str, list[tuple[int, int]]]  # doc -> spans of the actors' names
+    story_of: dict[str, str]  # doc -> its story
     language: str
     words: dict[tuple[str, int, int], frozenset[str]] = field(default_factory=dict)  # (doc, span)
 
@@ -69,10 +72,12 @@ class Surroundings:
         """Those of `docs`, read from the store."""
         entity_of: dict[tuple[str, int], str] = {}
         in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+        names: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for mention in resolved_mentions_of(store, docs):
             assert mention.entity is not None
             entity_of[(mention.doc, mention.index)] = mention.entity
             in_sentence[(mention.doc, mention.sentence)].add(mention.entity)
+            names[mention.doc].append((mention.start, mention.end))
         loaded: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for word in loaded_words_of(store, docs):
             loaded[word.doc].append((word.start, word.end, word.text.lower()))
@@ -84,19 +89,28 @@ class Surroundings:
             entity_of=entity_of,
             in_sentence=in_sentence,
             loaded=loaded,
+            names=names,
+            story_of=stories_of(store, docs),
             language=language,
         )
 
     def loaded_between(self, doc: str, start: int, end: int) -> tuple[str, ...]:
-        """The loaded words between `start` and `end` of `doc`, each once, sorted."""
+        """The loaded words between `start` and `end` of `doc`, each once, sorted; not those
+        inside an actor's name or a fixed term ("special counsel", "grand jury")."""
         found = self.loaded.get(doc, [])
         first = bisect_left(found, (start, -1, ""))
+        text = self.documents[doc].text
+        fixed = [
+            (start + m.start(), start + m.end())
+            for m in align_words(self.language).FIXED_TERMS.finditer(text[start:end])
+        ]
+        taken = fixed + [(s, e) for s, e in self.names.get(doc, []) if s < end and e > start]
         inside = set()
-        for word_start, word_end, text in found[first:]:
+        for word_start, word_end, word in found[first:]:
             if word_start >= end:
                 break
-            if word_end <= end:
-                inside.add(text)
+            if word_end <= end and not any(s <= word_start and word_end <= e for s, e in taken):
+                inside.add(word)
         return tuple(sorted(inside))
 
     def actor(self, doc: str, mention: int | None) -> str | None:
@@ -126,8 +140,11 @@ class Surroundings:
             source=doc.source,
             published=published,
             day=_ordinal(when) or (published.toordinal() if published else None),
+            dated=_ordinal(when) is not None,
             entities=frozenset(self.in_sentence.get((item.doc, item.sentence), ())),
             loaded=self.loaded_between(item.doc, start, end),
+            named=self.loaded_between(item.doc, item.start, item.end),
+            story=self.story_of.get(item.doc),
             language=self.language,
             words=self.words[(item.doc, start, end)],
             **details,

@@ -39,8 +39,13 @@ def similarity(a: Statement, b: Statement, settings: AlignSettings = AlignSettin
     else:
         score = 0.45 * vector + 0.2 * words + 0.25 * actors
         score += 0.15 * (a.actor is not None and a.actor == b.actor)
+    # Only dates the texts give: a commentary written months later may tell the same event.
     far_apart = (
-        a.day is not None and b.day is not None and abs(a.day - b.day) > settings.day_tolerance
+        a.dated
+        and b.dated
+        and a.day is not None
+        and b.day is not None
+        and abs(a.day - b.day) > settings.day_tolerance
     )
     if a.kind != "figure" and far_apart:
         score -= settings.far_apart_penalty

@@ -35,6 +35,7 @@ class Statement:
     source: str  # the outlet, or the document id
     published: date | None = None
     day: int | None = None  # the day it is about (ordinal): happened, refers_to, or published
+    dated: bool = False  # `day` is a date its text gives, not the day it was reported
     type: str = ""  # event type, figure unit class, claim kind
     trigger: str = ""  # event trigger lemma, figure unit, claim cue
     entities: frozenset[str] = frozenset()  # actors named in its sentence
@@ -44,7 +45,9 @@ class Statement:
     qualifier: str = ""
     negated: bool = False
     stance: str = ""  # claim endorsement and certainty: "endorsed", "distanced", "hedged"
-    loaded: tuple[str, ...] = ()  # loaded words inside its own words
+    loaded: tuple[str, ...] = ()  # loaded words of its sentence, but in names and fixed terms
+    named: tuple[str, ...] = ()  # loaded words inside its own words: "massacre", "riots"
+    story: str | None = None  # the story its document belongs to
     language: str = DEFAULT_LANGUAGE  # whose word lists (`lang/<code>/align.py`) read it
     words: frozenset[str] = field(default_factory=frozenset)
     vector: np.ndarray | None = None
@@ -111,15 +114,20 @@ def unit_class(unit: str, language: str) -> str:
 
 
 def blocking_keys(item: Statement, settings: AlignSettings = AlignSettings()) -> list[str]:
-    """Where an item is filed, and where its matches are looked for."""
+    """Where an item is filed, and where its matches are looked for: by actor, by what it
+    is (trigger, quantity, value), each by month and by story."""
     months = nearby_months(item.day, settings)
     keys = []
-    for entity in sorted(item.entities)[: settings.max_key_actors]:
+    actors = sorted(item.entities)[: settings.max_key_actors]
+    for entity in actors:
         keys += [f"{item.kind}|{item.type}|{entity}|{m}" for m in months]
     what = quantity(item) if item.kind == "figure" else item.trigger
     keys += [f"{item.kind}|{what}|{m}" for m in months]
     if item.kind == "figure" and item.value is not None:
         keys += [f"figure|{item.type}|{item.value:.3g}|{m}" for m in months]
+    if item.story:  # a later report of an event meets the earlier ones whatever their dates
+        keys += [f"{item.kind}|{item.type}|{e}|{item.story}" for e in actors]
+        keys += [f"{item.kind}|{what}|{item.story}"]
     return keys
 
 

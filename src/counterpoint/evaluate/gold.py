@@ -155,11 +155,16 @@ def gold_item_spans(gold: dict[str, Any], docs: Mapping[str, Document]) -> dict[
     return spans
 
 
+def _agrees(relation: str, gold: list[dict[str, Any]]) -> bool:
+    return any(g["relation"] == relation for g in gold)
+
+
 def score_alignments(
     gold: dict[str, Any], documents: list[Document], alignments: list[Alignment]
 ) -> list[RelationScores]:
     """A found alignment matches a gold one when its members overlap the gold members' spans
-    in at least two documents (one, for `unique`)."""
+    in at least two documents (one, for `unique`). It is right when the relations agree; a
+    "related" one (it says only that both speak of one thing) whenever it matches."""
     spans = gold_item_spans(gold, match_documents(gold, documents))
 
     def hits(found: Alignment, wanted: dict[str, Any]) -> bool:
@@ -182,7 +187,10 @@ def score_alignments(
                 gold=len(wanted),
                 found=sum(any(g in gs for _, gs in matched) for g in wanted),
                 judged=sum(bool(gs) for _, gs in matched),
-                right=sum(any(g["relation"] == relation for g in gs) for _, gs in matched),
+                right=sum(
+                    bool(gs) if relation == "related" else _agrees(relation, gs)
+                    for _, gs in matched
+                ),
                 total=len(mine),
             )
         )

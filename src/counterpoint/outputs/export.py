@@ -38,13 +38,14 @@ from counterpoint.records import (
 )
 from counterpoint.store import TABLES, Store
 from counterpoint.store.export import sentences
+from counterpoint.store.stories import stories
 from counterpoint.version import __version__
 
 if TYPE_CHECKING:
     from followthemoney.proxy import EntityProxy
     from followthemoney.schema import Schema
 
-EXPORT_SCHEMA_VERSION = 4
+EXPORT_SCHEMA_VERSION = 5
 
 
 def export(
@@ -111,6 +112,7 @@ def export_data(store: Store) -> dict[str, Any]:
         "figures": [_figure(f, texts, actors) for f in store.figures()],
         "claims": [_claim(c, texts, actors) for c in store.claims()],
         "alignments": [alignment_data(a) for a in corpus_alignments(store)],
+        "stories": [asdict(s) for s in stories(store)],
     }
 
 

@@ -32,9 +32,11 @@ from counterpoint.records import (
     Figure,
     Mention,
     Sentence,
+    Story,
 )
 from counterpoint.store import Store
 from counterpoint.store.export import sentences
+from counterpoint.store.stories import stories, story_relation_counts
 from counterpoint.version import __version__
 
 TOP_ACTORS = 40  # rows in the actor-by-source grid
@@ -95,7 +97,9 @@ class ReportData:
     alignments: list[Alignment] = field(default_factory=list)
     framing: list[ActorFraming] = field(default_factory=list)
     coverage: dict[str, Coverage] = field(default_factory=dict)  # source -> centre, left out
+    stories: list[tuple[Story, dict[str, int]]] = field(default_factory=list)  # relation counts
     generated_by: str = f"Counterpoint {__version__}"
+    relation_names: tuple[str, ...] = tuple(r for r in RELATIONS if r != "unique")
 
     @property
     def timeline(self) -> list[tuple[Fact, Source]]:
@@ -193,7 +197,13 @@ def build_report(store: Store) -> ReportData:
         alignments=corpus_alignments(store),
         framing=frame_actors(store),
         coverage=actor_coverage(store),
+        stories=_stories(store),
     )
+
+
+def _stories(store: Store) -> list[tuple[Story, dict[str, int]]]:
+    relations = story_relation_counts(store)
+    return [(s, relations.get(s.id, {})) for s in stories(store)]
 
 
 def _prominence(entity: Entity) -> tuple[int, int, str]:
@@ -340,7 +350,8 @@ def diff_text(diff: SourceDiff) -> str:
     for relation, alignments in diff_groups(diff):
         lines += ["", f"{relation.upper()} ({len(alignments)})"]
         for alignment in alignments:
-            lines.append(f"  [{alignment.score:.2f}] {alignment.kind}")
+            why = f": {alignment.reason}" if alignment.reason else ""
+            lines.append(f"  [{alignment.score:.2f}] {alignment.id} {alignment.kind}{why}")
             for e in alignment.evidence:
                 note = f"  ({e.note})" if e.note and e.note != e.text else ""
                 text = " ".join(e.text.split())

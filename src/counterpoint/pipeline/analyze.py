@@ -10,6 +10,7 @@ from typing import Any
 
 from tqdm import tqdm
 
+from counterpoint.align.place import place_in_stories
 from counterpoint.align.stage import align_all
 from counterpoint.config import DEFAULT_DB, Settings
 from counterpoint.errors import InputError, NothingProcessed
@@ -76,6 +77,7 @@ def analyze(
                 bar.update()
         if result.added:  # the explorer reads the snapshot: it shows each phase as it ends
             refresh_snapshot(store)
+        place_in_stories(store, settings)
         resolution = resolve(store, fixes, settings)
         store.replace_resolution(resolution)
         refresh_snapshot(store)

@@ -50,10 +50,12 @@ from counterpoint.serve.render import (
     pages,
     source_label,
 )
+from counterpoint.store.stories import stories, story_relation_counts
 from counterpoint.version import __version__
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'"
+TOP_STORIES = 30  # stories on the overview, most sources first
 HTML_PAGE = {"overview": 100, "mentions": 100, "timeline": 200, "compare": 100, "search": 25}
 API_LIMIT = 50
 API_MAX = 500
@@ -302,9 +304,13 @@ def overview_page(request: Request, access: Reader, offset: Offset = 0) -> HTMLR
         docs = Q.documents(store, limit, offset)
         info = Q.overview(store)
         actors = Q.entities(store, 30, 0)["items"]
+        found = stories(store)[:TOP_STORIES]
+        relations = story_relation_counts(store)
     return render(
         request,
         "overview.html",
+        stories=[(s, relations.get(s.id, {})) for s in found],
+        relation_names=RELATIONS,
         docs=docs,
         counts=info["counts"],
         actors=actors,
@@ -438,10 +444,15 @@ def timeline_page(
 
 @html.get("/compare")
 def compare_page(
-    request: Request, access: Reader, a: Text = None, b: Text = None, offset: Offset = 0
+    request: Request,
+    access: Reader,
+    a: Text = None,
+    b: Text = None,
+    story: Text = None,
+    offset: Offset = 0,
 ) -> HTMLResponse:
     limit = HTML_PAGE["compare"]
-    a, b = blank(a), blank(b)
+    a, b, story = blank(a), blank(b), blank(story)
     with access.read() as store:
         heads = {}
         for doc in (a, b):
@@ -451,7 +462,7 @@ def compare_page(
                 heads[doc] = head
         choices = _choices(store, a, b)
         rows = Q.compare(store, a, b, limit, offset) if a and b else None
-        diff = source_diff(store, a, b) if a and b and a != b else None
+        diff = source_diff(store, a, b, story=story) if a and b and a != b else None
     return render(
         request,
         "compare.html",
@@ -646,12 +657,16 @@ def api_diff(
     access: Reader,
     a: Annotated[str, Query(description="an outlet, or a document id or title")],
     b: Annotated[str, Query(description="another outlet or document")],
+    story: Annotated[
+        str | None, Query(description="a story id: only the documents of that story")
+    ] = None,
 ) -> dict[str, Any]:
     """What two sources corroborate, contradict, update, reframe and report alone, each with
-    the sentences of both sides, and how each frames the actors both name."""
+    the sentences of both sides and the reason for each relation, and how each frames the
+    actors both name."""
     with access.read() as store:
         try:
-            return diff_data(source_diff(store, a, b))
+            return diff_data(source_diff(store, a, b, story=story))
         except CounterpointError as error:
             raise HTTPException(status_code=404, detail=str(error)) from None
 

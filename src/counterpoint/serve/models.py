@@ -328,6 +328,7 @@ class Alignment(BaseModel):
     score: float
     members: list[str]
     evidence: list[AlignedSentence]
+    reason: str = Field(description="why the relation holds, to check against the sentences")
 
 
 class DiffSide(BaseModel):

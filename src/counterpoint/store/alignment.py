@@ -212,6 +212,7 @@ def replace_alignments(store: Store, groups: list[str], alignments: list[Alignme
             "score": [a.score for a in alignments],
             "members": [json.dumps(list(a.members)) for a in alignments],
             "evidence": [json.dumps([e.__dict__ for e in a.evidence]) for a in alignments],
+            "reason": [a.reason for a in alignments],
         },
     )
 
@@ -228,6 +229,7 @@ def stored_alignments(store: Store) -> list[Alignment]:
             score=r["score"],
             members=tuple(json.loads(r["members"])),
             evidence=tuple(Evidence(**e) for e in json.loads(r["evidence"])),
+            reason=r["reason"] or "",
         )
         for r in rows
     ]

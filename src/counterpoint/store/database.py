@@ -43,7 +43,7 @@ from counterpoint.version import __version__
 
 R = TypeVar("R")
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Every DuckDB connection: never fetch or load an extension at run time (a SQLite file given as
 # the store would otherwise make DuckDB download its SQLite reader).
 DUCKDB_CONFIG: dict[str, str | bool | int | float | list[str]] = {
@@ -143,6 +143,20 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX claims_doc ON claims (doc)",
         "CREATE INDEX loaded_words_doc ON loaded_words (doc)",
     ],
+    # Stories, and relations judged precision first, one per pair of sentences with its reason:
+    # what earlier versions aligned is aligned again by the next run.
+    5: [
+        "ALTER TABLE alignments ADD COLUMN reason VARCHAR",
+        "CREATE TABLE stories (id VARCHAR PRIMARY KEY, title VARCHAR)",
+        "CREATE TABLE document_stories (doc VARCHAR PRIMARY KEY, story VARCHAR)",
+        "CREATE INDEX document_stories_story ON document_stories (story)",
+        "CREATE TABLE document_vectors (doc VARCHAR PRIMARY KEY, vector FLOAT[])",
+        "DELETE FROM aligned",
+        "DELETE FROM alignment_keys",
+        "DELETE FROM alignment_links",
+        "DELETE FROM alignment_groups",
+        "DELETE FROM alignments",
+    ],
 }
 
 TABLES = (
@@ -166,6 +180,9 @@ TABLES = (
     "alignment_links",
     "alignment_groups",
     "sentence_vectors",
+    "stories",
+    "document_stories",
+    "document_vectors",
     "runs",
 )
 

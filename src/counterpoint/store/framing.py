@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from counterpoint.records import LoadedWord, Mention, Token
 from counterpoint.store.database import DOCUMENT_SOURCE, Store
 
-# Rows of `{table}` (aliased x, its sentence index in `{column}`) in the documents of one
-# source, in the sentences that name an actor.
+_IN_DOCS = "IN (SELECT unnest(?::VARCHAR[]))"
+# Rows of `{table}` (aliased x, its sentence index in `{column}`) in some documents, in the
+# sentences that name an actor.
 _IN_ACTOR_SENTENCES = (
-    f"FROM {{table}} x JOIN documents d ON d.id = x.doc WHERE {DOCUMENT_SOURCE} = ? AND EXISTS "
+    f"FROM {{table}} x JOIN documents d ON d.id = x.doc WHERE x.doc {_IN_DOCS} AND EXISTS "
     "(SELECT 1 FROM mentions m WHERE m.doc = x.doc AND m.sentence = x.{column} "
     "AND m.entity IS NOT NULL)"
 )
@@ -29,10 +30,14 @@ class SentenceText:
     text: str
 
 
-def source_names(store: Store) -> list[str]:
-    """Every source (a document's outlet, else the document's id), by name."""
-    rows = store.rows(f"SELECT DISTINCT {DOCUMENT_SOURCE} AS source FROM documents d ORDER BY 1")
-    return [row["source"] for row in rows]
+def source_documents(store: Store) -> dict[str, list[str]]:
+    """Every source (a document's outlet, else the document's id), by name, with its
+    documents."""
+    rows = store.rows(
+        f"SELECT {DOCUMENT_SOURCE} AS source, list(d.id ORDER BY d.id) AS docs FROM documents d "
+        "GROUP BY 1 ORDER BY 1"
+    )
+    return {row["source"]: row["docs"] for row in rows}
 
 
 def entity_names(store: Store) -> dict[str, str]:
@@ -40,43 +45,42 @@ def entity_names(store: Store) -> dict[str, str]:
     return {row["id"]: row["name"] for row in store.rows("SELECT id, name FROM entities")}
 
 
-def actor_mentions(store: Store, source: str) -> list[Mention]:
-    """The mentions of resolved actors in one source's documents, in text order."""
+def actor_mentions(store: Store, docs: list[str]) -> list[Mention]:
+    """The mentions of resolved actors in some documents, in text order."""
     rows = store.rows(
-        f"SELECT m.* FROM mentions m JOIN documents d ON d.id = m.doc WHERE {DOCUMENT_SOURCE} = ? "
+        f"SELECT m.* FROM mentions m WHERE m.doc {_IN_DOCS} "
         'AND m.entity IS NOT NULL ORDER BY m.doc, m."index"',
-        [source],
+        [docs],
     )
     return [Mention(**row) for row in rows]
 
 
-def actor_sentences(store: Store, source: str) -> list[SentenceText]:
-    """The sentences of one source that name a resolved actor."""
+def actor_sentences(store: Store, docs: list[str]) -> list[SentenceText]:
+    """The sentences of some documents that name a resolved actor."""
     rows = store.rows(
         'SELECT x.doc, x."index", x.start, substring(d.text, x.start + 1, x."end" - x.start) '
         "AS text " + _IN_ACTOR_SENTENCES.format(table="sentences", column='"index"'),
-        [source],
+        [docs],
     )
     return [SentenceText(**row) for row in rows]
 
 
-def actor_sentence_tokens(store: Store, source: str) -> list[Token]:
-    """The tokens of the sentences of one source that name a resolved actor, by index."""
+def actor_sentence_tokens(store: Store, docs: list[str]) -> list[Token]:
+    """The tokens of the sentences of some documents that name a resolved actor, by index."""
     rows = store.rows(
         "SELECT x.* "
         + _IN_ACTOR_SENTENCES.format(table="tokens", column="sentence")
         + ' ORDER BY x."index"',
-        [source],
+        [docs],
     )
     return [Token(**row) for row in rows]
 
 
-def source_loaded_words(store: Store, source: str) -> list[LoadedWord]:
-    """The loaded words of one source's documents, in text order."""
+def loaded_words_in(store: Store, docs: list[str]) -> list[LoadedWord]:
+    """The loaded words of some documents, in text order."""
     rows = store.rows(
-        f"SELECT w.* FROM loaded_words w JOIN documents d ON d.id = w.doc "
-        f"WHERE {DOCUMENT_SOURCE} = ? ORDER BY w.doc, w.start",
-        [source],
+        f"SELECT w.* FROM loaded_words w WHERE w.doc {_IN_DOCS} ORDER BY w.doc, w.start",
+        [docs],
     )
     return [LoadedWord(**row) for row in rows]
 

@@ -33,3 +33,21 @@ NEGATING_PREFIXES = ("un", "il", "in", "im", "ir", "non", "dis")
 
 # Units of time (singular): a figure in one of them is a duration.
 DURATION_UNITS = {"year", "month", "week", "day", "hour", "minute", "decade"}
+
+# Cues by which a speaker disputes what is reported: "denied the report", "rejected the claim".
+DISPUTES = re.compile(
+    r"\b(den(y|ied|ies|ying)|disput\w*|reject\w*|refut\w*|contest\w*|rebut\w*|dismiss\w*)\b",
+    re.IGNORECASE,
+)
+
+# Terms in which a word that reads as loaded is only part of a name for something: a
+# "special counsel" is not special, a "grand jury" not grand. Lowercased.
+FIXED_TERMS = re.compile(
+    r"\b(special (counsel|prosecutor|session|election|envoy|committee|forces|operations)|"
+    r"grand (jury|juries|slam|prix)|supreme (court|leader)|high (court|school|commissioner)|"
+    r"civil (war|rights|servants?|liberties|society)|cold war|world war|free (trade|speech)|"
+    r"hate (crimes?|speech)|first lady|prime minister|attorney general|secretary general|"
+    r"general (election|assembly|counsel)|great (britain|depression|recession)|"
+    r"united (states|nations|kingdom)|white house|natural gas|public (health|safety))\b",
+    re.IGNORECASE,
+)

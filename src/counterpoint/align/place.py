@@ -1,0 +1,72 @@
+"""The story stage: each document not in a story yet joins the story it is closest to, or
+starts one (`align/stories.py` decides); a story's title is its most central document's."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from counterpoint.align.stories import (
+    Placed,
+    StoryDocument,
+    assign_stories,
+    story_title,
+    with_vectors,
+)
+from counterpoint.config import Settings
+from counterpoint.store import Store
+from counterpoint.store.alignment import documents_by_id
+from counterpoint.store.stories import (
+    name_stories,
+    place_documents,
+    placed_near,
+    unplaced_documents,
+)
+
+
+def place_in_stories(store: Store, settings: Settings) -> int:
+    """Put the documents in no story yet into stories, in the order they were added, in one
+    transaction; the number placed."""
+    todo = unplaced_documents(store)
+    if not todo:
+        return 0
+    found = documents_by_id(store, todo)
+    stories = settings.stories
+    new = with_vectors(
+        [
+            StoryDocument(d.id, d.title, d.text[: stories.term_chars], d.published)
+            for d in (found[i] for i in todo)
+        ],
+        stories,
+    )
+    dates = [d.published for d in new if d.published]
+    placed = [
+        Placed(
+            StoryDocument(
+                p.doc, p.title, p.text, p.published, np.asarray(p.vector, dtype=np.float32)
+            ),
+            p.story,
+        )
+        for p in placed_near(
+            store,
+            min(dates, default=None),
+            max(dates, default=None),
+            stories.window_days + stories.density_days,
+            stories.term_chars,
+        )
+    ]
+    chosen = assign_stories(placed, new, stories)
+    members: dict[str, list[StoryDocument]] = {}
+    for p in placed:
+        members.setdefault(p.story, []).append(p.document)
+    for document, story in zip(new, chosen, strict=True):
+        members.setdefault(story, []).append(document)
+    titles = {story: story_title(members[story]) or story for story in set(chosen)}
+    with store.transaction():
+        place_documents(
+            store,
+            [d.id for d in new],
+            chosen,
+            [np.asarray(d.vector).tolist() for d in new],
+        )
+        name_stories(store, titles)
+    return len(new)

@@ -1,0 +1,319 @@
+"""Stories: documents grouped into one event or developing story, across outlets and days, as
+they arrive.
+
+Each new document joins the story it is closest to, or starts one; a story never splits and a
+document never moves, so what a reader saw yesterday still holds today. Closeness is measured by
+three signals:
+
+- the multilingual-e5-small cosine of the title and the start of the text (`story_vector_text`),
+  made relative to how crowded the document's neighbourhood is: e5 puts every pair of political
+  news items at a cosine of 0.85 or more, so a fixed cutoff merges a busy week's stories and
+  splits a quiet one's. A pair's cosine is measured against the mean of the two documents'
+  densities (each one's mean cosine to its `density_k` nearest neighbours dated within
+  `density_days`), as in CSLS (Conneau et al. 2018): a document joins a story whose members are
+  about as close to it as its nearest neighbours are;
+- word overlap, a TF-IDF cosine whose weights come from the documents of the call themselves
+  (names and rare words weigh most; no word list);
+- the date: documents more than `near_days` apart pay a small penalty per day, capped at
+  `max_day_penalty`, so that a strong content match (a commentary weeks later) still joins.
+
+A document's score for a story is the mean of its `link_members` best scores against the
+story's members dated within `window_days` (undated documents are compared with everything and
+pay `undated_penalty`); it joins the best story scoring `threshold` or more.
+
+The defaults were chosen on two thirds of 506 AllSides same-story roundups (2021) and checked on
+the rest: see `bench/stories_roundups.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import numpy as np
+
+STORY_PREFIX = "st-"
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class StoryDocument:
+    """What the grouping sees of a document. `vector`: the unit-length e5 embedding of
+    `story_vector_text(title, text)`, computed when missing (`with_vectors`)."""
+
+    id: str
+    title: str | None
+    text: str
+    published: dt.date | None
+    vector: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A document already in a story."""
+
+    document: StoryDocument
+    story: str
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    """Thresholds of the grouping into stories (tuned by bench/stories_roundups.py)."""
+
+    vectors: bool = True  # e5 embeddings as a signal; False compares words only
+    title_chars: int = 300  # characters of the title embedded and compared
+    vector_chars: int = 300  # characters of the text embedded after the title (~1 s per 7,000)
+    term_chars: int = 2000  # characters of the text whose words are compared
+    window_days: int = 60  # a new document is compared with placed ones dated this close
+    density_days: int = 3  # a document's neighbours, for its density: dated this close
+    density_k: int = 3  # nearest neighbours averaged into a density
+    density_prior: float = 0.85  # cosine assumed for neighbours missing (few documents around)
+    term_weight: float = 0.1  # weight of the word overlap beside the relative cosine
+    near_days: int = 1  # no date penalty this close
+    day_penalty: float = 0.03  # off the score per day further apart
+    max_day_penalty: float = 0.1  # at most this off: the date never vetoes a strong match
+    undated_penalty: float = 0.03  # off the score when either document has no date
+    link_members: int = 1000  # a story's score: the mean of this many best member scores
+    threshold: float = -0.01  # a document joins the best story scoring this much or more
+    words_threshold: float = 0.2  # the same, comparing words only (`vectors` False)
+
+
+def story_vector_text(
+    title: str | None, text: str, settings: StorySettings = StorySettings()
+) -> str:
+    """What is embedded for a document: its title and the start of its text, which say what
+    the story is; the rest of an article adds cost (about 1 s per 7,000 characters) and drift."""
+    head = (title or "").strip()[: settings.title_chars]
+    body = " ".join(text[: settings.vector_chars].split())
+    return f"{head}\n{body}" if head else body
+
+
+def with_vectors(
+    documents: Sequence[StoryDocument], settings: StorySettings = StorySettings()
+) -> list[StoryDocument]:
+    """The documents, each with its vector; those missing are embedded in one call, so that a
+    caller can keep them and never embed a document twice."""
+    missing = [i for i, d in enumerate(documents) if d.vector is None]
+    out = list(documents)
+    if missing:
+        from counterpoint.align.embeddings import embed
+
+        texts = [story_vector_text(out[i].title, out[i].text, settings) for i in missing]
+        for i, vector in zip(missing, embed(texts), strict=True):
+            out[i] = replace(out[i], vector=vector)
+    return out
+
+
+def story_id(first_document: str) -> str:
+    """A story's id, from the id of its first document: stable across runs and machines."""
+    return STORY_PREFIX + hashlib.sha256(first_document.encode("utf-8")).hexdigest()[:12]
+
+
+def assign_stories(
+    placed: Sequence[Placed],
+    new: Sequence[StoryDocument],
+    settings: StorySettings = StorySettings(),
+) -> list[str]:
+    """The story of each new document, in arrival order: a placed story, one started by an
+    earlier document of `new`, or a new one (`story_id` of the document). Placed documents keep
+    their stories. Pass the placed documents dated within `window_days` (plus `density_days`)
+    of the new ones: farther ones are never compared, and word weights come from all of them.
+
+    Cost per new document grows with the documents dated within the window (all of them for an
+    undated document), not with the whole collection."""
+    if not new:
+        return []
+    docs = [p.document for p in placed] + list(new)
+    if settings.vectors:
+        docs = with_vectors(docs, settings)
+    grouping = _Grouping(docs, settings)
+    for i, p in enumerate(placed):
+        grouping.place(i, p.story)
+    stories: list[str] = []
+    for i in range(len(placed), len(docs)):
+        story = grouping.best_story(i) or story_id(docs[i].id)
+        grouping.place(i, story)
+        stories.append(story)
+    return stories
+
+
+def story_title(documents: Sequence[StoryDocument]) -> str | None:
+    """A story's title: that of its most central document (nearest the mean of the vectors),
+    which names what most reports share; without vectors, the earliest titled document's."""
+    titled = [d for d in documents if d.title and d.title.strip()]
+    if not titled:
+        return None
+    with_vector = [d for d in titled if d.vector is not None]
+    if with_vector:
+        matrix = np.stack([np.asarray(d.vector, dtype=np.float32) for d in with_vector])
+        centrality = matrix @ matrix.mean(axis=0)
+        best = max(range(len(with_vector)), key=lambda i: (round(float(centrality[i]), 6), -i))
+        return (with_vector[best].title or "").strip()
+    earliest = min(
+        range(len(titled)),
+        key=lambda i: (titled[i].published is None, titled[i].published or dt.date.min, i),
+    )
+    return (titled[earliest].title or "").strip()
+
+
+def story_terms(
+    title: str | None, text: str, settings: StorySettings = StorySettings()
+) -> Counter[str]:
+    """The words compared between documents: the title's and those of the start of the text,
+    lower-cased, possessives cut, three letters or more."""
+    return Counter(_terms(title or "", text, settings.title_chars, settings.term_chars))
+
+
+@lru_cache(maxsize=16384)
+def _terms(title: str, text: str, title_chars: int, term_chars: int) -> tuple[str, ...]:
+    """Cached: a document passed again in a later call (as placed) is not read again."""
+    found = _WORD.findall(f"{title[:title_chars]}\n{text[:term_chars]}".replace("’", "'").lower())
+    words = (w[:-2] if w.endswith("'s") else w for w in found)
+    return tuple(w for w in words if len(w) >= 3)
+
+
+class _Grouping:
+    """The documents of one call (placed ones first), sorted by date so that a time window is
+    a slice: dated rows first in date order, undated rows after them."""
+
+    def __init__(self, docs: Sequence[StoryDocument], settings: StorySettings) -> None:
+        self.settings = settings
+        n = len(docs)
+        ordinals = [d.published.toordinal() if d.published else math.inf for d in docs]
+        self.order = sorted(range(n), key=lambda i: (ordinals[i], i))  # row -> document
+        self.row = np.empty(n, dtype=np.int64)  # document -> row
+        self.row[self.order] = np.arange(n)
+        self.days = np.array([ordinals[i] for i in self.order], dtype=np.float64)
+        self.dated = int(np.searchsorted(self.days, math.inf))  # rows [dated, n) are undated
+        self.label = np.full(n, -1, dtype=np.int64)  # row -> story number, -1 not placed yet
+        self.stories: list[str] = []
+        self.story_number: dict[str, int] = {}
+        self.density = np.full(n, np.nan)
+        self.vectors: np.ndarray | None = None
+        if settings.vectors:
+            self.vectors = np.stack(
+                [np.asarray(docs[i].vector, dtype=np.float32) for i in self.order]
+            )
+        self._index_terms([story_terms(docs[i].title, docs[i].text, settings) for i in self.order])
+
+    def _index_terms(self, terms: list[Counter[str]]) -> None:
+        """Rows' TF-IDF vectors (square root of the count times log((n + 1) / df), unit
+        length), kept as one sparse matrix in rows (indptr, indices, data)."""
+        vocabulary: dict[str, int] = {}
+        indices = np.array(
+            [vocabulary.setdefault(w, len(vocabulary)) for counts in terms for w in counts],
+            dtype=np.int64,
+        )
+        counts = np.array([c for counts in terms for c in counts.values()], dtype=np.float64)
+        lengths = np.array([len(counts) for counts in terms], dtype=np.int64)
+        self.indptr = np.concatenate([[0], np.cumsum(lengths)])
+        df = np.bincount(indices, minlength=len(vocabulary))
+        weights = np.sqrt(counts) * np.log((len(terms) + 1) / df)[indices]
+        owner = np.repeat(np.arange(len(terms)), lengths)
+        norms = np.sqrt(np.bincount(owner, weights=weights * weights, minlength=len(terms)))
+        self.indices = indices
+        self.data = (weights / np.where(norms == 0, 1, norms)[owner]).astype(np.float32)
+        self.scratch = np.zeros(len(vocabulary), dtype=np.float32)
+
+    def place(self, doc: int, story: str) -> None:
+        number = self.story_number.get(story)
+        if number is None:
+            number = self.story_number[story] = len(self.stories)
+            self.stories.append(story)
+        self.label[self.row[doc]] = number
+
+    def _window(self, row: int, days: int) -> np.ndarray:
+        """Rows dated within `days` of `row`, and the undated ones; every row if it is undated."""
+        n = len(self.days)
+        if row >= self.dated:
+            return np.arange(n)
+        day = self.days[row]
+        start = int(np.searchsorted(self.days[: self.dated], day - days, side="left"))
+        end = int(np.searchsorted(self.days[: self.dated], day + days, side="right"))
+        return np.concatenate([np.arange(start, end), np.arange(self.dated, n)])
+
+    def _cosines(self, row: int, rows: np.ndarray) -> np.ndarray:
+        assert self.vectors is not None
+        return self.vectors[rows] @ self.vectors[row]
+
+    def _density(self, rows: np.ndarray) -> np.ndarray:
+        """Each row's mean cosine to its `density_k` nearest neighbours among all the call's
+        documents dated within `density_days`, missing neighbours counted at `density_prior`.
+        Computed once per row and call."""
+        s = self.settings
+        for row in rows[np.isnan(self.density[rows])]:
+            around = self._window(int(row), s.density_days)
+            around = around[around != row]
+            cosines = np.concatenate(
+                [self._cosines(int(row), around), np.full(s.density_k, s.density_prior)]
+            )
+            k = s.density_k
+            top = np.partition(cosines, len(cosines) - k)[-k:]
+            self.density[row] = float(top.mean())
+        return self.density[rows]
+
+    def _term_overlap(self, row: int, rows: np.ndarray) -> np.ndarray:
+        """TF-IDF cosine of `row` with each of `rows`."""
+        lo, hi = self.indptr[row], self.indptr[row + 1]
+        self.scratch[self.indices[lo:hi]] = self.data[lo:hi]
+        starts = self.indptr[rows]
+        lengths = self.indptr[rows + 1] - starts
+        offsets = np.cumsum(lengths) - lengths
+        flat = np.arange(int(lengths.sum())) + np.repeat(starts - offsets, lengths)
+        products = self.scratch[self.indices[flat]] * self.data[flat]
+        owner = np.repeat(np.arange(len(rows)), lengths)
+        out = np.bincount(owner, weights=products, minlength=len(rows))
+        self.scratch[self.indices[lo:hi]] = 0.0
+        return out
+
+    def best_story(self, doc: int) -> str | None:
+        """The story the document joins, or None to start one."""
+        s = self.settings
+        row = int(self.row[doc])
+        rows = self._window(row, s.window_days)
+        rows = rows[self.label[rows] >= 0]
+        if len(rows) == 0:
+            return None
+        if row >= self.dated:
+            penalty = np.full(len(rows), s.undated_penalty)
+        else:
+            apart = np.abs(self.days[rows] - self.days[row])
+            by_day = np.minimum(
+                np.maximum(apart - s.near_days, 0) * s.day_penalty, s.max_day_penalty
+            )
+            penalty = np.where(np.isinf(apart), s.undated_penalty, by_day)
+        words = self._term_overlap(row, rows)
+        if self.vectors is None:
+            return self._best(self.label[rows], words - penalty, s.words_threshold)
+        # Upper bound first: a density is never below the prior, so the rows that could not
+        # reach the threshold even then are dropped before their densities are computed.
+        own = float(self._density(np.array([row]))[0])
+        score = self._cosines(row, rows) - 0.5 * own + s.term_weight * words - penalty
+        hopeful = score - 0.5 * s.density_prior >= s.threshold
+        keep = np.isin(self.label[rows], self.label[rows[hopeful]])
+        rows, score = rows[keep], score[keep] - 0.5 * self._density(rows[keep])
+        if len(rows) == 0:
+            return None
+        return self._best(self.label[rows], score, s.threshold)
+
+    def _best(self, labels: np.ndarray, score: np.ndarray, threshold: float) -> str | None:
+        """The story whose mean of its `link_members` best member scores is highest, if it
+        reaches the threshold; ties go to the story placed first."""
+        s = self.settings
+        stories, labels = np.unique(labels, return_inverse=True)
+        order = np.lexsort((-score, labels))  # by story, best score first
+        labels, score = labels[order], score[order]
+        starts = np.flatnonzero(np.r_[True, labels[1:] != labels[:-1]])
+        rank = np.arange(len(labels)) - np.repeat(starts, np.diff(np.r_[starts, len(labels)]))
+        top = rank < s.link_members
+        means = np.bincount(labels[top], weights=score[top]) / np.bincount(labels[top])
+        best = int(np.argmax(means))
+        if means[best] < threshold:
+            return None
+        return self.stories[int(stories[best])]

@@ -1,0 +1,128 @@
+"""What the grouping of documents into stories reads from and writes to the store: the
+documents not placed yet, the placed ones with their vectors, and the stories."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from counterpoint.records import Story
+from counterpoint.store.database import DOCUMENT_SOURCE, Store
+
+_IN_LIST = "IN (SELECT unnest(?::VARCHAR[]))"
+
+
+@dataclass(frozen=True)
+class PlacedDocument:
+    """A document already in a story, as the grouping compares new ones with it: its title,
+    the start of its text, and the vector it was placed by."""
+
+    doc: str
+    story: str
+    title: str | None
+    text: str
+    published: date | None
+    vector: list[float]
+
+
+def unplaced_documents(store: Store) -> list[str]:
+    """Documents in no story yet, in the order they were added."""
+    rows = store.con.execute(
+        "SELECT id FROM documents ANTI JOIN document_stories ON id = doc ORDER BY added, id"
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def placed_near(
+    store: Store, first: date | None, last: date | None, days: int, chars: int
+) -> list[PlacedDocument]:
+    """The documents in a story dated within `days` of the period `first`..`last` (all of them
+    when the period is unknown), and the undated ones, with the first `chars` of their text."""
+    near = "TRUE"
+    params: list[object] = [chars]
+    if first is not None and last is not None:
+        near = (
+            "(d.published IS NULL OR d.published BETWEEN ?::DATE - ?::INTEGER "
+            "AND ?::DATE + ?::INTEGER)"
+        )
+        params += [first, days, last, days]
+    rows = store.con.execute(
+        "SELECT s.doc, s.story, d.title, substring(d.text, 1, ?), d.published, v.vector "
+        "FROM document_stories s JOIN documents d ON d.id = s.doc "
+        f"JOIN document_vectors v ON v.doc = s.doc WHERE {near} ORDER BY d.added, s.doc",
+        params,
+    ).fetchall()
+    return [PlacedDocument(*row) for row in rows]
+
+
+def place_documents(
+    store: Store, docs: Sequence[str], stories: Sequence[str], vectors: Sequence[list[float]]
+) -> None:
+    """Put each of `docs` in its story, keeping the vector it was compared by."""
+    store.insert_columns("document_vectors", {"doc": list(docs), "vector": list(vectors)})
+    store.insert_columns("document_stories", {"doc": list(docs), "story": list(stories)})
+
+
+def name_stories(store: Store, titles: dict[str, str]) -> None:
+    """Set the title of each story (new ones are added)."""
+    if not titles:
+        return
+    ids = list(titles)
+    store.con.execute(f"DELETE FROM stories WHERE id {_IN_LIST}", [ids])
+    store.insert_columns("stories", {"id": ids, "title": [titles[i] for i in ids]})
+
+
+def story_titles_of(store: Store, stories: Sequence[str]) -> dict[str, list[str | None]]:
+    """The titles of the documents of each of `stories`, oldest first."""
+    rows = store.con.execute(
+        "SELECT s.story, list(d.title ORDER BY d.published NULLS LAST, d.added, d.id) "
+        f"FROM document_stories s JOIN documents d ON d.id = s.doc WHERE s.story {_IN_LIST} "
+        "GROUP BY 1",
+        [list(stories)],
+    ).fetchall()
+    return dict(rows)
+
+
+def stories(store: Store) -> list[Story]:
+    """Every story, the one with most sources first, then the latest."""
+    rows = store.rows(
+        "SELECT t.id, t.title, list(d.id ORDER BY d.published NULLS LAST, d.id) AS documents, "
+        f"list(DISTINCT {DOCUMENT_SOURCE} ORDER BY {DOCUMENT_SOURCE}) AS sources, "
+        "min(d.published) AS first, max(d.published) AS last "
+        "FROM stories t JOIN document_stories s ON s.story = t.id "
+        "JOIN documents d ON d.id = s.doc GROUP BY t.id, t.title "
+        "ORDER BY len(sources) DESC, last DESC NULLS LAST, t.id"
+    )
+    return [
+        Story(
+            id=row["id"],
+            title=row["title"] or "",
+            documents=tuple(row["documents"]),
+            sources=tuple(row["sources"]),
+            first=row["first"].isoformat() if row["first"] else None,
+            last=row["last"].isoformat() if row["last"] else None,
+        )
+        for row in rows
+    ]
+
+
+def stories_of(store: Store, docs: Sequence[str]) -> dict[str, str]:
+    """The story of each of `docs` that is in one."""
+    rows = store.con.execute(
+        f"SELECT doc, story FROM document_stories WHERE doc {_IN_LIST}", [list(docs)]
+    ).fetchall()
+    return dict(rows)
+
+
+def story_relation_counts(store: Store) -> dict[str, dict[str, int]]:
+    """Per story, how many alignments of each relation join its documents (an alignment
+    counts for the story of its first document)."""
+    rows = store.con.execute(
+        "SELECT s.story, a.relation, count(*) FROM alignments a JOIN document_stories s "
+        "ON s.doc = json_extract_string(a.evidence, '$[0].doc') GROUP BY ALL"
+    ).fetchall()
+    counts: dict[str, dict[str, int]] = {}
+    for story, relation, n in rows:
+        counts.setdefault(story, {})[relation] = int(n)
+    return counts
