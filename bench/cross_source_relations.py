@@ -132,7 +132,9 @@ def shown_relations(pairs: list[Pair], alignments: list[Alignment]) -> dict[str,
     for pair in pairs:
         for al in by_docs.get(frozenset((pair.a_doc, pair.b_doc)), []):
             ea, eb = sorted(al.evidence, key=lambda e: e.doc != pair.a_doc)
-            if _overlaps(pair.a_span, ea.start, ea.end) and _overlaps(pair.b_span, eb.start, eb.end):
+            if _overlaps(pair.a_span, ea.start, ea.end) and _overlaps(
+                pair.b_span, eb.start, eb.end
+            ):
                 shown[pair.id].add(al.relation)
     return shown
 
@@ -201,9 +203,7 @@ class Judged:
         groups = sorted({g for g, _ in _all_groups(store)})
         for group, item in members_of(store, groups):
             members[group].append(item)
-        self.groups = {
-            g: [by_id[i] for i in items if i in by_id] for g, items in members.items()
-        }
+        self.groups = {g: [by_id[i] for i in items if i in by_id] for g, items in members.items()}
 
     def alignments(self, settings: Settings) -> list[Alignment]:
         return [a for g, items in self.groups.items() for a in judge(g, items, settings.align)]
@@ -233,9 +233,7 @@ def cosine_baseline(pairs: list[Pair], threshold: float | None) -> tuple[float, 
     return threshold, shown
 
 
-def unique_check(
-    pairs: list[Pair], uniques: list[Alignment]
-) -> tuple[int, int, int]:
+def unique_check(pairs: list[Pair], uniques: list[Alignment]) -> tuple[int, int, int]:
     """(listed unique sentences, of those in a labelled pair, of those the other outlet reports
     by the label)."""
     listed = [(e.doc, e.start, e.end) for al in uniques for e in al.evidence]
@@ -289,7 +287,9 @@ def main() -> None:
     if args.details:
         for p in chosen:
             if shown.get(p.id):
-                print(f"\n{p.id} gold={p.label} shown={sorted(shown[p.id])}\n  A: {p.a}\n  B: {p.b}")
+                print(
+                    f"\n{p.id} gold={p.label} shown={sorted(shown[p.id])}\n  A: {p.a}\n  B: {p.b}"
+                )
 
 
 def sweep(judged: Judged, tune: list[Pair], settings: Settings) -> None:
@@ -299,9 +299,7 @@ def sweep(judged: Judged, tune: list[Pair], settings: Settings) -> None:
     print(f"{'score':>5} {'cos':>5}  corroborate P/R (n)   same-fact P   all shown P (n)")
     for score in (0.5, 0.6, 0.7, 0.8):
         for cosine in (0.86, 0.88, 0.90, 0.92, 0.94):
-            align = replace(
-                settings.align, corroborate_threshold=score, corroborate_cosine=cosine
-            )
+            align = replace(settings.align, corroborate_threshold=score, corroborate_cosine=cosine)
             shown = shown_relations(tune, judged.alignments(replace(settings, align=align)))
             f = table(tune, shown)
             c, a = f["corroborate"], f["all shown"]

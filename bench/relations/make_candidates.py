@@ -29,7 +29,10 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parents[2] / "shared/bench-data/allsides_roundups_neus"
 ROUNDUPS = "allsides_roundups_2021-04_to_2021-10.jsonl"
-NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)\b", re.I)
+NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)\b",
+    re.I,
+)
 NEGATION = re.compile(r"\b(not|no|never|n't|denied|denies|deny|refused|rejected)\b", re.I)
 SENTENCE = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“‘A-Z0-9])")
 
@@ -47,6 +50,18 @@ def sentences(side: dict) -> list[tuple[str, str]]:
             if len(s.split()) >= 5:
                 found.append((f"p{n}s{m}", s.strip()))
     return found
+
+
+def take(
+    chosen: list[tuple[str, int, int]], why: str, pool: list[tuple[float, int, int]], n: int = 1
+) -> None:
+    """Add the first `n` pairs of `pool` not chosen yet."""
+    for _, i, j in pool:
+        if n == 0:
+            break
+        if all({i, j} != {a, b} for _, a, b in chosen):
+            chosen.append((why, i, j))
+            n -= 1
 
 
 def main() -> None:
@@ -71,20 +86,13 @@ def main() -> None:
                     pairs.append((float(np.dot(vectors[i], vectors[j])), i, j))
         pairs.sort(reverse=True)
         chosen: list[tuple[str, int, int]] = []
-
-        def take(why: str, pool: list[tuple[float, int, int]], n: int = 1) -> None:
-            for _, i, j in pool:
-                if n == 0:
-                    break
-                if all({i, j} != {a, b} for _, a, b in chosen):
-                    chosen.append((why, i, j))
-                    n -= 1
-
-        take("closest", pairs, 2)
-        take("numbers", [p for p in pairs if NUMBER.search(units[p[1]][2]) and NUMBER.search(units[p[2]][2])])
-        take("negation", [p for p in pairs if bool(NEGATION.search(units[p[1]][2])) != bool(NEGATION.search(units[p[2]][2]))])
-        take("titles", [p for p in pairs if units[p[1]][1] == units[p[2]][1] == "title"])
-        take("random", rng.sample(pairs, len(pairs)))
+        numbers = {n for n, unit in enumerate(units) if NUMBER.search(unit[2])}
+        negated = {n for n, unit in enumerate(units) if NEGATION.search(unit[2])}
+        take(chosen, "closest", pairs, 2)
+        take(chosen, "numbers", [p for p in pairs if {p[1], p[2]} <= numbers])
+        take(chosen, "negation", [p for p in pairs if (p[1] in negated) != (p[2] in negated)])
+        take(chosen, "titles", [p for p in pairs if units[p[1]][1] == units[p[2]][1] == "title"])
+        take(chosen, "random", rng.sample(pairs, len(pairs)))
         for why, i, j in chosen:
             a, b = units[i], units[j]
             out.append(
@@ -107,8 +115,14 @@ def main() -> None:
     with (HERE / "candidates.jsonl").open("w") as f:
         for row in out:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(len(out), "pairs from", args.stories, "stories;",
-          sum(r["split"] == "held-out" for r in out), "held out")
+    print(
+        len(out),
+        "pairs from",
+        args.stories,
+        "stories;",
+        sum(r["split"] == "held-out" for r in out),
+        "held out",
+    )
 
 
 if __name__ == "__main__":

@@ -129,18 +129,18 @@ class StorySettings:
     title_chars: int = 300  # characters of the title embedded and compared
     vector_chars: int = 300  # characters of the text embedded after the title (~1 s per 7,000)
     term_chars: int = 2000  # characters of the text whose words are compared
-    window_days: int = 60  # a new document is compared with placed ones dated this close
+    window_days: int = 90  # a new document is compared with placed ones dated this close
     density_days: int = 3  # a document's neighbours, for its density: dated this close
     density_k: int = 3  # nearest neighbours averaged into a density
-    density_prior: float = 0.8  # cosine assumed for neighbours missing (few documents around)
+    density_prior: float = 0.85  # cosine assumed for neighbours missing (few documents around)
     term_weight: float = 0.1  # weight of the word overlap beside the relative cosine
     near_days: int = 1  # no date penalty this close
     day_penalty: float = 0.03  # off the score per day further apart
-    max_day_penalty: float = 0.1  # at most this off: the date never vetoes a strong match
+    max_day_penalty: float = 0.08  # at most this off: the date never vetoes a strong match
     undated_penalty: float = 0.03  # off the score when either document has no date
-    link_members: int = 1000  # a story's score: the mean of this many best member scores
-    threshold: float = -0.02  # a document joins the best story scoring this much or more
-    words_threshold: float = 0.2  # the same, comparing words only (`vectors` False)
+    link_members: int = 5  # a story's score: the mean of this many best member scores
+    threshold: float = -0.01  # a document joins the best story scoring this much or more
+    words_threshold: float = 0.15  # the same, comparing words only (`vectors` False)
 
 
 @dataclass(frozen=True)

@@ -118,17 +118,22 @@ def test_plover_event_typing_does_not_slip() -> None:
     assert accuracy >= 0.69 and macro_f1 >= 0.67
 
 
-def test_demo_alignments_do_not_slip(demo_db: Path) -> None:
-    """The demo's 15 gold alignments (bench/demo_alignments.py): measured recall 0.73 (11/15)
-    and precision 0.75 over the alignments gold speaks to, when the floors were set."""
+def test_demo_alignments_are_right_where_shown(demo_db: Path) -> None:
+    """The demo's 15 gold alignments (bench/demo_alignments.py). Relations are judged precision
+    first since the labelled real-news pairs showed the earlier rules right about a quarter of
+    the time (bench/README.md, cross_source_relations.py): the demo's contradictions and
+    reframes rest on evidence those rules could not tell from noise, and most of its
+    corroborations are now "related". Measured when the floors were set: every one of the 19
+    alignments gold speaks to right, 2 of 15 found with gold's own relation (was 0.75 right,
+    11 of 15 found)."""
     from counterpoint.align.compare import corpus_alignments
     from counterpoint.evaluate.gold import score_alignments
 
     with Store(demo_db, read_only=True) as store:
         scores = score_alignments(load_gold(), store.documents(), corpus_alignments(store))
-    found = sum(s.found for s in scores)
     right, judged = sum(s.right for s in scores), sum(s.judged for s in scores)
-    assert found / sum(s.gold for s in scores) >= 0.7
-    assert right / judged >= 0.7
+    assert judged >= 15
+    assert right / judged >= 0.95
     by_relation = {s.relation: s for s in scores}
-    assert all(by_relation[r].found >= 1 for r in ("corroborate", "evolves", "reframe", "unique"))
+    assert all(by_relation[r].found >= 1 for r in ("corroborate", "evolves"))
+    assert by_relation["contradict"].total == 0  # no contradiction is claimed on thin evidence

@@ -206,7 +206,7 @@ def _plain(relation: str, score: float, reason: str, a: Statement, b: Statement)
 def _same_fact(a: Statement, b: Statement, score: float, settings: AlignSettings) -> bool:
     """Two events or claims told alike: alike enough, and no actor of one side clashing with
     the other's."""
-    if score < settings.corroborate_threshold or _cosine(a, b) < settings.corroborate_cosine:
+    if not _told_alike(a, b, score, settings):
         return False
     if a.kind == "event":
         if a.trigger != b.trigger and a.type != b.type:
@@ -216,16 +216,28 @@ def _same_fact(a: Statement, b: Statement, score: float, settings: AlignSettings
     return not (a.kind == "claim" and a.actor and b.actor and a.actor != b.actor)
 
 
+def _told_alike(a: Statement, b: Statement, score: float, settings: AlignSettings) -> bool:
+    """The two items alike and their sentences close in meaning: a shared number or word in
+    two sentences that say different things is no corroboration."""
+    return score >= settings.corroborate_threshold and _cosine(a, b) >= settings.corroborate_cosine
+
+
+def _same_figure(a: Statement, b: Statement, settings: AlignSettings) -> bool:
+    """The same value of the same count, with qualifiers that agree ("nearly 8 percent" and
+    "over 8%" do not); not a duration ("100 days"), which two reports share without telling
+    one fact."""
+    return _same_value(a, b, settings) and a.qualifier == b.qualifier and a.type != "duration"
+
+
 def _relate_figures(a: Statement, b: Statement, score: float, settings: AlignSettings) -> Verdict:
     """Same value corroborates; a running tally that grows in a later report evolves; two
     values of the same measure of the same actor that cannot both hold contradict."""
     if quantity(a) != quantity(b):
         return NOTHING
     notes = (f"{a.text} ({_when(a)})", f"{b.text} ({_when(b)})")
-    if _same_value(a, b, settings):
-        return Verdict(
-            "corroborate", score, f"the same figure: {a.text} / {b.text}", a.text, b.text
-        )
+    if _same_figure(a, b, settings) and _told_alike(a, b, score, settings):
+        reason = f"the same figure: {a.text} / {b.text}"
+        return Verdict("corroborate", score, reason, a.text, b.text)
     tally = bool(align_words(a.language).RUNNING_TALLIES.search(f"{a.trigger} {b.trigger}"))
     grows = (b.value or 0) > (a.value or 0)
     if (

@@ -16,6 +16,7 @@ from counterpoint.config import AlignSettings
 from counterpoint.lang import DEFAULT_LANGUAGE, words
 
 MONTH = re.compile(r"\d{4}-\d{2}")
+UNDATED = "any"  # the month of an undated item's keys: it looks among the items of every month
 WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
@@ -133,16 +134,17 @@ def blocking_keys(item: Statement, settings: AlignSettings = AlignSettings()) ->
 
 def own_keys(item: Statement, keys: list[str], settings: AlignSettings) -> list[str]:
     """The keys of `keys` the item is filed under: those of its own month or of no month (the
-    lookups span the neighbouring months)."""
-    own = (
-        nearby_months(item.day, settings)[settings.month_window]
-        if item.day is not None
-        else "undated"
-    )
+    lookups span the neighbouring months), and those of its own month again as "any" month,
+    where undated items look (a document without a date still compares)."""
+    if item.day is None:
+        return keys
+    own = nearby_months(item.day, settings)[settings.month_window]
     filed = []
     for key in keys:
-        last = key.rsplit("|", 1)[-1]
-        if last == own or not MONTH.fullmatch(last):
+        head, last = key.rsplit("|", 1)
+        if last == own:
+            filed += [key, f"{head}|{UNDATED}"]
+        elif not MONTH.fullmatch(last):
             filed.append(key)
     return filed
 
@@ -150,7 +152,7 @@ def own_keys(item: Statement, keys: list[str], settings: AlignSettings) -> list[
 def nearby_months(day: int | None, settings: AlignSettings) -> list[str]:
     """The months ("YYYY-MM") of the day and of `month_window` months either side, in order."""
     if day is None:
-        return ["undated"]
+        return [UNDATED]
     when = date.fromordinal(day)
     number = when.year * 12 + when.month - 1
     window = settings.month_window

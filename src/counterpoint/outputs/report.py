@@ -352,7 +352,7 @@ def diff_text(diff: SourceDiff) -> str:
         for alignment in alignments:
             why = f": {alignment.reason}" if alignment.reason else ""
             lines.append(f"  [{alignment.score:.2f}] {alignment.id} {alignment.kind}{why}")
-            for e in alignment.evidence:
+            for e in sorted(alignment.evidence, key=lambda e: marks.get(e.outlet or "", "?")):
                 note = f"  ({e.note})" if e.note and e.note != e.text else ""
                 text = " ".join(e.text.split())
                 lines.append(f"    {marks.get(e.outlet or '', '?')} {e.published or 'undated'}  "
