@@ -65,6 +65,7 @@ class AlignSettings:
     # cross-source pairs (bench/cross_source_relations.py, which reports the held-out part).
     corroborate_threshold: float = 0.8
     corroborate_cosine: float = 0.92  # and the two sentences this close in meaning (e5 cosine)
+    same_sentence: float = 0.98  # two sentences this close (e5 cosine) tell one thing: corroborate
     contradict_threshold: float = 0.7
     # Different loaded words in two tellings of one thing as a reframe: off, as its precision on
     # the tune part was 0.10 (general sentiment words mark what differs, not how it is named).
@@ -76,7 +77,7 @@ class AlignSettings:
     # this close in meaning (e5 cosine) or shares this much of its words (of the shorter's);
     # chosen on the tune part of the labelled pairs for precision.
     same_sentence_cosine: float = 0.86
-    same_sentence_overlap: float = 0.3
+    same_sentence_overlap: float = 0.8
     key_cap: int = 100  # items read per blocking key: the ones nearest in time
     # Bounds on the work for one document, far above real articles (171 AllSides articles have
     # at most 145 events, figures and claims and 997 characters in a sentence; the longest of

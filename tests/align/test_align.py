@@ -35,6 +35,8 @@ The Dunmore Mining Company pledged $650 million last year to expand the quarry.
 
 The Dunmore Mining Company paid $2 million to Orrin Consulting, a firm owned by the governor's
 brother, according to bank records seen by this newspaper.
+
+Three union leaders were detained in Tallis on Wednesday, their lawyer said.
 """
 
 RIVER = """---
@@ -84,8 +86,12 @@ def test_a_death_toll_that_grows_in_a_later_report_evolves(db: Path) -> None:
 
 
 def test_what_only_one_outlet_reports_is_listed_as_unique(db: Path) -> None:
-    found = notes(db, "Valley Ledger", "Harbor Post", "unique")
-    assert any("$2 million" in n for n in found)
+    with Store(db, read_only=True) as store:
+        diff = source_diff(store, "Valley Ledger", "Harbor Post")
+    unique = [e.text for a in diff.by_relation().get("unique", []) for e in a.evidence]
+    assert any("union leaders were detained" in text for text in unique)
+    # what both report is never listed as one side's alone
+    assert not any("9 miners" in text or "pledged" in text for text in unique)
 
 
 def test_every_alignment_shows_each_sides_sentence(db: Path) -> None:

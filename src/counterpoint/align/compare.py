@@ -147,7 +147,8 @@ def omissions(
     settings: AlignSettings = AlignSettings(),
 ) -> list[Alignment]:
     """Sentences whose facts only one source reports: within a story, no sentence of another
-    source is aligned with it or says the same (by meaning or words), while another source of
+    source is aligned with it (even as only "related": precision first) or says the same (by
+    meaning or words), while another source of
     the story names the same actors. At most `unique_per_source` per source and story, most
     central first; scores are scaled so that each one's most central omission scores 1."""
     aligned = {(e.doc, e.sentence) for al in alignments for e in al.evidence}
@@ -224,7 +225,10 @@ class _Said:
         ).reshape(len(firsts), dims)
 
     def elsewhere(self, sentence: Statement, settings: AlignSettings) -> bool:
-        """Another source has a sentence that means the same or shares most of its words."""
+        """Another source has a sentence as close in meaning or sharing most of its words.
+        Closeness alone, though e5 puts two sentences about one actor close: on the labelled
+        pairs, asking also for a shared event or figure listed three times as many sentences
+        the other side does report (bench/README.md, cross_source_relations.py)."""
         others = self.sources != sentence.source
         if sentence.vector is not None and self.vectors.shape[1]:
             cosines = self.vectors[others] @ sentence.vector

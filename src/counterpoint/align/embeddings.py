@@ -40,7 +40,8 @@ def attach_vectors(
         if not store.read_only:
             add_sentence_vectors(store, missing, [v.tolist() for v in computed])
     for item in items:
-        item.vector = known.get((item.doc, item.sentence))
+        if item.vector is None:  # those given theirs earlier keep them
+            item.vector = known.get((item.doc, item.sentence))
 
 
 def embed(texts: list[str]) -> np.ndarray:

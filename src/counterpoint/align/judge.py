@@ -80,28 +80,29 @@ def judged_pairs(
 
 
 def merge_same(alignments: Iterable[Alignment]) -> list[Alignment]:
-    """One alignment per id: the same relation between the same two sentences, found in two
-    groups (their items joined through different links), is shown once, with the members and
-    notes of both and the higher score."""
-    merged: dict[str, Alignment] = {}
+    """One alignment per pair of sentences: found in several groups (their items joined
+    through different links), the surest relation is kept (as `judge` does within a group),
+    with the members and notes of all that show it and the highest score."""
+    by_sentences: dict[tuple[tuple[str, int], ...], list[Alignment]] = defaultdict(list)
     for al in alignments:
-        known = merged.get(al.id)
-        if known is None:
-            merged[al.id] = al
-            continue
-        best, other = (al, known) if al.score > known.score else (known, al)
-        notes = {e.doc: e.note for e in other.evidence}
-        merged[al.id] = replace(
-            best,
-            members=tuple(sorted(set(best.members) | set(other.members))),
-            evidence=tuple(
-                replace(
-                    e, note="; ".join(dict.fromkeys(n for n in (e.note, notes.get(e.doc)) if n))
-                )
-                for e in best.evidence
-            ),
+        by_sentences[tuple(sorted((e.doc, e.sentence) for e in al.evidence))].append(al)
+    merged = []
+    for found in by_sentences.values():
+        relation = next(r for r in (*SURE_FIRST, "unique") if any(a.relation == r for a in found))
+        kept = sorted((a for a in found if a.relation == relation), key=lambda a: -a.score)
+        best = kept[0]
+        notes: dict[str, list[str]] = defaultdict(list)
+        for al in kept:
+            for e in al.evidence:
+                notes[e.doc] += [n for n in e.note.split("; ") if n and n not in notes[e.doc]]
+        merged.append(
+            replace(
+                best,
+                members=tuple(sorted({m for a in kept for m in a.members})),
+                evidence=tuple(replace(e, note="; ".join(notes[e.doc])) for e in best.evidence),
+            )
         )
-    return list(merged.values())
+    return merged
 
 
 def alignment_id(relation: str, sentences: Iterable[tuple[str, int]]) -> str:
@@ -188,7 +189,7 @@ def relate(
                 f"the same thing in other words: {_naming(loaded_a)} against {_naming(loaded_b)}"
             )
             return Verdict("reframe", score, reason, _naming(loaded_a), _naming(loaded_b))
-    if _same_fact(a, b, score, settings):
+    if _same_fact(a, b, score, settings) or _cosine(a, b) >= settings.same_sentence:
         return _plain("corroborate", score, "both report it", a, b)
     return _plain("related", score, "about the same thing; what each says differs", a, b)
 
@@ -263,9 +264,10 @@ def _relate_figures(a: Statement, b: Statement, score: float, settings: AlignSet
             f"hold: {a.text} against {b.text}"
         )
         return Verdict("contradict", score, reason, *notes)
-    return Verdict(
-        "related", score, f"figures for the same kind of count: {a.text}, {b.text}", *notes
-    )
+    if a.trigger != b.trigger:  # "paid $2 million", "pledged $400 million": two things
+        return NOTHING
+    reason = f"figures of the same {a.trigger or 'count'}: {a.text}, {b.text}"
+    return Verdict("related", score, reason, *notes)
 
 
 # The values a figure allows, as shares of its number, by its qualifier ("at least 19").
