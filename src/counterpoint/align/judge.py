@@ -39,6 +39,7 @@ class Verdict:
 
 
 NOTHING = Verdict("")
+Judged = tuple[Statement, Statement, Verdict]
 
 
 def judge(
@@ -47,21 +48,16 @@ def judge(
     """The relations between the sources of one group, one alignment per pair of sentences:
     only pairs alike enough (same kind, different sources, scoring over the threshold) are
     judged, and of the relations found between two sentences the surest kind is kept."""
-    found: dict[tuple[tuple[str, int], tuple[str, int]], list[tuple[Statement, Statement, Verdict]]]
-    found = defaultdict(list)
+    found: dict[tuple[str, tuple[str, int], tuple[str, int]], list[Judged]] = defaultdict(list)
     for a, b, verdict in judged_pairs(members, settings):
-        found[(_sentence(a), _sentence(b))].append((a, b, verdict))
-    alignments = []
-    for pairs in found.values():
-        relation = next(r for r in SURE_FIRST if any(v.relation == r for _, _, v in pairs))
-        kept = [(a, b, v) for a, b, v in pairs if v.relation == relation]
-        alignments.append(_alignment(group, relation, kept))
-    return sorted(alignments, key=lambda al: al.id)
+        found[(verdict.relation, _sentence(a), _sentence(b))].append((a, b, verdict))
+    alignments = [_alignment(group, relation, pairs) for (relation, *_), pairs in found.items()]
+    return sorted(merge_same(alignments), key=lambda al: al.id)
 
 
 def judged_pairs(
     members: Sequence[Statement], settings: AlignSettings = AlignSettings()
-) -> list[tuple[Statement, Statement, Verdict]]:
+) -> list[Judged]:
     """The pairs of `members` alike enough to judge, earlier report first, with their verdict."""
     pairs = []
     ordered = sorted(members, key=lambda m: (m.published or date.min, m.id))
@@ -116,9 +112,7 @@ def _sentence(item: Statement) -> tuple[str, int]:
     return (item.doc, item.sentence)
 
 
-def _alignment(
-    group: str, relation: str, pairs: list[tuple[Statement, Statement, Verdict]]
-) -> Alignment:
+def _alignment(group: str, relation: str, pairs: list[Judged]) -> Alignment:
     """One relation between two sentences, from the item pairs that show it."""
     a, b, best = max(pairs, key=lambda p: p[2].confidence)
     items = sorted({x.id: x for p in pairs for x in p[:2]}.values(), key=lambda s: s.id)
