@@ -161,3 +161,16 @@ def test_a_document_pair_diff_frames_the_actors_on_those_documents_only(
 
     assert pair.a.docs == [ledger[0].id] and pair.b.docs == [courier]
     assert 0 < mentions(pair, pair.a.name) < mentions(outlets, "Morning Ledger")
+
+
+def test_a_later_report_joins_the_story_of_the_earlier_one(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "grow.duckdb"
+    counterpoint.analyze([corpus / "a.md"], db=db)
+    with Store(db, read_only=True) as store:
+        (first,) = stories(store)
+    counterpoint.analyze([corpus / "b.md", corpus / "harvest.md"], db=db)
+    with Store(db, read_only=True) as store:
+        found = {s.id: s for s in stories(store)}
+    assert len(found) == 2
+    assert set(found[first.id].sources) == {"Morning Ledger", "Evening Courier"}
+    assert set(first.documents) < set(found[first.id].documents)  # it keeps its id and documents

@@ -49,13 +49,13 @@ def judge(
     only pairs alike enough (same kind, different sources, scoring over the threshold) are
     judged, and of the relations found between two sentences the surest kind is kept."""
     found: dict[tuple[str, tuple[str, int], tuple[str, int]], list[Judged]] = defaultdict(list)
-    for a, b, verdict in judged_pairs(members, settings):
+    for a, b, verdict in _judged_pairs(members, settings):
         found[(verdict.relation, _sentence(a), _sentence(b))].append((a, b, verdict))
     alignments = [_alignment(group, relation, pairs) for (relation, *_), pairs in found.items()]
     return sorted(merge_same(alignments), key=lambda al: al.id)
 
 
-def judged_pairs(
+def _judged_pairs(
     members: Sequence[Statement], settings: AlignSettings = AlignSettings()
 ) -> list[Judged]:
     """The pairs of `members` alike enough to judge, earlier report first, with their verdict."""

@@ -73,17 +73,6 @@ def name_stories(store: Store, titles: dict[str, str]) -> None:
     store.insert_columns("stories", {"id": ids, "title": [titles[i] for i in ids]})
 
 
-def story_titles_of(store: Store, stories: Sequence[str]) -> dict[str, list[str | None]]:
-    """The titles of the documents of each of `stories`, oldest first."""
-    rows = store.con.execute(
-        "SELECT s.story, list(d.title ORDER BY d.published NULLS LAST, d.added, d.id) "
-        f"FROM document_stories s JOIN documents d ON d.id = s.doc WHERE s.story {_IN_LIST} "
-        "GROUP BY 1",
-        [list(stories)],
-    ).fetchall()
-    return dict(rows)
-
-
 def stories(store: Store) -> list[Story]:
     """Every story, the one with most sources first, then the latest."""
     rows = store.rows(
