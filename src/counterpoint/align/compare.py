@@ -137,7 +137,7 @@ def corpus_alignments(store: Store, settings: Settings = Settings()) -> list[Ali
     """Every stored alignment, and each source's most central omissions in each story."""
     alignments = merge_same(stored_alignments(store))
     statements = load_statements(store, all_document_ids(store), settings.language)
-    attach_vectors(store, statements)
+    attach_vectors(store, statements, compute=False)  # a whole store's: those stored suffice
     return alignments + omissions(statements, alignments, settings.align)
 
 

@@ -12,12 +12,16 @@ from counterpoint.store.alignment import add_sentence_vectors, sentence_vectors
 
 
 def attach_vectors(
-    store: Store, items: list[Statement], settings: AlignSettings = AlignSettings()
+    store: Store,
+    items: list[Statement],
+    settings: AlignSettings = AlignSettings(),
+    compute: bool = True,
 ) -> None:
     """Sentence embeddings of the items' sentences, computed once and kept in the store (when
     it is open for writing). Embedding takes about a second per 7,000 characters: only the
     sentences that start in a document's first `vector_span` characters are embedded, each from
-    its first `vector_chars`; the items of the others are compared by their words."""
+    its first `vector_chars`; the items of the others are compared by their words. Without
+    `compute`, only the embeddings already stored are attached."""
     wanted = sorted(
         {
             (i.doc, i.sentence)
@@ -34,7 +38,7 @@ def attach_vectors(
     }
     context = {(i.doc, i.sentence): i.context for i in items}
     missing = [key for key in wanted if key not in known]
-    if missing:
+    if missing and compute:
         computed = embed([context[key][: settings.vector_chars] for key in missing])
         known.update(zip(missing, computed, strict=True))
         if not store.read_only:
