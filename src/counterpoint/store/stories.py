@@ -105,12 +105,13 @@ def stories_of(store: Store, docs: Sequence[str]) -> dict[str, str]:
 
 
 def story_relation_counts(store: Store) -> dict[str, dict[str, int]]:
-    """Per story, how many alignments of each relation join its documents (an alignment
-    counts for the story of its first document, once whichever groups found it)."""
+    """Per story, how many alignments of each relation join two of its documents (once
+    whichever groups found it)."""
     rows = store.con.execute(
         "SELECT s.story, a.relation, count(DISTINCT a.id) FROM alignments a "
         "JOIN document_stories s ON s.doc = json_extract_string(a.evidence, '$[0].doc') "
-        "GROUP BY ALL"
+        "JOIN document_stories t ON t.doc = json_extract_string(a.evidence, '$[1].doc') "
+        "WHERE s.story = t.story GROUP BY ALL"
     ).fetchall()
     counts: dict[str, dict[str, int]] = {}
     for story, relation, n in rows:
