@@ -147,6 +147,13 @@ def test_resolve_date_forms() -> None:
     assert resolve_date("last week", None) is None
 
 
+def test_a_weekday_is_the_latest_such_day_of_the_report_week_not_a_week_early() -> None:
+    wednesday = date(2022, 8, 31)
+    assert resolve_date("Wednesday", wednesday) == ("2022-08-31", None)
+    assert resolve_date("on Tuesday", wednesday) == ("2022-08-30", None)
+    assert resolve_date("Thursday", wednesday) == ("2022-08-25", None)
+
+
 def test_magnitudes() -> None:
     killed = by_trigger("Soldiers of Valdoria killed 27 people in Port Ilen in 2019.")["killed"]
     assert killed.dead == 27 and killed.source is not None

@@ -475,7 +475,8 @@ def resolve_date(
     text: str, published: date | None, language: str = "en"
 ) -> tuple[str, str | None] | None:
     """A DATE entity's text to an ISO date or range, relative to the publication date:
-    "December 6" -> the latest December 6 not after it; "last week" -> Monday..Sunday of the
+    "December 6" -> the latest December 6 not after it; "Wednesday" -> the latest Wednesday
+    not after it (the day itself in a Wednesday's paper); "last week" -> Monday..Sunday of the
     week before; "in 2019" -> the year; "last November" -> that month. Durations ("90 days")
     and vague dates ("recent years") give None."""
     en = words(language, "events")
@@ -494,6 +495,9 @@ def resolve_date(
             )
             return (parsed.date().isoformat(), None) if parsed else None
         return None
+    if text in en.WEEKDAYS:  # news tells of days past (a verb's tense is not read here)
+        back = (published.weekday() - en.WEEKDAYS.index(text)) % 7
+        return (published - timedelta(days=back)).isoformat(), None
     period = en.RELATIVE_PERIOD.fullmatch(text)
     if period:
         return _shifted_period(period, en.SHIFTS[period.group("shift")], published)

@@ -212,6 +212,7 @@ DIRECTIONS = {"before": -1, "earlier": -1, "after": 1, "later": 1}
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 MONTHS = ("january february march april may june july august september october november "
           "december").split()  # fmt: skip
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()  # Monday first
 # Words before a date that are not part of it: "on December 6", "in early 2019".
 DATE_PREFIX = re.compile(r"^(on|in|since|by|during|from|the|early|late|mid-?)\s+")
 YEAR = re.compile(r"(?:the year )?(\d{4})")
