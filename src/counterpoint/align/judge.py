@@ -185,7 +185,7 @@ def relate(
             return Verdict("reframe", score, reason, _naming(loaded_a), _naming(loaded_b))
     if _same_fact(a, b, score, settings) or _cosine(a, b) >= settings.same_sentence:
         return _plain("corroborate", score, "both report it", a, b)
-    return _plain("related", score, "about the same thing; what each says differs", a, b)
+    return _plain("related", score, "both speak of it; not alike enough to call it one fact", a, b)
 
 
 def _renamed(a: Statement, b: Statement) -> bool:
