@@ -12,40 +12,19 @@ from counterpoint.align.compare import source_diff
 from counterpoint.store import Store
 from counterpoint.store.alignment import forget_alignment, unaligned_documents
 
+import quarry
 from conftest import write
+from quarry import HARBOR, RIVER
 
-HARBOR = """---
-title: Police kill nine miners at Dunmore quarry
-outlet: Harbor Post
-published: 2024-03-06
----
-Police killed 9 miners at the Dunmore quarry in Tallis on Tuesday, the regional governor said.
-
-The Dunmore Mining Company pledged $400 million last year to expand the quarry.
-"""
-
-VALLEY = """---
-title: Nine miners dead in Tallis
-outlet: Valley Ledger
-published: 2024-03-07
----
-Police killed 9 miners at the Dunmore quarry in Tallis on Tuesday.
-
-The Dunmore Mining Company pledged $650 million last year to expand the quarry.
-
+VALLEY = (
+    quarry.VALLEY
+    + """
 The Dunmore Mining Company paid $2 million to Orrin Consulting, a firm owned by the governor's
 brother, according to bank records seen by this newspaper.
 
 Three union leaders were detained in Tallis on Wednesday, their lawyer said.
 """
-
-RIVER = """---
-title: Quarry death toll rises
-outlet: River Times
-published: 2024-04-20
----
-At least 21 miners have been killed at the Dunmore quarry in Tallis since the strike began.
-"""
+)
 
 
 @pytest.fixture(scope="module")

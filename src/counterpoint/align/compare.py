@@ -18,6 +18,7 @@ from counterpoint.align.embeddings import attach_vectors
 from counterpoint.align.framing import frame_actors
 from counterpoint.align.judge import alignment_id, evidence, judge, kind_of, merge_same
 from counterpoint.align.load import load_statements
+from counterpoint.align.similarity import overlap
 from counterpoint.align.statements import Statement
 from counterpoint.config import DEFAULT_DB, AlignSettings, Settings
 from counterpoint.errors import CounterpointError
@@ -234,12 +235,11 @@ class _Said:
             cosines = self.vectors[others] @ sentence.vector
             if cosines.size and float(cosines.max()) >= settings.same_sentence_cosine:
                 return True
-        for words, other in zip(self.words, others, strict=True):
-            if other and words and sentence.words:
-                shared = len(words & sentence.words) / min(len(words), len(sentence.words))
-                if shared >= settings.same_sentence_overlap:
-                    return True
-        return False
+        return any(
+            overlap(words, sentence.words) >= settings.same_sentence_overlap
+            for words, other in zip(self.words, others, strict=True)
+            if other
+        )
 
 
 def _unique(omission: _Omission, top: float) -> Alignment:

@@ -16,7 +16,7 @@ from datetime import date
 
 import numpy as np
 
-from counterpoint.align.similarity import similarity
+from counterpoint.align.similarity import jaccard, overlap, similarity
 from counterpoint.align.statements import Statement, align_words, content_words, quantity
 from counterpoint.config import AlignSettings
 from counterpoint.records import Alignment, Evidence
@@ -301,11 +301,7 @@ def _same_value(a: Statement, b: Statement, settings: AlignSettings) -> bool:
 
 def _overlap(a: Statement, b: Statement) -> float:
     """How much of the shorter statement's own words the other's repeat."""
-    words_a = content_words(a.text, a.language)
-    words_b = content_words(b.text, b.language)
-    if not words_a or not words_b:
-        return 0.0
-    return len(words_a & words_b) / min(len(words_a), len(words_b))
+    return overlap(content_words(a.text, a.language), content_words(b.text, b.language))
 
 
 def _opposed(a: Statement, b: Statement, same_words: float, settings: AlignSettings) -> str:
@@ -337,8 +333,7 @@ def _cosine(a: Statement, b: Statement) -> float:
     """How close in meaning the two sentences are (e5 cosine); their share of common words
     where a sentence has no embedding."""
     if a.vector is None or b.vector is None:
-        shared = a.words & b.words
-        return len(shared) / len(a.words | b.words) if shared else 0.0
+        return jaccard(a.words, b.words)
     return float(np.dot(a.vector, b.vector))
 
 

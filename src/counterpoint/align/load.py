@@ -65,7 +65,10 @@ class Surroundings:
     names: dict[str, list[tuple[int, int]]]  # doc -> spans of the actors' names
     story_of: dict[str, str]  # doc -> its story
     language: str
-    words: dict[tuple[str, int, int], frozenset[str]] = field(default_factory=dict)  # (doc, span)
+    # (doc, sentence span) -> its content words and loaded words, read once for all its items
+    sentence_words: dict[tuple[str, int, int], tuple[frozenset[str], tuple[str, ...]]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def read(cls, store: Store, docs: Sequence[str], language: str) -> Surroundings:
@@ -124,8 +127,13 @@ class Surroundings:
         doc = self.documents[item.doc]
         start, end = self.sentences.get((item.doc, item.sentence), (item.start, item.end))
         context = doc.text[start:end]
-        if (item.doc, start, end) not in self.words:  # many items share a sentence: its words once
-            self.words[(item.doc, start, end)] = content_words(context, self.language)
+        span = (item.doc, start, end)
+        if span not in self.sentence_words:
+            self.sentence_words[span] = (
+                content_words(context, self.language),
+                self.loaded_between(item.doc, start, end),
+            )
+        words, loaded = self.sentence_words[span]
         published = doc.published
         return Statement(
             id=item_id(kind, item.doc, item.start, item.end),
@@ -142,11 +150,11 @@ class Surroundings:
             day=_ordinal(when) or (published.toordinal() if published else None),
             dated=_ordinal(when) is not None,
             entities=frozenset(self.in_sentence.get((item.doc, item.sentence), ())),
-            loaded=self.loaded_between(item.doc, start, end),
+            loaded=loaded,
             named=self.loaded_between(item.doc, item.start, item.end),
             story=self.story_of.get(item.doc),
             language=self.language,
-            words=self.words[(item.doc, start, end)],
+            words=words,
             **details,
         )
 

@@ -21,12 +21,12 @@ def similarity(a: Statement, b: Statement, settings: AlignSettings = AlignSettin
     if a.kind != b.kind:
         return 0.0
     vector = _vector_similarity(a, b)
-    words = _jaccard(a.words, b.words)
-    actors = _overlap(a.entities, b.entities)
+    words = jaccard(a.words, b.words)
+    actors = overlap(a.entities, b.entities)
     if a.kind == "figure":
         if a.type != b.type or quantity(a) != quantity(b):
             return 0.0
-        measure = _overlap(
+        measure = overlap(
             content_words(a.trigger, a.language), content_words(b.trigger, b.language)
         )
         score = 0.3 * vector + 0.2 * actors + 0.2 * measure + 0.3 * _closeness(a, b)
@@ -67,7 +67,7 @@ def _closeness(a: Statement, b: Statement) -> float:
     return max(0.0, 1.0 - abs(math.log(a.value / b.value)) / math.log(2))
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Shared share of the smaller set: a long sentence naming many actors is not penalised."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
@@ -75,10 +75,10 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 def _vector_similarity(a: Statement, b: Statement) -> float:
     """Cosine of the sentence embeddings, stretched; word overlap without them."""
     if a.vector is None or b.vector is None:
-        return _jaccard(a.words, b.words)
+        return jaccard(a.words, b.words)
     cosine = float(np.dot(a.vector, b.vector))
     return max(0.0, min(1.0, (cosine - UNRELATED_COSINE) / COSINE_RANGE))
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
