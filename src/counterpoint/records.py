@@ -99,11 +99,14 @@ class Figure:
     start: int  # the figure as written, qualifier included
     end: int
     value: float  # scale applied: "$3 billion" -> 3e9
-    unit: str  # "people", "USD", "percent", "soldiers", "years", "rank", ...
-    qualifier: str  # exact, at least, about, nearly, almost, more than, less than, up to
+    unit: str  # "people", "USD", "percent", "soldiers", "years", "rank", "USD per year", ...
+    # exact, at least, about, nearly, almost, more than, less than, up to; "between" (a range:
+    # value is its low end, `high` its high end); "several" ("hundreds of": value to 10 x value)
+    qualifier: str
     measures: str | None = None  # what it counts or measures: "protesters killed"
     about: int | None = None  # mention index of the actor it is about
     refers_to: str | None = None  # ISO date (or year) the figure is about, when the text says
+    high: float | None = None  # the high end of a range ("between 20 and 30": 30), else None
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,9 @@ class Event:
     size: int | None = None  # people or things involved: "140,000 soldiers"
     negated: bool = False
     modality: str | None = None  # could, may, expected, plans, ...
+    # The date as the text gives it, keeping its granularity (TimeML notation): "2022-12-07",
+    # "2022-W49" (a week), "2022-12" (a month), "2022-Q3", "2022", "199" (the 1990s).
+    date_value: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import pytest
 
 from counterpoint.config import Settings
 from counterpoint.nlp.annotate import load_pipeline
-from counterpoint.nlp.events import EXTENSIONS, PLOVER_TYPES, find_events, plover_type, resolve_date
+from counterpoint.nlp.events import EXTENSIONS, PLOVER_TYPES, find_events, plover_type
 from counterpoint.records import Event
 
 PUBLISHED = date(2023, 1, 10)
@@ -135,23 +135,6 @@ def test_dates_resolved_against_publication() -> None:
     year = by_trigger("Soldiers of Valdoria killed 27 people in Port Ilen in 2019.")["killed"]
     assert (year.happened, year.happened_end) == ("2019-01-01", "2019-12-31")
     assert by_trigger("Luis Ortega met Tomas Brenner.", None)["met"].reported is None
-
-
-def test_resolve_date_forms() -> None:
-    assert resolve_date("December 6", PUBLISHED) == ("2022-12-06", None)
-    assert resolve_date("January 6", PUBLISHED) == ("2023-01-06", None)
-    assert resolve_date("last November", PUBLISHED) == ("2022-11-01", "2022-11-30")
-    assert resolve_date("March 2021", None) == ("2021-03-01", "2021-03-31")
-    assert resolve_date("yesterday", PUBLISHED) == ("2023-01-09", None)
-    assert resolve_date("90 days", PUBLISHED) is None
-    assert resolve_date("last week", None) is None
-
-
-def test_a_weekday_is_the_latest_such_day_of_the_report_week_not_a_week_early() -> None:
-    wednesday = date(2022, 8, 31)
-    assert resolve_date("Wednesday", wednesday) == ("2022-08-31", None)
-    assert resolve_date("on Tuesday", wednesday) == ("2022-08-30", None)
-    assert resolve_date("Thursday", wednesday) == ("2022-08-25", None)
 
 
 def test_magnitudes() -> None:

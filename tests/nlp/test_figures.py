@@ -147,3 +147,138 @@ def test_sentence_index_and_offsets() -> None:
     (figure,) = figures(text)
     assert figure.sentence == 1
     assert text[figure.start : figure.end] == "412 ballots"
+
+
+# --- number words, ranges, rates, split amounts, day counts ----------------------------------
+
+
+def test_a_dozen_and_scales_of_twelve() -> None:
+    found = written("A dozen firefighters were hurt and about two dozen homes burned.")
+    assert (found["A dozen firefighters"].value, found["A dozen firefighters"].qualifier) == (
+        12,
+        "exact",
+    )
+    assert (found["about two dozen homes"].value, found["about two dozen homes"].qualifier) == (
+        24,
+        "about",
+    )
+
+
+def test_half_a_dozen() -> None:
+    found = written("Half a dozen ministers resigned.")
+    assert found["Half a dozen ministers"].value == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Hundreds of protesters marched.", "Hundreds of protesters", 100, "protesters"),
+        ("Dozens of homes were flooded.", "Dozens of homes", 12, "homes"),
+        ("Thousands of workers walked out.", "Thousands of workers", 1e3, "workers"),
+        ("Tens of thousands of people fled.", "Tens of thousands of people", 1e4, "people"),
+        ("It cut power to hundreds of thousands of homes.", "hundreds of thousands of homes",
+         1e5, "homes"),
+        ("The scheme cost millions of dollars.", "millions of dollars", 1e6, "USD"),
+        ("Several hundred farmers blocked the road.", "Several hundred farmers", 100, "farmers"),
+    ],
+)  # fmt: skip
+def test_plural_number_words_are_a_lower_bound_within_tenfold(
+    text: str, span: str, value: float, unit: str
+) -> None:
+    """Hundreds of" is at least 100 and fewer than 1,000: the value is the low end, the
+    qualifier "several" says up to ten times it."""
+    found = written(text)
+    assert span in found, found
+    assert (found[span].value, found[span].unit, found[span].qualifier) == (value, unit, "several")
+
+
+def test_amounts_split_by_a_quote_mark_or_a_line_break() -> None:
+    found = written('The wall would cost $5.6 "billion" and the fund $2.1\nbillion.')
+    values = sorted((f.value, f.unit) for f in found.values())
+    assert values == [(2.1e9, "USD"), (5.6e9, "USD")], found
+    found = written("He spent $7-billion on the wall.")
+    assert [(f.value, f.unit) for f in found.values()] == [(7e9, "USD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        ("Between 20 and 30 people were hurt.", "Between 20 and 30 people", 20, 30, "people"),
+        ("She will need money in the next 30 to 60 days.", "30 to 60 days", 30, 60, "days"),
+        ("The plan costs $5 billion to $7 billion.", "$5 billion to $7 billion", 5e9, 7e9, "USD"),
+        ("The plan costs $5 to $7 billion.", "$5 to $7 billion", 5e9, 7e9, "USD"),
+        ("Prices rose 3-4 percent in the towns.", "3-4 percent", 3, 4, "percent"),
+        ("It happened two or three weeks ago.", "two or three weeks", 2, 3, "weeks"),
+    ],
+)
+def test_ranges_keep_both_ends(text: str, span: str, low: float, high: float, unit: str) -> None:
+    found = written(text)
+    assert span in found, found
+    figure = found[span]
+    assert (figure.value, figure.high, figure.unit, figure.qualifier) == (
+        low,
+        high,
+        unit,
+        "between",
+    )
+
+
+def test_a_change_from_one_value_to_another_is_no_range() -> None:
+    found = written("Turnout rose from 40 to 50 percent.")
+    assert all(f.high is None for f in found.values()), found
+
+
+def test_scores_and_years_joined_by_a_hyphen_are_no_range() -> None:
+    assert figures("The Senate voted 53-47 on the bill in 2019-2020.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("Prices grew 3 percent a year.", "3 percent a year", "percent per year"),
+        ("The clinic treats 40 patients per week.", "40 patients per week", "patients per week"),
+        ("Workers earn $15 an hour.", "$15 an hour", "USD per hour"),
+    ],
+)
+def test_rates_per_period(text: str, span: str, unit: str) -> None:
+    found = written(text)
+    assert span in found, found
+    assert found[span].unit == unit
+
+
+def test_a_year_ago_is_no_rate() -> None:
+    found = written("Turnout was 40 percent a year ago.")
+    assert found["40 percent"].unit == "percent"
+
+
+def test_the_nth_day_of_a_tally() -> None:
+    found = written("The strike entered the 14th day of the shutdown on Monday.")
+    figure = found["the 14th day of the shutdown"]
+    assert (figure.value, figure.unit, figure.qualifier) == (14, "days", "exact")
+    assert figure.measures == "shutdown"
+    found = written("It was day 30 of the siege.")
+    assert (found["day 30 of the siege"].value, found["day 30 of the siege"].measures) == (
+        30,
+        "siege",
+    )
+
+
+def test_durations_stay_durations() -> None:
+    found = written("The shutdown has lasted 14 days and the talks three weeks.")
+    assert (found["14 days"].value, found["14 days"].unit) == (14, "days")
+    assert (found["three weeks"].value, found["three weeks"].unit) == (3, "weeks")
+
+
+def test_fractions_of_one_ages_and_dates_before_a_month() -> None:
+    found = written("Growth slowed by 0.6 percentage points. She is 13 years old.")
+    assert list(found) == ["0.6 percentage points"]
+    assert found["0.6 percentage points"].value == 0.6
+    assert figures("Leaders met at the 27 April summit.") == []
+
+
+def test_qualifiers_written_after_the_figure() -> None:
+    found = written("They served for four years at least and bought $100-plus tickets.")
+    assert found["four years at least"].qualifier == "at least"
+    assert (found["$100-plus"].value, found["$100-plus"].qualifier) == (100, "at least")
+    found = written("We expect 20 people or more.")
+    assert found["20 people or more"].qualifier == "at least"

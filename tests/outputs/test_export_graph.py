@@ -359,7 +359,7 @@ def test_json_export_has_ties_roles_identifiers_and_candidates(
 ) -> None:
     data = json.loads(counterpoint.export(built.db, "json", tmp_path / "out.json").read_text())
     jsonschema.validate(data, SCHEMA)
-    assert data["export_schema_version"] == 5
+    assert data["export_schema_version"] == 6
     texts = {d["id"]: d["text"] for d in data["documents"]}
     entities = {e["id"]: e for e in data["entities"]}
     assert entities[actor("Peru")]["identifiers"] == {"iso3166": "PE", "wikidata": "Q419"}

@@ -221,7 +221,15 @@ def _same_figure(a: Statement, b: Statement, settings: AlignSettings) -> bool:
     """The same value of the same count, with qualifiers that agree ("nearly 8 percent" and
     "over 8%" do not); not a duration ("100 days"), which two reports share without telling
     one fact."""
-    return _same_value(a, b, settings) and a.qualifier == b.qualifier and a.type != "duration"
+    same_high = a.high == b.high or (
+        a.high is not None and b.high is not None and _same_number(a.high, b.high, settings)
+    )
+    return (
+        _same_value(a, b, settings)
+        and a.qualifier == b.qualifier
+        and same_high
+        and a.type != "duration"
+    )
 
 
 def _relate_figures(a: Statement, b: Statement, score: float, settings: AlignSettings) -> Verdict:
@@ -274,6 +282,7 @@ RANGES = {
     "nearly": (0.85, 1.0),
     "almost": (0.85, 1.0),
     "about": (0.8, 1.2),
+    "several": (1.0, 10.0),  # "hundreds of": from 100 to 1,000
 }
 
 
@@ -282,21 +291,29 @@ def _may_agree(a: Statement, b: Statement, settings: AlignSettings) -> bool:
     billion" and "$2.4 billion" cannot; "at least 19" and "31" can)."""
     if a.value is None or b.value is None:
         return True
-    a_low, a_high = _range(a.value, a.qualifier, settings.same_value_share)
-    b_low, b_high = _range(b.value, b.qualifier, settings.same_value_share)
+    a_low, a_high = _range(a, settings.same_value_share)
+    b_low, b_high = _range(b, settings.same_value_share)
     return a_low <= b_high and b_low <= a_high
 
 
-def _range(value: float, qualifier: str, share: float) -> tuple[float, float]:
-    low, high = RANGES.get(qualifier or "exact", (0.0, float("inf")))
+def _range(figure: Statement, share: float) -> tuple[float, float]:
+    """The values a figure allows: a range's ends ("between 20 and 30"), else its value
+    stretched by its qualifier."""
+    value = figure.value or 0.0
+    if figure.high is not None:
+        return value * (1 - share), figure.high * (1 + share)
+    low, high = RANGES.get(figure.qualifier or "exact", (0.0, float("inf")))
     return value * low * (1 - share), value * high * (1 + share)
 
 
 def _same_value(a: Statement, b: Statement, settings: AlignSettings) -> bool:
     if a.value is None or b.value is None:
         return False
-    share = settings.same_value_share
-    return abs(a.value - b.value) <= share * max(abs(a.value), abs(b.value), 1e-9)
+    return _same_number(a.value, b.value, settings)
+
+
+def _same_number(a: float, b: float, settings: AlignSettings) -> bool:
+    return abs(a - b) <= settings.same_value_share * max(abs(a), abs(b), 1e-9)
 
 
 def _overlap(a: Statement, b: Statement) -> float:

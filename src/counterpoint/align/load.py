@@ -4,6 +4,7 @@ loaded words inside it."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Sequence
@@ -163,7 +164,7 @@ def _event(found: Surroundings, event: Event) -> Statement:
     return found.statement(
         "event",
         event,
-        event.happened,
+        event.happened if _within_a_month(event.date_value) else None,
         type=event.type,
         trigger=event.trigger,
         actor=found.actor(event.doc, event.source),
@@ -181,6 +182,7 @@ def _figure(found: Surroundings, figure: Figure) -> Statement:
         trigger=(figure.measures or figure.unit).lower(),
         actor=found.actor(figure.doc, figure.about),
         value=figure.value,
+        high=figure.high,
         qualifier=figure.qualifier,
     )
 
@@ -200,6 +202,13 @@ def _claim(found: Surroundings, claim: Claim) -> Statement:
     )
     statement.negated = bool(align_words(found.language).NEGATION.search(statement.text))
     return statement
+
+
+def _within_a_month(date_value: str | None) -> bool:
+    """Whether a date names a day, a week or a month ("2022-12-07", "2022-W49", "2022-12"), not
+    a quarter, a year or more, whose first day would file it in the wrong month. Stores
+    written before dates kept their granularity have no value: their day is taken."""
+    return date_value is None or bool(re.fullmatch(r"\d{4}-(\d{2}(-\d{2})?|W\d{2})", date_value))
 
 
 def _ordinal(value: str | None) -> int | None:

@@ -43,6 +43,7 @@ class Statement:
     actor: str | None = None  # event source, claim speaker, figure's subject
     target: str | None = None
     value: float | None = None
+    high: float | None = None  # a range's high end ("between 20 and 30": 30)
     qualifier: str = ""
     negated: bool = False
     stance: str = ""  # claim endorsement and certainty: "endorsed", "distanced", "hedged"

@@ -16,16 +16,14 @@ expected to").
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from datetime import date
 from types import ModuleType
 
-import dateparser
 from spacy.tokens import Doc, Span, Token
 
 from counterpoint.config import NlpSettings
 from counterpoint.lang import words
+from counterpoint.nlp.dates import DateValue, resolve_date, tense_of
 from counterpoint.records import Event
 
 # --- Types -------------------------------------------------------------------------------------
@@ -68,8 +66,9 @@ def find_events(
             ent_of[token.i] = number
     en = words(sdoc.lang_, "events")
     events: list[Event] = []
+    anchor: DateValue | None = None
     for number, sent in enumerate(sdoc.sents):
-        dates = _sentence_dates(sent, published)
+        dates, anchor = _sentence_dates(sent, published, anchor)
         for token in sent:
             kind = _type_of(token, en)
             if kind is not None:
@@ -146,7 +145,7 @@ def _event(
     kind: str,
     sentence: int,
     ent_of: dict[int, int],
-    dates: dict[int, tuple[str, str | None]],
+    dates: dict[int, DateValue],
     published: date | None,
     settings: NlpSettings,
 ) -> Event:
@@ -155,11 +154,11 @@ def _event(
         target = None
     anchors = {trigger.i, _clause(trigger, settings).i}
     place = _place(trigger.sent, anchors, ent_of, {source, target}, settings)
-    happened = happened_end = None
-    for ent_start, (first_day, last_day) in dates.items():
-        if _attached(trigger.doc[ent_start], anchors, settings):
-            happened, happened_end = first_day, last_day
-            break
+    when = next(
+        (value for at, value in dates.items() if _attached(trigger.doc[at], anchors, settings)),
+        None,
+    )
+    happened, happened_end = (when.days if when else None) or (None, None)
     negated, modality = _mood(trigger, settings)
     dead, injured, size = _magnitudes(trigger, settings)
     end = trigger.idx + len(trigger)
@@ -185,6 +184,7 @@ def _event(
         size=size,
         negated=negated,
         modality=modality,
+        date_value=when.value if when else None,
     )
 
 
@@ -440,105 +440,24 @@ def _place(
     return None
 
 
-def _sentence_dates(sent: Span, published: date | None) -> dict[int, tuple[str, str | None]]:
-    """The DATE entities of a sentence, resolved: first token index -> (start, end or None)."""
+def _sentence_dates(
+    sent: Span, published: date | None, anchor: DateValue | None
+) -> tuple[dict[int, DateValue], DateValue | None]:
+    """The DATE entities of a sentence, resolved (first token index -> date), and the date a
+    later "the following month" counts from: the last one resolved without such a count."""
     doc = sent.doc
-    en = words(doc.lang_, "events")
-    found: dict[int, tuple[str, str | None]] = {}
-    pending: list[tuple[int, int]] = []  # relative dates: first token index, days from the base
+    en = words(doc.lang_, "dates")
+    found: dict[int, DateValue] = {}
     for ent in sent.ents:
         if ent.label_ != en.DATE_LABEL:
             continue
-        relative = en.RELATIVE_DATE.fullmatch(ent.text.lower())
-        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        direction = (relative.group("direction") or after) if relative else ""
-        if relative and direction in en.DIRECTIONS:
-            amount = relative.group("amount")
-            count = int(amount) if amount.isdigit() else en.NUMBER_WORDS.get(amount, 1)
-            days = count * en.UNIT_DAYS[relative.group("unit")]
-            pending.append((ent.start, en.DIRECTIONS[direction] * days))
+        resolved = resolve_date(ent.text, published, doc.lang_, tense_of(ent), anchor)
+        if resolved is None or resolved.start is None:
             continue
-        resolved = resolve_date(ent.text, published, doc.lang_)
-        if resolved is not None:
-            found[ent.start] = resolved
-    if pending and len(found) >= 1:
-        start, end = next(iter(found.values()))
-        if end is None:  # "a day before" counts from the one exact date of the sentence
-            base = date.fromisoformat(start)
-            for ent_start, days in pending:
-                found[ent_start] = ((base + timedelta(days=days)).isoformat(), None)
-    return found
-
-
-@lru_cache(maxsize=4096)
-def resolve_date(
-    text: str, published: date | None, language: str = "en"
-) -> tuple[str, str | None] | None:
-    """A DATE entity's text to an ISO date or range, relative to the publication date:
-    "December 6" -> the latest December 6 not after it; "Wednesday" -> the latest Wednesday
-    not after it (the day itself in a Wednesday's paper); "last week" -> Monday..Sunday of the
-    week before; "in 2019" -> the year; "last November" -> that month. Durations ("90 days")
-    and vague dates ("recent years") give None."""
-    en = words(language, "events")
-    text = en.DATE_PREFIX.sub("", text.lower()).strip(" ,.")
-    year = en.YEAR.fullmatch(text)
-    if year:
-        return f"{year.group(1)}-01-01", f"{year.group(1)}-12-31"
-    month_year = en.MONTH_YEAR.fullmatch(text)
-    if month_year:
-        month = en.MONTHS.index(month_year.group("month")) + 1
-        return _month(int(month_year.group("year")), month)
-    if published is None:
-        if re.search(r"\d{4}", text) and not en.DURATION.search(text):
-            parsed = dateparser.parse(
-                text, languages=en.DATE_LANGUAGES, settings={"PREFER_DATES_FROM": "past"}
-            )
-            return (parsed.date().isoformat(), None) if parsed else None
-        return None
-    if text in en.WEEKDAYS:  # news tells of days past (a verb's tense is not read here)
-        back = (published.weekday() - en.WEEKDAYS.index(text)) % 7
-        return (published - timedelta(days=back)).isoformat(), None
-    period = en.RELATIVE_PERIOD.fullmatch(text)
-    if period:
-        return _shifted_period(period, en.SHIFTS[period.group("shift")], published)
-    named = en.NAMED_MONTH.fullmatch(text)
-    if named:
-        number = en.MONTHS.index(named.group("month")) + 1
-        year_number = published.year if number < published.month else published.year - 1
-        if named.group("this") or number == published.month and not named.group("last"):
-            year_number = published.year
-        return _month(year_number, number)
-    if en.DURATION.search(text) and not en.PAST.search(text):
-        return None
-    if en.VAGUE_DATE.search(text):
-        return None
-    base = datetime(published.year, published.month, published.day)
-    parsed = dateparser.parse(
-        text,
-        languages=en.DATE_LANGUAGES,
-        settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"},
-    )
-    if parsed is None:
-        return None
-    return parsed.date().isoformat(), None
-
-
-def _shifted_period(period: re.Match[str], shift: int, published: date) -> tuple[str, str]:
-    """ "last week", "this month", "next year": the calendar period `shift` periods from the
-    one the publication date is in."""
-    if period.group("week"):
-        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
-        return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
-    if period.group("month"):
-        month = published.month + shift
-        return _month(published.year + (month - 1) // 12, (month - 1) % 12 + 1)
-    year = published.year + shift
-    return f"{year}-01-01", f"{year}-12-31"
-
-
-def _month(year: int, month: int) -> tuple[str, str]:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return date(year, month, 1).isoformat(), (following - timedelta(days=1)).isoformat()
+        found[ent.start] = resolved
+        if not resolved.anaphoric:
+            anchor = resolved
+    return found, anchor
 
 
 # --- Mood and magnitudes -----------------------------------------------------------------------

@@ -1,17 +1,22 @@
 """Figures: the numbers a reader might compare, read off a parsed spaCy `Doc`.
 
 Percentages ("41 percent"), money with its currency and scale ("nearly $3 billion"), counts of
-people or things ("Twenty-seven protesters", "at least 66 people"), durations ("90 days") and
-ranks ("the second largest producer"), each with its value, unit, qualifier ("at least",
-"about", ...), what it measures, the actor it is about and the date it refers to, when the parse
-says so. Dates, times, ages in brackets, article numbers, phone numbers and numbers inside names
-are not figures. Word lists are the language data in `lang/<code>/figures.py`.
+people or things ("Twenty-seven protesters", "at least 66 people", "a dozen firefighters"),
+durations ("90 days"), ranks ("the second largest producer") and how long something has lasted
+("the 14th day of the shutdown": 14 days of it), each with its value, unit, qualifier ("at
+least", "about", ...), what it measures, the actor it is about and the date it refers to, when
+the parse says so. Rates carry their period in the unit ("3 percent a year": "percent per
+year"); ranges keep both ends ("between 20 and 30": value 20, `high` 30, qualifier "between");
+plural number words are a lower bound within tenfold ("hundreds of": value 100, qualifier
+"several", up to 1,000), since "hundreds" says neither how many hundreds nor more. Dates,
+times, ages, article numbers, phone numbers and numbers inside names are not figures. Word
+lists are the language data in `lang/<code>/figures.py`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import ModuleType
 
 from spacy.tokens import Doc, Span, Token
@@ -33,6 +38,8 @@ class _Number:
     start: int  # token indexes of the number itself, [start, end)
     end: int
     value: float
+    scale: float = 1.0  # the scale word it was written with: "7 billion" -> 1e9
+    qualifier: str | None = None  # "several", for "hundreds of", "several thousand"
 
 
 @dataclass
@@ -56,14 +63,27 @@ def find_figures(sdoc: Doc, settings: NlpSettings = NlpSettings()) -> list[Figur
     for index, sent in enumerate(sdoc.sents):
         i = sent.start
         while i < sent.end:
+            counted = _day_count(sdoc, sent, i, en)
+            if counted is not None:
+                figures.append(_record(sdoc, sent, index, *counted, "exact", actor_of, settings))
+                i = counted[1].end
+                continue
             number = _rank(sdoc, i, en) or _number(sdoc, i, sent.end, en)
             if number is None:
                 i += 1
                 continue
-            figure = _figure(sdoc, sent, index, number, actor_of, settings)
+            ranged = _range(sdoc, sent, number, en)
+            figure = None
+            if ranged is not None:
+                high, first, low = ranged
+                figure = _figure(sdoc, sent, index, high, actor_of, settings, (first, low))
+            if figure is not None and ranged is not None:
+                i = ranged[0].end
+            else:
+                figure = _figure(sdoc, sent, index, number, actor_of, settings)
+                i = number.end
             if figure is not None:
                 figures.append(figure)
-            i = number.end
     return figures
 
 
@@ -83,23 +103,33 @@ def _number(doc: Doc, i: int, stop: int, en: ModuleType) -> _Number | None:
     first = doc[i]
     scaled = en.DIGITS_SCALED.fullmatch(first.text)
     if scaled:
-        return _Number(i, i + 1, float(scaled.group(1)) * en.SUFFIXES[scaled.group(2).lower()])
+        scale = en.SUFFIXES[scaled.group(2).lower()]
+        return _Number(i, i + 1, float(scaled.group(1)) * scale, scale)
     if first.lower_ in en.SCALES and i > 0 and doc[i - 1].lower_ in en.INDEFINITE:
-        return _Number(i - 1, i + 1, en.SCALES[first.lower_])
+        scale = en.SCALES[first.lower_]  # "a million", "half a dozen"
+        if i > 1 and doc[i - 2].lower_ in en.SHARES:
+            return _Number(i - 2, i + 1, scale * en.SHARES[doc[i - 2].lower_], scale)
+        return _Number(i - 1, i + 1, scale, scale)
+    several = _several(doc, i, stop, en)
+    if several is not None:
+        return several
     start_value = _word_value(first, en)
     if start_value is None:
         return None
-    total, current, j = 0.0, start_value, i + 1
+    total, current, j, scale = 0.0, start_value, i + 1, 1.0
     while j < stop:
+        j = _past_gap(doc, j, en)
         token, previous = doc[j], doc[j - 1].lower_
         if token.lower_ in en.UNITS and previous in en.ADDS_AFTER:
             current += en.UNITS[token.lower_]  # "twenty-seven", "one hundred and five"
         elif token.lower_ in en.SCALES:
+            scale = max(scale, en.SCALES[token.lower_])
             if en.SCALES[token.lower_] == 100:
                 current *= 100
             else:
                 total, current = total + current * en.SCALES[token.lower_], 0.0
         elif token.lower_ in en.SUFFIXES and not doc[j - 1].whitespace_:
+            scale = max(scale, en.SUFFIXES[token.lower_])
             total, current = total + current * en.SUFFIXES[token.lower_], 0.0  # "5" "m"
         elif not (
             j + 1 < stop
@@ -109,7 +139,92 @@ def _number(doc: Doc, i: int, stop: int, en: ModuleType) -> _Number | None:
         ):  # fmt: skip
             break
         j += 1
-    return _Number(i, j, total + current)
+    return _Number(i, j, total + current, scale)
+
+
+def _past_gap(doc: Doc, j: int, en: ModuleType) -> int:
+    """Past a quote mark, line break or hyphen between a number and its scale word, as in
+    `$5.6 "billion"`, "$2.1<newline>billion" or "$7-billion"; else j. A line break may have
+    ended the sentence: the scale word is looked for past its end."""
+    k, stop = j, len(doc)
+    while k < stop and k - j < 2 and (doc[k].is_space or doc[k].is_quote or doc[k].text == "-"):
+        k += 1
+    return k if k > j and k < stop and doc[k].lower_ in en.SCALES else j
+
+
+def _several(doc: Doc, i: int, stop: int, en: ModuleType) -> _Number | None:
+    """A plural number word and what it multiplies ("hundreds of", "tens of thousands of"), or
+    a scale word after "several" or "a few" ("several hundred"): a lower bound within tenfold."""
+    value, j = 1.0, i
+    while j + 1 < stop and doc[j].lower_ in en.MULTIPLES and doc[j + 1].lower_ == en.OF_WORD:
+        value, j = value * en.MULTIPLES[doc[j].lower_], j + 2
+    if j > i and not (j == i + 2 and doc[i].lower_ in en.MULTIPLES_ONLY_BEFORE_ANOTHER):
+        return _Number(i, j, value, value, en.SEVERAL)
+    if doc[i].lower_ not in en.SEVERAL_WORDS or i + 1 >= stop or doc[i + 1].lower_ not in en.SCALES:
+        return None
+    j = i + 1
+    while j < stop and doc[j].lower_ in en.SCALES:
+        value, j = value * en.SCALES[doc[j].lower_], j + 1
+    start = i - 1 if i > 0 and doc[i - 1].lower_ in en.INDEFINITE else i  # "a few hundred"
+    return _Number(start, j, value, value, en.SEVERAL)
+
+
+def _range(doc: Doc, sent: Span, low: _Number, en: ModuleType) -> tuple[_Number, int, float] | None:
+    """A range whose low end is `low` ("between 20 and 30", "30 to 60", "$5 to $7 billion",
+    "3-4", "two or three"): its high end, the index its words start at and its low value (with
+    the high end's scale when the low end has none: "$5 to $7 billion" is from 5 billion)."""
+    j = low.end
+    if low.qualifier is not None or j + 1 >= sent.end:
+        return None
+    symbol = low.start > sent.start and _currency_symbol(doc[low.start - 1]) is not None
+    first = low.start - symbol
+    opener = doc[first - 1].lower_ if first > sent.start else ""
+    joiner = doc[j].lower_
+    if opener in en.RANGE_OPENERS:
+        if joiner != en.RANGE_OPENERS[opener]:
+            return None
+        first -= 1
+    elif joiner not in en.RANGE_JOINERS or opener in en.CHANGE_OPENERS:
+        return None
+    k = j + 1
+    if symbol and doc[k].text == doc[low.start - 1].text and k + 1 < sent.end:
+        k += 1  # "$5 to $7 billion"
+    high = _number(doc, k, sent.end, en)
+    if high is None or high.qualifier is not None:
+        return None
+    value = low.value * high.scale if low.scale == 1.0 and high.scale > 1.0 else low.value
+    return (high, first, value) if value < high.value else None
+
+
+def _currency_symbol(token: Token) -> str | None:
+    """The currency a symbol or code before an amount names: "$", "€", "USD"."""
+    en = words(token.doc.lang_, "figures")
+    return en.SYMBOLS.get(token.lower_) or (token.text if token.text in CODES else None)
+
+
+def _day_count(doc: Doc, sent: Span, i: int, en: ModuleType) -> tuple[_Number, _Reading] | None:
+    """How long something has lasted, said by the day it is on: "the 14th day of the
+    shutdown", "day 30 of the siege": 14 (30) days of it, what it measures the thing."""
+    if i + 2 >= sent.end:
+        return None
+    token, after = doc[i], doc[i + 1]
+    match = en.DIGIT_ORDINAL.fullmatch(token.text)
+    ordinal = int(match.group(1)) if match else en.ORDINALS.get(token.lower_)
+    if ordinal is not None and after.lower_ in en.COUNTED_PERIODS:
+        period, value, start = after, float(ordinal), i
+        if i > sent.start and doc[i - 1].lower_ == en.DETERMINER:
+            start = i - 1
+    elif token.lower_ in en.COUNTED_PERIODS and en.DIGITS.fullmatch(after.text):
+        period, value, start = token, float(after.text.replace(",", "")), i
+    else:
+        return None
+    of = doc[i + 2]
+    things = [c for c in of.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}]
+    if of.lower_ != en.OF_WORD or not things:
+        return None
+    unit = _plural(period)
+    number = _Number(i, i + 2, value)
+    return number, _Reading(unit, start, things[0].i + 1, things[0], things[0])
 
 
 def _rank(doc: Doc, i: int, en: ModuleType) -> _Number | None:
@@ -142,40 +257,79 @@ def _figure(
     number: _Number,
     actor_of: dict[int, int],
     settings: NlpSettings,
+    low: tuple[int, float] | None = None,
 ) -> Figure | None:
-    if _skipped(doc, sent, number):
+    """The figure of `number`; with `low` (where its words start, its low value) the high end
+    of a range."""
+    if _skipped(doc, sent, number, ranged=low is not None):
         return None
     reading = _marked(doc, sent, number) or _counted(doc, sent, number, settings)
     if reading is None:
         return None
     en = words(doc.lang_, "figures")
-    if _in_date(doc, number) and reading.unit not in en.DURATION_UNITS:
-        return None
+    if _in_date(doc, number) and reading.unit not in en.DURATION_UNITS and low is None:
+        return None  # a range of years is no figure (`_counts_nothing`), one of counts is
+    after = doc[reading.end] if reading.end < sent.end else None
+    if after is not None and after.lower_ == en.AGE_WORD and reading.unit in en.DURATION_UNITS:
+        return None  # an age: "13 years old"
+    if reading.unit != "rank" and " per " not in reading.unit:
+        end, period = _per_period(doc, sent, reading.end)
+        if period:  # a rate: "3 percent a year", "40 patients per week"
+            reading = replace(reading, unit=f"{reading.unit} per {period}", end=end)
+    if low is not None:
+        return _record(doc, sent, index, number, reading, en.RANGE, actor_of, settings, *low)
+    if number.qualifier is not None:
+        return _record(doc, sent, index, number, reading, number.qualifier, actor_of, settings)
     qualifier, start = _qualifier(doc, sent, reading.start)
+    if qualifier == "exact":
+        qualifier, end = _trailing_qualifier(doc, sent, number.end, reading.end)
+        reading = replace(reading, end=end)
+    return _record(doc, sent, index, number, reading, qualifier, actor_of, settings, start)
+
+
+def _record(
+    doc: Doc,
+    sent: Span,
+    index: int,
+    number: _Number,
+    reading: _Reading,
+    qualifier: str,
+    actor_of: dict[int, int],
+    settings: NlpSettings,
+    start: int | None = None,
+    low: float | None = None,
+) -> Figure:
+    """The figure read: from token `start` (else where the reading starts); with `low`, a range
+    from `low` to the number."""
+    first = doc[reading.start if start is None else start]
     last = doc[reading.end - 1]
     verb = _clause_verb(reading.anchor, settings)
     return Figure(
         doc="",
         sentence=index,
-        start=doc[start].idx,
+        start=first.idx,
         end=last.idx + len(last),
-        value=number.value,
+        value=number.value if low is None else low,
         unit=reading.unit,
         qualifier=qualifier,
         measures=_measures(reading, verb, settings),
         about=_about(number, reading, verb, actor_of),
         refers_to=_refers_to(sent, number, verb, settings),
+        high=None if low is None else number.value,
     )
 
 
-def _skipped(doc: Doc, sent: Span, number: _Number) -> bool:
-    """Numbers that are not figures: labels, codes and times, and numbers that count nothing."""
+def _skipped(doc: Doc, sent: Span, number: _Number, ranged: bool = False) -> bool:
+    """Numbers that are not figures: labels, codes and times, and numbers that count nothing.
+    The high end of a range may be joined to its low end by a hyphen ("3-4 percent")."""
     before = doc[number.start - 1] if number.start > sent.start else None
     after = doc[number.end] if number.end < sent.end else None
+    months = words(doc.lang_, "figures").MONTHS
     return (
         _labels_something(doc, number, before, after)
-        or _in_code(doc, number, before, after)
+        or _in_code(doc, number, None if ranged else before, after)
         or _counts_nothing(doc, number, after)
+        or any(t is not None and t.lower_ in months for t in (before, after))  # "27 April"
     )
 
 
@@ -210,7 +364,7 @@ def _in_code(doc: Doc, number: _Number, before: Token | None, after: Token | Non
         and right.text[:1].isdigit()
     ):
         return True
-    if ":" in first.text or first.text.startswith("0") and len(first.text) > 1:
+    if ":" in first.text or re.match(r"0\d", first.text):
         return True
     return after is not None and after.lower_ in words(doc.lang_, "figures").CLOCK_WORDS
 
@@ -247,6 +401,17 @@ def _qualifier(doc: Doc, sent: Span, start: int) -> tuple[str, int]:
     return "exact", start
 
 
+def _trailing_qualifier(doc: Doc, sent: Span, number_end: int, end: int) -> tuple[str, int]:
+    """A qualifier written after the figure ("four years at least", "20 people or more") or
+    right after its number ("$100-plus"), and the figure's new end."""
+    for said, name in words(doc.lang_, "figures").TRAILING_QUALIFIERS.items():
+        for at in dict.fromkeys((end, number_end)):
+            stop = at + len(said)
+            if stop <= sent.end and tuple(t.lower_ for t in doc[at:stop]) == said:
+                return name, max(end, stop)
+    return "exact", end
+
+
 def _marked(doc: Doc, sent: Span, number: _Number) -> _Reading | None:
     """A number whose unit is written by it: a rank ("second largest"), money ("$3 billion",
     "3 billion soles") or a percentage ("41 percent", "41 per cent")."""
@@ -258,7 +423,7 @@ def _marked(doc: Doc, sent: Span, number: _Number) -> _Reading | None:
         return _Reading("rank", number.start, end, noun, noun or last)  # "second largest producer"
     before = doc[number.start - 1] if number.start > sent.start else None
     if before is not None:
-        code = en.SYMBOLS.get(before.lower_) or (before.text if before.text in CODES else None)
+        code = _currency_symbol(before)
         if code:
             return _money(doc, sent, number, code, number.start - 1, number.end, last)
     if number.end >= sent.end:
@@ -309,6 +474,8 @@ def _per_period(doc: Doc, sent: Span, end: int) -> tuple[int, str | None]:
     if end < sent.end and doc[end].lower_ in en.PERIOD_ADVERBS:
         return end + 1, en.PERIOD_ADVERBS[doc[end].lower_]
     if end + 1 < sent.end and doc[end].lower_ in en.PER_WORDS and doc[end + 1].lower_ in en.PERIODS:
+        if end + 2 < sent.end and doc[end + 2].lower_ in en.NOT_A_RATE_AFTER:
+            return end, None  # "40 percent a year ago"
         return end + 2, en.PERIODS[doc[end + 1].lower_]
     return end, None
 
@@ -319,6 +486,11 @@ def _counted(doc: Doc, sent: Span, number: _Number, settings: NlpSettings) -> _R
     en = words(doc.lang_, "figures")
     last = doc[number.end - 1]
     end = number.end
+    if last.lower_ == en.OF_WORD:  # "hundreds of (young) people"
+        things = [c for c in last.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}]
+        if not things or things[0].ent_type_ in en.NAME_LABELS or things[0].lower_ in en.MULTIPLES:
+            return None
+        return _Reading(_plural(things[0]), number.start, things[0].i + 1, things[0], things[0])
     if end + 1 < sent.end and doc[end].text == "-" and doc[end + 1].pos_ in {"NOUN", "PROPN"}:
         word = doc[end + 1]  # "30-year", "130-seat": a compound adjective
         if end + 3 < len(doc) and doc[end + 2].text == "-" and doc[end + 3].lower_ == en.AGE_WORD:

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from followthemoney.proxy import EntityProxy
     from followthemoney.schema import Schema
 
-EXPORT_SCHEMA_VERSION = 5
+EXPORT_SCHEMA_VERSION = 6
 
 
 def export(
@@ -175,6 +175,7 @@ def _event(e: Event, texts: dict[str, str], actors: ActorIds) -> Row:
         "place": _actor(actors, e.doc, e.place),
         "happened": e.happened,
         "happened_end": e.happened_end,
+        "date_value": e.date_value,
         "reported": e.reported,
         "dead": e.dead,
         "injured": e.injured,
@@ -189,6 +190,7 @@ def _figure(f: Figure, texts: dict[str, str], actors: ActorIds) -> Row:
     return {
         "id": item_id("figure", f.doc, f.start, f.end),
         "value": f.value,
+        "high": f.high,
         "unit": f.unit,
         "qualifier": f.qualifier,
         "measures": f.measures,

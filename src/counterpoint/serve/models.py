@@ -239,13 +239,18 @@ class Graph(BaseModel):
 
 
 class TimelineItem(BaseModel):
-    kind: str = Field(description="'document', 'role', 'tie' (later 'event')")
+    kind: str = Field(description="'document', 'role', 'tie' or 'event'")
     doc: str
     date: dt.date
     sentence: int
     label: str
     title: str | None
     outlet: str | None
+    told: str | None = Field(
+        None,
+        description="an event's date as the text gives it when coarser than a day, in TimeML "
+        "notation ('2016', '2022-12', '2022-W49'); `date` is its first day",
+    )
 
 
 class TimelinePage(Page[TimelineItem]):

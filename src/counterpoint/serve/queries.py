@@ -481,18 +481,20 @@ def timeline(
     )
     items_sql = f"""WITH items AS (
         SELECT 'document' AS kind, d.id AS doc, d.published AS date,
-            coalesce(f.first, 0) AS sentence, coalesce(d.title, d.source_path) AS label, 0 AS ord
+            coalesce(f.first, 0) AS sentence, coalesce(d.title, d.source_path) AS label, 0 AS ord,
+            NULL AS told
         FROM documents d LEFT JOIN (SELECT doc, min("index") AS first FROM sentences GROUP BY doc)
             f ON f.doc = d.id
         UNION ALL
-        SELECT 'role', r.doc, d.published, r.sentence, {ROLE_PHRASE}, 1
+        SELECT 'role', r.doc, d.published, r.sentence, {ROLE_PHRASE}, 1, NULL
         FROM roles r {ROLE_JOINS} JOIN documents d ON d.id = r.doc
         UNION ALL
-        SELECT 'tie', x.doc, d.published, x.sentence, {TIE_PHRASE}, 1
+        SELECT 'tie', x.doc, d.published, x.sentence, {TIE_PHRASE}, 1, NULL
         FROM ties x {TIE_JOINS} JOIN documents d ON d.id = x.doc
         UNION ALL
         SELECT 'event', e.doc, coalesce(TRY_CAST(e.happened AS DATE), d.published),
-            e.sentence, concat_ws(' ', e.type, e.trigger), 1
+            e.sentence, concat_ws(' ', e.type, e.trigger), 1,
+            CASE WHEN e.date_value <> e.happened THEN e.date_value END
         FROM events e JOIN documents d ON d.id = e.doc WHERE NOT e.negated)
         SELECT * FROM items WHERE {condition}"""
     items = store.rows(

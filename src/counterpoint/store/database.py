@@ -43,7 +43,7 @@ from counterpoint.version import __version__
 
 R = TypeVar("R")
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # Every DuckDB connection: never fetch or load an extension at run time (a SQLite file given as
 # the store would otherwise make DuckDB download its SQLite reader).
 DUCKDB_CONFIG: dict[str, str | bool | int | float | list[str]] = {
@@ -156,6 +156,11 @@ MIGRATIONS: dict[int, list[str]] = {
         "DELETE FROM alignment_links",
         "DELETE FROM alignment_groups",
         "DELETE FROM alignments",
+    ],
+    # Ranges of figures, and dates that keep their granularity (a month is not its first day).
+    6: [
+        "ALTER TABLE figures ADD COLUMN high DOUBLE",
+        "ALTER TABLE events ADD COLUMN date_value VARCHAR",
     ],
 }
 

@@ -19,12 +19,32 @@ UNITS = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
-SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALES = {
+    "dozen": 12, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+    "trillion": 1e12,
+}  # fmt: skip
+# A share of a number written before "a": "half a dozen", "half a million".
+SHARES = {"half": 0.5, "quarter": 0.25}
+# Plural number words that say "some multiple of": "hundreds of", "tens of thousands of". Read
+# as a lower bound within tenfold: value is the word's number, qualifier SEVERAL. "tens" only
+# before another of them ("tens of thousands"): alone it is rarely a figure.
+MULTIPLES = {
+    "dozens": 12, "scores": 20, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6,
+    "billions": 1e9, "trillions": 1e12, "tens": 10,
+}  # fmt: skip
+MULTIPLES_ONLY_BEFORE_ANOTHER = {"tens"}
+# Words before a scale word that say the same: "several hundred", "a few thousand".
+SEVERAL_WORDS = {"several", "few"}
+SEVERAL = "several"  # the qualifier: from value to ten times value
+OF_WORD = "of"
 # Scale words written after digits: "5m", "2.4bn", "5 m".
 SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "hundredth": 100,
 }  # fmt: skip
 # Digits as English writes them: "140,000", "6.2".
 DIGITS = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
@@ -58,15 +78,39 @@ PERCENT_CLOSERS = {"cent", "points", "point"}
 DURATIONS = {"year", "month", "week", "day", "hour", "minute", "decade", "century"}
 DURATION_UNITS = {d + "s" for d in DURATIONS}  # units of durations counted: "90 days"
 # Periods of an amount of money: "$310 million a year", "... annually".
-PERIODS = {"year": "year", "month": "month", "week": "week", "day": "day", "annually": "year"}
-PERIOD_ADVERBS = {"annually": "year"}
-PER_WORDS = {"a", "per", "each", "every"}
+# The same after a percentage or a count: "3 percent a year", "40 patients per week".
+PERIODS = {
+    "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour",
+    "annually": "year",
+}  # fmt: skip
+PERIOD_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+                  "daily": "day", "hourly": "hour"}  # fmt: skip
+PER_WORDS = {"a", "an", "per", "each", "every"}
+# After "a year", a time the figure held at, not a rate: "40 percent a year ago".
+NOT_A_RATE_AFTER = {"ago", "earlier", "later", "before", "after", "since", "from", "back", "on"}
+
+# --- Ranges ------------------------------------------------------------------------------------
+
+RANGE = "between"  # the qualifier of a range: value is its low end, `high` its high end
+RANGE_OPENERS = {"between": "and"}  # "between 20 and 30 people"
+RANGE_JOINERS = {"to", "or", "-", "–", "—"}  # "30 to 60 days", "two or three weeks", "3-4%"
+# Before "X to Y" a change from one value to another, not a range: "rose from 40 to 50".
+CHANGE_OPENERS = {"from"}
+# "the 14th day of the shutdown", "day 30 of the siege", "the third week of the strike": how
+# many days (weeks, ...) something has lasted, a count that grows; read as "14 days" of it.
+COUNTED_PERIODS = {"day", "week", "month", "year"}
+DETERMINER = "the"  # "the 14th day of ...": part of the figure's words
 QUALIFIERS = {
     ("at", "least"): "at least", ("more", "than"): "more than", ("less", "than"): "less than",
     ("fewer", "than"): "less than", ("up", "to"): "up to", ("close", "to"): "nearly",
     ("an", "estimated"): "about", ("over",): "more than", ("some",): "about",
     ("around",): "about", ("approximately",): "about", ("roughly",): "about",
     ("about",): "about", ("nearly",): "nearly", ("almost",): "almost", ("under",): "less than",
+}  # fmt: skip
+# The same written after the figure: "four years at least", "$100-plus", "20 people or more".
+TRAILING_QUALIFIERS = {
+    ("at", "least"): "at least", ("or", "more"): "at least", ("-", "plus"): "at least",
+    ("plus",): "at least", ("or", "so"): "about",
 }  # fmt: skip
 
 # --- Numbers that are no figures ---------------------------------------------------------------
@@ -76,7 +120,7 @@ NOT_COUNTS = {"one", "zero"}  # "one of the largest", "one trader", "zero-sum"
 FRACTIONS = {"halves", "quarters"}
 FRACTION_STEMS = {"third", "fifth", "quarter", "tenth"}
 CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "o'clock"}
-AGE_WORD = "old"  # "a 45-year-old farmer": an age
+AGE_WORD = "old"  # "a 45-year-old farmer", "13 years old": an age
 PLURAL = "s"  # stripped to find a word's singular: "thirds", "dollars"
 # spaCy entity labels of names (a number in one is part of it) and of dates.
 NAME_LABELS = labels.NAMES

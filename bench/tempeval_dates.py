@@ -1,0 +1,150 @@
+"""Dates resolved as TempEval-3 scores them: for every DATE expression of TBAQ (TimeBank and
+AQUAINT, 256 news documents annotated in TimeML), the share whose resolved value equals the gold
+TIMEX3 `value` ("1998-01-07", "1998-W01", "1998-Q3", "199", "PAST_REF"), given the gold span
+and the document's creation date. Each expression is resolved as the pipeline does it: the
+document is parsed with spaCy, the tense is read from the expression's clause, and the
+date told just before is the anchor of anaphoric forms ("the following month").
+
+The rules were written looking at TimeBank (tune); AQUAINT is held out. Beside it: the report
+date for every expression (trivial baseline), and the same resolver without tense and anchor.
+Published figures (TempEval-3 platinum test set, extraction included, so not the same task):
+HeidelTime value F1 about 0.77-0.78, SUTime about 0.67.
+
+    python bench/tempeval_dates.py [--data DIR] [--part TimeBank|AQUAINT|all] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import spacy
+
+from counterpoint.config import Settings
+from counterpoint.nlp.dates import DateValue, resolve_date, tense_of
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "bench-data" / "tempeval3_tbaq"
+PARTS = ("TimeBank", "AQUAINT")  # tune, held out
+
+
+@dataclass(frozen=True)
+class Timex:
+    part: str
+    document: str
+    start: int
+    end: int
+    text: str
+    gold: str
+
+
+@dataclass(frozen=True)
+class Article:
+    part: str
+    name: str
+    created: date
+    text: str
+    dates: list[Timex]
+
+
+def load(data: Path, parts: tuple[str, ...]) -> list[Article]:
+    """The documents of `parts`, their text (tags removed) and DATE expressions with offsets."""
+    articles = []
+    for part in parts:
+        for path in sorted((data / part).glob("*.tml")):
+            root = ET.parse(path).getroot()
+            created = next(
+                t.get("value", "")
+                for t in root.iter("TIMEX3")
+                if t.get("functionInDocument") == "CREATION_TIME"
+            )
+            body = root.find("TEXT")
+            assert body is not None, path
+            pieces: list[str] = []
+            found: list[Timex] = []
+            _walk(body, pieces, found, part, path.name)
+            articles.append(
+                Article(part, path.name, date.fromisoformat(created[:10]), "".join(pieces), found)
+            )
+    return articles
+
+
+def _walk(element: ET.Element, pieces: list[str], found: list[Timex], part: str, name: str) -> None:
+    start = sum(map(len, pieces))
+    pieces.append(element.text or "")
+    for child in element:
+        _walk(child, pieces, found, part, name)
+        pieces.append(child.tail or "")
+    if element.tag == "TIMEX3" and element.get("type") == "DATE":
+        end = sum(map(len, pieces))
+        text = "".join(pieces)[start:end]
+        found.append(Timex(part, name, start, end, text, element.get("value", "")))
+
+
+def resolved(articles: list[Article], model: str) -> list[tuple[Timex, dict[str, str | None]]]:
+    """Each gold DATE with the value of each method."""
+    nlp = spacy.load(model, disable=["ner"])
+    rows = []
+    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        anchor: DateValue | None = None
+        for timex in sorted(article.dates, key=lambda t: t.start):
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            tense = tense_of(span) if span is not None and len(span) else None
+            full = resolve_date(timex.text, article.created, tense=tense, anchor=anchor)
+            bare = resolve_date(timex.text, article.created)
+            if full is not None and full.granularity != "ref" and not full.anaphoric:
+                anchor = full
+            rows.append(
+                (
+                    timex,
+                    {
+                        "report date": article.created.isoformat(),
+                        "text only": bare.value if bare else None,
+                        "Counterpoint": full.value if full else None,
+                    },
+                )
+            )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--part", choices=[*PARTS, "all"], default="all")
+    parser.add_argument("--errors", type=int, default=0, help="print N wrong values at random")
+    args = parser.parse_args()
+    if not args.data.is_dir():
+        sys.exit(f"TempEval-3 TBAQ not found at {args.data}")
+    parts = PARTS if args.part == "all" else (args.part,)
+    rows = resolved(load(args.data, parts), Settings().spacy_model)
+    methods = list(rows[0][1])
+    print(f"{'part':<22}{'DATE':>6}" + "".join(f"{m:>15}" for m in methods))
+    for part in parts:
+        mine = [(t, v) for t, v in rows if t.part == part]
+        label = f"{part} ({'tune' if part == PARTS[0] else 'held out'})"
+        print(
+            f"{label:<22}{len(mine):>6}" + "".join(f"{accuracy(mine, m):>15.3f}" for m in methods)
+        )
+    if args.errors:
+        wrong = [(t, v["Counterpoint"]) for t, v in rows if v["Counterpoint"] != t.gold]
+        print("\ntext | gold | resolved | document")
+        for timex, value in random.Random(0).sample(wrong, min(args.errors, len(wrong))):
+            print(f"{timex.text!r} | {timex.gold} | {value} | {timex.document}")
+        print(Counter(_shape(t.gold) for t, _ in wrong).most_common(12))
+
+
+def accuracy(rows: list[tuple[Timex, dict[str, str | None]]], method: str) -> float:
+    return sum(values[method] == timex.gold for timex, values in rows) / max(len(rows), 1)
+
+
+def _shape(value: str) -> str:
+    return "".join("9" if c.isdigit() else c for c in value)
+
+
+if __name__ == "__main__":
+    main()

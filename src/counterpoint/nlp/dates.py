@@ -1,0 +1,638 @@
+"""Dates as a reader understands them: a DATE expression resolved against the report date, the
+tense of its clause and the date told just before, to a value that keeps its granularity ("last
+week" is a week, "2019" a year, "recently" the vague past), in TimeML's TIMEX3 notation so that
+it can be scored against TempEval-3 (bench/tempeval_dates.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from types import ModuleType
+
+import dateparser
+from dateutil.easter import easter
+from spacy.tokens import Span, Token
+
+from counterpoint.lang import words
+
+PAST, FUTURE = "past", "future"
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A resolved date: `value` in TimeML notation ("2022-12-07", "2022-W49", "2022-12",
+    "2022-Q3", "2022-SU", "2022", "199" for the 1990s, "PAST_REF"), its granularity, and the
+    first and last day it covers (None for the vague past and future)."""
+
+    value: str
+    granularity: str  # day, weekend, week, month, quarter, season, half, year, decade, century, ref
+    start: date | None = None
+    end: date | None = None
+    anaphoric: bool = False  # counted from the date told before ("a year earlier")
+
+    @property
+    def days(self) -> tuple[str, str | None] | None:
+        """(first day, last day or None for one day) as ISO dates, None when vague."""
+        if self.start is None or self.end is None:
+            return None
+        return self.start.isoformat(), None if self.end == self.start else self.end.isoformat()
+
+
+# --- Values of each granularity ----------------------------------------------------------------
+
+
+def day(when: date) -> DateValue:
+    return DateValue(when.isoformat(), "day", when, when)
+
+
+def week(when: date) -> DateValue:
+    monday = when - timedelta(days=when.weekday())
+    year, number, _ = monday.isocalendar()
+    return DateValue(f"{year}-W{number:02d}", "week", monday, monday + timedelta(days=6))
+
+
+def weekend(when: date) -> DateValue:
+    saturday = when - timedelta(days=when.weekday()) + timedelta(days=5)
+    year, number, _ = saturday.isocalendar()
+    return DateValue(f"{year}-W{number:02d}-WE", "weekend", saturday, saturday + timedelta(days=1))
+
+
+def month(year: int, number: int) -> DateValue:
+    year, number = year + (number - 1) // 12, (number - 1) % 12 + 1
+    following = date(year + number // 12, number % 12 + 1, 1)
+    return DateValue(
+        f"{year:04d}-{number:02d}", "month", date(year, number, 1), following - timedelta(days=1)
+    )
+
+
+def quarter(year: int, number: int) -> DateValue:
+    year, number = year + (number - 1) // 4, (number - 1) % 4 + 1
+    first, last = month(year, 3 * number - 2), month(year, 3 * number)
+    return DateValue(f"{year}-Q{number}", "quarter", first.start, last.end)
+
+
+def half(year: int, number: int) -> DateValue:
+    first, last = month(year, 6 * number - 5), month(year, 6 * number)
+    return DateValue(f"{year}-H{number}", "half", first.start, last.end)
+
+
+def season(year: int, code: str, en: ModuleType) -> DateValue:
+    first = en.SEASON_MONTHS[code]
+    return DateValue(
+        f"{year}-{code}", "season", month(year, first).start, month(year, first + 2).end
+    )
+
+
+def year(number: int) -> DateValue:
+    return DateValue(f"{number:04d}", "year", date(number, 1, 1), date(number, 12, 31))
+
+
+def decade(first_year: int) -> DateValue:
+    first_year -= first_year % 10
+    return DateValue(
+        f"{first_year // 10:03d}", "decade", date(first_year, 1, 1), date(first_year + 9, 12, 31)
+    )
+
+
+def century(first_year: int) -> DateValue:
+    first_year -= first_year % 100
+    return DateValue(
+        f"{first_year // 100:02d}",
+        "century",
+        date(max(first_year, 1), 1, 1),
+        date(first_year + 99, 12, 31),
+    )
+
+
+def reference(kind: str, published: date | None) -> DateValue:
+    """The vague present ("now"; the report date), past ("recently") or future ("soon")."""
+    when = published if kind == "PRESENT_REF" else None
+    return DateValue(kind, "ref", when, when)
+
+
+def shifted(value: DateValue, steps: int, en: ModuleType) -> DateValue | None:
+    """The period `steps` units of its own granularity after (or before) `value`."""
+    start = value.start
+    if start is None:
+        return None
+    match value.granularity:
+        case "day":
+            return day(start + timedelta(days=steps))
+        case "week":
+            return week(start + timedelta(weeks=steps))
+        case "weekend":
+            return weekend(start + timedelta(weeks=steps))
+        case "month":
+            return month(start.year, start.month + steps)
+        case "quarter":
+            return quarter(start.year, (start.month + 2) // 3 + steps)
+        case "half":
+            return half(start.year + steps // 2, 1 + (start.month // 6 + steps) % 2)
+        case "season":
+            return season(start.year + steps, value.value[-2:], en)
+        case "year":
+            return year(start.year + steps)
+        case "decade":
+            return decade(start.year + 10 * steps)
+        case "century":
+            return century(start.year + 100 * steps)
+    return None
+
+
+# --- Tense -------------------------------------------------------------------------------------
+
+
+def tense_of(span: Span) -> str | None:
+    """Whether the clause a date belongs to tells of the past ("arrived on Monday") or looks
+    ahead ("will meet on Monday", "is scheduled to vote Monday"); None when neither is said."""
+    en = words(span.doc.lang_, "dates")
+    verb = span.root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    clause = [verb, *verb.children]
+    if verb.dep_ in {"xcomp", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+        clause += [verb.head, *verb.head.children]  # "is expected to arrive", "plans to vote"
+    direct = _attached_directly(span, verb)
+    lowers = {token.lower_ for token in clause}
+    lemmas = {token.lemma_.lower() for token in clause if token.dep_ not in {"nsubj", "dobj"}}
+    if lowers & en.FUTURE_AUXILIARIES or (
+        lemmas & en.FUTURE_VERBS and any(token.dep_ == "xcomp" for token in clause)
+    ):
+        return FUTURE
+    auxiliaries = [token for token in verb.children if token.dep_ in {"aux", "auxpass"}]
+    if not direct:
+        return None  # "said the offer expires Dec. 7": the past is the saying's
+    if verb.tag_ == "VBD" or any(token.tag_ == "VBD" for token in auxiliaries):
+        return PAST  # "arrived", "was arrested", "did not say"
+    if verb.tag_ == "VBN" and any(token.lemma_ == "have" for token in auxiliaries):
+        return PAST  # "has arrived"
+    return None
+
+
+def _attached_directly(span: Span, verb: Token) -> bool:
+    """Whether the date modifies the verb itself ("rose in March", "left Monday"), not a noun
+    or adjective on the way ("the redemption on Dec. 7", "payable Dec. 7")."""
+    token = span.root
+    while token.i != verb.i:
+        if token.dep_ not in {"pobj", "prep", "npadvmod", "tmod", "pcomp", "advmod", "nummod"}:
+            return False
+        token = token.head
+    return True
+
+
+# --- Resolution --------------------------------------------------------------------------------
+
+
+def resolve_date(
+    text: str,
+    published: date | None,
+    language: str = "en",
+    tense: str | None = None,
+    anchor: DateValue | None = None,
+) -> DateValue | None:
+    """A DATE expression's text to the date it names. Relative forms ("Wednesday", "last
+    week", "December 6", "two years ago") count from the report date `published`, forward when
+    the clause looks ahead (`tense` "future"), back when it tells of the past, else to the
+    nearest; anaphoric forms ("the following month", "the quarter", "a year earlier") count from
+    `anchor`, the date told just before. Durations ("90 days") and unknown forms give None."""
+    en = words(language, "dates")
+    text = _normalised(text, en)
+    if not text:
+        return None
+    for resolver in _RESOLVERS:
+        found = resolver(text, published, tense, anchor, en)
+        if found is not None:
+            return found
+    return None
+
+
+def _normalised(text: str, en: ModuleType) -> str:
+    text = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip(" ,.;:()\"'")
+    text = re.sub(r"(?<=\b[a-z]{3})\.(?= \d)", "", text)  # "Aug. 2" -> "aug 2"
+    return text
+
+
+def _without_modifiers(text: str, en: ModuleType) -> str:
+    text = en.OPEN_ENDS.sub("", en.PARTS_OF_DAY.sub("", text))
+    return en.MODIFIERS.sub("", text).strip() or text
+
+
+def _vague(
+    text: str, published: date | None, tense: str | None, anchor: DateValue | None, en: ModuleType
+) -> DateValue | None:
+    """ "now", "recently", "the future", "recent years", "coming weeks"."""
+    bare = text.removeprefix("the ") if text.removeprefix("the ") in en.PRESENT else text
+    for kind, known in (
+        ("PRESENT_REF", en.PRESENT),
+        ("PAST_REF", en.PAST),
+        ("FUTURE_REF", en.FUTURE),
+    ):
+        if text in known or bare in known:
+            return reference(kind, published)
+    vague = en.VAGUE_PERIOD.fullmatch(text)
+    if vague:
+        past = vague.group("when") in en.VAGUE_PAST_WORDS
+        return reference("PAST_REF" if past else "FUTURE_REF", published)
+    return None
+
+
+def _absolute(
+    text: str, published: date | None, tense: str | None, anchor: DateValue | None, en: ModuleType
+) -> DateValue | None:
+    """Dates that name their year: "Aug. 2, 1990", "2 August 1990", "1990-08-02"."""
+    bare = _without_modifiers(text, en)
+    numeric = en.NUMERIC_DATE.fullmatch(bare)
+    if numeric:
+        if numeric.group("year"):
+            parts = (numeric.group("year"), numeric.group("month"), numeric.group("day"))
+        else:
+            short = numeric.group("y")
+            full = int(short) + (1900 if len(short) == 2 and int(short) > 30 else 0)
+            full += 2000 if len(short) == 2 and full < 100 else 0
+            parts = (str(full), numeric.group("m"), numeric.group("d"))
+        return _day_or_none(int(parts[0]), int(parts[1]), int(parts[2]))
+    for pattern in (en.MONTH_DAY, en.DAY_MONTH):
+        found = pattern.fullmatch(bare)
+        if found and found.group("year"):
+            number = en.MONTH_NUMBERS[found.group("month")]
+            return _day_or_none(int(found.group("year")), number, int(found.group("day")))
+    return None
+
+
+def _day_or_none(year_number: int, month_number: int, day_number: int) -> DateValue | None:
+    try:
+        return day(date(year_number, month_number, day_number))
+    except ValueError:
+        return None
+
+
+def _named_days(
+    text: str, published: date | None, tense: str | None, anchor: DateValue | None, en: ModuleType
+) -> DateValue | None:
+    """ "today", "yesterday", "tomorrow night", "Wednesday", "last Friday", "December 6",
+    "Christmas": a day, found from the report date."""
+    if published is None:
+        return None
+    bare = text if text in en.DAY_WORDS else _without_modifiers(text, en)
+    if bare in en.DAY_WORDS:
+        return day(published + timedelta(days=en.DAY_WORDS[bare]))
+    weekday_and_day = re.fullmatch(rf"({'|'.join(en.WEEKDAYS)}),? (.+)", bare)
+    if weekday_and_day:  # "Saturday, April 25": the year in which that day is a Saturday
+        found = _named_days(weekday_and_day.group(2), published, tense, anchor, en)
+        weekday = en.WEEKDAYS.index(weekday_and_day.group(1))
+        if found is None or found.start is None or found.start.weekday() == weekday:
+            return found
+        for shift in (-1, 1):
+            other = _day_or_none(found.start.year + shift, found.start.month, found.start.day)
+            if other and other.start and other.start.weekday() == weekday:
+                return other
+        return found
+    named = en.NAMED_WEEKDAY.fullmatch(bare)
+    if named:
+        return day(
+            _weekday(
+                published, en.WEEKDAYS.index(named.group("weekday")), named.group("shift"), tense
+            )
+        )
+    for pattern in (en.MONTH_DAY, en.DAY_MONTH):
+        found = pattern.fullmatch(bare)
+        if found and not found.group("year"):
+            number, day_number = en.MONTH_NUMBERS[found.group("month")], int(found.group("day"))
+            days = [_day_or_none(y, number, day_number) for y in _years_around(published)]
+            return _pick([d for d in days if d is not None], published, tense)
+    holiday = bare.removeprefix("the ")
+    if holiday in en.HOLIDAYS or holiday in en.MOVABLE_HOLIDAYS or holiday in en.EASTER:
+        days = [_holiday(holiday, y, en) for y in _years_around(published)]
+        return _pick(days, published, tense)
+    return None
+
+
+def _weekday(published: date, weekday: int, shift: str | None, tense: str | None) -> date:
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    if shift in {"last", "this past"}:
+        return published - timedelta(days=back or 7)
+    if shift in {"next", "this coming"}:
+        return published + timedelta(days=ahead or 7)
+    if shift == "this":
+        return published - timedelta(days=published.weekday()) + timedelta(days=weekday)
+    if tense == FUTURE:
+        return published + timedelta(days=ahead or 7)
+    return published - timedelta(days=back)  # news tells of days past
+
+
+def _holiday(name: str, year_number: int, en: ModuleType) -> DateValue:
+    if name in en.EASTER:
+        return day(easter(year_number))
+    if name in en.HOLIDAYS:
+        return day(date(year_number, *en.HOLIDAYS[name]))
+    month_number, weekday, nth = en.MOVABLE_HOLIDAYS[name]
+    first = date(year_number, month_number, 1)
+    if nth > 0:
+        return day(first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1)))
+    last = month(year_number, month_number).end or first
+    return day(last - timedelta(days=(last.weekday() - weekday) % 7))
+
+
+def _years_around(published: date) -> list[int]:
+    return [published.year - 1, published.year, published.year + 1]
+
+
+def _pick(
+    maybe: Sequence[DateValue | None], published: date, tense: str | None
+) -> DateValue | None:
+    """Of the same day or month in consecutive years, the one the tense points to: the latest
+    not after the report for the past, the first not before it for the future, else the
+    nearest to the report."""
+    candidates = [c for c in maybe if c is not None]
+    past = [c for c in candidates if c.start and c.start <= published]
+    if tense == PAST and past:
+        return past[-1]
+    future = [c for c in candidates if c.end and c.end >= published]
+    if tense == FUTURE and future:
+        return future[0]
+
+    def distance(value: DateValue) -> int:
+        assert value.start is not None and value.end is not None
+        if value.start <= published <= value.end:
+            return 0
+        return min(abs((value.start - published).days), abs((value.end - published).days))
+
+    return min(candidates, key=distance, default=None)
+
+
+def _months(
+    text: str, published: date | None, tense: str | None, anchor: DateValue | None, en: ModuleType
+) -> DateValue | None:
+    """ "August 1988", "June last year", "last April", "this September", "December"."""
+    bare = _without_modifiers(text, en)
+    found = en.MONTH_YEAR.fullmatch(bare)
+    if found:
+        number = en.MONTH_NUMBERS[found.group("month")]
+        if found.group("shift"):
+            if published is None:
+                return None
+            return month(published.year + en.SHIFTS[found.group("shift")], number)
+        return month(int(found.group("year")), number)
+    in_words = re.fullmatch(rf"({'|'.join(en.MONTH_NUMBERS)}),? (.+)", bare)
+    year_number = _year_in_words(in_words.group(2), en) if in_words else None
+    if in_words and year_number:  # "January nineteen ninety-seven"
+        return month(year_number, en.MONTH_NUMBERS[in_words.group(1)])
+    named = en.NAMED_MONTH.fullmatch(bare)
+    if not named or published is None:
+        return None
+    number, shift = en.MONTH_NUMBERS[named.group("month")], named.group("shift")
+    if shift == "this":
+        return month(published.year, number)
+    if shift in {"last", "this past"}:
+        return month(published.year - (1 if number >= published.month else 0), number)
+    if shift in {"next", "this coming"}:
+        return month(published.year + (1 if number <= published.month else 0), number)
+    return _pick([month(y, number) for y in _years_around(published)], published, tense)
+
+
+def _years(
+    text: str, published: date | None, tense: str | None, anchor: DateValue | None, en: ModuleType
+) -> DateValue | None:
+    """ "1998", "fiscal 1989", "mid-1996", "'98", "nineteen ninety-six", "the 1990s",
+    "the nineties", "the 20th century", "this century"."""
+    bare = _without_modifiers(text, en)
+    found = en.YEAR.fullmatch(bare)
+    if found:
+        if found.group("year"):
+            return year(int(found.group("year")))
+        return year(_full_year(int(found.group("short")), published))
+    in_words = _year_in_words(bare, en)
+    if in_words is not None:
+        return year(in_words)
+    found = en.DECADE.fullmatch(bare)
+    if found:
+        if found.group("year"):
+            return decade(int(found.group("year")) * 10)
+        tens = (
+            int(found.group("short"))
+            if found.group("short")
+            else en.DECADE_WORDS.get(found.group("word"))
+        )
+        if tens is None:
+            return None
+        return decade(_full_year(tens * 10, published))
+    found = en.CENTURY.fullmatch(bare)
+    if found:
+        if found.group("shift"):
+            if published is None:
+                return None
+            return century(published.year + 100 * en.SHIFTS[found.group("shift")])
+        ordinal = found.group("ordinal")
+        number = en.ORDINALS.get(ordinal) or _leading_number(ordinal)
+        return century((number - 1) * 100) if number else None
+    return None
+
+
+def _full_year(two_digits: int, published: date | None) -> int:
+    """'98 -> 1998 and '05 -> 2005: the century that puts it nearest the report."""
+    base = (published.year if published else 2000) // 100 * 100
+    candidates = [base - 100 + two_digits, base + two_digits]
+    reference_year = published.year if published else 2000
+    return min(candidates, key=lambda y: (y > reference_year + 10, abs(y - reference_year)))
+
+
+def _leading_number(text: str) -> int | None:
+    digits = re.match(r"\d+", text)
+    return int(digits.group()) if digits else None
+
+
+def _year_in_words(text: str, en: ModuleType) -> int | None:
+    found = en.YEAR_WORDS.fullmatch(text)
+    if not found:
+        return None
+    if found.group("century"):
+        hundreds = en.NUMBER_WORDS.get(found.group("century"), 20)
+        rest = _number_in_words(found.group("rest"), en)
+        return None if rest is None else hundreds * 100 + rest
+    units = found.group("units")
+    rest = _number_in_words(units, en) if units else 0
+    return None if rest is None else 2000 + rest
+
+
+def _number_in_words(text: str, en: ModuleType) -> int | None:
+    """ "ninety-six" -> 96, "seven" -> 7, "oh five" -> 5."""
+    total = 0
+    for part in re.split(r"[- ]", text.replace("hundred", "")):
+        if part in {"oh", "o", "and", ""}:
+            continue
+        if part not in en.NUMBER_WORDS:
+            return None
+        total += en.NUMBER_WORDS[part]
+    return total
+
+
+def _quarters(
+    text: str, published: date | None, tense: str | None, anchor: DateValue | None, en: ModuleType
+) -> DateValue | None:
+    """ "the third quarter", "this year's first quarter", "the first half of 1990", "the
+    quarter" (the one just told, else the last ended), "the year-ago quarter"."""
+    plain = text.removeprefix("the ")
+    found = en.HALF.fullmatch(plain)
+    if found:
+        number = 1 if found.group("ordinal") == "first" else 2
+        if found.group("year"):
+            return half(int(found.group("year")), number)
+        return half(published.year, number) if published else None
+    bare = _without_modifiers(text, en)
+    found = en.QUARTER.fullmatch(bare)
+    if found:
+        number = int(found.group("number") or en.ORDINALS.get(found.group("ordinal"), 4))
+        year_text = found.group("year") or found.group("of_year")
+        shift = found.group("shift") or found.group("of_shift")
+        if year_text:
+            return quarter(int(year_text), number)
+        if published is None:
+            return None
+        if shift:
+            return quarter(published.year + en.SHIFTS[shift], number)
+        ahead = number > (published.month + 2) // 3
+        return quarter(published.year - (1 if ahead and tense == PAST else 0), number)
+    if published is None:
+        return None
+    current = quarter(published.year, (published.month + 2) // 3)
+    last_ended = shifted(current, -1, en)
+    told = anchor if anchor is not None and anchor.granularity == "quarter" else None
+    found = en.YEAR_AGO_QUARTER.fullmatch(plain)
+    if found:
+        base = told or last_ended
+        if base is None or base.start is None:
+            return None
+        number = en.ORDINALS.get(found.group("ordinal") or "", (base.start.month + 2) // 3)
+        target_year = int(found.group("year")) if found.group("year") else base.start.year - 1
+        return replace(quarter(target_year, number), anaphoric=told is not None)
+    if en.THAT_QUARTER.fullmatch(plain):
+        if re.search(r"\b(this|current)\b", plain):
+            return current
+        if told is not None and not re.search(r"\b(latest|last|previous|past|recent)\b", plain):
+            return replace(told, anaphoric=True)
+        return last_ended
+    return None
+
+
+def _periods(
+    text: str, published: date | None, tense: str | None, anchor: DateValue | None, en: ModuleType
+) -> DateValue | None:
+    """ "last week", "this month", "earlier this year", "the weekend", "last summer",
+    "five years ago", "a year earlier", "the following month"."""
+    if published is None:
+        return None
+    inside = en.WITHIN_PERIOD.fullmatch(text)
+    bare = _without_modifiers(inside.group("rest") if inside else text, en)
+    today = day(published)
+    told = anchor if anchor is not None and anchor.start is not None else None
+    if bare == "weekend" and bare != text:  # "the weekend": the one past, or the next one
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        return weekend(saturday + timedelta(weeks=1) if tense == FUTURE else saturday)
+    found = en.SHIFTED_PERIOD.fullmatch(bare)
+    if found:
+        period = _period_of(found.group("unit"), today)
+        return shifted(period, en.SHIFTS[found.group("shift")], en)
+    found = en.SEASON.fullmatch(bare)
+    if found:
+        return _season(found, published, tense, en)
+    found = en.COUNTED.fullmatch(bare)
+    if found:
+        direction = en.COUNTED_DIRECTIONS[found.group("direction")]
+        if found.group("amount") in en.VAGUE_AMOUNTS:
+            return reference("PAST_REF" if direction < 0 else "FUTURE_REF", published)
+        amount = _amount(found.group("amount"), en)
+        if amount is None:
+            return None
+        from_told = told is not None and found.group("direction") in en.ANAPHORIC_DIRECTIONS
+        base = told if from_told and told is not None else today
+        unit = found.group("unit")
+        if unit == "year" and told is not None and told.granularity == "quarter":
+            moved = shifted(told, 4 * amount * direction, en)  # "the quarter ... a year ago"
+            from_told = True
+        else:
+            moved = shifted(_period_of(unit, base), amount * direction, en)
+        return replace(moved, anaphoric=from_told) if moved else None
+    if en.YEAR_AGO.fullmatch(bare) or bare in en.YEAR_AGO_WORDS:
+        if told is not None and told.granularity == "quarter":
+            moved = shifted(told, -4, en)
+            return replace(moved, anaphoric=True) if moved else None
+        return shifted(_period_of("year", today), -1, en)
+    found = en.ANAPHORIC_PERIOD.fullmatch(bare)
+    if found and told is not None:
+        unit = found.group("unit")
+        unit = "day" if unit in en.PARTS_OF_DAY_WORDS else unit
+        moved = shifted(_period_of(unit, told), en.ANAPHORIC_SHIFTS[found.group("shift")], en)
+        return replace(moved, anaphoric=True) if moved else None
+    found = en.PLAIN_PERIOD.fullmatch(bare)
+    if found and bare != text:  # "the year", "this week"; not "week" alone
+        return _period_of(found.group("unit"), today)
+    return None
+
+
+def _period_of(unit: str, value: DateValue) -> DateValue:
+    """The week, month, year... that `value` falls in."""
+    when = value.start or date.today()
+    if unit == "day":
+        return day(when)
+    if unit == "week":
+        return week(when)
+    if unit == "weekend":
+        return weekend(when)
+    if unit == "month":
+        return month(when.year, when.month)
+    if unit == "quarter":
+        return quarter(when.year, (when.month + 2) // 3)
+    if unit == "decade":
+        return decade(when.year)
+    return year(when.year)
+
+
+def _season(
+    found: re.Match[str], published: date, tense: str | None, en: ModuleType
+) -> DateValue | None:
+    code = en.SEASONS[found.group("season")]
+    if found.group("year"):
+        return season(int(found.group("year")), code, en)
+    if found.group("year_words"):
+        number = _year_in_words(found.group("year_words"), en)
+        return season(number, code, en) if number else None
+    shift = found.group("shift")
+    this_year = season(published.year, code, en)
+    if shift == "this":
+        return this_year
+    assert this_year.start is not None and this_year.end is not None
+    if shift in {"last", "this past"}:
+        return this_year if this_year.end < published else season(published.year - 1, code, en)
+    if shift in {"next", "this coming"}:
+        return this_year if this_year.start > published else season(published.year + 1, code, en)
+    return _pick([season(y, code, en) for y in _years_around(published)], published, tense)
+
+
+def _amount(text: str, en: ModuleType) -> int | None:
+    if text.isdigit():
+        return int(text)
+    return en.NUMBER_WORDS.get(text) or _number_in_words(text, en) or None
+
+
+def _parsed(
+    text: str, published: date | None, tense: str | None, anchor: DateValue | None, en: ModuleType
+) -> DateValue | None:
+    """Other forms that name a month or a day by number, left to dateparser."""
+    has_month = any(name in text.split() for name in en.MONTH_NUMBERS)
+    if not has_month and not re.search(r"\d", text) or en.DURATION.fullmatch(text):
+        return None
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "future" if tense == FUTURE else "past"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    elif not re.search(r"\d{4}", text):
+        return None
+    parsed = dateparser.parse(text, languages=en.DATE_LANGUAGES, settings=settings)
+    return day(parsed.date()) if parsed is not None else None
+
+
+_RESOLVERS = (_vague, _absolute, _named_days, _months, _quarters, _years, _periods, _parsed)
