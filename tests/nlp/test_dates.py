@@ -60,6 +60,10 @@ def test_month_and_day_without_a_year_take_the_nearest_or_the_tensed_one() -> No
     assert value("January 6", date(2023, 1, 10)) == "2023-01-06"
     assert value("November 2", date(2023, 1, 10), tense=FUTURE) == "2023-11-02"
     assert value("Saturday, April 25", date(1998, 4, 24)) == "1998-04-25"  # its weekday decides
+    # news tells of the past: a July paper's "Jan. 6" is the January before, though the next
+    # one is a little nearer
+    assert value("Jan. 6", date(2021, 7, 22)) == "2021-01-06"
+    assert value("Nov. 10", date(1989, 10, 27)) == "1989-11-10"
 
 
 def test_relative_periods_keep_their_granularity() -> None:

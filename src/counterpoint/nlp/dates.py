@@ -303,11 +303,11 @@ def _named_days(
         if found and not found.group("year"):
             number, day_number = en.MONTH_NUMBERS[found.group("month")], int(found.group("day"))
             days = [_day_or_none(y, number, day_number) for y in _years_around(published)]
-            return _pick([d for d in days if d is not None], published, tense)
+            return _pick([d for d in days if d is not None], published, tense, en)
     holiday = bare.removeprefix("the ")
     if holiday in en.HOLIDAYS or holiday in en.MOVABLE_HOLIDAYS or holiday in en.EASTER:
         days = [_holiday(holiday, y, en) for y in _years_around(published)]
-        return _pick(days, published, tense)
+        return _pick(days, published, tense, en)
     return None
 
 
@@ -343,11 +343,11 @@ def _years_around(published: date) -> list[int]:
 
 
 def _pick(
-    maybe: Sequence[DateValue | None], published: date, tense: str | None
+    maybe: Sequence[DateValue | None], published: date, tense: str | None, en: ModuleType
 ) -> DateValue | None:
     """Of the same day or month in consecutive years, the one the tense points to: the latest
     not after the report for the past, the first not before it for the future, else the
-    nearest to the report."""
+    nearest to the report, the future counting for more (news tells of the past)."""
     candidates = [c for c in maybe if c is not None]
     past = [c for c in candidates if c.start and c.start <= published]
     if tense == PAST and past:
@@ -356,11 +356,13 @@ def _pick(
     if tense == FUTURE and future:
         return future[0]
 
-    def distance(value: DateValue) -> int:
+    def distance(value: DateValue) -> float:
         assert value.start is not None and value.end is not None
         if value.start <= published <= value.end:
             return 0
-        return min(abs((value.start - published).days), abs((value.end - published).days))
+        if value.start > published:
+            return (value.start - published).days * en.FUTURE_DISTANCE_WEIGHT
+        return (published - value.end).days
 
     return min(candidates, key=distance, default=None)
 
@@ -392,7 +394,7 @@ def _months(
         return month(published.year - (1 if number >= published.month else 0), number)
     if shift in {"next", "this coming"}:
         return month(published.year + (1 if number <= published.month else 0), number)
-    return _pick([month(y, number) for y in _years_around(published)], published, tense)
+    return _pick([month(y, number) for y in _years_around(published)], published, tense, en)
 
 
 def _years(
@@ -610,7 +612,7 @@ def _season(
         return this_year if this_year.end < published else season(published.year - 1, code, en)
     if shift in {"next", "this coming"}:
         return this_year if this_year.start > published else season(published.year + 1, code, en)
-    return _pick([season(y, code, en) for y in _years_around(published)], published, tense)
+    return _pick([season(y, code, en) for y in _years_around(published)], published, tense, en)
 
 
 def _amount(text: str, en: ModuleType) -> int | None:
