@@ -105,3 +105,22 @@ def test_the_events_inside_the_claims_of_a_long_document_are_found_by_position()
     assert time.monotonic() - started < 5
     assert len(links) == 20_000
     assert all(link.a.startswith("claim:") and link.b.startswith("event:") for link in links)
+
+
+def test_a_document_over_the_annotation_cap_is_read_in_its_first_part_and_says_so(
+    tmp_path: Path,
+) -> None:
+    settings = Settings(max_annotated_chars=5_000)
+    long_text = "\n\n".join([ARTICLE] * 80)
+    assert len(long_text) > 20_000
+    report = write(tmp_path, "report.txt", long_text)
+    result = counterpoint.analyze([report], db=tmp_path / "store.duckdb", settings=settings)
+    warning = " ".join(result.warnings)
+    assert "report.txt" in warning and "annotated in its first" in warning
+    with Store(tmp_path / "store.duckdb", read_only=True) as store:
+        stored = store.con.execute("SELECT length(text) FROM documents").fetchone()
+        last_sentence_end = store.con.execute('SELECT max("end") FROM sentences').fetchone()
+        mentions = store.con.execute('SELECT count(*), max("end") FROM mentions').fetchone()
+    assert stored is not None and stored[0] >= len(long_text.strip()) - 10  # all of it is kept
+    assert last_sentence_end is not None and last_sentence_end[0] <= 5_000
+    assert mentions is not None and mentions[0] > 0 and mentions[1] <= 5_000

@@ -107,21 +107,30 @@ def _parsed(
     `settings.batch_size`, a long document's pieces `LONG_BATCH` at a time."""
     for long, run in groupby(documents, key=lambda doc: len(doc.text) > CHUNK_CHARS):
         yield from nlp.pipe(
-            _pieces(nlp, run),
+            _pieces(nlp, run, settings.max_annotated_chars),
             as_tuples=True,
             batch_size=LONG_BATCH if long else settings.batch_size,
             n_process=settings.workers,
         )
 
 
-def _pieces(nlp: Language, documents: Iterable[Document]) -> Iterator[tuple[Doc, _Piece]]:
-    """The pieces of each document as unparsed `Doc`s carrying the report's date (for the
-    events extractor), each with where it belongs."""
+def _pieces(
+    nlp: Language, documents: Iterable[Document], max_chars: int
+) -> Iterator[tuple[Doc, _Piece]]:
+    """The pieces of each document (of its first `max_chars` characters, see
+    `annotated_part`) as unparsed `Doc`s carrying the report's date (for the events
+    extractor), each with where it belongs."""
     for doc in documents:
-        for offset, chunk, last in split_text(doc.text, CHUNK_CHARS):
+        for offset, chunk, last in split_text(annotated_part(doc.text, max_chars), CHUNK_CHARS):
             piece = nlp.make_doc(chunk)
             piece._.published = doc.published.isoformat() if doc.published else None
             yield piece, (doc, offset, last)
+
+
+def annotated_part(text: str, max_chars: int) -> str:
+    """The part of a text that is annotated: all of it, or for a longer one its first
+    `max_chars` characters cut at a paragraph break (else a line break, else a space)."""
+    return text if len(text) <= max_chars else next(split_text(text, max_chars))[1]
 
 
 def split_text(text: str, limit: int) -> Iterator[tuple[int, str, bool]]:

@@ -15,7 +15,7 @@ from counterpoint.align.stage import align_all
 from counterpoint.config import DEFAULT_DB, Settings
 from counterpoint.errors import InputError, NothingProcessed
 from counterpoint.ingest.reader import ingest
-from counterpoint.nlp.annotate import annotate
+from counterpoint.nlp.annotate import annotate, annotated_part
 from counterpoint.records import Document
 from counterpoint.resolve.corrections import Corrections, corrections_path, shown
 from counterpoint.resolve.resolver import resolve
@@ -85,11 +85,28 @@ def analyze(
         store.finish_run(run, len(result.added))
         refresh_snapshot(store)
         result.entities = len(resolution.entities)
-        result.warnings = align_warnings + [
-            f"{corrections or corrections_path(db)}: no single entity is named {shown(ref)}"
-            for ref in fixes.unmatched
-        ]
+        result.warnings = (
+            _partly_annotated(result.added, settings)
+            + align_warnings
+            + [
+                f"{corrections or corrections_path(db)}: no single entity is named {shown(ref)}"
+                for ref in fixes.unmatched
+            ]
+        )
     return result
+
+
+def _partly_annotated(documents: list[Document], settings: Settings) -> list[str]:
+    """A warning for each document longer than `Settings.max_annotated_chars`."""
+    warnings = []
+    for doc in documents:
+        read = len(annotated_part(doc.text, settings.max_annotated_chars))
+        if read < len(doc.text):
+            warnings.append(
+                f"{doc.source_path}: annotated in its first {read:,} characters of "
+                f"{len(doc.text):,} (max_annotated_chars); the rest is stored, not read"
+            )
+    return warnings
 
 
 def _nothing_processed_message(errors: list[InputError]) -> str:
