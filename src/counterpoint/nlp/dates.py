@@ -200,7 +200,7 @@ def resolve_date(
     nearest; anaphoric forms ("the following month", "the quarter", "a year earlier") count from
     `anchor`, the date told just before. Durations ("90 days") and unknown forms give None."""
     en = words(language, "dates")
-    text = _normalised(text, en)
+    text = _normalised(text)
     if not text:
         return None
     for resolver in _RESOLVERS:
@@ -210,7 +210,7 @@ def resolve_date(
     return None
 
 
-def _normalised(text: str, en: ModuleType) -> str:
+def _normalised(text: str) -> str:
     text = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip(" ,.;:()\"'")
     text = re.sub(r"(?<=\b[a-z]{3})\.(?= \d)", "", text)  # "Aug. 2" -> "aug 2"
     return text
@@ -248,13 +248,13 @@ def _absolute(
     numeric = en.NUMERIC_DATE.fullmatch(bare)
     if numeric:
         if numeric.group("year"):
-            parts = (numeric.group("year"), numeric.group("month"), numeric.group("day"))
-        else:
-            short = numeric.group("y")
-            full = int(short) + (1900 if len(short) == 2 and int(short) > 30 else 0)
-            full += 2000 if len(short) == 2 and full < 100 else 0
-            parts = (str(full), numeric.group("m"), numeric.group("d"))
-        return _day_or_none(int(parts[0]), int(parts[1]), int(parts[2]))
+            year_text, month_text, day_text = numeric.group("year", "month", "day")
+            return _day_or_none(int(year_text), int(month_text), int(day_text))
+        year_text, month_text, day_text = numeric.group("y", "m", "d")
+        year_number = (
+            int(year_text) if len(year_text) == 4 else _full_year(int(year_text), published)
+        )
+        return _day_or_none(year_number, int(month_text), int(day_text))
     for pattern in (en.MONTH_DAY, en.DAY_MONTH):
         found = pattern.fullmatch(bare)
         if found and found.group("year"):
@@ -465,7 +465,7 @@ def _number_in_words(text: str, en: ModuleType) -> int | None:
     """ "ninety-six" -> 96, "seven" -> 7, "oh five" -> 5."""
     total = 0
     for part in re.split(r"[- ]", text.replace("hundred", "")):
-        if part in {"oh", "o", "and", ""}:
+        if not part or part in en.NUMBER_FILLERS:
             continue
         if part not in en.NUMBER_WORDS:
             return None
