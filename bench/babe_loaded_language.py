@@ -1,17 +1,29 @@
-"""Loaded-language detection on BABE (Spinde et al., 2021): is a sentence biased by its words?
+"""Loaded-language detection on BABE (Spinde et al., 2021): is a sentence biased by its words,
+and which words?
 
-    python bench/babe_loaded_language.py [--data DIR] [--limit N] [--json]
+    python bench/babe_loaded_language.py [--data DIR] [--train] [--limit N] [--json]
 
-Runs the spaCy pipeline and `counterpoint.nlp.loaded_words.find_loaded_words` on every
-sentence of BABE's two files. The two thresholds (the weight from which a word counts for its
-sentence, and the loadedness from which a sentence is biased) are tuned for sentence-level
-macro-F1 on SG1 (1,700 MBIC sentences re-labelled by experts; ties go to the lower weight and
-the higher threshold) and scored on SG2 (the 3,674 BABE sentences), so the SG2 figure is held
-out; "No agreement" sentences are left out of both. Baselines on SG2: calling every sentence
-biased, and VADER's compound score of the whole sentence (|compound| from a
-threshold tuned on SG1 the same way). Word level: the loaded words found against the
-`biased_words` column, lower-cased, set against set per sentence, summed over all sentences
-(every word marked, from `FramingSettings.min_weight`).
+The split. SG2 (3,673 labelled BABE sentences) holds 1,544 of SG1's 1,546 sentences, so SG2 is
+not held out from SG1 by itself. The held-out part is SG2's sentences that are not in SG1 and
+whose text's sha1 (UTF-8, stripped) is 0 modulo 3 (729 sentences); the training part is SG1
+and the other SG2 sentences not in SG1 (2,943); SG2's copies of SG1 sentences are left out.
+"No agreement" sentences are left out of both. Nothing is learned or tuned on the held-out part.
+
+With `--train`, the model shipped in `src/counterpoint/lang/en/loaded_model.json` is learned on
+the training part and written: the lexicon (per word, how often BABE's experts marked it in
+`biased_words` where it occurred), the expressions (runs of adjacent words the experts marked
+together at least twice), the word model (logistic regression over the lexicon's smoothed
+rate, with cross-fitted rates: five folds, each fold's rates from the other four; VADER,
+TextBlob, the hand-written list, the part of speech) and the sentence model (logistic regression
+over the weights of the sentence's words, cross-fitted the same way, and VADER's scores). The
+word threshold (word-level F1) and the sentence threshold (macro-F1) are tuned on the
+cross-fitted training predictions and printed beside `FramingSettings`' defaults.
+
+Every run then scores the shipped model with the settings' thresholds on the held-out part.
+Baselines in the same run: every sentence biased; VADER's |compound| of the whole sentence
+from a threshold tuned on the training part; at word level, every word VADER rates. Word
+level: the outlet's marked words (quoted words left out; expressions split into their words),
+lower-cased, against the `biased_words` column, set against set per sentence, summed.
 """
 
 from __future__ import annotations
@@ -19,34 +31,57 @@ from __future__ import annotations
 import argparse
 import ast
 import csv
+import hashlib
 import json
-from dataclasses import dataclass
+import time
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+import numpy as np
 
 from counterpoint.config import FramingSettings, Settings
+from counterpoint.lang.en import framing as lang
 from counterpoint.nlp.annotate import load_pipeline
-from counterpoint.nlp.loaded_words import find_loaded_words, loadedness
-from counterpoint.records import LoadedWord
+from counterpoint.nlp.loaded_words import (
+    MODEL,
+    Candidate,
+    Model,
+    candidates,
+    judge,
+    load_model,
+    sentence_bias,
+    sentence_features,
+    sigmoid,
+    vader,
+    word_features,
+)
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench-data" / "babe_media_bias"
 DEFAULTS = FramingSettings()
-WEIGHTS = (0.4, 0.45, 0.5, 0.55, 0.6)  # from min_weight: lighter words are never marked
-THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 20))
+FOLDS = 5
+L2 = 1.0  # ridge of both logistic regressions
+WORD_THRESHOLDS = tuple(round(0.025 * i, 3) for i in range(2, 33))
+THRESHOLDS = tuple(round(0.01 * i, 2) for i in range(20, 81))
+VADER_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 20))
+KEEP_SEEN = 3  # the lexicon keeps words marked at least once or seen this often
 
 
 @dataclass
 class Sentence:
     text: str
     biased: bool
-    biased_words: set[str]
-    words: list[LoadedWord]  # every word the lexicons rate, whatever its weight
-    compound: float  # VADER's compound score of the whole sentence
+    gold: set[str]
+    found: list[Candidate] = field(default_factory=list)
+    fold: int = 0
 
 
-def load(path: Path, limit: int | None = None) -> list[tuple[str, bool, set[str]]]:
+def _hash(text: str) -> int:
+    return int(hashlib.sha1(text.encode("utf-8")).hexdigest(), 16)
+
+
+def load(path: Path) -> list[tuple[str, bool, set[str]]]:
     """(text, biased, biased words) of a BABE file, "No agreement" rows left out."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = [
@@ -55,23 +90,174 @@ def load(path: Path, limit: int | None = None) -> list[tuple[str, bool, set[str]
     return [
         (r["text"].strip(), r["label_bias"] == "Biased",
          {str(w).lower() for w in ast.literal_eval(r["biased_words"] or "[]")})
-        for r in rows[:limit]
+        for r in rows
     ]  # fmt: skip
 
 
-def parse(rows: list[tuple[str, bool, set[str]]]) -> list[Sentence]:
-    nlp = load_pipeline(Settings().spacy_model)
-    vader = SentimentIntensityAnalyzer()
-    texts = [text for text, _, _ in rows]
-    return [
-        Sentence(text, biased, words, find_loaded_words(sdoc, FramingSettings(min_weight=0.0)),
-                 vader.polarity_scores(text)["compound"])
-        for (text, biased, words), sdoc in zip(rows, nlp.pipe(texts, batch_size=64), strict=True)
-    ]  # fmt: skip
+def split(data: Path) -> tuple[list[Sentence], list[Sentence]]:
+    """(training part, held-out part), as the module's docstring says."""
+    sg1 = load(data / "final_labels_SG1.csv")
+    seen = {text for text, _, _ in sg1}
+    train = [Sentence(t, b, g) for t, b, g in sg1]
+    held = []
+    for text, biased, gold in load(data / "final_labels_SG2.csv"):
+        if text in seen:
+            continue
+        seen.add(text)
+        (held if _hash(text) % 3 == 0 else train).append(Sentence(text, biased, gold))
+    for sentence in train:
+        sentence.fold = _hash(sentence.text) // 3 % FOLDS
+    return train, held
 
 
-def kept(sentence: Sentence, min_weight: float) -> list[LoadedWord]:
-    return [w for w in sentence.words if w.weight >= min_weight]
+def held_out(data: Path = DATA) -> list[Sentence]:
+    return split(data)[1]
+
+
+def is_gold(word: Candidate, gold: set[str]) -> bool:
+    return word.lower in gold or any(part in gold for part in word.lower.split())
+
+
+def marked_words(found: list[Candidate], min_weight: float) -> set[str]:
+    """The outlet's marked words, lower-cased, expressions split into their words."""
+    return {
+        part for c in found if c.weight >= min_weight and not c.quoted for part in c.lower.split()
+    }
+
+
+# --- training --------------------------------------------------------------------------------
+
+
+def counts(sentences: list[Sentence]) -> tuple[dict[str, tuple[int, int]], float]:
+    """Lexicon (form or lemma -> times marked, times seen, once per sentence) and the mean rate."""
+    seen: Counter[str] = Counter()
+    marked: Counter[str] = Counter()
+    for s in sentences:
+        own = [c for c in s.found if not c.quoted and not c.expression]
+        for forms in ({c.lower for c in own}, {c.lemma for c in own} - {c.lower for c in own}):
+            seen.update(forms)
+        marked.update({c.lower for c in own if c.lower in s.gold})
+        marked.update({c.lemma for c in own if c.lower in s.gold and c.lemma != c.lower})
+    total = sum(seen.values())
+    return {w: (marked[w], n) for w, n in seen.items()}, sum(marked.values()) / max(1, total)
+
+
+def expressions(sentences: list[Sentence], nlp: Any) -> dict[str, tuple[int, int]]:
+    """Runs of adjacent words the experts marked together at least twice (times marked, times
+    the words occur in that order)."""
+    runs: Counter[str] = Counter()
+    texts: list[list[str]] = []
+    for s, doc in zip(sentences, nlp.pipe([s.text for s in sentences], batch_size=64), strict=True):
+        lowers = [t.lower_ for t in doc]
+        texts.append(lowers)
+        run: list[str] = []
+        for word in [*lowers, ""]:
+            if word and word in s.gold:
+                run.append(word)
+                continue
+            if 1 < len(run) <= lang.LONGEST_PHRASE:
+                runs[" ".join(run)] += 1
+            run = []
+    kept = {run for run, n in runs.items() if n >= 2}
+    seen: Counter[str] = Counter()
+    for lowers in texts:
+        joined = " " + " ".join(lowers) + " "
+        seen.update(run for run in kept if f" {run} " in joined)
+    return {run: (runs[run], max(runs[run], seen[run])) for run in kept}
+
+
+def logistic(x: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
+    """Logistic regression by Newton's method, the bias not penalised."""
+    w = np.zeros(x.shape[1])
+    ridge = l2 * np.diag(np.r_[0.0, np.ones(x.shape[1] - 1)])
+    for _ in range(30):
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        step = np.linalg.solve(
+            (x * (p * (1 - p))[:, None]).T @ x + ridge, x.T @ (p - y) + ridge @ w
+        )
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def word_f1(sentences: list[Sentence], min_weight: float) -> dict[str, float]:
+    tp = fp = fn = 0
+    for s in sentences:
+        found = marked_words(s.found, min_weight)
+        tp, fp, fn = tp + len(found & s.gold), fp + len(found - s.gold), fn + len(s.gold - found)
+    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "gold_words": tp + fn}
+
+
+def train(sentences: list[Sentence], nlp: Any) -> tuple[Model, float, float]:
+    """The model learned on these sentences, and the word and sentence thresholds tuned on its
+    cross-fitted predictions."""
+    model = Model(expressions=expressions(sentences, nlp))
+    docs = nlp.pipe([s.text for s in sentences], batch_size=64)
+    for s, doc in zip(sentences, docs, strict=True):
+        s.found = candidates(doc, model)
+    rows: list[tuple[Sentence, Candidate, list[float]]] = []
+    for fold in range(FOLDS):
+        lexicon, prior = counts([s for s in sentences if s.fold != fold])
+        for s in sentences:
+            if s.fold == fold:
+                rows += [(s, c, word_features(c, lexicon, prior, lang)) for c in s.found]
+    own = [(s, c, x) for s, c, x in rows if not c.quoted]
+    weights = logistic(np.array([x for _, _, x in own]),
+                       np.array([is_gold(c, s.gold) for s, c, _ in own], dtype=float))  # fmt: skip
+    model.lexicon, model.prior = counts(sentences)
+    model.word_weights = [round(float(w), 4) for w in weights]
+    for _, c, x in rows:  # the cross-fitted weights, for the thresholds and the sentence model
+        c.weight = sigmoid(float(np.dot(weights, x)))
+    word_threshold = max(WORD_THRESHOLDS, key=lambda t: word_f1(sentences, t)["f1"])
+    settings = FramingSettings(min_weight=word_threshold)
+    x = np.array([
+        sentence_features(s.text, [c.weight for c in s.found if not c.quoted],
+                          any(c.quoted for c in s.found), settings)
+        for s in sentences
+    ])  # fmt: skip
+    y = np.array([s.biased for s in sentences], dtype=float)
+    folds = np.array([s.fold for s in sentences])
+    chance = np.zeros(len(sentences))
+    for fold in range(FOLDS):
+        w = logistic(x[folds != fold], y[folds != fold])
+        chance[folds == fold] = 1 / (1 + np.exp(-x[folds == fold] @ w))
+
+    def macro(t: float) -> float:
+        return scores([(s.biased, bool(p >= t)) for s, p in zip(sentences, chance, strict=True)])[
+            "macro_f1"
+        ]
+
+    threshold = max(reversed(THRESHOLDS), key=macro)
+    cross = scores(
+        [(s.biased, bool(p >= threshold)) for s, p in zip(sentences, chance, strict=True)]
+    )
+    print(f"training part, cross-fitted: word F1 {word_f1(sentences, word_threshold)['f1']:.3f}, "
+          f"sentence macro-F1 {cross['macro_f1']:.3f}")  # fmt: skip
+    model.sentence_weights = [round(float(w), 4) for w in logistic(x, y)]
+    model.lexicon = {
+        w: c for w, c in sorted(model.lexicon.items()) if c[0] > 0 or c[1] >= KEEP_SEEN
+    }
+    return model, word_threshold, threshold
+
+
+def write(model: Model, path: Path = MODEL) -> None:
+    payload = {
+        "about": "Learned by bench/babe_loaded_language.py --train from BABE (Spinde et al. "
+        "2021, Media-Bias-Group, AGPL-3.0): SG1 and the SG2 sentences outside SG1 whose sha1 "
+        "is not 0 modulo 3. lexicon: word -> [times marked in biased_words, times seen].",
+        "prior": round(model.prior, 6),
+        "word_weights": model.word_weights,
+        "sentence_weights": model.sentence_weights,
+        "expressions": dict(sorted(model.expressions.items())),
+        "lexicon": model.lexicon,
+    }
+    path.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+# --- scoring ---------------------------------------------------------------------------------
 
 
 def scores(pairs: list[tuple[bool, bool]]) -> dict[str, Any]:
@@ -89,40 +275,41 @@ def scores(pairs: list[tuple[bool, bool]]) -> dict[str, Any]:
     return {"macro_f1": macro, **per}
 
 
-def predict(sentences: list[Sentence], floor: float, threshold: float) -> list[bool]:
-    return [loadedness(kept(s, DEFAULTS.min_weight), floor) >= threshold for s in sentences]
+def judge_all(sentences: list[Sentence], nlp: Any) -> float:
+    """Candidates and weights of the shipped model; seconds per sentence."""
+    model = load_model()
+    docs = list(nlp.pipe([s.text for s in sentences], batch_size=64))
+    started = time.perf_counter()
+    for s, doc in zip(sentences, docs, strict=True):
+        s.found = candidates(doc, model)
+        judge(s.found, model, lang)
+        sentence_bias(s.text, s.found)
+    return (time.perf_counter() - started) / max(1, len(sentences))
 
 
-def tune(sentences: list[Sentence]) -> tuple[float, float, float]:
-    """(word floor, threshold, macro-F1) best on these sentences."""
-    best = (0.0, 0.0, -1.0)
-    for weight in WEIGHTS:
-        for threshold in reversed(THRESHOLDS):
-            found = predict(sentences, weight, threshold)
-            pairs = [(s.biased, p) for s, p in zip(sentences, found, strict=True)]
-            macro = scores(pairs)["macro_f1"]
-            if macro > best[2]:
-                best = (weight, threshold, macro)
-    return best
+def predict(sentences: list[Sentence], settings: FramingSettings = DEFAULTS) -> list[bool]:
+    return [
+        sentence_bias(s.text, s.found, settings) >= settings.loaded_threshold for s in sentences
+    ]
 
 
-def tune_vader(sentences: list[Sentence]) -> tuple[float, float]:
-    best = (0.0, -1.0)
-    for threshold in reversed(THRESHOLDS):
-        pairs = [(s.biased, abs(s.compound) >= threshold) for s in sentences]
-        macro = scores(pairs)["macro_f1"]
-        if macro > best[1]:
-            best = (threshold, macro)
-    return best
+def tune_vader(sentences: list[Sentence]) -> float:
+    compound = [abs(vader().polarity_scores(s.text)["compound"]) for s in sentences]
+
+    def macro(t: float) -> float:
+        return scores([(s.biased, c >= t) for s, c in zip(sentences, compound, strict=True)])[
+            "macro_f1"
+        ]
+
+    return max(reversed(VADER_THRESHOLDS), key=macro)
 
 
-def word_level(sentences: list[Sentence], min_weight: float) -> dict[str, float]:
+def vader_words(sentences: list[Sentence]) -> dict[str, float]:
+    """Word-level baseline: every outlet word VADER rates."""
     tp = fp = fn = 0
     for s in sentences:
-        found = {w.text.lower() for w in kept(s, min_weight)}
-        tp += len(found & s.biased_words)
-        fp += len(found - s.biased_words)
-        fn += len(s.biased_words - found)
+        found = {c.lower for c in s.found if not c.quoted and c.lower in vader().lexicon}
+        tp, fp, fn = tp + len(found & s.gold), fp + len(found - s.gold), fn + len(s.gold - found)
     precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
     f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
     return {"precision": precision, "recall": recall, "f1": f1, "gold_words": tp + fn}
@@ -137,50 +324,65 @@ def table(name: str, result: dict[str, Any]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--limit", type=int, help="the first N sentences of each file")
+    parser.add_argument("--train", action="store_true", help="learn and write the model first")
+    parser.add_argument("--limit", type=int, help="the first N held-out sentences only")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    sg1 = parse(load(args.data / "final_labels_SG1.csv", args.limit))
-    sg2 = parse(load(args.data / "final_labels_SG2.csv", args.limit))
-    weight, threshold, tuned_macro = tune(sg1)
-    vader_threshold, vader_sg1 = tune_vader(sg1)
-    gold = [s.biased for s in sg2]
+    training, held = split(args.data)
+    held = held[: args.limit]
+    nlp = load_pipeline(Settings().spacy_model)
+    print(f"training part {len(training)} sentences, held-out part {len(held)} sentences")
+    if args.train:
+        model, word_threshold, threshold = train(training, nlp)
+        write(model)
+        load_model.cache_clear()
+        print(f"wrote {MODEL.name}: {len(model.lexicon)} words, {len(model.expressions)} "
+              f"expressions; tuned on the training part: word threshold {word_threshold}, "
+              f"sentence threshold {threshold}")  # fmt: skip
+        if (word_threshold, threshold) != (DEFAULTS.min_weight, DEFAULTS.loaded_threshold):
+            print(
+                "  (they differ from the settings defaults "
+                f"{DEFAULTS.min_weight}, {DEFAULTS.loaded_threshold}: update config.py)"
+            )
+    per_sentence = judge_all(held, nlp)
+    vader_threshold = tune_vader(training)
+    gold = [s.biased for s in held]
     result: dict[str, Any] = {
-        "sg1_sentences": len(sg1),
-        "sg2_sentences": len(sg2),
-        "tuned_on_sg1": {"word_floor": weight, "threshold": threshold, "macro_f1": tuned_macro},
-        "settings_defaults": {
-            "word_floor": DEFAULTS.word_floor,
-            "threshold": DEFAULTS.loaded_threshold,
-        },
-        "loaded_words": scores(list(zip(gold, predict(sg2, weight, threshold), strict=True))),
+        "training_sentences": len(training),
+        "held_out_sentences": len(held),
+        "settings": {"min_weight": DEFAULTS.min_weight, "threshold": DEFAULTS.loaded_threshold},
+        "loaded_words": scores(list(zip(gold, predict(held), strict=True))),
         "all_biased": scores([(g, True) for g in gold]),
-        "vader_compound": scores([(s.biased, abs(s.compound) >= vader_threshold) for s in sg2]),
+        "vader_compound": scores([
+            (s.biased, abs(vader().polarity_scores(s.text)["compound"]) >= vader_threshold)
+            for s in held
+        ]),
         "vader_threshold": vader_threshold,
-        "word_level": word_level(sg2, DEFAULTS.min_weight),
-    }
-    print(f"SG1 {len(sg1)} sentences, SG2 {len(sg2)} sentences (No agreement left out)")
-    print(f"tuned on SG1: word floor {weight}, threshold {threshold} (SG1 macro-F1 "
-          f"{tuned_macro:.3f}); settings defaults {DEFAULTS.word_floor}, "
-          f"{DEFAULTS.loaded_threshold}")  # fmt: skip
-    if (weight, threshold) != (DEFAULTS.word_floor, DEFAULTS.loaded_threshold):
-        print("  (the tuned thresholds differ from the settings defaults)")
-    print("\nSG2, sentence level:\n")
+        "word_level": word_f1(held, DEFAULTS.min_weight),
+        "word_level_vader": vader_words(held),
+        "ms_per_sentence_words_and_sentence": round(1000 * per_sentence, 2),
+    }  # fmt: skip
+    print(f"held-out part, sentence level ({sum(gold)} biased):\n")
     print(
         "| method | macro-F1 | biased P | biased R | biased F1 | non-b. P | non-b. R | non-b. F1 |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    print(table("loaded words (Counterpoint)", result["loaded_words"]))
+    print(table("loaded words in context (Counterpoint)", result["loaded_words"]))
     print(table("all biased", result["all_biased"]))
     print(table(f"VADER abs(compound) >= {vader_threshold}", result["vader_compound"]))
-    words = result["word_level"]
-    print(f"\nSG2, word level against biased_words ({words['gold_words']} gold words): "
-          f"P {words['precision']:.3f}, R {words['recall']:.3f}, F1 {words['f1']:.3f}")  # fmt: skip
-    sample = [w for s in sg2 for w in kept(s, DEFAULTS.min_weight)]
-    kinds: dict[str, int] = {}
-    for w in sample:
-        kinds[w.kind] = kinds.get(w.kind, 0) + 1
-    print(f"loaded words found in SG2 by kind: {kinds}")
+    for name, key in (
+        ("Counterpoint", "word_level"),
+        ("every word VADER rates", "word_level_vader"),
+    ):
+        w = result[key]
+        print(f"\nword level, {name} ({w['gold_words']} gold words): "
+              f"P {w['precision']:.3f}, R {w['recall']:.3f}, F1 {w['f1']:.3f}")  # fmt: skip
+    marked = [c for s in held for c in s.found if c.weight >= DEFAULTS.min_weight]
+    kinds = Counter(("quoted " if c.quoted else "") + ("expression" if c.expression else "word")
+                    for c in marked)  # fmt: skip
+    top = Counter(c.lower for c in marked if not c.quoted).most_common(15)
+    print(f"\nmarked on the held-out part: {dict(kinds)}; most marked: {top}")
+    print(f"judging (after the parse): {1000 * per_sentence:.2f} ms per sentence")
     if args.json:
         print(json.dumps(result, indent=2))
 

@@ -112,13 +112,22 @@ class Figure:
 @dataclass(frozen=True)
 class Claim:
     """Who says what: `content` is what is claimed; `speaker` the mention index of who claims
-    it (None: the author)."""
+    it (None: the author).
+
+    `kind`: "quote" (words in quotation marks), "reported" (indirect speech, "X said that ...",
+    "X accused Y of ...", a headline's "X: ..."), "according_to", "document" (a report, a poll,
+    records), "author" (the author's own assertion, where a word marks how sure it is or
+    whether the author stands behind it), "hedge" (the author's own assertion, hedged:
+    "reportedly", "may", "it is said that"; apart from attributed claims) and "label" (a scare
+    quote: a short quoted term that is nobody's words, the author's framing, not a claim;
+    distanced). A quote split by its cue ('"A," X said, "B."') is one claim running from the
+    first piece to the last."""
 
     doc: str
     sentence: int
     start: int  # the content
     end: int
-    kind: str  # quote, reported, according_to, document, author
+    kind: str  # quote, reported, according_to, document, author, hedge, label
     speaker: int | None = None
     speaker_text: str | None = None  # "officials", "a report by the CIA", when no mention
     cue: str | None = None  # "said", "according to", "told reporters", "insists"
@@ -166,7 +175,8 @@ class LoadedWord:
     end: int
     text: str
     kind: str
-    weight: float  # 0..1, how strongly loaded
+    weight: float  # 0..1, how strongly loaded: the chance that experts mark it
+    quoted: bool = False  # inside a quotation: the speaker's word, not the outlet's
 
 
 @dataclass

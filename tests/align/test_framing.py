@@ -62,7 +62,8 @@ def test_every_analyzed_document_stores_its_loaded_words_at_their_place(store: S
         "FROM loaded_words w JOIN documents d ON d.id = w.doc "
         'JOIN sentences s ON s.doc = w.doc AND s."index" = w.sentence'
     )
-    assert {r["text"] for r in rows} >= {"regime", "crushed", "dictator", "brutal", "joyful"}
+    # "regime" is not among them: BABE's experts marked it in none of the 13 sentences using it
+    assert {r["text"] for r in rows} >= {"crushed", "dictator", "brutal"}
     for row in rows:
         assert row["doc_text"][row["start"] : row["end"]] == row["text"]
         assert row["s_start"] <= row["start"] < row["end"] <= row["s_end"]
@@ -81,7 +82,7 @@ def test_each_source_gives_an_actor_its_own_labels(store: Store) -> None:
     framings = frame_actors(store, ["Daily Sentinel", "People's Voice", "Wire"])
     hostile = framing(framings, "Daily Sentinel", "Maduro")
     assert {"socialist", "regime", "dictator"} <= set(hostile.labels)
-    assert {"regime", "dictator"} <= set(hostile.loaded)
+    assert "dictator" in hostile.loaded  # a label, and loaded; "regime" is a label only
     friendly = framing(framings, "People's Voice", "Maduro")
     assert "democratically elected" in friendly.labels
     assert "government" in friendly.labels
@@ -110,3 +111,47 @@ def test_coverage_lists_the_actor_a_source_leaves_out(store: Store) -> None:
     assert left_out["Juan Guaido"].mentions == 0 and left_out["Juan Guaido"].elsewhere > 0
     assert not any("Maduro" in p.name for p in friendly.left_out)
     assert all("Guaido" not in p.name for p in coverage["Wire"].left_out)
+
+
+# --- stance toward a target, on single sentences --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from counterpoint.config import Settings
+    from counterpoint.nlp.annotate import load_pipeline
+
+    return load_pipeline(Settings().spacy_model)
+
+
+def stance_toward(nlp, text: str, target: str, quoted: bool = False) -> float:
+    """The stance `text` takes toward the words `target`, quotations muted when `quoted`."""
+    from counterpoint.align.framing import stance_features, target_stance
+    from counterpoint.records import Token
+
+    sdoc = nlp(text)
+    tokens = [
+        Token("d", t.i, 0, t.idx, t.idx + len(t.text), t.lemma_, t.pos_, t.dep_, t.head.i)
+        for t in sdoc
+    ]
+    start = text.index(target)
+    span = {t.index for t in tokens if start <= t.start < start + len(target)}
+    quotes = [(c.start, c.end) for c in sdoc._.claims if c.kind == "quote"] if quoted else []
+    return target_stance(stance_features(text, 0, tokens, span, quotes))
+
+
+def test_two_actors_of_one_sentence_get_opposite_stances(nlp) -> None:
+    text = "Valdoria's president praised the judge and condemned the general."
+    assert stance_toward(nlp, text, "the judge") > 0.1
+    assert stance_toward(nlp, text, "the general") < -0.1
+    swapped = "Valdoria's president condemned the judge and praised the general."
+    assert stance_toward(nlp, swapped, "the judge") < stance_toward(nlp, text, "the judge")
+
+
+def test_quoted_words_are_the_speakers_not_the_writers(nlp) -> None:
+    said = '"Tomas Ardent is a corrupt and brutal liar who ruined us," the farmer said.'
+    muted = stance_toward(nlp, said, "Tomas Ardent", quoted=True)
+    assert muted > stance_toward(nlp, said, "Tomas Ardent") + 0.1
+    assert abs(muted) < 0.25
+    written = "Tomas Ardent is a corrupt and brutal liar who ruined the farmers."
+    assert stance_toward(nlp, written, "Tomas Ardent", quoted=True) < -0.3

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import sys
 
 import pytest
@@ -10,15 +9,16 @@ from spacy.language import Language
 
 from counterpoint.config import Settings
 from counterpoint.nlp.annotate import load_pipeline
-from counterpoint.nlp.loaded_words import find_loaded_words, is_loaded
 
 from conftest import REPO
 
-# BABE's expert-labelled sentences; see bench/README.md. The floor is a little under the
-# figure measured on this sample when it was set; raise it when a change earns more.
+# BABE's expert-labelled sentences; see bench/README.md. The model and thresholds are learned
+# on the training part (SG1 and two thirds of SG2's other sentences); the gate scores the
+# held-out third (729 sentences, the bench script's split). Floors a little under the figures
+# measured when they were set; raise them when a change earns more.
 BABE = REPO.parent / "shared" / "bench-data" / "babe_media_bias"
-BABE_SAMPLE, BABE_SEED = 1000, 0
-BABE_FLOOR = 0.56  # measured 0.575 on the sample; 0.591 on all of SG2 (bench script)
+MACRO_F1_FLOOR = 0.67  # measured 0.691 (all biased 0.317, VADER 0.517)
+WORD_F1_FLOOR = 0.43  # measured 0.450 (every word VADER rates 0.161)
 
 
 @pytest.fixture(scope="module")
@@ -26,18 +26,16 @@ def nlp() -> Language:
     return load_pipeline(Settings().spacy_model)
 
 
-def test_babe_loaded_language_macro_f1_does_not_slip(nlp: Language) -> None:
-    """Sentence-level macro-F1 on a fixed sample of BABE's SG2 file, held out from the SG1
-    file the thresholds were tuned on."""
+def test_babe_loaded_language_does_not_slip(nlp: Language) -> None:
+    """Sentence-level macro-F1 and word-level F1 against `biased_words` on BABE's held-out
+    part, with the settings' thresholds."""
     if not BABE.is_dir():
         pytest.skip(f"BABE not found at {BABE}")
     sys.path.insert(0, str(REPO / "bench"))
     import babe_loaded_language as bench
 
-    rows = random.Random(BABE_SEED).sample(bench.load(BABE / "final_labels_SG2.csv"), BABE_SAMPLE)
-    docs = nlp.pipe([text for text, _, _ in rows], batch_size=64)
-    pairs = [
-        (biased, is_loaded(find_loaded_words(sdoc)))
-        for (_, biased, _), sdoc in zip(rows, docs, strict=True)
-    ]
-    assert bench.scores(pairs)["macro_f1"] >= BABE_FLOOR
+    held = bench.held_out(BABE)
+    bench.judge_all(held, nlp)
+    pairs = list(zip([s.biased for s in held], bench.predict(held), strict=True))
+    assert bench.scores(pairs)["macro_f1"] >= MACRO_F1_FLOOR
+    assert bench.word_f1(held, bench.DEFAULTS.min_weight)["f1"] >= WORD_F1_FLOOR

@@ -1,21 +1,26 @@
 """Framing: how each source presents each actor. Per source and actor, `frame_actors` reads the
-stored parse for the labels a source gives an actor, its stance from the words around the
-mentions, and the loaded words there; `actor_coverage` says which actors a source puts at the
-centre and which it leaves out.
+stored parse for the labels a source gives an actor, its stance (what its sentences say about
+that actor, read from the parse, quoted words left to their speaker), and the loaded words
+there; `actor_coverage` says which actors a source puts at the centre and which it leaves out.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import ModuleType
+
+from vaderSentiment.vaderSentiment import N_SCALAR
 
 from counterpoint.config import FramingSettings
 from counterpoint.lang import DEFAULT_LANGUAGE, words
-from counterpoint.nlp.loaded_words import vader
+from counterpoint.nlp.loaded_words import vader, word_polarity
 from counterpoint.records import ActorFraming, LoadedWord, Mention, Token
 from counterpoint.store import Store
+from counterpoint.store.alignment import claims_of
 from counterpoint.store.framing import (
     actor_mention_counts,
     actor_mentions,
@@ -221,28 +226,197 @@ def _head_labels(
     return found
 
 
-class _Stance:
-    """VADER's compound score of a sentence naming an actor, with the actor's names blanked out:
-    a name is not a judgement ("Hope", "Justice Party"), but a description standing for the
-    actor is the source's own words and stays. Sentences whose names carry no VADER word are
-    scored once, whichever actor is read."""
+Span = tuple[int, int]  # character offsets, start and end
 
-    def __init__(self, parse: _Parse) -> None:
+
+class _Stance:
+    """What each sentence naming an actor says about that actor: `target_stance` of each of its
+    mentions there, averaged. Words inside a quotation are its speaker's, not the source's:
+    they are left out (a sentence of nothing but a quote reads as neutral), while a scare
+    quote (a single term, the source's own framing) counts as the source's words."""
+
+    def __init__(self, parse: _Parse, quoted: Mapping[str, list[Span]], language: str) -> None:
         self.parse = parse
-        self.plain: dict[Key, float] = {}
+        self.quoted = quoted
+        self.language = language
 
     def __call__(self, key: Key, mentions: list[Mention]) -> float:
         offset, text = self.parse.sentences[key]
-        names = [m for m in mentions if m.label != "DESC"]
-        lexicon = vader().lexicon
-        if not any(w.lower() in lexicon for m in names for w in m.text.split()):
-            if key not in self.plain:
-                self.plain[key] = vader().polarity_scores(text)["compound"]
-            return self.plain[key]
-        chars = list(text)
-        for m in names:
-            chars[m.start - offset : m.end - offset] = " " * (m.end - m.start)
-        return float(vader().polarity_scores("".join(chars))["compound"])
+        tokens = self.parse.in_sentence[key]
+        scores = []
+        end = offset + len(text)
+        muted = [(a, b) for a, b in self.quoted.get(key[0], ()) if a < end and b > offset]
+        for mention in mentions:
+            target = {t.index for t in self.parse.span(mention)}
+            found = stance_features(text, offset, tokens, target, muted, self.language)
+            scores.append(target_stance(found, self.language))
+        return sum(scores) / len(scores)
+
+
+def stance_features(
+    text: str,
+    offset: int,
+    tokens: Sequence[Token],
+    target: set[int],
+    muted: Sequence[Span] = (),
+    language: str = DEFAULT_LANGUAGE,
+) -> dict[str, float]:
+    """What a sentence says about one actor (the tokens `target`), read from its parse: the
+    actor's place in its clause; the lemmas of the verb of that clause (with that place), of
+    the words hanging from the actor ("the corrupt X", "X, who lied"), of the rest of its
+    clause and of the sentence; VADER and TextBlob polarity summed per scope, a negation
+    turning its word around; VADER's compound score of the sentence. Words inside a `muted`
+    span (a quotation) are not read. Two actors of one sentence differ by their place and
+    scopes: "praised the judge and condemned the general"."""
+    lang = words(language, "stance")
+    found: dict[str, float] = defaultdict(float)
+    found["bias"] = 1.0
+    tree = _Tree(text, offset, tokens, muted)
+    inside = [t for t in tokens if t.index in target]
+    if not inside:
+        return found
+    root = next((t for t in inside if t.head not in target), inside[0])
+    place = root
+    while place.dep == "conj" and place.head in tree.by_index and place.head != place.index:
+        place = tree.by_index[place.head]  # "the judge and the general": the first's place
+    role = _role(place.dep, lang)
+    found["role=" + role] = 1.0
+    if place.dep == "pobj" and place.head in tree.by_index:
+        found["prep=" + tree.by_index[place.head].lemma.lower()] = 1.0
+        place = tree.by_index[place.head]
+    predicate = tree.predicate(place, lang.PREDICATE_POS)
+    own = tree.subtree(root) if root.dep != "ROOT" else set(target)
+    clause = tree.subtree(predicate) if predicate else {t.index for t in tokens}
+    for token in tokens:
+        if token.index in target or tree.muted(token):
+            continue
+        if token.index in own:
+            scope = "mod"
+        elif predicate is not None and token.index == predicate.index:
+            scope = "pred"
+        else:
+            scope = "clause" if token.index in clause else "rest"
+        valence, polarity = tree.polarity(token, lang)
+        if valence:
+            found[("vpos@" if valence > 0 else "vneg@") + scope] += valence
+        found["tb@" + scope] += polarity
+        lemma = token.lemma.lower()
+        if token.pos not in lang.CONTENT_POS or len(lemma) < 2:
+            continue
+        found["w:" + lemma] = 1.0
+        if scope == "pred":
+            found[f"p:{role}:{lemma}"] = found["p:" + lemma] = 1.0
+            found[f"vpred×{role}"] = valence
+            if tree.negated(token, lang):
+                found["pneg"] = 1.0
+        elif scope in ("mod", "clause"):
+            found[scope[0] + ":" + lemma] = 1.0
+    head = tree.by_index.get(root.head)
+    if head is not None and head.index != root.index and not tree.muted(head):
+        found[f"h:{root.dep}:{head.lemma.lower()}"] = 1.0
+        above = tree.by_index.get(head.head)
+        if head.dep == "prep" and above is not None and not tree.muted(above):
+            found[f"hp:{head.lemma.lower()}:{above.lemma.lower()}"] = 1.0
+    found["compound"] = vader().polarity_scores(tree.unmuted_text())["compound"]
+    return found
+
+
+def _role(dep: str, lang: ModuleType) -> str:
+    if dep in lang.SUBJECT_DEPS:
+        return "subj"
+    if dep in lang.OBJECT_DEPS:
+        return "obj"
+    if dep in ("pobj", "poss"):
+        return dep
+    return "name" if dep in lang.NAME_DEPS else "other"
+
+
+class _Tree:
+    """One sentence's parse, walked from an actor's mention."""
+
+    def __init__(
+        self, text: str, offset: int, tokens: Sequence[Token], muted: Sequence[Span]
+    ) -> None:
+        self.text, self.offset, self.spans = text, offset, muted
+        self.by_index = {t.index: t for t in tokens}
+        self.children: dict[int, list[Token]] = defaultdict(list)
+        for token in tokens:
+            if token.head != token.index and token.head in self.by_index:
+                self.children[token.head].append(token)
+
+    def word(self, token: Token) -> str:
+        return self.text[token.start - self.offset : token.end - self.offset].lower()
+
+    def muted(self, token: Token) -> bool:
+        return any(start <= token.start < end for start, end in self.spans)
+
+    def unmuted_text(self) -> str:
+        chars = list(self.text)
+        for start, end in self.spans:
+            lo, hi = max(0, start - self.offset), max(0, end - self.offset)
+            chars[lo:hi] = " " * len(chars[lo:hi])
+        return "".join(chars)
+
+    def subtree(self, token: Token) -> set[int]:
+        found, todo = set(), [token]
+        while todo:
+            here = todo.pop()
+            if here.index not in found:
+                found.add(here.index)
+                todo += self.children[here.index]
+        return found
+
+    def predicate(self, token: Token, pos: set[str]) -> Token | None:
+        """The nearest verb above a token."""
+        seen = {token.index}
+        while token.head in self.by_index and token.head not in seen:
+            token = self.by_index[token.head]
+            seen.add(token.index)
+            if token.pos in pos:
+                return token
+        return None
+
+    def negated(self, token: Token, lang: ModuleType) -> bool:
+        return any(
+            child.dep == "neg" or self.word(child) in lang.NEGATIONS
+            for child in self.children[token.index]
+        )
+
+    def polarity(self, token: Token, lang: ModuleType) -> tuple[float, float]:
+        """VADER valence (scaled to -1..1) and TextBlob polarity of a word, turned around by a
+        negation on it, or on its verb for a complement ("is not corrupt")."""
+        rated = word_polarity(self.word(token))
+        valence = rated.valence or word_polarity(token.lemma.lower()).valence
+        polarity = rated.polarity
+        head = self.by_index.get(token.head)
+        if self.negated(token, lang) or (
+            head is not None and token.dep in lang.NEGATED_COMPLEMENTS and self.negated(head, lang)
+        ):
+            return valence * N_SCALAR, polarity * N_SCALAR
+        return valence, polarity
+
+
+def target_stance(features: Mapping[str, float], language: str = DEFAULT_LANGUAGE) -> float:
+    """The stance (-1 hostile .. 1 favourable) of `stance_features`: the learnt probability
+    that the sentence is favourable to the actor less that it is hostile."""
+    hostile, _, favourable = stance_probabilities(features, language)
+    return favourable - hostile
+
+
+def stance_probabilities(
+    features: Mapping[str, float], language: str = DEFAULT_LANGUAGE
+) -> tuple[float, float, float]:
+    """Probabilities of hostile, neutral and favourable: a logistic regression over
+    `stance_features`, its weights learnt on NewsMTSC's train file (`stance_model`)."""
+    weights = words(language, "stance_model").WEIGHTS
+    logits = [0.0, 0.0, 0.0]
+    for name, value in features.items():
+        for k, weight in enumerate(weights.get(name, ())):
+            logits[k] += weight * value
+    top = max(logits)
+    exps = [math.exp(z - top) for z in logits]
+    total = sum(exps)
+    return exps[0] / total, exps[1] / total, exps[2] / total
 
 
 def frame_actors(
@@ -252,13 +426,13 @@ def frame_actors(
     language: str = DEFAULT_LANGUAGE,
 ) -> list[ActorFraming]:
     """How each source (a document's outlet, else the document's id) frames each actor it
-    names: the labels it gives it, most used first; its stance (VADER's compound score of each
-    sentence naming the actor, the actor's names left out, averaged over the mentions); its
-    share of the source's actor mentions; the loaded words in those sentences. `sources` names
-    the sources to frame, or maps each to the documents to frame it on (a story's, one
-    document's); without it every source is framed on all its documents. Sources in the order
-    given (else by name), actors most mentioned first. The labels are read with the word lists
-    of `language`."""
+    names: the labels it gives it, most used first; its stance (-1 hostile .. 1 favourable:
+    `target_stance` of each mention, what its sentence says about that actor, words inside
+    quotations left out, averaged over the mentions); its share of the source's actor mentions;
+    the loaded words in those sentences. `sources` names the sources to frame, or maps each to
+    the documents to frame it on (a story's, one document's); without it every source is framed
+    on all its documents. Sources in the order given (else by name), actors most mentioned
+    first. The labels are read with the word lists of `language`."""
     every = source_documents(store)
     if sources is None:
         sources = every
@@ -286,7 +460,11 @@ def _frame_source(
     by_entity: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_entity[str(mention.entity)].append(mention)
-    stance = _Stance(parse)
+    quoted: dict[str, list[Span]] = defaultdict(list)  # by document: a quote may run on
+    for claim in claims_of(store, docs):
+        if claim.kind == "quote":
+            quoted[claim.doc].append((claim.start, claim.end))
+    stance = _Stance(parse, quoted, language)
     framings = []
     for entity, own in by_entity.items():
         in_sentence: dict[Key, list[Mention]] = defaultdict(list)
@@ -299,8 +477,8 @@ def _frame_source(
             for mention in here:
                 labels.update(_labels(parse, mention, name_tokens))
             stances += [stance(key, here)] * len(here)
-            for word in loaded[key]:
-                if not any(m.start <= word.start < m.end for m in here):
+            for word in loaded[key]:  # the outlet's own words: not a quoted speaker's
+                if not word.quoted and not any(m.start <= word.start < m.end for m in here):
                     weights[word.text.lower()] += word.weight
         framings.append(
             ActorFraming(

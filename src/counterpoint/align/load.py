@@ -84,7 +84,8 @@ class Surroundings:
             names[mention.doc].append((mention.start, mention.end))
         loaded: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for word in loaded_words_of(store, docs):
-            loaded[word.doc].append((word.start, word.end, word.text.lower()))
+            if not word.quoted:  # a quoted speaker's words do not frame the outlet's telling
+                loaded[word.doc].append((word.start, word.end, word.text.lower()))
         for found in loaded.values():
             found.sort()
         return cls(

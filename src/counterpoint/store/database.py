@@ -157,10 +157,12 @@ MIGRATIONS: dict[int, list[str]] = {
         "DELETE FROM alignment_groups",
         "DELETE FROM alignments",
     ],
-    # Ranges of figures, and dates that keep their granularity (a month is not its first day).
+    # Ranges of figures, dates that keep their granularity (a month is not its first day), and
+    # loaded words inside a quotation (the speaker's, not the outlet's).
     6: [
         "ALTER TABLE figures ADD COLUMN high DOUBLE",
         "ALTER TABLE events ADD COLUMN date_value VARCHAR",
+        "ALTER TABLE loaded_words ADD COLUMN quoted BOOLEAN DEFAULT FALSE",
     ],
 }
 

@@ -3,6 +3,8 @@ parse labels by which a source's labels for an actor are read from the stored pa
 
 from __future__ import annotations
 
+import re
+
 from vaderSentiment.vaderSentiment import BOOSTER_DICT
 
 from counterpoint.lang.en import labels
@@ -44,12 +46,125 @@ DESCRIPTIVE = set(
 INTENSIFIERS = {
     w for w, v in BOOSTER_DICT.items() if v > 0 and " " not in w and w not in {"more", "most", "so"}
 }
-# The lexicons judge adjectives and adverbs only: a noun or verb they rate ("death", "attack",
-# "help") mostly names what happened, the topic rather than the writer's tone; nouns and verbs
-# count only from the EMOTIVE list.
-RATED_POS = {"ADJ", "ADV"}
 # Entity labels whose words are names, never loaded words of the writer.
 NAME_LABELS = labels.NAMES | labels.NUMERIC
+
+
+def _phrases(text: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(line.split()) for line in text.strip().splitlines())
+
+
+# Fixed terms whose adjective is part of the name of an office, body or thing, not the
+# writer's judgement ("special counsel", "grand jury"): their words are never loaded. Written
+# as lemmas; general English, hand-written.
+FIXED_TERMS = _phrases(
+    """
+    special counsel
+    special prosecutor
+    special election
+    special session
+    special force
+    special operation
+    grand jury
+    supreme court
+    high court
+    white house
+    prime minister
+    general election
+    general assembly
+    attorney general
+    surgeon general
+    secretary general
+    cold war
+    civil right
+    human right
+    high school
+    social medium
+    social security
+    public health
+    public school
+    climate change
+    national security
+    national guard
+    free trade
+    first lady
+    first amendment
+    second amendment
+    death penalty
+    hate crime
+    great depression
+    federal reserve
+    green card
+    """
+)
+# Idioms of news writing that dramatise or take a side, written as lemmas and marked whole
+# ("went on a tear", "lashed out"); general English, hand-written, none taken from a benchmark.
+IDIOMS = _phrases(
+    """
+    go on a tear
+    go on a rampage
+    go on the warpath
+    twitter war
+    war of word
+    lash out
+    double down
+    dig in his heel
+    dig in their heel
+    fire back
+    hit back
+    hit out at
+    take a swipe at
+    take a jab at
+    take aim at
+    pour cold water on
+    throw under the bus
+    throw cold water on
+    drain the swamp
+    witch hunt
+    power grab
+    cave in
+    cave to
+    kowtow to
+    cozy up to
+    rail against
+    rant about
+    sound the alarm
+    rip into
+    tear into
+    lay into
+    slam the door
+    shove down
+    ram through
+    ram down
+    rubber stamp
+    smoke and mirror
+    scare tactic
+    red meat
+    dog whistle
+    culture war
+    knee-jerk
+    fly in the face of
+    tip of the iceberg
+    out of control
+    sob story
+    sell out
+    flip flop
+    sweep under the rug
+    bury the lede
+    """
+)
+IDIOMS_JOINED = frozenset(" ".join(idiom) for idiom in IDIOMS)
+LONGEST_PHRASE = 6  # words of the longest fixed term, idiom or learned expression looked for
+EXPRESSION_WEIGHT = 0.8  # the weight of a hand-written idiom (the old emotive list's weight)
+# Paired double quotes, straight or curly, within a paragraph; a quotation of at most
+# SCARE_QUOTE_WORDS words is a scare quote, the writer's own framing ('so-called "experts"').
+QUOTATION = re.compile(r'"[^"\n]{1,2000}?"|“[^”\n]{1,2000}?”')
+SCARE_QUOTE_WORDS = 3
+# The learned lexicon's counts are smoothed toward the mean rate as if each word had been seen
+# this many more times (chosen on the training part of BABE, bench/babe_loaded_language.py).
+LEXICON_SMOOTHING = 2.0
+# A word's kind is its lexicon sign when VADER or TextBlob rate it at least this (-1..1).
+SIGNED_FROM = 0.3
 
 # --- labels of actors ------------------------------------------------------------------------
 
