@@ -155,3 +155,34 @@ def test_quoted_words_are_the_speakers_not_the_writers(nlp) -> None:
     assert abs(muted) < 0.25
     written = "Tomas Ardent is a corrupt and brutal liar who ruined the farmers."
     assert stance_toward(nlp, written, "Tomas Ardent", quoted=True) < -0.3
+
+
+def test_labels_read_predicates_and_hyphenated_words_and_put_a_sources_own_first(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    folder = tmp_path_factory.mktemp("labels")
+    articles = [
+        {
+            "outlet": "North Ledger",
+            "title": "Brenner speaks",
+            "text": "Tomas Brenner is a populist. The left-leaning Tomas Brenner spoke in "
+            "Larkspur on Monday. Tomas Brenner, a socialist, promised higher wages.",
+        },
+        {
+            "outlet": "South Courier",
+            "title": "Brenner visits port",
+            "text": "Tomas Brenner, a reformer, visited the port of Larkspur on Monday. Tomas "
+            "Brenner is a populist, critics said.",
+        },
+    ]
+    write(folder / "in", "news.jsonl", "\n".join(json.dumps(a) for a in articles))
+    counterpoint.analyze([folder / "in"], db=folder / "labels.duckdb")
+    with Store(folder / "labels.duckdb", read_only=True) as store:
+        framings = frame_actors(store, ["North Ledger", "South Courier"])
+    north = framing(framings, "North Ledger", "Brenner")
+    assert {"populist", "left-leaning", "socialist"} <= set(north.labels)
+    assert "leaning" not in north.labels
+    # what only this source calls him comes before what both do
+    assert north.labels.index("socialist") < north.labels.index("populist")
+    south = framing(framings, "South Courier", "Brenner")
+    assert south.labels[0] == "reformer" and "populist" in south.labels

@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import ModuleType
 
 from vaderSentiment.vaderSentiment import N_SCALAR
@@ -33,6 +33,9 @@ from counterpoint.store.framing import (
 
 SET_OFF = re.compile(r"\s*[,(:–—]\s*")  # an apposition stands apart: "Maduro, a dictator"
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# How many labels' worth the prior (every source's labels for the actor) weighs when a source's
+# labels are ranked by log-odds: part of the method, not a user's threshold.
+LABEL_PRIOR = 10.0
 
 Key = tuple[str, int]  # (doc, token index) or (doc, sentence index)
 
@@ -90,8 +93,20 @@ class _Parse:
         ]
 
     def word(self, token: Token) -> str:
+        """The token's text, with the words hyphenated to it on its left ("left-leaning",
+        which the tokenizer splits)."""
         offset, text = self.sentences[token.doc, token.sentence]
-        return text[token.start - offset : token.end - offset]
+        return text[self.word_start(token) - offset : token.end - offset]
+
+    def word_start(self, token: Token) -> int:
+        """Where the token's word starts, hyphenated words on its left included."""
+        offset, text = self.sentences[token.doc, token.sentence]
+        start = token.start - offset
+        while start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
+            start -= 1
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+        return start + offset
 
     def emotive(self, token: Token) -> bool:
         return token.lemma.lower() in self.lang.EMOTIVE
@@ -116,6 +131,14 @@ class _Parse:
             kept = [w for w in kept if w.pos in self.lang.QUALIFIER_POS]
         if all(w.pos == "ADV" for w in kept):
             return None
+        starts = [self.word_start(w) for w in kept]
+        kept = [  # "left" is inside "left-leaning": one word
+            w
+            for w in kept
+            if not any(
+                start <= w.start < other.start for start, other in zip(starts, kept, strict=True)
+            )
+        ]
         return " ".join(self.word(w).lower() for w in sorted(kept, key=lambda w: w.start))
 
     def may_label(self, token: Token, names: set[Key], own: set[Key]) -> bool:
@@ -130,8 +153,9 @@ class _Parse:
         than plain description, a participle ("elected", "embattled"), a noun of a kind of
         person or a loaded one ("socialist", "billionaire", "thug")."""
         word = self.word(token).lower()
-        if token.pos == "ADJ":
-            return word not in self.lang.DESCRIPTIVE
+        if token.pos == "ADJ":  # not a superlative: "the largest", "the biggest"
+            superlative = word.endswith("est") and token.lemma.lower() != word
+            return word not in self.lang.DESCRIPTIVE and not superlative
         if token.pos == "VERB":
             return word.endswith(self.lang.PARTICIPLE_ENDINGS)
         return self.kind_of_actor(token, self.lang.PERSON_ENDINGS)
@@ -214,6 +238,15 @@ def _head_labels(
     found = []
     if root.dep == "appos" and parse.apposition(mention, head):
         found.append(parse.phrase(head, names, own))
+    if root.dep == "nsubj" and head.lemma == "be":  # "Maduro is a dictator"
+        for attr in parse.children[doc, head.index]:
+            if (
+                attr.dep == "attr"
+                and attr.pos == "NOUN"
+                and parse.may_label(attr, names, own)
+                and parse.kind_of_actor(attr, parse.lang.AGENT_ENDINGS)
+            ):
+                found.append(parse.phrase(attr, names, own))
     noun = None
     if root.dep == "poss":
         noun = head
@@ -439,15 +472,49 @@ def frame_actors(
     elif not isinstance(sources, Mapping):
         sources = {source: every.get(source, []) for source in sources}
     names = entity_names(store)
-    framings = []
+    counted: list[tuple[ActorFraming, Counter[str]]] = []
     for source, docs in sources.items():
-        framings += _frame_source(store, source, docs, names, language)
-    return framings
+        counted += _frame_source(store, source, docs, names, language)
+    return _distinctive_labels_first(counted)
+
+
+def _distinctive_labels_first(
+    counted: list[tuple[ActorFraming, Counter[str]]],
+) -> list[ActorFraming]:
+    """Each framing with its labels ranked by how distinctive they are of its source against
+    the other sources that frame the same actor: the log-odds ratio with an informative
+    Dirichlet prior (Monroe, Colaresi and Quinn 2008; the prior is the labels of every source
+    for that actor), divided by its standard error; the most used first where none differs."""
+    by_entity: dict[str, Counter[str]] = defaultdict(Counter)
+    for framing, labels in counted:
+        by_entity[framing.entity].update(labels)
+    ranked = []
+    for framing, labels in counted:
+        others = by_entity[framing.entity] - labels
+        if not others:
+            ranked.append(framing)
+            continue
+        z = {label: _log_odds_z(label, labels, others) for label in labels}
+        order = sorted(labels, key=lambda label: (-z[label], -labels[label], label))
+        ranked.append(replace(framing, labels=tuple(order)))
+    return ranked
+
+
+def _log_odds_z(label: str, own: Counter[str], others: Counter[str]) -> float:
+    """How much more one source uses a label than the others, in standard errors."""
+    every = own + others
+    prior = every[label] / sum(every.values()) * LABEL_PRIOR
+    mine, theirs = own[label] + prior, others[label] + prior
+    delta = math.log(mine / (sum(own.values()) + LABEL_PRIOR - mine)) - math.log(
+        theirs / (sum(others.values()) + LABEL_PRIOR - theirs)
+    )
+    return delta / math.sqrt(1 / mine + 1 / theirs)
 
 
 def _frame_source(
     store: Store, source: str, docs: list[str], names: dict[str, str], language: str
-) -> list[ActorFraming]:
+) -> list[tuple[ActorFraming, Counter[str]]]:
+    """Each actor the source names, framed, with the count of each label it gives it."""
     mentions = actor_mentions(store, docs)
     if not mentions:
         return []
@@ -480,19 +547,18 @@ def _frame_source(
             for word in loaded[key]:  # the outlet's own words: not a quoted speaker's
                 if not word.quoted and not any(m.start <= word.start < m.end for m in here):
                     weights[word.text.lower()] += word.weight
-        framings.append(
-            ActorFraming(
-                source=source,
-                entity=entity,
-                name=names.get(entity) or own[0].text,
-                mentions=len(own),
-                share=round(len(own) / len(mentions), 4),
-                labels=tuple(label for label, _ in labels.most_common()),
-                stance=round(sum(stances) / len(stances), 4),
-                loaded=tuple(sorted(weights, key=lambda word: -weights[word])),  # heaviest first
-            )
+        framing = ActorFraming(
+            source=source,
+            entity=entity,
+            name=names.get(entity) or own[0].text,
+            mentions=len(own),
+            share=round(len(own) / len(mentions), 4),
+            labels=tuple(label for label, _ in labels.most_common()),
+            stance=round(sum(stances) / len(stances), 4),
+            loaded=tuple(sorted(weights, key=lambda word: -weights[word])),  # heaviest first
         )
-    framings.sort(key=lambda f: (-f.mentions, f.name, f.entity))
+        framings.append((framing, labels))
+    framings.sort(key=lambda counted: (-counted[0].mentions, counted[0].name, counted[0].entity))
     return framings
 
 

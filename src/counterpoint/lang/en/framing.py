@@ -40,6 +40,7 @@ DESCRIPTIVE = set(
     least other only first last next past recent early late likely unlikely possible
     probably available free total full public private local general common certain sure
     whole same different open real right left political social economic national far
+    northern southern eastern western central
     """.split()
 )
 # Intensifiers from VADER's booster list, less the comparatives any report uses.
