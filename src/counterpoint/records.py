@@ -300,7 +300,8 @@ class Story:
 @dataclass(frozen=True)
 class ActorFraming:
     """How one source presents one actor: the labels it gives, its stance (-1 hostile .. 1
-    favourable, from the words around the mentions) and how much room it gives the actor."""
+    favourable, from what its sentences say about the actor) and how much room it gives the
+    actor, on the documents it was framed on (one, a story's, or all of an outlet's)."""
 
     source: str  # an outlet, or a document id where the outlet is unknown
     entity: str
@@ -310,3 +311,4 @@ class ActorFraming:
     labels: tuple[str, ...]  # "regime", "socialist", "democratically elected", most used first
     stance: float
     loaded: tuple[str, ...]  # loaded words in the sentences that name the actor
+    stories: int = 0  # how many stories its mentions come from: what an outlet's framing pools

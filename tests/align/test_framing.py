@@ -174,6 +174,13 @@ def test_labels_read_predicates_and_hyphenated_words_and_put_a_sources_own_first
             "text": "Tomas Brenner, a reformer, visited the port of Larkspur on Monday. Tomas "
             "Brenner is a populist, critics said.",
         },
+        {
+            "outlet": "North Ledger",
+            "title": "Cup final ends in a draw",
+            "published": "2024-09-30",
+            "text": "The cup final between Ferrow United and Oldmere ended goalless before "
+            "40,000 fans. Tomas Brenner watched the match from the stands.",
+        },
     ]
     write(folder / "in", "news.jsonl", "\n".join(json.dumps(a) for a in articles))
     counterpoint.analyze([folder / "in"], db=folder / "labels.duckdb")
@@ -186,3 +193,5 @@ def test_labels_read_predicates_and_hyphenated_words_and_put_a_sources_own_first
     assert north.labels.index("socialist") < north.labels.index("populist")
     south = framing(framings, "South Courier", "Brenner")
     assert south.labels[0] == "reformer" and "populist" in south.labels
+    # an outlet's framing pools its stories, and says how many
+    assert (north.stories, south.stories) == (2, 1)

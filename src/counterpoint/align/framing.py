@@ -30,6 +30,7 @@ from counterpoint.store.framing import (
     loaded_words_in,
     source_documents,
 )
+from counterpoint.store.stories import stories_of
 
 SET_OFF = re.compile(r"\s*[,(:–—]\s*")  # an apposition stands apart: "Maduro, a dictator"
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -532,6 +533,7 @@ def _frame_source(
         if claim.kind == "quote":
             quoted[claim.doc].append((claim.start, claim.end))
     stance = _Stance(parse, quoted, language)
+    story_of = stories_of(store, docs)
     framings = []
     for entity, own in by_entity.items():
         in_sentence: dict[Key, list[Mention]] = defaultdict(list)
@@ -556,6 +558,7 @@ def _frame_source(
             labels=tuple(label for label, _ in labels.most_common()),
             stance=round(sum(stances) / len(stances), 4),
             loaded=tuple(sorted(weights, key=lambda word: -weights[word])),  # heaviest first
+            stories=len({story_of[m.doc] for m in own if m.doc in story_of}),
         )
         framings.append((framing, labels))
     framings.sort(key=lambda counted: (-counted[0].mentions, counted[0].name, counted[0].entity))
