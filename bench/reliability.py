@@ -117,6 +117,7 @@ def hypothesis_inputs(count: int) -> list[dict[str, bytes]]:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
+    sys.path.insert(0, str(FUZZ_TESTS.parents[1]))  # the test imports the tests' conftest
     spec = importlib.util.spec_from_file_location("fuzz_readers", FUZZ_TESTS)
     assert spec and spec.loader
     fuzz = importlib.util.module_from_spec(spec)

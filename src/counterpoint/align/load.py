@@ -49,7 +49,11 @@ def load_statements(
     return [
         *(_event(found, e) for e in events_of(store, docs) if wanted("event", e)),
         *(_figure(found, f) for f in figures_of(store, docs) if wanted("figure", f)),
-        *(_claim(found, c) for c in claims_of(store, docs) if wanted("claim", c)),
+        *(
+            _claim(found, c)
+            for c in claims_of(store, docs)
+            if c.kind != "label" and wanted("claim", c)  # a scare quote frames; it claims nothing
+        ),
     ]
 
 

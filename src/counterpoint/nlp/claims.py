@@ -1,18 +1,30 @@
 """Who says what: claims and quotes, read off the dependency parse of a spaCy `Doc`.
 
-- Direct quotes: the words inside quotation marks (curly or straight), attributed to the speech
+- Direct quotes: the words inside quotation marks (curly or straight), attributed to the cue
   verb that governs them or stands next to them ('"...," Abril said.', '"...," said Abril.',
-  'Abril said: "..."', 'pledged to "guarantee order"'); a quote right after an attributed one
-  in the same paragraph continues it.
-- Reported speech: a speech verb with a complement clause ("X said that ...", "X told Y ...",
-  "X notes in his talk that ..."), passive forms with an agent ("it was announced by X that").
+  'Abril said: "..."', 'pledged to "guarantee order"'). A quote split by its cue ('"A," X
+  said, "B."'), or followed by more quoted words in its paragraph or at the start of the next,
+  is one claim in several pieces (`Attribution.parts`; the `Claim` runs from the first piece to
+  the last); a quote over several paragraphs opens each and closes only the last.
+- Reported speech: a cue verb with a complement clause ("X said that ...", "X told Y ...",
+  "X notes in his talk that ..."), passive forms with an agent ("it was announced by X that"),
+  or, for cues beyond speech verbs, with its objects ("X accused Y of ...", "X urged Y to ...",
+  "X called for ...", "X blamed Y on Z"). Cues are the speech verbs and the verbs learned from
+  PolNeAR train (`LEARNED_CUES`); the speaker is the cue's subject, "he" and "she" the last
+  person named of that gender (or of none the text shows).
+- "X: ...": a headline or lead naming a speaker before a colon.
 - "according to X, ...": the rest of the clause.
 - Documents: "a report by X showed that ...", "records showing that ...".
-- The author's own assertions, only where certainty or endorsement is marked: hedges
-  ("reportedly", "may", "it is said that"), boosters ("clearly", "it is known that"),
-  distancing ("so-called", "falsely", scare quotes) or endorsement ("rightly").
+- The author's own assertions, only where certainty or endorsement is marked: boosters
+  ("clearly", "it is known that"), distancing ("so-called", "falsely") or endorsement
+  ("rightly"), kind "author"; hedged ("reportedly", "may", "it is said that"), kind "hedge",
+  apart from attributed claims.
+- Scare quotes: a short quoted term that is nobody's words and no clause is the author's label
+  (kind "label", distanced), not a claim: its content is the term.
 
 `find_claims` returns `Claim` records with `doc=""`; `speaker` is an index into `doc.ents`.
+`find_attributions` returns them with what the record does not keep: where the speaker is
+written at the cue and the pieces of the content (bench/polnear_attribution.py scores these).
 The words and parse labels it reads are the language's (`lang/<code>/claims.py`).
 """
 
@@ -31,7 +43,7 @@ from counterpoint.lang import words
 from counterpoint.records import Claim
 
 # Which finding wins when two kinds find the same content.
-PRIORITY = {"quote": 0, "document": 1, "reported": 2, "according_to": 3, "author": 4}
+PRIORITY = {"quote": 0, "document": 1, "reported": 2, "according_to": 3, "author": 4, "label": 5}
 
 
 @dataclass
@@ -55,12 +67,30 @@ class _Found:
     boosted: bool = False
     distanced: bool = False
     endorsed: bool = False
+    speaker_at: tuple[int, int] | None = None  # characters: the speaker as written at the cue
+    parts: tuple[tuple[int, int], ...] = ()  # characters: the content's pieces, when several
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A claim with what its record does not keep: where its speaker is written at the cue
+    ("he", "a source", which `Claim.speaker` resolves to a mention) and the pieces of its
+    content (a quote split by its cue), for scoring against span-annotated corpora."""
+
+    claim: Claim
+    parts: tuple[tuple[int, int], ...]  # characters, in order; one piece for most claims
+    speaker_span: tuple[int, int] | None  # characters
 
 
 def find_claims(sdoc: Doc, settings: NlpSettings = NlpSettings()) -> list[Claim]:
     """The claims of one parsed document, in text order, with `doc=""`."""
-    finder = _Finder(sdoc, settings)
-    return finder.run()
+    return [found.claim for found in find_attributions(sdoc, settings)]
+
+
+def find_attributions(sdoc: Doc, settings: NlpSettings = NlpSettings()) -> list[Attribution]:
+    """The claims of one parsed document, in text order, each with its speaker's written span
+    and its content's pieces."""
+    return _Finder(sdoc, settings).run()
 
 
 class _Finder:
@@ -90,14 +120,16 @@ class _Finder:
             if found.kind == "role" and found.role:
                 self.roles.append((found.source, found.role.split()[-1].lower()))
         self.quotes = _quotes(self.text, self.en)
+        self.gender_of: dict[int, str] | None = None  # made when a pronoun first needs it
 
     # -- the whole document ---------------------------------------------------------------
 
-    def run(self) -> list[Claim]:
+    def run(self) -> list[Attribution]:
         found: list[_Found] = []
         found += self._quote_claims()
         found += self._verb_claims()
         found += self._according_to()
+        found += self._colon_claims(found)
         found += self._author_claims(found)
         unique: dict[tuple[int, int], _Found] = {}
         for item in sorted(found, key=lambda f: PRIORITY[f.kind]):
@@ -106,20 +138,27 @@ class _Finder:
         ordered = sorted(unique.values(), key=lambda f: (f.start, -f.end))
         claims = [self._claim(item) for item in ordered]
         return [
-            replace(claim, nested_in=nested)
-            for claim, nested in zip(claims, _nested_in(ordered), strict=True)
+            Attribution(
+                replace(claim, nested_in=nested),
+                item.parts or ((item.start, item.end),),
+                item.speaker_at,
+            )
+            for claim, item, nested in zip(claims, ordered, _nested_in(ordered), strict=True)
         ]
 
     def _claim(self, item: _Found) -> Claim:
         en = self.en
         cue_text = self.text[item.cue[0] : item.cue[1]] if item.cue else None
-        words = [t for t in self._tokens(item.start, item.end)]
+        pieces = item.parts or ((item.start, item.end),)  # not the cue between two pieces
+        words = [t for a, b in pieces for t in self._tokens(a, b)]
+        said = " ".join(self.text[a:b] for a, b in pieces)
         cue_words = [t for t in self._tokens(*item.cue)] if item.cue else []
         hedged = item.hedged or any(self._is_hedge(t) for t in words + cue_words)
-        hedged = hedged or bool(en.HEDGE_PHRASES.search(self.text[item.start : item.end]))
+        hedged = hedged or bool(en.HEDGE_PHRASES.search(said))
         boosted = item.boosted or any(self._is_booster(t) for t in words + cue_words)
-        boosted = boosted or bool(en.BOOSTER_PHRASES.search(self.text[item.start : item.end]))
+        boosted = boosted or bool(en.BOOSTER_PHRASES.search(said))
         certainty = "hedged" if hedged else "boosted" if boosted else "asserted"
+        kind = "hedge" if item.kind == "author" and certainty == "hedged" else item.kind
         distanced, endorsed = item.distanced, item.endorsed
         if item.verb is not None:
             lemma = item.verb.lemma_.lower()
@@ -136,7 +175,7 @@ class _Finder:
             sentence=max(0, bisect_right(self.sent_starts, item.start) - 1),
             start=item.start,
             end=item.end,
-            kind=item.kind,
+            kind=kind,
             speaker=item.speaker,
             speaker_text=item.speaker_text,
             cue=cue_text,
@@ -149,6 +188,9 @@ class _Finder:
     # -- quotes ---------------------------------------------------------------------------
 
     def _quote_claims(self) -> list[_Found]:
+        """Quotes with their verb; a quote split by its cue ('"A," X said, "B."'), or followed by
+        more quoted words of the same speaker in its paragraph or at the start of the next one,
+        is one claim with several pieces."""
         found: list[_Found] = []
         previous: _Found | None = None
         previous_quote: _Quote | None = None
@@ -159,25 +201,38 @@ class _Finder:
             verb = (
                 self._governing_verb(tokens) or self._verb_after(quote) or self._verb_before(quote)
             )
+            if (
+                verb is not None
+                and previous is not None
+                and previous.verb is not None
+                and previous.verb.i == verb.i
+            ):
+                _extend(previous, quote)
+                previous_quote = quote
+                continue
             if verb is not None:
                 item = self._attributed(verb, quote.start, quote.end, "quote")
                 found.append(item)
                 previous, previous_quote = item, quote
                 continue
             words = [t for t in tokens if not t.is_punct]
-            same_paragraph = (
+            if (
                 previous is not None
                 and previous_quote is not None
-                and "\n" not in self.text[previous_quote.close_at : quote.open_at]
-            )
-            if (
-                same_paragraph
-                and previous is not None
+                and self._continues(previous_quote, quote)
                 and len(words) > self.settings.claims_scare_max_words
             ):
-                found.append(replace(previous, start=quote.start, end=quote.end))
+                _extend(previous, quote)
                 previous_quote = quote
         return found
+
+    def _continues(self, previous: _Quote, quote: _Quote) -> bool:
+        """A quote goes on from the one before: in the same paragraph, or opening the next."""
+        between = self.text[previous.close_at : quote.open_at]
+        if "\n" not in between:
+            return True
+        paragraphs = [p for p in re.split(r"\n\s*\n|\n", between)]
+        return len([p for p in paragraphs[1:-1] if p.strip()]) == 0 and not paragraphs[-1].strip()
 
     def _governing_verb(self, tokens: list[Token]) -> Token | None:
         """The speech verb the quoted words hang from: 'X said that she "regrets ..."'."""
@@ -188,7 +243,7 @@ class _Finder:
             for ancestor in list(token.ancestors)[: self.settings.claims_quote_verb_depth]:
                 if ancestor.i in inside:
                     continue
-                if self._is_speech_verb(ancestor) and self._adjacent(ancestor, tokens):
+                if self._is_cue_verb(ancestor) and self._adjacent(ancestor, tokens):
                     return ancestor
         return None
 
@@ -218,7 +273,7 @@ class _Finder:
         for token in reversed(before[:-1]):
             if self._ends_search(token):
                 break
-            if self._is_speech_verb(token):
+            if self._is_cue_verb(token):
                 return token
         return None
 
@@ -234,8 +289,12 @@ class _Finder:
         found: list[_Found] = []
         spans = [(q.open_at, q.close_at + 1) for q in self.quotes]
         for verb in self.doc:
-            if not self._is_speech_verb(verb) or _negated(verb):
+            if not self._is_cue_verb(verb) or _negated(verb):
                 continue
+            if verb.lower_ == en.ACCORDING_TO[0]:
+                continue  # "according to X": a pass of its own
+            if not self._is_speech_verb(verb) and self._subject(verb) is None:
+                continue  # "seeking the presidency": a learned cue needs someone doing it
             clauses = [
                 c
                 for c in verb.children
@@ -247,19 +306,73 @@ class _Finder:
             ]
             if any(c.i > verb.i for c in clauses):
                 clauses = [c for c in clauses if c.i > verb.i]
-            for clause in clauses:
-                words = [t for t in clause.subtree if not t.is_punct]
-                if not words or words[0].lower_ in en.WH_WORDS:
+            contents = [list(c.subtree) for c in clauses]
+            preposition: Token | None = None
+            if not contents:
+                contents, preposition = self._complement(verb)
+            for subtree in contents:
+                words = [t for t in subtree if not (t.is_punct or t.is_space)]
+                if not words:
+                    continue
+                if words[0].lower_ in en.WH_WORDS and verb.lemma_.lower() not in en.QUESTION_VERBS:
                     continue
                 if words[0].dep_ == "mark" and words[0].lower_ == en.COMPLEMENTIZER:
                     words = words[1:]
+                words = self._before_next_cue(words)
                 if not words:
                     continue
                 start, end = words[0].idx, words[-1].idx + len(words[-1])
                 if any(a <= start and end <= b for a, b in spans):
                     continue  # the quote itself, found above
-                found.append(self._attributed(verb, start, end, "reported"))
+                item = self._attributed(verb, start, end, "reported")
+                if preposition is not None and item.cue is not None:
+                    item.cue = (item.cue[0], max(item.cue[1], preposition.idx + len(preposition)))
+                found.append(item)
         return found
+
+    def _infinitive(self, verb: Token) -> bool:
+        """ "to send": a clause in the infinitive, which says what is asked for."""
+        return any(c.dep_ == "aux" and c.lower_ == self.en.INFINITIVE_MARKER
+                   for c in verb.children)  # fmt: skip
+
+    def _before_next_cue(self, words: list[Token]) -> list[Token]:
+        """The content up to a conjoined cue verb that says something of its own: "X says he
+        would win and tells the crowd that ...", not "and tells the crowd ..."."""
+        for n, token in enumerate(words):
+            if (
+                n > 0
+                and token.dep_ == "conj"
+                and token.head.i < token.i
+                and self._is_cue_verb(token)
+                and any(c.dep_ in self.en.COMPLEMENT_DEPS for c in token.children)
+            ):
+                return self._trim(words[:n])
+        return words
+
+    def _complement(self, verb: Token) -> tuple[list[list[Token]], Token | None]:
+        """What a cue verb without a clause is about: its objects and complements after it, as
+        one content ("accused X of Y", "urged X to Y", "called X a Y"), or else the object of
+        the preposition right after it ("focused on X"), which then belongs to the cue."""
+        en = self.en
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ in en.COMPLEMENT_DEPS]
+        if after:
+            words = [t for c in after for t in c.subtree]
+            extra = [
+                t
+                for c in verb.children
+                if c.dep_ == "prep" and c.i > min(t.i for t in words)
+                for t in c.subtree
+            ]
+            return [sorted(words + extra, key=lambda t: t.i)], None
+        following = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.i == verb.i + 1]
+        if following and following[0].dep_ == "prep":
+            objects = [c for c in following[0].children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:  # "pleading with the governor to send water": what follows goes too
+                later = [t for c in verb.children if c.i > objects[0].i
+                         and (c.dep_ in en.COMPLEMENT_DEPS or self._infinitive(c))
+                         for t in c.subtree]  # fmt: skip
+                return [list(objects[0].subtree) + later], following[0]
+        return [], None
 
     def _attributed(self, verb: Token, start: int, end: int, kind: str) -> _Found:
         en = self.en
@@ -284,6 +397,7 @@ class _Finder:
             cue=self._cue(verb, start, end),
             verb=verb,
             hedged=hedged,
+            speaker_at=self._written(subject) if subject is not None else None,
         )
 
     def _subject(self, verb: Token) -> Token | None:
@@ -348,11 +462,25 @@ class _Finder:
         words = self._phrase(subject)
         return None, self.text[words[0].idx : words[-1].idx + len(words[-1])]
 
+    def _written(self, subject: Token) -> tuple[int, int]:
+        """Where the speaker is written: the subject's phrase, without its clauses; for "who"
+        or "that", from the noun it stands for to the pronoun ("a group that", "Ames, who")."""
+        words = self._phrase(subject)
+        if subject.tag_ in self.en.RELATIVE_TAGS and subject.head.dep_ == "relcl":
+            noun = self._phrase(subject.head.head)
+            noun = [t for t in noun if t.i < subject.i]
+            if noun:
+                return noun[0].idx, subject.idx + len(subject)
+        return words[0].idx, words[-1].idx + len(words[-1])
+
     def _person_named_before(self, subject: Token) -> int | None:
-        """ "he", or a surname the tagger missed, after the full name: the person named last."""
-        if subject.lower_ in self.en.PERSONAL_PRONOUNS:
-            people = [n for n, e in enumerate(self.ents)
-                      if e.label_ == "PERSON" and e.end <= subject.i]  # fmt: skip
+        """ "he", or a surname the tagger missed, after the full name: the person named last
+        (for "he" and "she", the last of the text's gender or of none known)."""
+        gender = self.en.PERSONAL_PRONOUNS.get(subject.lower_)
+        if gender is not None:
+            genders = self._genders()
+            people = [n for n, e in enumerate(self.ents) if e.label_ == "PERSON"
+                      and e.end <= subject.i and genders.get(n, gender) == gender]  # fmt: skip
             if people:
                 return people[-1]
         if subject.pos_ == "PROPN":
@@ -362,6 +490,41 @@ class _Finder:
             if name and people:
                 return people[-1]
         return None
+
+    def _genders(self) -> dict[int, str]:
+        """The gender the text gives each person it names (entity index -> "m" or "f"): a title
+        ("Mr.", "Mrs.") or the first personal pronoun after the name in its sentence with no
+        other person between; a surname shares what one of its mentions shows."""
+        if self.gender_of is not None:
+            return self.gender_of
+        en = self.en
+        people = [n for n, e in enumerate(self.ents) if e.label_ == "PERSON"]
+        found: dict[int, str] = {}
+        for n in people:
+            ent = self.ents[n]
+            before = self.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+            title = en.GENDERED_TITLES.get(before) or en.GENDERED_TITLES.get(
+                ent[0].lower_.rstrip(".")
+            )
+            if title:
+                found[n] = title
+                continue
+            for token in self.doc[ent.end : ent.sent.end]:
+                if token.ent_type_ == "PERSON":
+                    break
+                pronoun = en.GENDERED_PRONOUNS.get(token.lower_)
+                if pronoun:
+                    found[n] = pronoun
+                    break
+        by_surname: dict[str, set[str]] = {}
+        for n, gender in found.items():
+            by_surname.setdefault(self.ents[n][-1].lower_, set()).add(gender)
+        for n in people:
+            shown = by_surname.get(self.ents[n][-1].lower_, set())
+            if n not in found and len(shown) == 1:
+                found[n] = next(iter(shown))
+        self.gender_of = found
+        return found
 
     def _person_described(self, subject: Token) -> int | None:
         """ "Aldane, the chief executive," / "a spokesman, X", or "the President" after
@@ -421,6 +584,42 @@ class _Finder:
         first, last = self.doc[run[0]], self.doc[run[-1]]
         return first.idx, last.idx + len(last)
 
+    # -- "X: ..." ---------------------------------------------------------------------------
+
+    def _colon_claims(self, found: list[_Found]) -> list[_Found]:
+        """A headline or lead that names a speaker and a colon, then what they said: "Trump:
+        Clinton Not Fit to Serve", "Wash Post Fact-Check: If Obama Says It, It's True"."""
+        en = self.en
+        taken = _merged([(f.start, f.end) for f in found])
+        claims = []
+        for sentence in self.sents:
+            words = [t for t in sentence if not t.is_space]
+            colon = next(
+                (n for n, t in enumerate(words[: en.COLON_SPEAKER_WORDS + 1]) if t.text == ":"),
+                None,
+            )
+            if not colon or words[0].is_punct:
+                continue
+            before, after = words[:colon], self._trim(words[colon + 1 :])
+            if (
+                not any(t.pos_ == "PROPN" for t in before)
+                or any(t.pos_ in en.VERB_POS for t in before)
+                or before[0].lower_ in en.NOT_SPEAKERS
+                or len([t for t in after if not t.is_punct]) < en.COLON_CONTENT_WORDS
+            ):
+                continue
+            start, end = after[0].idx, after[-1].idx + len(after[-1])
+            if any(a <= start < b for a, b in taken):
+                continue
+            root = next((t for t in before if t.head.i not in {w.i for w in before}), before[-1])
+            speaker, speaker_text = self._speaker(root)
+            claims.append(
+                _Found(start, end, "reported", speaker=speaker, speaker_text=speaker_text,
+                       cue=(words[colon].idx, words[colon].idx + 1),
+                       speaker_at=(before[0].idx, before[-1].idx + len(before[-1])))
+            )  # fmt: skip
+        return claims
+
     # -- according to ---------------------------------------------------------------------
 
     def _according_to(self) -> list[_Found]:
@@ -453,6 +652,7 @@ class _Finder:
                     speaker=speaker,
                     speaker_text=speaker_text,
                     cue=(token.idx, to.idx + len(to)),
+                    speaker_at=self._written(objects[0]) if objects else None,
                 )
             )
         return found
@@ -494,13 +694,15 @@ class _Finder:
             marked for token in self.doc if free(token) and (marked := self._word_mark(token))
         ]
         markers += self._phrase_marks(free)
-        scare_quotes = self._scare_quotes(free, claimed_quotes)
-        markers += [(word, "distanced") for word, _ in scare_quotes]
-        scare = {word.i: marks for word, marks in scare_quotes}
         results: dict[tuple[int, int], _Found] = {}
         for marker, mark in markers:
-            self._mark_clause(results, marker, mark, scare)
-        return list(results.values())
+            self._mark_clause(results, marker, mark)
+        labels = [
+            _Found(quote.start, quote.end, "label", cue=(quote.open_at, quote.close_at + 1),
+                   distanced=True)
+            for quote in self._scare_quotes(free, claimed_quotes)
+        ]  # fmt: skip
+        return list(results.values()) + labels
 
     def _word_mark(self, token: Token) -> tuple[Token, str] | None:
         """The marker and what it marks, where `token` is a hedge, a booster, a word of
@@ -536,10 +738,9 @@ class _Finder:
 
     def _scare_quotes(
         self, free: Callable[[Token], bool], claimed_quotes: set[tuple[int, int]]
-    ) -> list[tuple[Token, tuple[int, int]]]:
-        """Short quoted terms that are nobody's words and no clause: (the first quoted word,
-        the term with its marks)."""
-        scare: list[tuple[Token, tuple[int, int]]] = []
+    ) -> list[_Quote]:
+        """Short quoted terms that are nobody's words and no clause: the author's labels."""
+        scare: list[_Quote] = []
         for quote in self.quotes:
             words = [t for t in self._tokens(quote.start, quote.end) if not t.is_punct]
             if (
@@ -549,7 +750,7 @@ class _Finder:
                 and free(words[0])
                 and not any(t.pos_ in self.en.VERB_POS for t in words)
             ):
-                scare.append((words[0], (quote.open_at, quote.close_at + 1)))
+                scare.append(quote)
         return scare
 
     def _mark_clause(
@@ -557,7 +758,6 @@ class _Finder:
         results: dict[tuple[int, int], _Found],
         marker: Token,
         mark: str,
-        scare: dict[int, tuple[int, int]],
     ) -> None:
         """Mark the claim of the clause `marker` stands in (made on first sight) as `mark`
         says; the first marker of a kind is its cue."""
@@ -580,7 +780,6 @@ class _Finder:
                 item = self._vouched_clause(results, (start, end), item, marker)
         elif mark == "distanced":
             item.distanced = True
-            cue = scare.get(marker.i, cue)
         else:
             item.endorsed = True
         item.cue = item.cue or cue
@@ -624,6 +823,12 @@ class _Finder:
         span: Span | None = self.doc.char_span(start, end, alignment_mode="expand")
         return list(span) if span is not None else []
 
+    def _is_cue_verb(self, token: Token) -> bool:
+        """A speech verb, or a verb learned as a cue: "accused", "urged", "called for"."""
+        if self._is_speech_verb(token):
+            return True
+        return token.pos_ == "VERB" and token.lemma_.lower() in self.en.CUE_VERBS
+
     def _is_speech_verb(self, token: Token) -> bool:
         if token.pos_ not in self.en.VERB_POS:
             return False
@@ -664,8 +869,17 @@ class _Finder:
                 keep = {t.i for g in agents for t in g.subtree}
                 drop.update(t.i for t in child.subtree if t.i not in keep)
         words = [t for t in subject.subtree if t.i not in drop]
+        # a name does not run over a line break (a headline above is not part of it), nor
+        # over a dateline's dash: "WASHINGTON — A spokesman"
+        breaks = [t.i for t in words if (t.is_space and "\n" in t.text)
+                  or (t.text in self.en.DATELINE_DASHES and t.i < subject.i)]  # fmt: skip
+        first = max((i for i in breaks if i < subject.i), default=-1)
+        last = min((i for i in breaks if i > subject.i), default=len(self.doc))
+        words = [t for t in words if first < t.i < last]
         while len(words) > 1 and (words[-1].is_punct or words[-1].dep_ in self.en.CONJUNCTION_DEPS):
             words.pop()
+        while len(words) > 1 and (words[0].is_punct or words[0].is_space):
+            words.pop(0)
         return words
 
     def _no_clauses(self, head: Token) -> set[int]:
@@ -680,7 +894,7 @@ class _Finder:
         conjunctions = self.en.CONJUNCTION_DEPS
         words = sorted(words, key=lambda t: t.i)
         head = words[: self.settings.claims_dateline_tokens]
-        dash = next((n for n, t in enumerate(head) if t.text in {"\u2014", "--"}), None)
+        dash = next((n for n, t in enumerate(head) if t.text in self.en.DATELINE_DASHES), None)
         if dash is not None and not any(t.pos_ in self.en.VERB_POS for t in words[:dash]):
             words = words[dash + 1 :]  # a dateline: "PORT AUREL, March 3, 2025 —"
         while words and (words[0].is_punct or words[0].is_space or words[0].dep_ in conjunctions):
@@ -694,12 +908,26 @@ class _Finder:
 
 def _quotes(text: str, en: ModuleType) -> list[_Quote]:
     """Quoted passages: curly marks pair by their shape, straight ones in turn; a paragraph
-    break closes nothing and drops an unclosed mark."""
+    break closes nothing and drops an unclosed mark, unless the next paragraph opens with a mark
+    (a quote running over several paragraphs opens each and closes only the last)."""
     found = []
     opened: int | None = None
     mark = ""
+    reopened = -1  # the opening mark of a paragraph that goes on with the quote before it
     for index, char in enumerate(text):
+        if index == reopened:
+            continue
         if char == "\n" and opened is not None and text[index + 1 : index + 2] == "\n":
+            rest = text[index:]
+            following = len(rest) - len(rest.lstrip())
+            mark_after = text[index + following : index + following + 1]
+            if (
+                mark_after
+                and mark_after in en.OPEN_QUOTES
+                and ((mark_after in en.STRAIGHT_QUOTES) == (mark in en.STRAIGHT_QUOTES))
+            ):
+                reopened = index + following  # a quote of several paragraphs opens each one
+                continue
             opened = None
         elif opened is None and char in en.OPEN_QUOTES:
             if char in en.STRAIGHT_QUOTES and index > 0 and text[index - 1].isalnum():
@@ -718,6 +946,12 @@ def _quotes(text: str, en: ModuleType) -> list[_Quote]:
                 found.append(_Quote(start, end, opened, index))
             opened = None
     return found
+
+
+def _extend(item: _Found, quote: _Quote) -> None:
+    """One more piece of a claim's content: the claim runs on to its end."""
+    item.parts = (item.parts or ((item.start, item.end),)) + ((quote.start, quote.end),)
+    item.end = max(item.end, quote.end)
 
 
 def _negated(verb: Token) -> bool:

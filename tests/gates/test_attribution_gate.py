@@ -1,0 +1,40 @@
+"""Quality gate: attribution (who said what) on PolNeAR dev may not slip.
+
+Runs bench/polnear_attribution.py's scoring on the first 20 dev articles (file-name order, 473
+gold attributions; a few seconds of parsing). Floors sit a little under the figures measured on
+that slice when they were set (bench/README.md, "Attribution (PolNeAR)", has the whole of dev):
+content / content+cue / content+source F1 0.658 / 0.613 / 0.568; the quote-and-speech-verb
+baseline on the same slice 0.161 / 0.143 / 0.124. Raise a floor when a change earns more,
+never lower one to make a change pass.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import REPO
+
+SLICE = 20
+FLOORS = {"content": 0.64, "content+cue": 0.60, "content+source": 0.55}
+
+
+@pytest.fixture(scope="module")
+def tallies():
+    sys.path.insert(0, str(REPO / "bench"))
+    import polnear_attribution as bench
+
+    if not (bench.DATA / "dev").is_dir():
+        pytest.skip(f"PolNeAR not found at {bench.DATA}")
+    return bench.run(bench.load_split(bench.DATA, "dev", SLICE))
+
+
+@pytest.mark.parametrize("measure", FLOORS)
+def test_attribution_f1_does_not_slip(tallies, measure: str) -> None:
+    assert tallies["counterpoint"].prf(measure)[2] >= FLOORS[measure]
+
+
+def test_counterpoint_beats_the_quote_and_speech_verb_baseline(tallies) -> None:
+    for measure in FLOORS:
+        assert tallies["counterpoint"].prf(measure)[2] > 2 * tallies["baseline"].prf(measure)[2]
