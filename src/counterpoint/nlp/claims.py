@@ -293,8 +293,9 @@ class _Finder:
                 continue
             if verb.lower_ == en.ACCORDING_TO[0]:
                 continue  # "according to X": a pass of its own
-            if not self._is_speech_verb(verb) and self._subject(verb) is None:
-                continue  # "seeking the presidency": a learned cue needs someone doing it
+            if not self._is_speech_verb(verb) and not self._someone(self._subject(verb)):
+                continue  # "seeking the presidency", "the immune system attacks the nerves":
+                # a learned cue needs someone doing it
             clauses = [
                 c
                 for c in verb.children
@@ -828,6 +829,19 @@ class _Finder:
         if self._is_speech_verb(token):
             return True
         return token.pos_ == "VERB" and token.lemma_.lower() in self.en.CUE_VERBS
+
+    def _someone(self, subject: Token | None) -> bool:
+        """Whether a subject can say something: a named actor, a pronoun for people, or a
+        noun for people or their bodies ("officials", "the committee")."""
+        if subject is None:
+            return False
+        if subject.ent_type_ in self.en.SPEAKER_LABELS or subject.pos_ in {"PRON", "PROPN"}:
+            return True
+        return any(
+            t.lemma_.lower() in self.en.SPEAKER_NOUNS or t.ent_type_ in self.en.SPEAKER_LABELS
+            for t in (subject, *subject.children)
+            if t.dep_ in {"compound", "poss"} or t.i == subject.i
+        )
 
     def _is_speech_verb(self, token: Token) -> bool:
         if token.pos_ not in self.en.VERB_POS:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from counterpoint.lang.en import labels
+from counterpoint.lang.en.descriptions import PERSON_NOUNS
 
 # --- speakers and speech ---------------------------------------------------------------------
 
@@ -367,6 +368,27 @@ DOCUMENT_NOUNS = set(
     assessment evaluation census ruling verdict indictment complaint lawsuit transcript email
     emails cable cables file files footage video recording recordings figures statistics
     """.split()
+)
+# Nouns of those who can say something, besides named actors and pronouns: a verb learned as a
+# cue counts only with such a subject ("the immune system attacks the nerves" claims nothing).
+SPEAKER_NOUNS = (
+    PERSON_NOUNS
+    | DOCUMENT_NOUNS
+    | set(
+        """
+    official officials authority authorities spokesman spokeswoman spokesperson representative
+    lawmaker lawmakers legislator senator senators congressman congresswoman member members
+    leader leaders critic critics supporter supporters opponent opponents expert experts
+    analyst analysts observer observers resident residents protester protesters demonstrator
+    people voter voters citizen citizens worker workers family families source sources aide
+    aides adviser advisers advisor advisors staff staffer staffers campaign government
+    administration ministry department agency office committee commission panel council board
+    court judge jury party group organization organisation company firm union police military
+    army prosecutor prosecutors attorney attorneys lawyer lawyers donor donors refugee
+    refugees tycoon moderator ally allies friend friends participant participants majority
+    minority percent most many others some message ad headline evidence
+    """.split()
+    )
 )
 # Objects of "tell"-like verbs that are part of the cue: "told reporters", "told a conference".
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief", "warn"}
