@@ -277,3 +277,11 @@ def test_a_relative_pronoun_speaker_is_written_with_its_noun() -> None:
     assert claim.speaker_text == "Nurses at the clinic"
     [written] = [a.speaker_span for a in find_attributions(doc) if a.claim == claim]
     assert written is not None and text[written[0] : written[1]] == "Nurses at the clinic, who"
+
+
+def test_a_verb_learned_as_a_cue_needs_someone_who_can_say_something() -> None:
+    text = "The virus attacks the nerves of its victims. Senator Ida Voss attacked the plan."
+    sdoc, found = claims(text)
+    contents = [sdoc.text[c.start : c.end] for c in found]
+    assert not any("nerves" in content for content in contents)
+    assert any("the plan" in content for content in contents)
