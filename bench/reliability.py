@@ -45,6 +45,7 @@ from serve_latency import start_server
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "bench-data" / "allsides_baly2020_testonly"
+KILLS_PER_STORE = 5  # kills in a row on one store before a run is left to finish
 FUZZ_TESTS = ROOT / "tests" / "ingest" / "test_fuzz_readers.py"
 SEED = 20261127
 COUNTED = [
@@ -256,9 +257,13 @@ def kill_cycles(articles: Path, work: Path, cycles: int, timeout: float) -> dict
     while kills < cycles:
         episodes += 1
         db = work / f"killed-{episodes}.duckdb"
-        failed_in_a_row = 0
+        failed_in_a_row = killed_here = 0
         while failed_in_a_row < 3:  # a store that fails three runs in a row is stuck
-            delay = rng.uniform(0, clean_seconds)
+            # A resumed run redoes the stages that were cut (resolution, a batch's alignment),
+            # so it may need longer than any delay drawn: after KILLS_PER_STORE kills the store
+            # is left to finish, which is what the resumption must achieve.
+            last = killed_here >= KILLS_PER_STORE or kills >= cycles
+            delay = timeout if last else rng.uniform(0, clean_seconds)
             process = subprocess.Popen(
                 analyze_args(articles, db), stdout=subprocess.PIPE, stderr=subprocess.STDOUT
             )
@@ -267,7 +272,11 @@ def kill_cycles(articles: Path, work: Path, cycles: int, timeout: float) -> dict
             except subprocess.TimeoutExpired:
                 process.kill()  # SIGKILL to the PID this script started
                 process.communicate()
+                if last:
+                    failures.append(f"store {episodes}: a run left to finish took over {delay} s")
+                    break
                 kills += 1
+                killed_here += 1
                 print(f"  store {episodes}: killed after {delay:.1f} s", file=sys.stderr)
                 continue
             if process.returncode == 0:
