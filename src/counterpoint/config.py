@@ -43,6 +43,9 @@ class ResolveSettings:
     person_shorter_score: float = 0.7  # candidate link: a shorter name that fits several people
     organisation_shorter_score: float = 0.6  # the same for several organisations
     surname_score: float = 0.6  # candidate link: a surname that fits several people
+    # A bare surname that fits several people goes to the one named this many times as often
+    # as any other (in the document when one is named there, else in the corpus).
+    surname_prominence: float = 3.0
     type_clash_score: float = 0.5  # candidate link: the same name for actors of different types
 
 

@@ -8,7 +8,8 @@ gives good evidence that they name the same actor:
   pen) or of an organisation's name ("the Hollin Institute"), when it fits exactly one longer
   name;
 - a surname alone, when exactly one person of that surname is named in the document (or else in
-  the corpus);
+  the corpus), or one of them far more often than the others ("Trump" beside "Donald Trump",
+  named 30 times, and "Melania Trump", named twice);
 - states by name, capital or demonym where the text uses them as the state ("Beijing
   announced", "Peruvian exports"), identified by ISO 3166 code from the bundled gazetteer;
 - generic bodies ("Congress", "the Supreme Court") are told apart by the state they belong to.
@@ -398,11 +399,15 @@ def _join_surnames(
     corpus; with several, it stays apart, linked to each as a candidate."""
     people_in_doc: dict[str, set[str]] = defaultdict(set)  # doc -> roots of named people
     surnames: dict[str, set[str]] = defaultdict(set)  # root -> surnames (non-first words)
+    named_in_doc: dict[str, Counter[str]] = defaultdict(Counter)  # doc -> root -> mentions
+    named: Counter[str] = Counter()  # root -> mentions in the corpus
     for item in items:
         if item.kind == "Person" and " " in item.name and not item.description:
             root = joins.find(item.key)
             people_in_doc[item.mention.doc].add(root)
             surnames[root].update(item.name.split()[1:])
+            named_in_doc[item.mention.doc][root] += 1
+            named[root] += 1
 
     def fitting(word: str, roots: Iterable[str]) -> set[str]:
         return {r for r in roots if any(close_spelling(word, s) for s in surnames[r])}
@@ -416,18 +421,38 @@ def _join_surnames(
     for item in items:
         if item.kind != "Person" or " " in item.name or item.description:
             continue
-        fits = fitting(item.name, people_in_doc[item.mention.doc]) or fitting(item.name, surnames)
+        in_doc = fitting(item.name, people_in_doc[item.mention.doc])
+        fits = in_doc or fitting(item.name, surnames)
         # No person has that name, but one organisation has it for its own: 'Corvane' for
         # 'Corvane Mining Group', which the tagger took for a person.
         if not fits and len(organisations[item.name]) == 1:
             fits = set(organisations[item.name])
-        if len(fits) == 1:
-            joins.join(item.key, fits.pop())
-        elif fits:  # several people: this mention stays on its own, in its document
+        # Several people of that surname: the one named far more often (in the document when
+        # any is named there, else in the corpus) is who a bare surname means.
+        counts = named_in_doc[item.mention.doc] if in_doc else named
+        prominent = _most_named(fits, counts, settings.resolve.surname_prominence)
+        if fits:  # which person a bare surname means is decided per document, so that
+            # "Biden" meaning Joe here and Hunter there never joins the two through it
             item.key = f"Person:{item.name}@{item.mention.doc}"
+        if len(fits) == 1 or prominent is not None:
+            chosen = prominent or fits.pop()
+            joins.join(item.key, chosen)
+            for root in fits - {chosen}:
+                reason = "surname of several people; the most named taken"
+                candidates.append((item.key, root, settings.resolve.surname_score, reason))
+        elif fits:  # several people: this mention stays on its own, in its document
             for root in fits:
                 score = settings.resolve.surname_score
                 candidates.append((item.key, root, score, "surname of several people"))
+
+
+def _most_named(roots: set[str], counts: Counter[str], prominence: float) -> str | None:
+    """Of several people, the one named at least `prominence` times as often as any other."""
+    if len(roots) < 2:
+        return None
+    ranked = sorted(roots, key=lambda root: (-counts[root], root))
+    first, second = counts[ranked[0]], counts[ranked[1]]
+    return ranked[0] if first >= prominence * max(second, 1) and first > second else None
 
 
 def _flag_type_clashes(items: list[Item], candidates: Candidates, settings: Settings) -> None:
