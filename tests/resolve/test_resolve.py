@@ -29,6 +29,10 @@ def test_names_are_normalised() -> None:
     assert normalise_name("the Harbour Authority’s") == "harbour authority"
     assert normalise_name("U.S.") == "us"
     assert person_name("Defense Minister Ana Ruíz") == "ana ruiz"
+    # a spaced dash ends a name (a headline's or caption's words follow); a hyphen does not
+    assert person_name("Ida Voss - paid for by") == "ida voss"
+    assert normalise_name("Tomas Brenner Jr -") == "tomas brenner jr"
+    assert normalise_name("Rolls-Royce") == "rolls royce"
 
 
 def test_descriptions_and_legal_forms_are_not_part_of_a_name() -> None:

@@ -14,10 +14,10 @@ ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}$")  # capitals only: "CIA", "U.N.", "A
 
 
 def normalise_name(text: str, language: str = "en") -> str:
-    """Case, accents, punctuation, possessive and a leading 'the' removed:
-    'the Ministry’s' -> 'ministry'."""
+    """Case, accents, punctuation, possessive, a leading 'the' and what follows a spaced dash
+    removed: 'the Ministry’s' -> 'ministry', 'Barack Obama - paid' -> 'barack obama'."""
     en = words(language, "names")
-    text = en.POSSESSIVE.sub("", text.strip())
+    text = en.POSSESSIVE.sub("", en.NAME_BREAK.sub("", text.strip()))
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[.\u2019']", "", text.casefold())
@@ -60,7 +60,7 @@ def _proper_part(text: str, language: str) -> str:
 def display_name(text: str, language: str = "en") -> str:
     """A surface form fit to show as a name: no possessive, no leading 'the'."""
     en = words(language, "names")
-    return en.LEADING_THE.sub("", en.POSSESSIVE.sub("", text.strip()))
+    return en.LEADING_THE.sub("", en.POSSESSIVE.sub("", en.NAME_BREAK.sub("", text.strip())))
 
 
 def is_acronym(text: str) -> bool:

@@ -59,5 +59,9 @@ ALIAS_AFTER = re.compile(
     r"""["“]?(?P<alias>[A-Z][^()"”,;]{1,39}?)["”]?\s*[),;.]"""
 )
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")  # "the Ministry's"
+# A dash after a space ends a name where what follows is no name: a headline's or a caption's
+# words ("Barack Obama - paid for by ...", "Donald Trump Jr -", "Ida Voss — the senator");
+# "Rolls-Royce", and "T - Mobile" as tokenised text is rebuilt, keep theirs.
+NAME_BREAK = re.compile(r"\s(?:-+(?!\s*[A-Z])|[–—]).*$", re.DOTALL)
 ARTICLES = {"the"}  # dropped before a name: "the Ministry"
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
