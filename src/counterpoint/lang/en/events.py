@@ -1,10 +1,8 @@
 """English words of the event extractor (`nlp/events.py`): the trigger lexicon by event type,
-the cues of roles, mood and magnitudes, the dates' vocabulary, and the spaCy entity labels the
+the cues of roles, mood and magnitudes, and the spaCy entity labels the
 rules read. General political and economic English."""
 
 from __future__ import annotations
-
-import re
 
 from counterpoint.lang.en import labels
 
@@ -197,35 +195,3 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # spaCy entity labels of numbers that count no one.
 NOT_COUNT_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}
-
-# --- Dates -------------------------------------------------------------------------------------
-
-DATE_LABEL = "DATE"  # the spaCy entity label of dates
-
-# "a day before", "two weeks later", "3 days earlier": counted from another date of the sentence
-# (the direction may also be the word after the DATE entity).
-RELATIVE_DATE = re.compile(
-    r"(?:just |only )?(?P<amount>a|the|one|two|three|\d+) (?P<unit>day|week|month|year)s?"
-    r"(?: (?P<direction>before|earlier|after|later))?"
-)
-DIRECTIONS = {"before": -1, "earlier": -1, "after": 1, "later": 1}
-UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
-MONTHS = ("january february march april may june july august september october november "
-          "december").split()  # fmt: skip
-WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()  # Monday first
-# Words before a date that are not part of it: "on December 6", "in early 2019".
-DATE_PREFIX = re.compile(r"^(on|in|since|by|during|from|the|early|late|mid-?)\s+")
-YEAR = re.compile(r"(?:the year )?(\d{4})")
-MONTH_YEAR = re.compile(rf"(?P<month>{'|'.join(MONTHS)}),? (?P<year>\d{{4}})")
-# "last week", "this month", "next year": a calendar period shifted from the publication's.
-RELATIVE_PERIOD = re.compile(
-    r"(?P<shift>last|this|next|past) (?:(?P<week>week)|(?P<month>month)|(?P<year>year))"
-)
-SHIFTS = {"last": -1, "past": -1, "this": 0, "next": 1}
-# "November", "last November", "this November".
-NAMED_MONTH = re.compile(rf"(?:(?P<last>last )|(?P<this>this ))?(?P<month>{'|'.join(MONTHS)})")
-DURATION = re.compile(r"\b(hours?|minutes?|days|weeks|months|years|decades?)\b")
-PAST = re.compile(r"\b(ago|last|past)\b")  # a duration counted back is a date: "90 days ago"
-VAGUE_DATE = re.compile(r"\b(recent|coming|decades?|centur(y|ies)|era|period|season)\b")
-# Naming the languages spares dateparser trying each of its two hundred locales.
-DATE_LANGUAGES = ["en", "es"]
