@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from counterpoint.config import Settings
+from counterpoint.lang import words
 from counterpoint.nlp.annotate import load_pipeline
-from counterpoint.nlp.dates import FUTURE, PAST, resolve_date
+from counterpoint.nlp.dates import FUTURE, PAST, half, resolve_date, shifted
 from counterpoint.nlp.events import find_events
 
 WEDNESDAY = date(2022, 8, 31)
@@ -112,3 +113,13 @@ def test_years_and_holidays_written_out() -> None:
     assert value("Christmas", date(2022, 12, 27)) == "2022-12-25"
     assert value("Thanksgiving", date(2022, 11, 20), tense=FUTURE) == "2022-11-24"
     assert value("1990 and beyond") == "1990"
+
+
+def test_a_half_year_shifts_into_the_next_and_the_previous_year() -> None:
+    en = words("en", "dates")
+    assert [shifted(half(2020, 2), n, en).value for n in (-1, 1, 2)] == [  # type: ignore[union-attr]
+        "2020-H1",
+        "2021-H1",
+        "2021-H2",
+    ]
+    assert [shifted(half(2020, 1), n, en).value for n in (-1, 1)] == ["2019-H2", "2020-H2"]  # type: ignore[union-attr]

@@ -129,7 +129,8 @@ def shifted(value: DateValue, steps: int, en: ModuleType) -> DateValue | None:
         case "quarter":
             return quarter(start.year, (start.month + 2) // 3 + steps)
         case "half":
-            return half(start.year + steps // 2, 1 + (start.month // 6 + steps) % 2)
+            halves = 2 * start.year + (start.month - 1) // 6 + steps
+            return half(halves // 2, halves % 2 + 1)
         case "season":
             return season(start.year + steps, value.value[-2:], en)
         case "year":
