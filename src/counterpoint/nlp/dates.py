@@ -73,6 +73,10 @@ def quarter(year: int, number: int) -> DateValue:
     return DateValue(f"{year}-Q{number}", "quarter", first.start, last.end)
 
 
+def _quarter_number(when: date) -> int:
+    return (when.month + 2) // 3
+
+
 def half(year: int, number: int) -> DateValue:
     first, last = month(year, 6 * number - 5), month(year, 6 * number)
     return DateValue(f"{year}-H{number}", "half", first.start, last.end)
@@ -127,7 +131,7 @@ def shifted(value: DateValue, steps: int, en: ModuleType) -> DateValue | None:
         case "month":
             return month(start.year, start.month + steps)
         case "quarter":
-            return quarter(start.year, (start.month + 2) // 3 + steps)
+            return quarter(start.year, _quarter_number(start) + steps)
         case "half":
             halves = 2 * start.year + (start.month - 1) // 6 + steps
             return half(halves // 2, halves % 2 + 1)
@@ -157,16 +161,15 @@ def tense_of(span: Span) -> str | None:
     clause = [verb, *verb.children]
     if verb.dep_ in {"xcomp", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
         clause += [verb.head, *verb.head.children]  # "is expected to arrive", "plans to vote"
-    direct = _attached_directly(span, verb)
     lowers = {token.lower_ for token in clause}
     lemmas = {token.lemma_.lower() for token in clause if token.dep_ not in {"nsubj", "dobj"}}
     if lowers & en.FUTURE_AUXILIARIES or (
         lemmas & en.FUTURE_VERBS and any(token.dep_ == "xcomp" for token in clause)
     ):
         return FUTURE
-    auxiliaries = [token for token in verb.children if token.dep_ in {"aux", "auxpass"}]
-    if not direct:
+    if not _attached_directly(span, verb):
         return None  # "said the offer expires Dec. 7": the past is the saying's
+    auxiliaries = [token for token in verb.children if token.dep_ in {"aux", "auxpass"}]
     if verb.tag_ == "VBD" or any(token.tag_ == "VBD" for token in auxiliaries):
         return PAST  # "arrived", "was arrested", "did not say"
     if verb.tag_ == "VBN" and any(token.lemma_ == "have" for token in auxiliaries):
@@ -281,7 +284,7 @@ def _named_days(
     bare = text if text in en.DAY_WORDS else _without_modifiers(text, en)
     if bare in en.DAY_WORDS:
         return day(published + timedelta(days=en.DAY_WORDS[bare]))
-    weekday_and_day = re.fullmatch(rf"({'|'.join(en.WEEKDAYS)}),? (.+)", bare)
+    weekday_and_day = en.WEEKDAY_AND_DATE.fullmatch(bare)
     if weekday_and_day:  # "Saturday, April 25": the year in which that day is a Saturday
         found = _named_days(weekday_and_day.group(2), published, tense, anchor, en)
         weekday = en.WEEKDAYS.index(weekday_and_day.group(1))
@@ -381,7 +384,7 @@ def _months(
                 return None
             return month(published.year + en.SHIFTS[found.group("shift")], number)
         return month(int(found.group("year")), number)
-    in_words = re.fullmatch(rf"({'|'.join(en.MONTH_NUMBERS)}),? (.+)", bare)
+    in_words = en.MONTH_AND_WORDS.fullmatch(bare)
     year_number = _year_in_words(in_words.group(2), en) if in_words else None
     if in_words and year_number:  # "January nineteen ninety-seven"
         return month(year_number, en.MONTH_NUMBERS[in_words.group(1)])
@@ -498,11 +501,11 @@ def _quarters(
             return None
         if shift:
             return quarter(published.year + en.SHIFTS[shift], number)
-        ahead = number > (published.month + 2) // 3
+        ahead = number > _quarter_number(published)
         return quarter(published.year - (1 if ahead and tense == PAST else 0), number)
     if published is None:
         return None
-    current = quarter(published.year, (published.month + 2) // 3)
+    current = quarter(published.year, _quarter_number(published))
     last_ended = shifted(current, -1, en)
     told = anchor if anchor is not None and anchor.granularity == "quarter" else None
     found = en.YEAR_AGO_QUARTER.fullmatch(plain)
@@ -510,7 +513,7 @@ def _quarters(
         base = told or last_ended
         if base is None or base.start is None:
             return None
-        number = en.ORDINALS.get(found.group("ordinal") or "", (base.start.month + 2) // 3)
+        number = en.ORDINALS.get(found.group("ordinal") or "", _quarter_number(base.start))
         target_year = int(found.group("year")) if found.group("year") else base.start.year - 1
         return replace(quarter(target_year, number), anaphoric=told is not None)
     if en.THAT_QUARTER.fullmatch(plain):
@@ -579,7 +582,8 @@ def _periods(
 
 def _period_of(unit: str, value: DateValue) -> DateValue:
     """The week, month, year... that `value` falls in."""
-    when = value.start or date.today()
+    when = value.start
+    assert when is not None, "a period is found from a dated value"
     if unit == "day":
         return day(when)
     if unit == "week":
@@ -589,7 +593,7 @@ def _period_of(unit: str, value: DateValue) -> DateValue:
     if unit == "month":
         return month(when.year, when.month)
     if unit == "quarter":
-        return quarter(when.year, (when.month + 2) // 3)
+        return quarter(when.year, _quarter_number(when))
     if unit == "decade":
         return decade(when.year)
     return year(when.year)

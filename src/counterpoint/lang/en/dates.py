@@ -109,6 +109,10 @@ NUMERIC_DATE = re.compile(
 MONTH_YEAR = re.compile(rf"{_MONTH},?(?: of)? (?P<year>\d{{4}}|(?P<shift>last|this|next) year)")
 # "November", "last November", "this September", "next March".
 NAMED_MONTH = re.compile(rf"(?:(?P<shift>last|this|next|this past|this coming) )?{_MONTH}")
+# "Saturday, April 25": a weekday before the date it falls on.
+WEEKDAY_AND_DATE = re.compile(rf"({'|'.join(WEEKDAYS)}),? (.+)")
+# "January nineteen ninety-seven": a month before its year in words.
+MONTH_AND_WORDS = re.compile(rf"({'|'.join(MONTH_NUMBERS)}),? (.+)")
 # "Wednesday", "last Wednesday", "next Monday".
 NAMED_WEEKDAY = re.compile(
     rf"(?:(?P<shift>last|this|next|this past|this coming) )?(?P<weekday>{'|'.join(WEEKDAYS)})"
