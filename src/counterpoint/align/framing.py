@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from types import ModuleType
 
 from vaderSentiment.vaderSentiment import N_SCALAR
@@ -280,9 +281,10 @@ class _Stance:
         scores = []
         end = offset + len(text)
         muted = [(a, b) for a, b in self.quoted.get(key[0], ()) if a < end and b > offset]
+        tree = _Tree(text, offset, tokens, muted)  # one sentence, read once for its mentions
         for mention in mentions:
             target = {t.index for t in self.parse.span(mention)}
-            found = stance_features(text, offset, tokens, target, muted, self.language)
+            found = _features(tree, tokens, target, self.language)
             scores.append(target_stance(found, self.language))
         return sum(scores) / len(scores)
 
@@ -302,10 +304,15 @@ def stance_features(
     turning its word around; VADER's compound score of the sentence. Words inside a `muted`
     span (a quotation) are not read. Two actors of one sentence differ by their place and
     scopes: "praised the judge and condemned the general"."""
+    return _features(_Tree(text, offset, tokens, muted), tokens, target, language)
+
+
+def _features(
+    tree: _Tree, tokens: Sequence[Token], target: set[int], language: str
+) -> dict[str, float]:
     lang = words(language, "stance")
     found: dict[str, float] = defaultdict(float)
     found["bias"] = 1.0
-    tree = _Tree(text, offset, tokens, muted)
     inside = [t for t in tokens if t.index in target]
     if not inside:
         return found
@@ -351,7 +358,7 @@ def stance_features(
         above = tree.by_index.get(head.head)
         if head.dep == "prep" and above is not None and not tree.muted(above):
             found[f"hp:{head.lemma.lower()}:{above.lemma.lower()}"] = 1.0
-    found["compound"] = vader().polarity_scores(tree.unmuted_text())["compound"]
+    found["compound"] = tree.compound
     return found
 
 
@@ -384,12 +391,14 @@ class _Tree:
     def muted(self, token: Token) -> bool:
         return any(start <= token.start < end for start, end in self.spans)
 
-    def unmuted_text(self) -> str:
+    @cached_property
+    def compound(self) -> float:
+        """VADER's compound score of the sentence, quotations left out (read once)."""
         chars = list(self.text)
         for start, end in self.spans:
             lo, hi = max(0, start - self.offset), max(0, end - self.offset)
             chars[lo:hi] = " " * len(chars[lo:hi])
-        return "".join(chars)
+        return float(vader().polarity_scores("".join(chars))["compound"])
 
     def subtree(self, token: Token) -> set[int]:
         found, todo = set(), [token]
@@ -495,21 +504,26 @@ def _distinctive_labels_first(
         if not others:
             ranked.append(framing)
             continue
-        z = {label: _log_odds_z(label, labels, others) for label in labels}
+        z = _log_odds_z(labels, others)
         order = sorted(labels, key=lambda label: (-z[label], -labels[label], label))
         ranked.append(replace(framing, labels=tuple(order)))
     return ranked
 
 
-def _log_odds_z(label: str, own: Counter[str], others: Counter[str]) -> float:
-    """How much more one source uses a label than the others, in standard errors."""
+def _log_odds_z(own: Counter[str], others: Counter[str]) -> dict[str, float]:
+    """For each of a source's labels, how much more it uses it than the others do, in
+    standard errors."""
     every = own + others
-    prior = every[label] / sum(every.values()) * LABEL_PRIOR
-    mine, theirs = own[label] + prior, others[label] + prior
-    delta = math.log(mine / (sum(own.values()) + LABEL_PRIOR - mine)) - math.log(
-        theirs / (sum(others.values()) + LABEL_PRIOR - theirs)
-    )
-    return delta / math.sqrt(1 / mine + 1 / theirs)
+    total, own_total, other_total = (sum(c.values()) for c in (every, own, others))
+    z = {}
+    for label in own:
+        prior = every[label] / total * LABEL_PRIOR
+        mine, theirs = own[label] + prior, others[label] + prior
+        delta = math.log(mine / (own_total + LABEL_PRIOR - mine)) - math.log(
+            theirs / (other_total + LABEL_PRIOR - theirs)
+        )
+        z[label] = delta / math.sqrt(1 / mine + 1 / theirs)
+    return z
 
 
 def _frame_source(
