@@ -34,6 +34,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from types import ModuleType
 
 from spacy.tokens import Doc, Span, Token
@@ -120,7 +121,6 @@ class _Finder:
             if found.kind == "role" and found.role:
                 self.roles.append((found.source, found.role.split()[-1].lower()))
         self.quotes = _quotes(self.text, self.en)
-        self.gender_of: dict[int, str] | None = None  # made when a pronoun first needs it
 
     # -- the whole document ---------------------------------------------------------------
 
@@ -479,7 +479,7 @@ class _Finder:
         (for "he" and "she", the last of the text's gender or of none known)."""
         gender = self.en.PERSONAL_PRONOUNS.get(subject.lower_)
         if gender is not None:
-            genders = self._genders()
+            genders = self._genders
             people = [n for n, e in enumerate(self.ents) if e.label_ == "PERSON"
                       and e.end <= subject.i and genders.get(n, gender) == gender]  # fmt: skip
             if people:
@@ -492,12 +492,11 @@ class _Finder:
                 return people[-1]
         return None
 
+    @cached_property  # made when a pronoun first needs it
     def _genders(self) -> dict[int, str]:
         """The gender the text gives each person it names (entity index -> "m" or "f"): a title
         ("Mr.", "Mrs.") or the first personal pronoun after the name in its sentence with no
         other person between; a surname shares what one of its mentions shows."""
-        if self.gender_of is not None:
-            return self.gender_of
         en = self.en
         people = [n for n, e in enumerate(self.ents) if e.label_ == "PERSON"]
         found: dict[int, str] = {}
@@ -524,7 +523,6 @@ class _Finder:
             shown = by_surname.get(self.ents[n][-1].lower_, set())
             if n not in found and len(shown) == 1:
                 found[n] = next(iter(shown))
-        self.gender_of = found
         return found
 
     def _person_described(self, subject: Token) -> int | None:
