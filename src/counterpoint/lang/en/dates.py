@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from counterpoint.lang.en import figures
+
 DATE_LABEL = "DATE"  # the spaCy entity label of dates
 
 MONTHS = ("january february march april may june july august september october november "
@@ -18,11 +20,8 @@ WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()  #
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 # The month a season starts in (northern hemisphere, as TimeML codes it) and how long it lasts.
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-            "4th": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-            "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-            "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-            "twentieth": 20, "twenty-first": 21}  # fmt: skip
+# The ordinal words of the figures' list, and the forms dates write: "the 3rd quarter".
+ORDINALS = figures.ORDINALS | {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "twenty-first": 21}
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen".split())} | {
