@@ -61,12 +61,14 @@ import counterpoint
 import counterpoint.align.embeddings as embeddings_module
 import counterpoint.align.stage as align_module
 import counterpoint.pipeline.analyze as pipeline_module
+import counterpoint.resolve.resolver as resolver_module
 from counterpoint import Settings, analyze
 from counterpoint.align.embeddings import embed
 from counterpoint.align.load import load_statements
 from counterpoint.align.statements import blocking_keys
 from counterpoint.ingest.reader import document_id
 from counterpoint.nlp.annotate import load_pipeline
+from counterpoint.resolve.resolver import resolve
 from counterpoint.store import Store
 from machine import describe, machine_info
 
@@ -87,7 +89,6 @@ HELD_POOL = 10  # articles never in the base, whatever --trials is: the first --
 DOC_TABLES = (
     "sentences",
     "tokens",
-    "mentions",
     "noun_chunks",
     "relations",
     "claims",
@@ -95,7 +96,10 @@ DOC_TABLES = (
     "ties",
     "roles",
     "sentence_vectors",
+    "document_vectors",
     "aligned",
+    "resolved_documents",
+    "name_votes",
 )
 # The candidate lookup of align.stage.candidates, and three other forms of it.
 LOOKUPS = {
@@ -188,6 +192,13 @@ MACROS = [
     "CREATE OR REPLACE TEMP MACRO new_item(i, k) AS "
     "split_part(i, ':', 1) || ':' || new_doc(split_part(i, ':', 2), k) || ':' "
     "|| split_part(i, ':', 3)",
+    # A resolution key only its document may use ('Person:trump|DOC') under the copy's id.
+    "CREATE OR REPLACE TEMP MACRO new_key(key, k) AS CASE "
+    "WHEN key IS NULL OR NOT contains(key, '|') THEN key "
+    "ELSE split_part(key, '|', 1) || '|' || new_doc(split_part(key, '|', 2), k) END",
+    # The story of copy k.
+    "CREATE OR REPLACE TEMP MACRO new_story(s, k) AS "
+    "CASE WHEN k = 0 THEN s ELSE s || '#' || k::VARCHAR END",
     # An ISO date string ('2020-06-01', maybe with more after it) moved by m months.
     "CREATE OR REPLACE TEMP MACRO shift_text(s, m) AS CASE "
     "WHEN try_cast(substr(s, 1, 10) AS DATE) IS NULL THEN s "
@@ -224,6 +235,11 @@ def replicate(base: Path, path: Path, copies: int) -> None:
         with store.transaction():
             _copy_rows(con)
         con.execute("DETACH base")
+        # The copies' own keys ('Person:trump|DOC') name entities of their own: resolve once,
+        # as a store built one batch at a time would have.
+        settled = time.perf_counter()
+        store.replace_resolution(resolve(store))
+        print(f"  resolved in {time.perf_counter() - settled:.0f} s", file=sys.stderr)
         con.execute("CHECKPOINT")
     os.replace(partial, path)
     print(f"  built in {time.perf_counter() - started:.0f} s: {path}", file=sys.stderr)
@@ -247,6 +263,32 @@ def _copy_rows(con: duckdb.DuckDBPyConnection) -> None:
         insert(
             table, f"SELECT t.* REPLACE (new_doc(t.doc, c.k) AS doc) FROM base.{table} t, copies c"
         )
+    insert(
+        "mentions",
+        "SELECT t.* REPLACE (new_doc(t.doc, c.k) AS doc, new_key(t.key, c.k) AS key) "
+        "FROM base.mentions t, copies c",
+    )
+    insert(
+        "resolution_keys",
+        "SELECT DISTINCT t.* REPLACE (new_key(t.key, c.k) AS key) "
+        "FROM base.resolution_keys t, copies c",
+    )
+    insert(
+        "key_aliases",
+        "SELECT new_doc(t.doc, c.k), t.alias, new_key(t.key, c.k) "
+        "FROM base.key_aliases t, copies c",
+    )
+    insert(
+        "local_candidates",
+        "SELECT new_doc(t.doc, c.k), new_key(t.a, c.k), new_key(t.b, c.k), t.score, t.reason "
+        "FROM base.local_candidates t, copies c",
+    )
+    insert("stories", "SELECT new_story(t.id, c.k), t.title FROM base.stories t, copies c")
+    insert(
+        "document_stories",
+        "SELECT new_doc(t.doc, c.k), new_story(t.story, c.k) "
+        "FROM base.document_stories t, copies c",
+    )
     insert(
         "events",
         "SELECT t.* REPLACE (new_doc(t.doc, c.k) AS doc, shift_text(t.happened, c.m) AS happened, "
@@ -285,7 +327,7 @@ def _copy_rows(con: duckdb.DuckDBPyConnection) -> None:
         "lambda x: new_item(x, c.k))), "
         "list_reduce(list_concat([CAST(t.evidence AS VARCHAR)], list_distinct(list_transform("
         "json_extract_string(t.members, '$[*]'), lambda x: split_part(x, ':', 2)))), "
-        "lambda acc, d: replace(acc, d, new_doc(d, c.k))) "
+        "lambda acc, d: replace(acc, d, new_doc(d, c.k))), t.reason "
         "FROM base.alignments t, copies c",
     )
 
@@ -310,9 +352,11 @@ def timed(stages: dict[str, float]) -> Iterator[None]:
     """Wrap the functions the pipeline calls so their wall-clock time adds up in `stages`."""
     targets: list[tuple[Any, str, str]] = [
         (pipeline_module, "ingest", "ingest"),
+        (pipeline_module, "place_in_stories", "stories"),
         (pipeline_module, "resolve", "resolve"),
+        (resolver_module, "link_keys", "link"),
         (Store, "replace_resolution", "write_resolution"),
-        (pipeline_module, "align_documents", "align"),
+        (pipeline_module, "align_all", "align"),
         (align_module, "candidates", "lookup"),
         (embeddings_module, "embed", "embed"),
     ]
@@ -347,9 +391,10 @@ def add_one(store_path: Path, trial: Path, article: Path) -> dict[str, Any]:
     if len(result.added) != 1:
         sys.exit(f"{article}: expected one new document, got {len(result.added)}")
     ms = {k: v * 1000 for k, v in stages.items()}
-    accounted = sum(ms.get(k, 0.0) for k in ("resolve", "write_resolution", "align"))
+    accounted = sum(ms.get(k, 0.0) for k in ("stories", "resolve", "write_resolution", "align"))
     return {
         "doc": result.added[0].id,
+        "beyond_parse_ms": accounted,
         "total_ms": total * 1000,
         "annotate_store_ms": total * 1000 - accounted,
         **{f"{k}_ms": v for k, v in ms.items()},
@@ -534,12 +579,15 @@ def print_table(figures: dict[str, Any]) -> None:
     )
     trials = len(figures["sizes"][0]["trials"])
     print(f"added:    {trials} held-out articles, each to a fresh copy; medians in ms")
-    print("          align = align_documents; embed = embedding the new sentences (inside align);")
+    print("          resolve = the new article on its own, then linking the keys of the whole")
+    print("          store (link, inside resolve); align = align_all; embed = embedding the new")
+    print("          sentences (inside align); stories = placing the article in a story;")
     print("          lookup = stage.candidates (SQL lookup and sorting the postings in Python)")
     print()
     header = (
-        f"{'N':>7} {'keys rows':>10} {'total':>8} {'annotate+store':>15} {'resolve':>8} "
-        f"{'write res.':>10} {'align':>7} {'embed':>7} {'align-embed':>11} {'lookup':>7}"
+        f"{'N':>7} {'keys rows':>10} {'total':>8} {'annotate+store':>15} {'stories':>8} "
+        f"{'resolve':>8} {'link':>6} {'write res.':>10} {'align':>7} {'embed':>7} "
+        f"{'align-embed':>11} {'lookup':>7}"
     )
     print(header)
     print("-" * len(header))
@@ -550,7 +598,8 @@ def print_table(figures: dict[str, Any]) -> None:
         print(
             f"{size['articles']:>7,} {size['counts']['alignment_keys']:>10,} "
             f"{median_of(rows, 'total_ms'):>8.0f} {median_of(rows, 'annotate_store_ms'):>15.0f} "
-            f"{median_of(rows, 'resolve_ms'):>8.0f} "
+            f"{median_of(rows, 'stories_ms'):>8.0f} "
+            f"{median_of(rows, 'resolve_ms'):>8.0f} {median_of(rows, 'link_ms'):>6.0f} "
             f"{median_of(rows, 'write_resolution_ms'):>10.0f} "
             f"{median_of(rows, 'align_ms'):>7.0f} {median_of(rows, 'embed_ms'):>7.0f} "
             f"{median_of(rows, 'align_rest_ms'):>11.0f} {median_of(rows, 'lookup_ms'):>7.1f}"
@@ -591,7 +640,9 @@ def print_table(figures: dict[str, Any]) -> None:
             ("align-embed", "align_rest_ms"),
             ("lookup", "lookup_ms"),
             ("resolve", "resolve_ms"),
+            ("write resolution", "write_resolution_ms"),
             ("total", "total_ms"),
+            ("after annotate+store", "beyond_parse_ms"),
         ):
             ratio = median_of(last["trials"], key) / max(median_of(size["trials"], key), 1e-9)
             print(

@@ -62,6 +62,7 @@ class Mention:
     entity: str | None = None
     dep: str = ""  # the dependency label of the mention's root: "nsubj", "poss", "amod", ...
     head: str = ""  # the lemma of the word the mention attaches to: "announce", "export"
+    key: str | None = None  # what its document's own resolution keys it by (see `KeyItem`)
 
 
 @dataclass(frozen=True)
@@ -244,14 +245,61 @@ class CandidateLink:
     reason: str
 
 
+# Relations whose target is a body or a state, never a person.
+TIES_TO_BODIES = frozenset({"role", "leads", "member_of", "trained_at", "ambassador_of"})
+
+# A key that only its own document may use ("Trump" meaning the Trump that document names, or
+# "the president" standing for a person named nearby) ends with this mark and the document's id.
+PRIVATE_MARK = "|"
+
+
+def private_key(key: str, doc: str) -> str:
+    return f"{key}{PRIVATE_MARK}{doc}"
+
+
+@dataclass
+class KeyItem:
+    """A resolution key ("Person:donald trump", "Country:PE") as the corpus sees it: what it
+    names, and how many mentions carry it."""
+
+    key: str
+    name: str  # normalised
+    kind: str  # FollowTheMoney schema name
+    iso: str | None = None
+    place: str | None = None  # for generic bodies: the state or place they belong to
+    description: bool = False  # "the former rural teacher", standing for a person
+    mentions: int = 0
+
+    @property
+    def shared(self) -> bool:
+        """Whether mentions of other documents may carry this key."""
+        return PRIVATE_MARK not in self.key
+
+
+@dataclass
+class LocalResolution:
+    """Who is who in one document, from that document alone: each actor mention's key (the
+    main key of its group there), what each key names, the aliases the text defines and the
+    merges it leaves open. Made once per document; only the linking of keys reads across
+    documents, so adding documents never re-reads the old ones."""
+
+    doc: str
+    keys: dict[int, str] = field(default_factory=dict)  # mention index -> key
+    items: dict[str, KeyItem] = field(default_factory=dict)  # key -> what it names
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, key it defines)
+    candidates: list[CandidateLink] = field(default_factory=list)  # between keys
+    votes: dict[tuple[str, str], int] = field(default_factory=dict)  # (name, tagged type) -> n
+
+
 @dataclass
 class Resolution:
-    """What the resolve stage returns for the whole store."""
+    """What the resolve stage returns for the whole store. Either each key's entity
+    (`key_entities`: the entities then come without their mentions, which follow their keys),
+    or, where the user's corrections moved single mentions, the entities with their mentions."""
 
     entities: list[Entity] = field(default_factory=list)
-    ties: list[Tie] = field(default_factory=list)
-    roles: list[Role] = field(default_factory=list)
     candidates: list[CandidateLink] = field(default_factory=list)
+    key_entities: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

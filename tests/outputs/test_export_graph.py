@@ -223,11 +223,10 @@ def built(tmp_path: Path) -> Built:
                 actor("Andean Shipping Council"), actor("Andean Council"), 0.6, "shared words"
             )
         ]
-        store.replace_resolution(
-            Resolution(
-                entities=entities, ties=result.ties, roles=result.roles, candidates=candidates
-            )
-        )
+        # Written as they are: the ties a resolution derives from relations are not the point.
+        store.replace_resolution(Resolution(entities=entities, candidates=candidates))
+        store.insert_records("ties", Tie, result.ties)
+        store.insert_records("roles", Role, result.roles)
     return result
 
 

@@ -21,9 +21,11 @@ worse than a missed one.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
+from typing import Protocol
 
 from counterpoint.config import Settings
 from counterpoint.lang import words
@@ -40,10 +42,29 @@ from counterpoint.nlp.names import (
     person_name,
     same_person_name,
 )
-from counterpoint.records import CandidateLink, Entity, Mention, Relation, Resolution, Role, Tie
+from counterpoint.records import (
+    PRIVATE_MARK,
+    CandidateLink,
+    Entity,
+    KeyItem,
+    LocalResolution,
+    Mention,
+    Resolution,
+    private_key,
+)
 from counterpoint.resolve.corrections import Corrections
 from counterpoint.resolve.gazetteer import load_gazetteer
 from counterpoint.store import Store
+from counterpoint.store.resolution import (
+    add_local_resolutions,
+    documents_to_resolve,
+    key_aliases,
+    key_forms,
+    key_items,
+    local_candidates,
+    name_votes,
+    resolution_inputs,
+)
 
 # The one map of the spaCy labels the resolver groups to FollowTheMoney schema names; the
 # default `Settings.actor_labels` (the labels annotate keeps) are its keys. Location (a place)
@@ -58,8 +79,7 @@ ENTITY_TYPES = {
     "DESC": "Person",  # "the former rural teacher", standing for a person named nearby
 }
 ORGANISATIONS = {"Organization", "Company", "PublicBody"}
-# Relations whose target is a body or a state, never a person.
-TIES_TO_BODIES = {"role", "leads", "member_of", "trained_at", "ambassador_of"}
+LOCAL_BATCH = 200  # documents resolved on their own, and kept, per transaction
 # Possible merges not made: (key, key, score, reason).
 Candidates = list[tuple[str, str, float, str]]
 
@@ -79,22 +99,65 @@ class Item:
     def description(self) -> bool:
         return self.mention.label == "DESC"
 
+    @property
+    def shared(self) -> bool:
+        return PRIVATE_MARK not in self.key
+
+
+class Named(Protocol):
+    """What the rules that join names read of a mention or of a key."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def description(self) -> bool: ...
+
 
 def resolve(
     store: Store, corrections: Corrections | None = None, settings: Settings | None = None
 ) -> Resolution:
-    """Resolve the whole store afresh, then apply the user's corrections."""
+    """Resolve the documents not yet resolved on their own, then link the keys of the whole
+    store and apply the user's corrections. Each document is read once; the linking reads one
+    row per distinct key, not the mentions."""
     settings = settings or Settings()
-    texts = {d.id: d.text for d in store.documents()}
-    relations = store.relations()
-    same = [(r.doc, r.source, r.target) for r in relations if r.kind == "same_as" and r.target]
-    entities, candidates = resolve_mentions(store.mentions(), texts, same, settings)
-    if corrections is not None:
-        entities = corrections.apply(entities, settings.language)
-    ties, roles = connect(entities, relations)
-    ids = {e.id for e in entities}
-    candidates = [c for c in candidates if c.a in ids and c.b in ids]
-    return Resolution(entities=entities, ties=ties, roles=roles, candidates=candidates)
+    pending = documents_to_resolve(store, _fingerprint(settings))
+    for start in range(0, len(pending), LOCAL_BATCH):
+        inputs = resolution_inputs(store, pending[start : start + LOCAL_BATCH])
+        add_local_resolutions(
+            store,
+            [
+                resolve_document(doc, mentions, text, same_as, settings)
+                for doc, text, mentions, same_as in inputs
+            ],
+        )
+    items = {item.key: item for item in key_items(store)}
+    entity_of, entities, candidates = link_keys(
+        items,
+        name_votes(store),
+        key_aliases(store),
+        local_candidates(store),
+        key_forms(store),
+        settings,
+    )
+    if corrections is None or not corrections.operations:
+        return Resolution(entities=entities, candidates=candidates, key_entities=entity_of)
+    with_mentions = {e.id: e for e in entities}
+    for mention in store.mentions():
+        if mention.key is not None:
+            with_mentions[entity_of[mention.key]].mentions.append(mention)
+    corrected = corrections.apply(entities, settings.language)
+    ids = {e.id for e in corrected}
+    kept = [c for c in candidates if c.a in ids and c.b in ids]
+    return Resolution(entities=corrected, candidates=kept)
+
+
+def _fingerprint(settings: Settings) -> str:
+    """What a document's own resolution depends on: the resolver's settings and language."""
+    return json.dumps([settings.language, asdict(settings.resolve)], sort_keys=True)
 
 
 def resolve_entities(
@@ -113,35 +176,41 @@ def resolve_mentions(
     same_as: Iterable[tuple[str, int, int]] = (),
     settings: Settings | None = None,
 ) -> tuple[list[Entity], list[CandidateLink]]:
-    """Entities and candidate links. `same_as` pairs mentions the text says are one actor
-    (document, mention index, mention index): a description and the person it stands for."""
+    """Entities and candidate links, in memory, as `resolve` makes them in a store. `same_as`
+    pairs mentions the text says are one actor (document, mention index, mention index): a
+    description and the person it stands for."""
     settings = settings or Settings()
     texts = texts or {}
-    items = _items(mentions, settings.language)
-    _identify_states(items, settings.language)
-    _identify_bodies(items, texts, settings)
-    joins = UnionFind()
-    candidates: Candidates = []
-    _join_definitions(items, texts, joins, settings)
-    _join_person_names(items, joins, candidates, settings)
-    _join_organisation_names(items, joins, candidates, settings)
-    _join_surnames(items, joins, candidates, settings)
-    _flag_type_clashes(items, candidates, settings)
-    key_of = {(i.mention.doc, i.mention.index): i.key for i in items}
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_doc[mention.doc].append(mention)
+    pairs: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc, one, other in same_as:
-        if (doc, one) in key_of and (doc, other) in key_of:
-            joins.join(key_of[(doc, one)], key_of[(doc, other)])
-
-    groups: dict[str, list[Item]] = defaultdict(list)
-    for item in items:
-        groups[joins.find(item.key)].append(item)
-    entities = {root: _make_entity(members, settings.language) for root, members in groups.items()}
-    links: dict[tuple[str, str], CandidateLink] = {}
-    for a, b, score, reason in candidates:
-        x, y = sorted((entities[joins.find(a)].id, entities[joins.find(b)].id))
-        if x != y and ((x, y) not in links or links[(x, y)].score < score):
-            links[(x, y)] = CandidateLink(x, y, score, reason)
-    return sorted(entities.values(), key=lambda e: e.id), sorted(links.values(), key=_link_order)
+        pairs[doc].append((one, other))
+    local = {
+        doc: resolve_document(doc, found, texts.get(doc, ""), pairs[doc], settings)
+        for doc, found in by_doc.items()
+    }
+    items: dict[str, KeyItem] = {}
+    forms: dict[str, Counter[tuple[str, bool]]] = defaultdict(Counter)
+    keyed: list[tuple[Mention, str]] = []
+    for doc, found in by_doc.items():
+        for m in found:
+            if (key := local[doc].keys.get(m.index)) is not None:
+                item = items.setdefault(key, replace(local[doc].items[key], mentions=0))
+                item.mentions += 1
+                forms[key][(m.text, m.label == "DESC")] += 1
+                keyed.append((m, key))
+    aliases = sorted({pair for result in local.values() for pair in result.aliases})
+    links = [c for result in local.values() for c in result.candidates]
+    votes: Counter[tuple[str, str]] = Counter()
+    for result in local.values():
+        votes.update(result.votes)
+    entity_of, entities, candidates = link_keys(items, votes, aliases, links, forms, settings)
+    by_id = {e.id: e for e in entities}
+    for m, key in sorted(keyed, key=lambda pair: (pair[0].doc, pair[0].index)):
+        by_id[entity_of[key]].mentions.append(m)
+    return entities, candidates
 
 
 def _link_order(link: CandidateLink) -> tuple[float, str, str]:
@@ -165,10 +234,76 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+# -- one document ---------------------------------------------------------------------------------
+
+
+def resolve_document(
+    doc: str,
+    mentions: Iterable[Mention],
+    text: str,
+    same_as: Iterable[tuple[int, int]] = (),
+    settings: Settings | None = None,
+) -> LocalResolution:
+    """Group one document's mentions by what the document itself says (its own type votes,
+    definitions, fuller names, surnames, states and descriptions). Each group gets its main key
+    (its fullest name); a name that means that person only here (a surname, a shorter form) is
+    not shared with other documents."""
+    settings = settings or Settings()
+    items = _named_items(mentions, settings.language)
+    votes = Counter((i.name, i.kind) for i in items if not i.description)
+    items = _keyed(items, settings.language)
+    _identify_states(items, settings.language)
+    _identify_bodies(items, {doc: text}, settings)
+    joins = UnionFind()
+    candidates: Candidates = []
+    defined = _join_definitions(items, {doc: text}, joins, settings)
+    _join_person_names(items, joins, candidates, settings)
+    _join_organisation_names(items, joins, candidates, settings)
+    _join_surnames(items, joins, candidates, settings)
+    key_of = {i.mention.index: i.key for i in items}
+    for one, other in same_as:
+        if one in key_of and other in key_of:
+            joins.join(key_of[one], key_of[other])
+    groups: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        groups[joins.find(item.key)].append(item)
+    result = LocalResolution(doc, votes=dict(votes))
+    main_of: dict[str, str] = {}
+    for members in groups.values():
+        main = _main_item(members)
+        result.items[main.key] = KeyItem(
+            main.key, main.name, main.kind, main.iso, main.place, main.description
+        )
+        for item in members:
+            main_of[item.key] = main.key
+            result.keys[item.mention.index] = main.key
+    result.aliases = sorted({(alias, main_of[k]) for alias, keys in defined.items() for k in keys})
+    for a, b, score, reason in candidates:
+        if main_of.get(a, a) != main_of.get(b, b) and a in main_of and b in main_of:
+            result.candidates.append(CandidateLink(main_of[a], main_of[b], score, reason))
+    return result
+
+
+def _main_item(members: list[Item]) -> Item:
+    """The item whose key stands for its group: a state's, else the fullest shared name."""
+    named = [i for i in members if not i.description] or members
+    return max(
+        named,
+        key=lambda i: (
+            i.kind == "Country",
+            i.shared,
+            len(i.key.split()),
+            len(i.key),
+            i.key,
+        ),
+    )
+
+
 # -- keys and types ----------------------------------------------------------------------------
 
 
-def _items(mentions: Iterable[Mention], language: str) -> list[Item]:
+def _named_items(mentions: Iterable[Mention], language: str) -> list[Item]:
+    """The actor mentions, each with its normalised name and the type the tagger gave it."""
     items = []
     for mention in mentions:
         kind = ENTITY_TYPES.get(mention.label)
@@ -185,6 +320,11 @@ def _items(mentions: Iterable[Mention], language: str) -> list[Item]:
         if name and not name.isdigit():
             items.append(Item(mention, name, kind))
     _surnames_taken_for_organisations(items)
+    return items
+
+
+def _keyed(items: list[Item], language: str) -> list[Item]:
+    """Each item's type settled by the document's votes, and its key."""
     _vote_types(items)
     for item in items:
         if item.kind in ORGANISATIONS:
@@ -192,7 +332,7 @@ def _items(mentions: Iterable[Mention], language: str) -> list[Item]:
         item.key = f"{item.kind}:{item.name}"
         if item.description:  # stands for its person in its sentence only
             item.kind = "Person"
-            item.key = f"Person:{item.name}@{item.mention.doc}#{item.mention.index}"
+            item.key = private_key(f"Person:{item.name}#{item.mention.index}", item.mention.doc)
     return items
 
 
@@ -307,7 +447,7 @@ def _main_states(places: Mapping[str, list[Item]], share: float) -> dict[str, It
 
 def _join_definitions(
     items: list[Item], texts: Mapping[str, str], joins: UnionFind, settings: Settings
-) -> None:
+) -> dict[str, set[str]]:
     """'the Central Intelligence Agency (CIA)', 'CIA (Central Intelligence Agency)' and
     'Andrés Manuel López Obrador (aka AMLO)': the alias joins the name it defines, in its
     document, and across the corpus where no other name claims it."""
@@ -331,10 +471,11 @@ def _join_definitions(
         roots = {joins.find(k) for k in defined.get(item.name, ())}
         if len(roots) == 1 and item.kind != "Country":
             joins.join(item.key, roots.pop())
+    return defined
 
 
 def _join_person_names(
-    items: list[Item], joins: UnionFind, candidates: Candidates, settings: Settings
+    items: Sequence[Named], joins: UnionFind, candidates: Candidates, settings: Settings
 ) -> None:
     """Full names that are one person written differently ('Elena Marquez', 'Elena Márquez
     Duarte', 'Elena Marqez'), when the shorter fits exactly one longer name."""
@@ -364,7 +505,7 @@ def _join_person_names(
 
 
 def _join_organisation_names(
-    items: list[Item], joins: UnionFind, candidates: Candidates, settings: Settings
+    items: Sequence[Named], joins: UnionFind, candidates: Candidates, settings: Settings
 ) -> None:
     """'the Hollin Institute' is 'the Hollin Institute for Highland Studies', 'CIA' is 'Central
     Intelligence Agency', when exactly one longer name fits."""
@@ -433,7 +574,7 @@ def _join_surnames(
         prominent = _most_named(fits, counts, settings.resolve.surname_prominence)
         if fits:  # which person a bare surname means is decided per document, so that
             # "Biden" meaning Joe here and Hunter there never joins the two through it
-            item.key = f"Person:{item.name}@{item.mention.doc}"
+            item.key = private_key(f"Person:{item.name}", item.mention.doc)
         if len(fits) == 1 or prominent is not None:
             chosen = prominent or fits.pop()
             joins.join(item.key, chosen)
@@ -455,7 +596,7 @@ def _most_named(roots: set[str], counts: Counter[str], prominence: float) -> str
     return ranked[0] if first >= prominence * max(second, 1) and first > second else None
 
 
-def _flag_type_clashes(items: list[Item], candidates: Candidates, settings: Settings) -> None:
+def _flag_type_clashes(items: Sequence[Named], candidates: Candidates, settings: Settings) -> None:
     keys: dict[str, set[str]] = defaultdict(set)
     for item in items:
         if not item.description:
@@ -468,59 +609,191 @@ def _flag_type_clashes(items: list[Item], candidates: Candidates, settings: Sett
             )
 
 
-# -- entities ------------------------------------------------------------------------------------
+# -- across documents -------------------------------------------------------------------------
 
 
-def _make_entity(items: list[Item], language: str) -> Entity:
-    """The id comes from the group's longest key, so it stays the same across runs while the
-    same names are found."""
-    mentions = sorted((i.mention for i in items), key=lambda m: (m.doc, m.index))
-    named = [i for i in items if not i.description] or items
-    forms = Counter(i.mention.text for i in named)
-    main = max(named, key=lambda i: (i.kind == "Country", len(i.key.split()), len(i.key), i.key))
-    kind, iso = main.kind, main.iso
-    if kind == "Country" and iso:
-        name, entity_id = load_gazetteer(language).state_name(iso), f"country-{iso.lower()}"
-    else:
-        form = sorted(forms, key=lambda f: (-len(f.split()), -forms[f], f))[0]
-        name = display_name(form, language)
-        if main.place:
-            name = f"{name} ({main.place})"
-        entity_id = f"{kind.lower()}-{hashlib.sha256(main.key.encode()).hexdigest()[:12]}"
-    return Entity(
-        id=entity_id,
-        name=name,
-        type=kind,
-        aliases=sorted({m.text for m in mentions}),
-        mentions=mentions,
-        identifiers={"iso3166": iso} if iso else {},
+def link_keys(
+    items: Mapping[str, KeyItem],
+    votes: Mapping[tuple[str, str], int],
+    aliases: Iterable[tuple[str, str]],
+    local_candidates: Iterable[CandidateLink],
+    forms: Mapping[str, Mapping[tuple[str, bool], int]],
+    settings: Settings,
+) -> tuple[dict[str, str], list[Entity], list[CandidateLink]]:
+    """Join the keys of all documents into entities, by what the corpus says: one type per
+    name (`votes`: the mentions of each name and type the tagger gave it, in all documents),
+    aliases defined elsewhere, fuller names, bare surnames. `forms` counts each key's
+    mention texts (text, whether a description) for the entity's name and aliases. Returns each
+    key's entity id, the entities (without mentions) and the candidate links between them."""
+    shared = sorted((i for i in items.values() if i.shared), key=lambda i: i.key)
+    joins = UnionFind()
+    candidates: Candidates = [(c.a, c.b, c.score, c.reason) for c in local_candidates]
+    _vote_kinds(shared, votes, settings.language)
+    _join_votes(shared, joins)
+    _join_aliases(shared, aliases, joins)
+    _join_person_names(shared, joins, candidates, settings)
+    _join_organisation_names(shared, joins, candidates, settings)
+    _join_bare_surnames(shared, joins, candidates, settings)
+    _flag_type_clashes(shared, candidates, settings)
+    groups: dict[str, list[KeyItem]] = defaultdict(list)
+    for item in items.values():
+        groups[joins.find(item.key)].append(item)
+    entity_of: dict[str, str] = {}
+    entities = []
+    for members in groups.values():
+        entity = _make_entity(members, forms, settings.language)
+        entities.append(entity)
+        entity_of.update((m.key, entity.id) for m in members)
+    links: dict[tuple[str, str], CandidateLink] = {}
+    for a, b, score, reason in candidates:
+        if a not in entity_of or b not in entity_of:
+            continue
+        x, y = sorted((entity_of[a], entity_of[b]))
+        if x != y and ((x, y) not in links or links[(x, y)].score < score):
+            links[(x, y)] = CandidateLink(x, y, score, reason)
+    return (
+        entity_of,
+        sorted(entities, key=lambda e: e.id),
+        sorted(links.values(), key=_link_order),
     )
 
 
-# -- ties and roles ------------------------------------------------------------------------------
-
-
-def connect(entities: list[Entity], relations: list[Relation]) -> tuple[list[Tie], list[Role]]:
-    """Relations between mentions become ties and roles between the entities they resolve to."""
-    owner = {(m.doc, m.index): e.id for e in entities for m in e.mentions}
-    people = {e.id for e in entities if e.type == "Person"}
-    ties: set[Tie] = set()
-    roles: set[Role] = set()
-    for r in relations:
-        source = owner.get((r.doc, r.source))
-        target = owner.get((r.doc, r.target)) if r.target is not None else None
-        to = owner.get((r.doc, r.to)) if r.to is not None else None
-        if source is None:
+def _vote_kinds(
+    items: Sequence[KeyItem], votes: Mapping[tuple[str, str], int], language: str
+) -> None:
+    """One type per name: the one the tagger gave it most often in the corpus ('Soros' tagged
+    an organisation in one article and a person in ten is a person). A person and a place of
+    one name stay apart, though: each document decided that for itself."""
+    order = list(dict.fromkeys(ENTITY_TYPES.values()))  # ties go to the earlier type
+    by_name: dict[str, Counter[str]] = defaultdict(Counter)
+    for (name, kind), n in votes.items():
+        by_name[name][kind] += n
+    for item in items:
+        if item.description or "@" in item.key or item.kind in {"Country", "Group"}:
             continue
-        # A position is held in a body or a state; the tagger can take a person for either.
-        if target in people and r.kind in TIES_TO_BODIES:
-            target = None
-        if r.kind == "role":
-            roles.add(Role(source, r.role or "", target, to, r.doc, r.sentence, r.start, r.end))
-        elif r.kind != "same_as" and target is not None and target != source:
-            ties.add(Tie(source, target, r.kind, r.doc, r.sentence, r.start, r.end))
-    return sorted(ties, key=_place_in_text), sorted(roles, key=_place_in_text)
+        counted = by_name.get(item.name)
+        if not counted:
+            continue
+        winner = max(counted, key=lambda kind: (counted[kind], -order.index(kind)))
+        base = "Organization" if item.kind in ORGANISATIONS else item.kind
+        if winner != base and {winner, base} != {"Person", "Location"}:
+            item.kind = (
+                organisation_type(item.name, language) if winner in ORGANISATIONS else winner
+            )
 
 
-def _place_in_text(record: Tie | Role) -> tuple[str, int, int]:
-    return (record.doc, record.sentence, record.start)
+def _join_votes(items: Sequence[KeyItem], joins: UnionFind) -> None:
+    """The keys of one name and one type, written as other types in other documents, are one
+    actor."""
+    by_name: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for item in items:
+        if not item.description and "@" not in item.key and item.kind not in {"Country", "Group"}:
+            by_name[(item.name, item.kind)].append(item.key)
+    for keys in by_name.values():
+        for key in keys[1:]:
+            joins.join(keys[0], key)
+
+
+def _join_aliases(
+    items: Sequence[KeyItem], aliases: Iterable[tuple[str, str]], joins: UnionFind
+) -> None:
+    """An alias one document defines ("the National Electoral Council (CNE)") names the same
+    actor in the documents that use it bare, where no other name claims it."""
+    defined: dict[str, set[str]] = defaultdict(set)
+    for alias, key in aliases:
+        defined[alias].add(key)
+    for item in items:
+        roots = {joins.find(k) for k in defined.get(item.name, ())}
+        if len(roots) == 1 and item.kind != "Country":
+            joins.join(item.key, roots.pop())
+
+
+def _join_bare_surnames(
+    items: Sequence[KeyItem], joins: UnionFind, candidates: Candidates, settings: Settings
+) -> None:
+    """A surname its document leaves bare ("Trump said") is the one person of that surname in
+    the corpus, or the one named far more often than the others; else it stays apart, linked to
+    each as a candidate."""
+    surnames: dict[str, set[str]] = defaultdict(set)  # root -> surnames (non-first words)
+    by_spelling: dict[str, set[str]] = defaultdict(set)  # spelling variant -> roots
+    named: Counter[str] = Counter()  # root -> mentions in the corpus
+    organisations: dict[str, set[str]] = defaultdict(set)  # distinctive word -> roots
+    for item in items:
+        root = joins.find(item.key)
+        if item.kind == "Person" and " " in item.name and not item.description:
+            named[root] += item.mentions
+            for surname in item.name.split()[1:]:
+                surnames[root].add(surname)
+                for variant in _spelling_variants(surname):
+                    by_spelling[variant].add(root)
+        elif item.kind in ORGANISATIONS and " " in item.name:
+            for word in distinctive_words(item.name, settings.language):
+                organisations[word].add(root)
+    for item in items:
+        if item.kind != "Person" or " " in item.name or item.description:
+            continue
+        if joins.find(item.key) in surnames:  # already one named person
+            continue
+        near = set().union(*(by_spelling.get(v, set()) for v in _spelling_variants(item.name)))
+        fits = {r for r in near if any(close_spelling(item.name, s) for s in surnames[r])}
+        if not fits and len(organisations[item.name]) == 1:
+            fits = set(organisations[item.name])
+        prominent = _most_named(fits, named, settings.resolve.surname_prominence)
+        score = settings.resolve.surname_score
+        if len(fits) == 1 or prominent is not None:
+            chosen = prominent or next(iter(fits))
+            joins.join(item.key, chosen)
+            for root in sorted(fits - {chosen}):
+                reason = "surname of several people; the most named taken"
+                candidates.append((item.key, root, score, reason))
+        else:
+            for root in sorted(fits):
+                candidates.append((item.key, root, score, "surname of several people"))
+
+
+def _spelling_variants(word: str) -> set[str]:
+    """The word and, where `close_spelling` allows a slip (five letters or more), the word
+    without each of its letters: two words one slip apart share a variant."""
+    if len(word) < 5:
+        return {word}
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _make_entity(
+    members: list[KeyItem], forms: Mapping[str, Mapping[tuple[str, bool], int]], language: str
+) -> Entity:
+    """The id comes from the group's main key, so it stays the same across runs while the same
+    names are found: a state's key, else the fullest name of the type named most."""
+    named = [i for i in members if not i.description] or members
+    votes: Counter[str] = Counter()
+    for item in named:
+        votes[item.kind] += item.mentions
+    main = max(
+        named,
+        key=lambda i: (
+            i.kind == "Country",
+            votes[i.kind],
+            i.shared,
+            len(i.key.split()),
+            len(i.key),
+            i.key,
+        ),
+    )
+    texts: Counter[str] = Counter()
+    described: Counter[str] = Counter()
+    for item in members:
+        for (text, description), n in forms.get(item.key, {}).items():
+            (described if description else texts)[text] += n
+    texts = texts or described
+    aliases = sorted(set(texts) | set(described))
+    if main.kind == "Country" and main.iso:
+        name = load_gazetteer(language).state_name(main.iso)
+        entity_id = f"country-{main.iso.lower()}"
+    else:
+        form = sorted(texts, key=lambda f: (-len(f.split()), -texts[f], f))[0] if texts else ""
+        name = display_name(form, language) if form else main.name
+        if main.place:
+            name = f"{name} ({main.place})"
+        entity_id = f"{main.kind.lower()}-{hashlib.sha256(main.key.encode()).hexdigest()[:12]}"
+    identifiers = {"iso3166": main.iso} if main.iso else {}
+    return Entity(entity_id, name, main.kind, aliases, identifiers=identifiers)

@@ -1,0 +1,102 @@
+"""Adding documents resolves only the new ones on their own; the store then holds the same
+entities as if everything had been analysed at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import counterpoint
+from counterpoint.config import AlignSettings, Settings
+from counterpoint.store import Store
+from counterpoint.store import resolution as stored
+
+from conftest import write
+
+SETTINGS = Settings(align=AlignSettings(vectors=False))
+
+# Ten short reports on one invented story: a full name in some and the surname alone in others,
+# two people of one surname, an acronym defined in one report and used bare in later ones.
+REPORTS = [
+    "Mayor Lucia Ferrand opened the Tallow River Authority (TRA) office in Corvel on Monday.",
+    "Mrs. Ferrand said the TRA would publish its water survey in May.",
+    "Councilman Oskar Brandt criticised Mayor Lucia Ferrand over the survey's cost.",
+    "Mr. Brandt asked the TRA to release its contracts.",
+    "Dr. Nadia Brandt, a hydrologist, said the survey used old data.",
+    "Councilman Oskar Brandt and Dr. Nadia Brandt are not related, the council said.",
+    "The Tallow River Authority hired two engineers from Corvel University.",
+    "Mrs. Ferrand thanked Corvel University for its help with the survey.",
+    "Lucia Ferrand met Oskar Brandt on Friday to discuss the contracts.",
+    "The TRA said on Saturday that Mayor Ferrand had approved the contracts.",
+]
+
+
+def _corpus(folder: Path) -> list[Path]:
+    return [
+        write(
+            folder,
+            f"report{i:02}.md",
+            f"---\ntitle: Report {i}\noutlet: Outlet {i % 3}\n"
+            f"published: 2024-05-{i + 1:02}\n---\n{text}\n",
+        )
+        for i, text in enumerate(REPORTS)
+    ]
+
+
+def _resolved(db: Path) -> tuple[list[tuple], list[tuple], list[tuple], list[tuple]]:
+    with Store(db, read_only=True) as store:
+        entities = sorted(
+            (e.id, e.name, e.type, tuple(e.aliases), tuple((m.doc, m.index) for m in e.mentions))
+            for e in store.entities()
+        )
+        ties = sorted((t.source, t.target, t.kind, t.doc, t.start) for t in store.ties())
+        roles = sorted((r.holder, r.title, r.of or "", r.doc, r.start) for r in store.roles())
+        links = sorted((c.a, c.b, c.reason) for c in store.candidates())
+    return entities, ties, roles, links
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[list[str]]]:
+    folder = tmp_path_factory.mktemp("reports")
+    files = _corpus(folder)
+    at_once = folder / "once.duckdb"
+    counterpoint.analyze(files, db=at_once, settings=SETTINGS)
+    in_batches = folder / "batches.duckdb"
+    read: list[list[str]] = []
+    original = stored.resolution_inputs
+
+    def spy(store: Store, docs: list[str]):  # type: ignore[no-untyped-def]
+        read.append(list(docs))
+        return original(store, docs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("counterpoint.resolve.resolver.resolution_inputs", spy)
+        for file in files:
+            counterpoint.analyze([file], db=in_batches, settings=SETTINGS)
+    return at_once, in_batches, read
+
+
+def test_ten_batches_hold_the_same_entities_as_one(stores) -> None:  # type: ignore[no-untyped-def]
+    at_once, in_batches, _ = stores
+    assert _resolved(in_batches) == _resolved(at_once)
+
+
+def test_the_resolution_links_names_across_reports(stores) -> None:  # type: ignore[no-untyped-def]
+    at_once, _, _ = stores
+    with Store(at_once, read_only=True) as store:
+        by_name = {e.name: e for e in store.entities()}
+    ferrand = by_name["Lucia Ferrand"]
+    assert {"Ferrand", "Lucia Ferrand"} <= set(ferrand.aliases)
+    assert len({m.doc for m in ferrand.mentions}) == 6
+    # Two people named Brandt: the bare surname is not given to either.
+    assert "Brandt" not in by_name["Oskar Brandt"].aliases
+    assert "Brandt" not in by_name["Nadia Brandt"].aliases
+    authority = next(e for e in by_name.values() if "TRA" in e.aliases)
+    assert "Tallow River Authority" in authority.name
+
+
+def test_each_run_reads_only_the_documents_it_adds(stores) -> None:  # type: ignore[no-untyped-def]
+    _, _, read = stores
+    assert [len(docs) for docs in read] == [1] * len(REPORTS)
+    assert len({doc for docs in read for doc in docs}) == len(REPORTS)
