@@ -70,6 +70,7 @@ from counterpoint.ingest.reader import document_id
 from counterpoint.nlp.annotate import load_pipeline
 from counterpoint.resolve.resolver import resolve
 from counterpoint.store import Store
+from counterpoint.store.resolution import write_resolution
 from machine import describe, machine_info
 
 DEFAULT_DATA = (
@@ -238,7 +239,7 @@ def replicate(base: Path, path: Path, copies: int) -> None:
         # The copies' own keys ('Person:trump|DOC') name entities of their own: resolve once,
         # as a store built one batch at a time would have.
         settled = time.perf_counter()
-        store.replace_resolution(resolve(store))
+        write_resolution(store, resolve(store))
         print(f"  resolved in {time.perf_counter() - settled:.0f} s", file=sys.stderr)
         con.execute("CHECKPOINT")
     os.replace(partial, path)
@@ -355,7 +356,7 @@ def timed(stages: dict[str, float]) -> Iterator[None]:
         (pipeline_module, "place_in_stories", "stories"),
         (pipeline_module, "resolve", "resolve"),
         (resolver_module, "link_keys", "link"),
-        (Store, "replace_resolution", "write_resolution"),
+        (pipeline_module, "write_resolution", "write_resolution"),
         (pipeline_module, "align_all", "align"),
         (align_module, "candidates", "lookup"),
         (embeddings_module, "embed", "embed"),

@@ -38,6 +38,7 @@ import counterpoint
 from counterpoint.records import Annotation, Document, Mention, Relation, Sentence
 from counterpoint.resolve.resolver import resolve
 from counterpoint.store import Store
+from counterpoint.store.resolution import write_resolution
 from machine import describe, machine_info
 
 SEED = 20261125
@@ -257,7 +258,7 @@ def build_store(path: Path, articles: int) -> None:
                 rate = (n + 1) / (time.perf_counter() - started)
                 print(f"  {n + 1:,} articles written ({rate:,.0f}/s)", file=sys.stderr)
         print("  resolving ...", file=sys.stderr)
-        store.replace_resolution(resolve(store))
+        write_resolution(store, resolve(store))
     os.replace(partial, path)
     print(f"  built in {time.perf_counter() - started:.0f} s: {path}", file=sys.stderr)
 

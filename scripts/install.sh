@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Creates .venv (if missing) and installs Counterpoint with its test tools into it.
+# Creates .venv (if missing) and installs Counterpoint with its test tools and the optional
+# Ray executor (counterpoint[ray], for tests/pipeline/test_ray.py) into it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then
@@ -14,5 +15,5 @@ if [ ! -x .venv/bin/python ]; then
     fi
   fi
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]' 2>&1 \
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,ray]' 2>&1 \
   | { grep -v "is ignored: it is neither a file nor a directory" || true; } >&2

@@ -102,7 +102,22 @@ def cli() -> None:
     default=1,
     show_default=True,
     type=click.IntRange(min=1),
-    help="Processes for spaCy.",
+    help="Processes for spaCy; with --executor ray and no --ray-address, the local Ray's CPUs.",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where annotation runs: in this process, or as Ray tasks (pip install "
+    "'counterpoint[ray]').",
+)
+@click.option(
+    "--ray-address",
+    default=None,
+    metavar="ADDR",
+    help="The Ray cluster to run on (e.g. 'auto', 'HOST:6379'); default: a local Ray started "
+    "for the run.",
 )
 @click.option(
     "--max-file-mb",
@@ -117,6 +132,8 @@ def analyze_command(
     paths: tuple[str, ...],
     db: str,
     workers: int,
+    executor: str,
+    ray_address: str | None,
     max_file_mb: float,
     quiet: bool,
     corrections: str | None,
@@ -127,7 +144,12 @@ def analyze_command(
     are not read again, so an interrupted run resumes where it stopped."""
     from counterpoint.pipeline.analyze import analyze
 
-    settings = Settings(workers=workers, max_file_bytes=int(max_file_mb * 1024 * 1024))
+    settings = Settings(
+        workers=workers,
+        executor=executor,
+        ray_address=ray_address,
+        max_file_bytes=int(max_file_mb * 1024 * 1024),
+    )
     try:
         result = analyze(
             paths, db=db, settings=settings, progress=not quiet, corrections=corrections

@@ -96,6 +96,9 @@ class AlignSettings:
     same_value_share: float = 0.02  # figures this close (a share of the larger) are one value
     period_days: int = 31  # the other side "covers the period" with a document this close in time
     unique_per_source: int = 10  # omissions listed per source, most central first
+    # A sentence is compared by meaning with the sentences of the other sources of its story
+    # that share most of its words, this many (the others are not embedded for it).
+    unique_partners: int = 10
 
     def link_threshold(self, kind: str) -> float:
         """The score at which two items of `kind` (event, figure, claim) are one thing."""
@@ -156,6 +159,11 @@ class Settings:
     max_annotated_chars: int = 200_000
     batch_size: int = 16
     workers: int = 1
+    # Where annotation runs: "local", in this process with spaCy's pool of `workers` processes,
+    # or "ray", as Ray tasks of `batch_size` documents on the cluster at `ray_address` (None:
+    # a local Ray of `workers` CPUs started for the run). The store is the same either way.
+    executor: str = "local"
+    ray_address: str | None = None
     # spaCy labels that name actors (DESC: a description standing for a person, found by the
     # described_people component); the rest (dates, money, ...) are left to later stages.
     actor_labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "DESC")

@@ -293,13 +293,16 @@ class LocalResolution:
 
 @dataclass
 class Resolution:
-    """What the resolve stage returns for the whole store. Either each key's entity
-    (`key_entities`: the entities then come without their mentions, which follow their keys),
-    or, where the user's corrections moved single mentions, the entities with their mentions."""
+    """What the resolve stage returns: the entities of the keys it linked (`keys`; None: every
+    key) and each of those keys' entity, with the merges it left open between them. Where the
+    user's corrections were applied (`corrected`), the entities are all of them, with their
+    mentions, since a correction can move single mentions."""
 
     entities: list[Entity] = field(default_factory=list)
-    candidates: list[CandidateLink] = field(default_factory=list)
+    candidates: list[CandidateLink] = field(default_factory=list)  # between keys
     key_entities: dict[str, str] = field(default_factory=dict)
+    keys: set[str] | None = None
+    corrected: bool = False
 
 
 @dataclass(frozen=True)

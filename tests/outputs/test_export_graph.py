@@ -29,6 +29,7 @@ from counterpoint.records import (
     Tie,
 )
 from counterpoint.store import Store
+from counterpoint.store.resolution import write_resolution
 
 from conftest import REPO, write
 
@@ -223,10 +224,12 @@ def built(tmp_path: Path) -> Built:
                 actor("Andean Shipping Council"), actor("Andean Council"), 0.6, "shared words"
             )
         ]
-        # Written as they are: the ties a resolution derives from relations are not the point.
-        store.replace_resolution(Resolution(entities=entities, candidates=candidates))
+        # Written as they are, mention by mention: how a resolution derives them is not the
+        # point here.
+        write_resolution(store, Resolution(entities=entities, corrected=True))
         store.insert_records("ties", Tie, result.ties)
         store.insert_records("roles", Role, result.roles)
+        store.insert_records("entity_candidates", CandidateLink, candidates)
     return result
 
 

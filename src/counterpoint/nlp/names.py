@@ -101,13 +101,17 @@ def close_spelling(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= 1)
 
 
-def same_person_name(short: str, long: str) -> bool:
+def same_person_name(short: str, long: str, language: str = "en") -> bool:
     """Whether `short` can be `long` written more briefly or with a slip: a second surname or a
     middle name dropped ('elena marquez' / 'elena marquez duarte'), the given names dropped
     ('lopez obrador'), or one word misspelt ('dina boluarte' / 'dina baluarte'). Both need at
-    least two words: a shared surname alone is not enough."""
+    least two words: a shared surname alone is not enough. A generation ('jr') makes another
+    person."""
     a, b = short.split(), long.split()
     if len(a) < 2 or len(a) > len(b):
+        return False
+    generations = words(language, "names").GENERATIONS
+    if generations.intersection(a) != generations.intersection(b):  # 'donald trump jr'
         return False
     if b[-len(a) :] == a:  # both surnames without the given names: 'lopez obrador'
         return True

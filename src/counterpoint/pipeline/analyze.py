@@ -3,7 +3,7 @@ whole store. Everything the `analyze` and `status` commands do is here, callable
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,13 +13,14 @@ from tqdm import tqdm
 from counterpoint.align.place import place_in_stories
 from counterpoint.align.stage import align_all
 from counterpoint.config import DEFAULT_DB, Settings
-from counterpoint.errors import InputError, NothingProcessed
+from counterpoint.errors import CounterpointError, InputError, NothingProcessed
 from counterpoint.ingest.reader import ingest
 from counterpoint.nlp.annotate import annotate, annotated_part
-from counterpoint.records import Document
+from counterpoint.records import Annotation, Document
 from counterpoint.resolve.corrections import Corrections, corrections_path, shown
 from counterpoint.resolve.resolver import resolve
 from counterpoint.store import SCHEMA_VERSION, Store
+from counterpoint.store.resolution import write_resolution
 from counterpoint.store.snapshot import refresh_snapshot
 from counterpoint.store.status import last_run, outlets, published_span
 
@@ -46,9 +47,11 @@ def analyze(
     read again; an interrupted run resumes where it stopped. The user's corrections (by default
     'NAME.corrections.yaml' beside the store) are applied to the entities. Where the explorer
     reads a snapshot of the store, it is published again after the new documents are stored,
-    after resolution and at the end. Raises `NothingProcessed` when no input could be read at
-    all."""
+    after resolution and at the end. Annotation runs in this process or as Ray tasks
+    (`Settings.executor`), to the same store. Raises `NothingProcessed` when no input could be
+    read at all."""
     settings = settings or Settings()
+    annotator = _annotator(settings)  # before any work: a missing Ray is said at once
     fixes = Corrections.load(corrections or corrections_path(db))
     with Store(db) as store:
         ingested = ingest(paths, settings, known_ids=store.document_ids())
@@ -71,7 +74,7 @@ def analyze(
                 result.errors.append(error)
                 bar.update()
 
-            for annotation in annotate(ingested.documents, settings, given_up):
+            for annotation in annotator(ingested.documents, settings, given_up):
                 store.add_annotation(annotation)
                 result.added.append(annotation.doc)
                 bar.update()
@@ -79,12 +82,12 @@ def analyze(
             refresh_snapshot(store)
         place_in_stories(store, settings)
         resolution = resolve(store, fixes, settings)
-        store.replace_resolution(resolution)
+        write_resolution(store, resolution)
         refresh_snapshot(store)
         align_warnings = align_all(store, settings, progress)
         store.finish_run(run, len(result.added))
         refresh_snapshot(store)
-        result.entities = len(resolution.entities)
+        result.entities = int(store.scalar("SELECT count(*) FROM entities"))
         result.warnings = (
             _partly_annotated(result.added, settings)
             + align_warnings
@@ -94,6 +97,33 @@ def analyze(
             ]
         )
     return result
+
+
+Annotator = Callable[
+    [Iterable[Document], Settings, Callable[[InputError], None]], Iterator[Annotation]
+]
+
+
+def _annotator(settings: Settings) -> Annotator:
+    """The annotate function of `settings.executor`: spaCy in this process ("local") or Ray
+    tasks ("ray", imported only then: Ray is an optional extra)."""
+    if settings.executor == "local":
+        if settings.ray_address is not None:
+            raise CounterpointError("a Ray address is for the ray executor (--executor ray)")
+        return annotate
+    if settings.executor != "ray":
+        raise CounterpointError(
+            f"unknown executor '{settings.executor}'; expected 'local' or 'ray'"
+        )
+    try:
+        from counterpoint.pipeline.ray_executor import annotate_on_ray
+    except ModuleNotFoundError as error:
+        if error.name != "ray" and not (error.name or "").startswith("ray."):
+            raise
+        raise CounterpointError(
+            "the ray executor needs Ray, which is not installed: pip install 'counterpoint[ray]'"
+        ) from None
+    return annotate_on_ray
 
 
 def _partly_annotated(documents: list[Document], settings: Settings) -> list[str]:

@@ -22,6 +22,7 @@ from counterpoint.resolve.corrections import (
 from counterpoint.resolve.resolver import resolve
 from counterpoint.store import Store
 from counterpoint.store.alignment import forget_alignment
+from counterpoint.store.resolution import write_resolution
 from counterpoint.store.snapshot import refresh_snapshot
 from counterpoint.store.status import last_settings
 
@@ -105,7 +106,7 @@ def _correct(
             hint = "; see 'counterpoint entities list'"
             raise CounterpointError(f"not corrected: {fixes.problems[last]}{hint}")
         fixes.save(path)
-        store.replace_resolution(resolution)
+        write_resolution(store, resolution)
         forget_alignment(store)
         align_all(store, settings)
         refresh_snapshot(store)

@@ -57,13 +57,14 @@ from counterpoint.resolve.gazetteer import load_gazetteer
 from counterpoint.store import Store
 from counterpoint.store.resolution import (
     add_local_resolutions,
+    corrected,
     documents_to_resolve,
-    key_aliases,
-    key_forms,
-    key_items,
-    local_candidates,
-    name_votes,
+    keys_to_link,
+    link_inputs,
+    name_kinds,
+    region,
     resolution_inputs,
+    set_tokens,
 )
 
 # The one map of the spaCy labels the resolver groups to FollowTheMoney schema names; the
@@ -79,6 +80,7 @@ ENTITY_TYPES = {
     "DESC": "Person",  # "the former rural teacher", standing for a person named nearby
 }
 ORGANISATIONS = {"Organization", "Company", "PublicBody"}
+STATE_KINDS = {"Country"}
 LOCAL_BATCH = 200  # documents resolved on their own, and kept, per transaction
 # Possible merges not made: (key, key, score, reason).
 Candidates = list[tuple[str, str, float, str]]
@@ -120,9 +122,9 @@ class Named(Protocol):
 def resolve(
     store: Store, corrections: Corrections | None = None, settings: Settings | None = None
 ) -> Resolution:
-    """Resolve the documents not yet resolved on their own, then link the keys of the whole
-    store and apply the user's corrections. Each document is read once; the linking reads one
-    row per distinct key, not the mentions."""
+    """Resolve the documents not yet resolved, each on its own, then link their keys with the
+    keys they can affect (`region`), not the whole store, unless the user's corrections are to
+    be applied (then every key is linked, and the corrections made)."""
     settings = settings or Settings()
     pending = documents_to_resolve(store, _fingerprint(settings))
     for start in range(0, len(pending), LOCAL_BATCH):
@@ -134,25 +136,44 @@ def resolve(
                 for doc, text, mentions, same_as in inputs
             ],
         )
-    items = {item.key: item for item in key_items(store)}
+    correcting = corrections is not None and bool(corrections.operations)
+    everything = correcting or corrected(store)
+    touched = keys_to_link(store, everything)
+    kinds = name_kinds(store, {item.name for item in touched})
+    set_tokens(store, {i.key: key_tokens(i, kinds[i.name], settings.language) for i in touched})
+    keys = None if everything else region(store, {item.key for item in touched})
+    items, votes, aliases, forms = link_inputs(store, keys)
     entity_of, entities, candidates = link_keys(
-        items,
-        name_votes(store),
-        key_aliases(store),
-        local_candidates(store),
-        key_forms(store),
-        settings,
+        {i.key: i for i in items}, votes, aliases, forms, settings
     )
-    if corrections is None or not corrections.operations:
-        return Resolution(entities=entities, candidates=candidates, key_entities=entity_of)
-    with_mentions = {e.id: e for e in entities}
+    if corrections is None or not correcting:
+        return Resolution(entities, candidates, entity_of, keys)
+    by_id = {e.id: e for e in entities}
     for mention in store.mentions():
-        if mention.key is not None:
-            with_mentions[entity_of[mention.key]].mentions.append(mention)
-    corrected = corrections.apply(entities, settings.language)
-    ids = {e.id for e in corrected}
-    kept = [c for c in candidates if c.a in ids and c.b in ids]
-    return Resolution(entities=corrected, candidates=kept)
+        if mention.key in entity_of:
+            by_id[entity_of[mention.key]].mentions.append(mention)
+    made = corrections.apply(entities, settings.language)
+    return Resolution(made, candidates, entity_of, None, corrected=True)
+
+
+def key_tokens(item: KeyItem, kinds: set[str], language: str) -> set[str]:
+    """What links a key to the keys whose linking can change its own, and back (see
+    `store.resolution.region`): its name; for a one-word name, its spellings (a bare surname,
+    an organisation's distinctive word) and itself as initials; for a person's full name, the
+    spellings of its surnames; for an organisation's, its distinctive words and initials.
+    `kinds`: every type its name was given, in any document."""
+    if not item.shared or item.description or item.name == item.key:
+        return set()  # a key of its own (a state, a people): no rule reads its name
+    parts = item.name.split()
+    tokens = {f"n:{item.name}"}
+    if len(parts) == 1:
+        return tokens | {f"w:{v}" for v in _spelling_variants(parts[0])} | {f"i:{parts[0]}"}
+    if "Person" in kinds:
+        tokens |= {f"w:{v}" for word in parts[1:] for v in _spelling_variants(word)}
+    if kinds & ORGANISATIONS:
+        tokens |= {f"w:{w}" for w in distinctive_words(item.name, language)}
+        tokens.add(f"i:{initials(item.name, language)}")
+    return tokens
 
 
 def _fingerprint(settings: Settings) -> str:
@@ -202,11 +223,12 @@ def resolve_mentions(
                 forms[key][(m.text, m.label == "DESC")] += 1
                 keyed.append((m, key))
     aliases = sorted({pair for result in local.values() for pair in result.aliases})
-    links = [c for result in local.values() for c in result.candidates]
     votes: Counter[tuple[str, str]] = Counter()
     for result in local.values():
         votes.update(result.votes)
-    entity_of, entities, candidates = link_keys(items, votes, aliases, links, forms, settings)
+    entity_of, entities, linked = link_keys(items, votes, aliases, forms, settings)
+    local_links = [c for result in local.values() for c in result.candidates]
+    candidates = entity_links(local_links + linked, entity_of)
     by_id = {e.id: e for e in entities}
     for m, key in sorted(keyed, key=lambda pair: (pair[0].doc, pair[0].index)):
         by_id[entity_of[key]].mentions.append(m)
@@ -271,8 +293,10 @@ def resolve_document(
     main_of: dict[str, str] = {}
     for members in groups.values():
         main = _main_item(members)
+        # A state or a people is named many ways ('Peru', 'Lima', 'Peruvian'): its key names it.
+        name = main.key if main.kind in STATE_KINDS or main.key.startswith("Group:") else main.name
         result.items[main.key] = KeyItem(
-            main.key, main.name, main.kind, main.iso, main.place, main.description
+            main.key, name, main.kind, main.iso, main.place, main.description
         )
         for item in members:
             main_of[item.key] = main.key
@@ -491,10 +515,16 @@ def _join_person_names(
         fits = [
             long
             for long in pool
-            if long != short and len(long) >= len(short) and same_person_name(short, long)
+            if long != short
+            and len(long) >= len(short)
+            and same_person_name(short, long, settings.language)
         ]
         # Only the longest names count: 'ana ruiz' fits both 'ana ruiz ocampo' and a slip of it.
-        fits = [f for f in fits if not any(f != g and same_person_name(f, g) for g in fits)]
+        fits = [
+            f
+            for f in fits
+            if not any(f != g and same_person_name(f, g, settings.language) for g in fits)
+        ]
         if len(fits) == 1:
             joins.join(f"Person:{short}", f"Person:{fits[0]}")
         score = settings.resolve.person_shorter_score
@@ -546,7 +576,7 @@ def _join_surnames(
         if item.kind == "Person" and " " in item.name and not item.description:
             root = joins.find(item.key)
             people_in_doc[item.mention.doc].add(root)
-            surnames[root].update(item.name.split()[1:])
+            surnames[root].update(_surnames(item.name, settings.language))
             named_in_doc[item.mention.doc][root] += 1
             named[root] += 1
 
@@ -616,7 +646,6 @@ def link_keys(
     items: Mapping[str, KeyItem],
     votes: Mapping[tuple[str, str], int],
     aliases: Iterable[tuple[str, str]],
-    local_candidates: Iterable[CandidateLink],
     forms: Mapping[str, Mapping[tuple[str, bool], int]],
     settings: Settings,
 ) -> tuple[dict[str, str], list[Entity], list[CandidateLink]]:
@@ -624,10 +653,10 @@ def link_keys(
     name (`votes`: the mentions of each name and type the tagger gave it, in all documents),
     aliases defined elsewhere, fuller names, bare surnames. `forms` counts each key's
     mention texts (text, whether a description) for the entity's name and aliases. Returns each
-    key's entity id, the entities (without mentions) and the candidate links between them."""
+    key's entity id, the entities (without mentions) and the merges left open, between keys."""
     shared = sorted((i for i in items.values() if i.shared), key=lambda i: i.key)
     joins = UnionFind()
-    candidates: Candidates = [(c.a, c.b, c.score, c.reason) for c in local_candidates]
+    candidates: Candidates = []
     _vote_kinds(shared, votes, settings.language)
     _join_votes(shared, joins)
     _join_aliases(shared, aliases, joins)
@@ -644,18 +673,23 @@ def link_keys(
         entity = _make_entity(members, forms, settings.language)
         entities.append(entity)
         entity_of.update((m.key, entity.id) for m in members)
-    links: dict[tuple[str, str], CandidateLink] = {}
-    for a, b, score, reason in candidates:
-        if a not in entity_of or b not in entity_of:
+    links = [CandidateLink(a, b, score, reason) for a, b, score, reason in candidates]
+    return entity_of, sorted(entities, key=lambda e: e.id), sorted(links, key=_link_order)
+
+
+def entity_links(
+    links: Iterable[CandidateLink], entity_of: Mapping[str, str]
+) -> list[CandidateLink]:
+    """Merges left open between keys, as merges between the entities of those keys: the
+    surest reason for each pair of entities."""
+    best: dict[tuple[str, str], CandidateLink] = {}
+    for link in sorted(links, key=_link_order):
+        if link.a not in entity_of or link.b not in entity_of:
             continue
-        x, y = sorted((entity_of[a], entity_of[b]))
-        if x != y and ((x, y) not in links or links[(x, y)].score < score):
-            links[(x, y)] = CandidateLink(x, y, score, reason)
-    return (
-        entity_of,
-        sorted(entities, key=lambda e: e.id),
-        sorted(links.values(), key=_link_order),
-    )
+        x, y = sorted((entity_of[link.a], entity_of[link.b]))
+        if x != y and (x, y) not in best:
+            best[(x, y)] = CandidateLink(x, y, link.score, link.reason)
+    return sorted(best.values(), key=_link_order)
 
 
 def _vote_kinds(
@@ -722,7 +756,7 @@ def _join_bare_surnames(
         root = joins.find(item.key)
         if item.kind == "Person" and " " in item.name and not item.description:
             named[root] += item.mentions
-            for surname in item.name.split()[1:]:
+            for surname in _surnames(item.name, settings.language):
                 surnames[root].add(surname)
                 for variant in _spelling_variants(surname):
                     by_spelling[variant].add(root)
@@ -749,6 +783,12 @@ def _join_bare_surnames(
         else:
             for root in sorted(fits):
                 candidates.append((item.key, root, score, "surname of several people"))
+
+
+def _surnames(name: str, language: str) -> list[str]:
+    """The words after a person's given name, but a generation ('jr')."""
+    generations = words(language, "names").GENERATIONS
+    return [word for word in name.split()[1:] if word not in generations]
 
 
 def _spelling_variants(word: str) -> set[str]:

@@ -22,7 +22,6 @@ import pyarrow as pa
 from counterpoint.config import Settings
 from counterpoint.errors import StoreError, StoreInUse
 from counterpoint.records import (
-    TIES_TO_BODIES,
     Annotation,
     CandidateLink,
     Claim,
@@ -34,7 +33,6 @@ from counterpoint.records import (
     Mention,
     NounChunk,
     Relation,
-    Resolution,
     Role,
     Sentence,
     Tie,
@@ -43,8 +41,6 @@ from counterpoint.records import (
 from counterpoint.version import __version__
 
 R = TypeVar("R")
-# Arrow types of the columns a resolution writes (an empty column has no type of its own).
-_ARROW = {"key": pa.string(), "entity": pa.string(), "doc": pa.string(), "index": pa.int32()}
 
 SCHEMA_VERSION = 7
 # Every DuckDB connection: never fetch or load an extension at run time (a SQLite file given as
@@ -167,17 +163,29 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE events ADD COLUMN date_value VARCHAR",
         "ALTER TABLE loaded_words ADD COLUMN quoted BOOLEAN DEFAULT FALSE",
     ],
-    # Resolution in two steps: each document's own, made once and kept (its mentions' keys, the
-    # aliases it defines, the merges it leaves open), then the keys of all documents linked.
+    # Resolution in two steps: each document's own, made once and kept (its mentions' keys,
+    # the aliases it defines, the merges it leaves open, the types its tagger gave each name),
+    # then the keys linked across documents, again only where new documents touch them: the
+    # state of that linking (each key's entity, the joins and open merges it decided, the
+    # tokens that say which keys can affect which) is kept too.
     7: [
         "ALTER TABLE mentions ADD COLUMN key VARCHAR",
-        "CREATE TABLE resolved_documents (doc VARCHAR PRIMARY KEY)",
+        "CREATE TABLE resolved_documents (doc VARCHAR PRIMARY KEY, linked BOOLEAN)",
         """CREATE TABLE resolution_keys (key VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR,
-            iso VARCHAR, place VARCHAR, description BOOLEAN)""",
-        "CREATE TABLE key_aliases (doc VARCHAR, alias VARCHAR, key VARCHAR)",
+            iso VARCHAR, place VARCHAR, description BOOLEAN, mentions INTEGER, entity VARCHAR)""",
+        "CREATE INDEX resolution_keys_name ON resolution_keys (name)",
+        """CREATE TABLE key_forms (key VARCHAR, text VARCHAR, description BOOLEAN,
+            mentions INTEGER, PRIMARY KEY (key, text, description))""",
+        "CREATE TABLE name_votes (doc VARCHAR, name VARCHAR, kind VARCHAR, mentions INTEGER)",
+        "CREATE INDEX name_votes_name ON name_votes (name)",
+        "CREATE TABLE key_aliases (alias VARCHAR, key VARCHAR, PRIMARY KEY (alias, key))",
+        "CREATE TABLE key_tokens (token VARCHAR, key VARCHAR)",
+        "CREATE INDEX key_tokens_token ON key_tokens (token)",
+        "CREATE INDEX key_tokens_key ON key_tokens (key)",
         """CREATE TABLE local_candidates (doc VARCHAR, a VARCHAR, b VARCHAR, score DOUBLE,
             reason VARCHAR)""",
-        "CREATE TABLE name_votes (doc VARCHAR, name VARCHAR, kind VARCHAR, mentions INTEGER)",
+        "CREATE TABLE link_candidates (a VARCHAR, b VARCHAR, score DOUBLE, reason VARCHAR)",
+        "CREATE INDEX link_candidates_a ON link_candidates (a)",
     ],
 }
 
@@ -357,89 +365,6 @@ class Store:
             yield "incoming"
         finally:
             self.con.unregister("incoming")
-
-    def replace_resolution(self, resolution: Resolution) -> None:
-        """Swap in a new resolution atomically: entities, every mention's entity (through its
-        key, or one by one where corrections moved single mentions), ties, roles and candidate
-        links. Mentions whose entity is unchanged are not written."""
-        entities = resolution.entities
-        with self.transaction():
-            for table in ("entities", "entity_candidates"):
-                self.con.execute(f"DELETE FROM {table}")
-            self.insert_columns(
-                "entities",
-                {
-                    "id": [e.id for e in entities],
-                    "name": [e.name for e in entities],
-                    "type": [e.type for e in entities],
-                    "aliases": [e.aliases for e in entities],
-                    "identifiers": [json.dumps(e.identifiers) for e in entities],
-                },
-            )
-            if resolution.key_entities:
-                keys, ids = zip(*resolution.key_entities.items(), strict=True)
-                self._assign('"key"', {"key": list(keys), "entity": list(ids)})
-            else:
-                mentions = [(m, e.id) for e in entities for m in e.mentions]
-                self._assign(
-                    'doc, "index"',
-                    {
-                        "doc": [m.doc for m, _ in mentions],
-                        "index": [m.index for m, _ in mentions],
-                        "entity": [entity for _, entity in mentions],
-                    },
-                )
-            self._connect_entities()
-            self.insert_records("entity_candidates", CandidateLink, resolution.candidates)
-            self.con.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('resolved_at', ?)",
-                [datetime.now().isoformat()],
-            )
-
-    def _assign(self, by: str, columns: dict[str, list[Any]]) -> None:
-        """Each mention's entity from `columns` (matched on the columns `by`); mentions not in
-        them lose theirs. Only mentions whose entity changes are written."""
-        data = pa.table(columns, schema=pa.schema([(n, _ARROW[n]) for n in columns]))
-        on = " AND ".join(f"mentions.{c} = new.{c}" for c in by.split(", "))
-        with self.registered(data) as name:
-            self.con.execute(
-                f"""UPDATE mentions SET entity = new.entity FROM {name} AS new
-                WHERE {on} AND mentions.entity IS DISTINCT FROM new.entity"""
-            )
-            self.con.execute(
-                f"""UPDATE mentions SET entity = NULL WHERE entity IS NOT NULL AND NOT EXISTS
-                (SELECT 1 FROM {name} AS new WHERE {on})"""
-            )
-
-    def _connect_entities(self) -> None:
-        """Relations between mentions become ties and roles between their entities. A position
-        is held in a body or a state, never in a person (the tagger can take one for either)."""
-        self.con.execute("DELETE FROM ties")
-        self.con.execute("DELETE FROM roles")
-        bodies = sorted(TIES_TO_BODIES)
-        resolved = """
-            SELECT r.*, s.entity AS source_entity, o.entity AS to_entity,
-                CASE WHEN te.type = 'Person' AND r.kind IN (SELECT unnest(?::VARCHAR[]))
-                    THEN NULL ELSE t.entity END AS target_entity
-            FROM relations r
-            JOIN mentions s ON s.doc = r.doc AND s."index" = r.source
-            LEFT JOIN mentions t ON t.doc = r.doc AND t."index" = r.target
-            LEFT JOIN entities te ON te.id = t.entity
-            LEFT JOIN mentions o ON o.doc = r.doc AND o."index" = r."to"
-            WHERE s.entity IS NOT NULL"""
-        self.con.execute(
-            f"""INSERT INTO roles SELECT DISTINCT source_entity, coalesce(role, ''),
-                target_entity, to_entity, doc, sentence, start, "end"
-            FROM ({resolved}) WHERE kind = 'role'""",
-            [bodies],
-        )
-        self.con.execute(
-            f"""INSERT INTO ties SELECT DISTINCT source_entity, target_entity, kind, doc,
-                sentence, start, "end"
-            FROM ({resolved}) WHERE kind NOT IN ('role', 'same_as')
-                AND target_entity IS NOT NULL AND target_entity <> source_entity""",
-            [bodies],
-        )
 
     def start_run(self, settings: Settings) -> int:
         run_id = int(self.scalar("SELECT coalesce(max(id), 0) + 1 FROM runs"))

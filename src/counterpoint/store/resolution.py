@@ -1,25 +1,42 @@
-"""What the resolve stage reads from and writes to the store: each document's own resolution,
-made once and kept, and the keys of all documents, one row per key, for linking them."""
+"""What the resolve stage reads from and writes to the store. Each document's own resolution
+is made once and kept (its mentions' keys, the aliases it defines, the merges it leaves open,
+the types its tagger gave each name); the linking of keys across documents keeps its state too
+(each key's entity and the open merges it found), so that new documents are linked by reading
+only the keys they can affect: those sharing a token with theirs, and the entities those belong
+to (see `region`)."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
 
 import pyarrow as pa
 
-from counterpoint.records import CandidateLink, KeyItem, LocalResolution, Mention
+from counterpoint.records import (
+    TIES_TO_BODIES,
+    KeyItem,
+    LocalResolution,
+    Mention,
+    Resolution,
+)
 from counterpoint.store.database import Store
 
 _IN_LIST = "IN (SELECT unnest(?::VARCHAR[]))"
 _FINGERPRINT = "local_resolution"  # meta key: what the kept resolutions were made with
-# A document's own resolution: forgotten together when the settings it was made with change.
-_LOCAL_TABLES = (
+_CORRECTED = "resolution_corrected"  # meta key: the entities shown carry the user's corrections
+# Forgotten together when the settings the documents' own resolutions were made with change.
+_RESOLUTION_TABLES = (
     "resolved_documents",
     "resolution_keys",
-    "key_aliases",
-    "local_candidates",
+    "key_forms",
     "name_votes",
+    "key_aliases",
+    "key_tokens",
+    "local_candidates",
+    "link_candidates",
 )
 
 
@@ -28,7 +45,7 @@ def documents_to_resolve(store: Store, fingerprint: str) -> list[str]:
     with other settings (`fingerprint`), which are then forgotten."""
     if store.meta().get(_FINGERPRINT) != fingerprint:
         with store.transaction():
-            for table in _LOCAL_TABLES:
+            for table in _RESOLUTION_TABLES:
                 store.con.execute(f"DELETE FROM {table}")
             store.con.execute("UPDATE mentions SET key = NULL WHERE key IS NOT NULL")
             store.con.execute(
@@ -64,92 +81,373 @@ def resolution_inputs(
 
 
 def add_local_resolutions(store: Store, results: Sequence[LocalResolution]) -> None:
-    """Keep the documents' own resolutions, all or none."""
-    keys = [(r.doc, index, key) for r in results for index, key in r.keys.items()]
-    items = {key: item for r in results for key, item in r.items.items()}
+    """Keep the documents' own resolutions, all or none; they wait to be linked."""
+    keyed = [(r.doc, index, key) for r in results for index, key in r.keys.items()]
+    mentions = store.records(
+        Mention, f"mentions WHERE doc {_IN_LIST}", "", [[r.doc for r in results]]
+    )
+    key_of = {(doc, index): key for doc, index, key in keyed}
+    counts: Counter[str] = Counter()
+    forms: Counter[tuple[str, str, bool]] = Counter()
+    for m in mentions:
+        if (key := key_of.get((m.doc, m.index))) is not None:
+            counts[key] += 1
+            forms[(key, m.text, m.label == "DESC")] += 1
+    items: dict[str, KeyItem] = {}
+    for key, item in ((k, i) for r in results for k, i in r.items.items()):
+        # The same key from two documents: the same place whatever their order.
+        if key not in items or _least_first(item.place) < _least_first(items[key].place):
+            items[key] = item
     with store.transaction():
-        if keys:
-            doc, index, key = [list(c) for c in zip(*keys, strict=True)]
-            data = pa.table({"doc": doc, "index": pa.array(index, pa.int32()), "key": key})
+        if keyed:
+            data = _table({"doc": [], "index": [], "key": []}, keyed)
             with store.registered(data) as name:
                 store.con.execute(
                     f"""UPDATE mentions SET key = new.key FROM {name} AS new
                     WHERE mentions.doc = new.doc AND mentions."index" = new."index" """
                 )
-        store.con.execute(f"""DELETE FROM resolution_keys WHERE key {_IN_LIST}""", [list(items)])
-        store.insert_columns(
-            "resolution_keys",
-            {
-                "key": list(items),
-                "name": [i.name for i in items.values()],
-                "kind": [i.kind for i in items.values()],
-                "iso": [i.iso for i in items.values()],
-                "place": [i.place for i in items.values()],
-                "description": [i.description for i in items.values()],
-            },
+        rows = [
+            (k, i.name, i.kind, i.iso, i.place, i.description, counts[k], None)
+            for k, i in items.items()
+        ]
+        columns = ["key", "name", "kind", "iso", "place", "description", "mentions", "entity"]
+        _upsert(store, "resolution_keys", columns, rows, "key", "mentions", "place")
+        _upsert(
+            store,
+            "key_forms",
+            ["key", "text", "description", "mentions"],
+            [(*form, n) for form, n in forms.items()],
+            "key, text, description",
+            "mentions",
         )
-        aliases = [(r.doc, alias, key) for r in results for alias, key in r.aliases]
-        store.insert_columns(
-            "key_aliases",
-            {name: [row[i] for row in aliases] for i, name in enumerate(("doc", "alias", "key"))},
-        )
-        links = [(r.doc, c) for r in results for c in r.candidates]
-        store.insert_columns(
-            "local_candidates",
-            {
-                "doc": [doc for doc, _ in links],
-                "a": [c.a for _, c in links],
-                "b": [c.b for _, c in links],
-                "score": [c.score for _, c in links],
-                "reason": [c.reason for _, c in links],
-            },
-        )
-        votes = [(r.doc, name, kind, n) for r in results for (name, kind), n in r.votes.items()]
-        store.insert_columns(
+        aliases = sorted({pair for r in results for pair in r.aliases})
+        _insert(store, "key_aliases", ["alias", "key"], aliases, "OR IGNORE")
+        _insert(
+            store,
             "name_votes",
+            ["doc", "name", "kind", "mentions"],
+            [(r.doc, name, kind, n) for r in results for (name, kind), n in r.votes.items()],
+        )
+        _insert(
+            store,
+            "local_candidates",
+            ["doc", "a", "b", "score", "reason"],
+            [(r.doc, c.a, c.b, c.score, c.reason) for r in results for c in r.candidates],
+        )
+        _insert(store, "resolved_documents", ["doc", "linked"], [(r.doc, False) for r in results])
+
+
+def _least_first(value: str | None) -> tuple[bool, str]:
+    """SQL's least(): the smallest value, NULL only when there is no other."""
+    return (value is None, value or "")
+
+
+def _table(columns: dict[str, list[object]], rows: Sequence[Sequence[object]]) -> pa.Table:
+    names = list(columns)
+    return pa.table({name: [row[i] for row in rows] for i, name in enumerate(names)})
+
+
+def _insert(
+    store: Store, table: str, columns: list[str], rows: Sequence[Sequence[object]], verb: str = ""
+) -> None:
+    if not rows:
+        return
+    data = _table({c: [] for c in columns}, rows)
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    with store.registered(data) as name:
+        store.con.execute(f"INSERT {verb} INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
+
+
+def _upsert(
+    store: Store,
+    table: str,
+    columns: list[str],
+    rows: Sequence[Sequence[object]],
+    conflict: str,
+    counter: str,
+    least: str = "",
+) -> None:
+    """Insert the rows; where one exists, add to its `counter` instead (and keep the least of
+    its `least` column and the new one, so that the order of arrival does not matter)."""
+    if not rows:
+        return
+    data = _table({c: [] for c in columns}, rows)
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    also = f", {least} = least({table}.{least}, EXCLUDED.{least})" if least else ""
+    with store.registered(data) as name:
+        store.con.execute(
+            f"""INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {name}
+            ON CONFLICT ({conflict})
+            DO UPDATE SET {counter} = {table}.{counter} + EXCLUDED.{counter}{also}"""
+        )
+
+
+# -- linking ------------------------------------------------------------------------------------
+
+
+def corrected(store: Store) -> bool:
+    """Whether the entities shown carry the user's corrections."""
+    return store.meta().get(_CORRECTED) == "1"
+
+
+def keys_to_link(store: Store, everything: bool = False) -> list[KeyItem]:
+    """The keys of the documents not linked yet, and the keys of every name they gave a type;
+    with `everything`, all keys."""
+    where = "" if everything else f"WHERE key IN ({_UNLINKED})"
+    return [KeyItem(*row) for row in store.con.execute(f"{_KEY_ITEMS} {where}").fetchall()]
+
+
+_KEY_ITEMS = "SELECT key, name, kind, iso, place, description, mentions FROM resolution_keys"
+_UNLINKED = """
+    SELECT key FROM mentions WHERE key IS NOT NULL
+        AND doc IN (SELECT doc FROM resolved_documents WHERE NOT linked)
+    UNION SELECT key FROM resolution_keys WHERE name IN (SELECT name FROM name_votes
+        WHERE doc IN (SELECT doc FROM resolved_documents WHERE NOT linked))"""
+
+
+def name_kinds(store: Store, names: Iterable[str]) -> dict[str, set[str]]:
+    """Every type each name was given: by the tagger, or by its documents' own resolution."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    rows = store.con.execute(
+        f"""SELECT name, kind FROM name_votes WHERE name {_IN_LIST}
+        UNION SELECT name, kind FROM resolution_keys WHERE name {_IN_LIST}""",
+        [list(names), list(names)],
+    ).fetchall()
+    for name, kind in rows:
+        kinds[name].add(kind)
+    return kinds
+
+
+def set_tokens(store: Store, tokens: dict[str, set[str]]) -> None:
+    """The tokens of these keys (see `region`), replacing those they had."""
+    with store.transaction():
+        store.con.execute(f"DELETE FROM key_tokens WHERE key {_IN_LIST}", [list(tokens)])
+        rows = [(token, key) for key, found in tokens.items() for token in sorted(found)]
+        _insert(store, "key_tokens", ["token", "key"], rows)
+
+
+def region(store: Store, keys: Iterable[str]) -> set[str]:
+    """The keys whose linking `keys` can change, with everything their linking reads: keys
+    sharing a token with one of them (a name, a word or a spelling of it, initials), the keys
+    of the entities they belong to, the aliases they define or are, and so on until nothing is
+    added. Linking these alone gives them what linking every key would."""
+    found = set(keys)
+    frontier = set(found)
+    while frontier:
+        data = pa.table({"key": sorted(frontier)})
+        with store.registered(data) as name:
+            rows = store.con.execute(
+                f"""SELECT t2.key FROM key_tokens t1 JOIN key_tokens t2 USING (token)
+                    WHERE t1.key IN (SELECT key FROM {name})
+                UNION SELECT k2.key FROM resolution_keys k1 JOIN resolution_keys k2
+                    ON k2.entity = k1.entity WHERE k1.key IN (SELECT key FROM {name})
+                UNION SELECT k.key FROM key_aliases a JOIN resolution_keys k ON k.name = a.alias
+                    WHERE a.key IN (SELECT key FROM {name})
+                UNION SELECT a.key FROM key_aliases a JOIN resolution_keys k ON k.name = a.alias
+                    WHERE k.key IN (SELECT key FROM {name})"""
+            ).fetchall()
+        frontier = {row[0] for row in rows} - found
+        found |= frontier
+    return found
+
+
+Forms = dict[str, Counter[tuple[str, bool]]]  # key -> (text, whether a description) -> mentions
+
+
+def link_inputs(
+    store: Store, keys: set[str] | None
+) -> tuple[list[KeyItem], dict[tuple[str, str], int], list[tuple[str, str]], Forms]:
+    """What linking `keys` (None: all) reads: the keys, the types the tagger gave their names,
+    the aliases they define, and how each is written."""
+    with _keys(store, keys) as where:
+        items = [KeyItem(*row) for row in store.con.execute(f"{_KEY_ITEMS} {where}").fetchall()]
+        votes = {
+            (name, kind): int(n)
+            for name, kind, n in store.con.execute(
+                f"""SELECT name, kind, sum(mentions) FROM name_votes WHERE name IN
+                (SELECT name FROM resolution_keys {where}) GROUP BY ALL"""
+            ).fetchall()
+        }
+        aliases = [
+            (alias, key)
+            for alias, key in store.con.execute(
+                f"SELECT alias, key FROM key_aliases {where} ORDER BY ALL"
+            ).fetchall()
+        ]
+        forms: Forms = defaultdict(Counter)
+        for key, text, description, n in store.con.execute(
+            f"SELECT key, text, description, mentions FROM key_forms {where}"
+        ).fetchall():
+            forms[key][(text, description)] = n
+    return items, votes, aliases, forms
+
+
+@contextmanager
+def _keys(store: Store, keys: set[str] | None) -> Iterator[str]:
+    """A WHERE clause on `key` for these keys (None: every key)."""
+    if keys is None:
+        yield ""
+        return
+    with store.registered(pa.table({"key": sorted(keys)})) as name:
+        yield f"WHERE key IN (SELECT key FROM {name})"
+
+
+# -- writing the resolution ---------------------------------------------------------------------
+
+
+def write_resolution(store: Store, resolution: Resolution) -> None:
+    """Swap in a resolution atomically: the linking's state for the keys it linked, and the
+    entities shown, each mention's entity (written only where it changes), the ties and roles
+    of the documents whose mentions changed entity, and the open merges between entities."""
+    keys = resolution.keys
+    with store.transaction():
+        with _keys(store, keys) as where:
+            retired = [
+                row[0]
+                for row in store.con.execute(
+                    f"SELECT DISTINCT entity FROM resolution_keys {where}"
+                ).fetchall()
+                if row[0] is not None
+            ]
+            store.con.execute(f"DELETE FROM link_candidates {where.replace('key', 'a', 1)}")
+        _insert(
+            store,
+            "link_candidates",
+            ["a", "b", "score", "reason"],
+            [(c.a, c.b, c.score, c.reason) for c in resolution.candidates],
+        )
+        linked = sorted(resolution.key_entities.items())
+        data = _table({"key": [], "entity": []}, linked) if linked else None
+        if data is not None:
+            with store.registered(data) as name:
+                store.con.execute(
+                    f"""UPDATE resolution_keys SET entity = new.entity FROM {name} AS new
+                    WHERE resolution_keys.key = new.key"""
+                )
+        whole = keys is None or resolution.corrected or corrected(store)
+        if whole:
+            store.con.execute("DELETE FROM entities")
+        else:
+            store.con.execute(f"DELETE FROM entities WHERE id {_IN_LIST}", [retired])
+        store.insert_columns(
+            "entities",
             {
-                name: [row[i] for row in votes]
-                for i, name in enumerate(("doc", "name", "kind", "mentions"))
+                "id": [e.id for e in resolution.entities],
+                "name": [e.name for e in resolution.entities],
+                "type": [e.type for e in resolution.entities],
+                "aliases": [e.aliases for e in resolution.entities],
+                "identifiers": [json.dumps(e.identifiers) for e in resolution.entities],
             },
         )
-        store.insert_columns("resolved_documents", {"doc": [r.doc for r in results]})
+        if resolution.corrected:
+            changed = _assign_mentions(store, resolution)
+        elif data is not None:
+            changed = _assign_keys(store, data, whole)
+        else:
+            changed = []
+        _connect_entities(store, None if whole else changed)
+        _entity_candidates(store)
+        store.con.execute("UPDATE resolved_documents SET linked = true WHERE NOT linked")
+        for key, value in (
+            (_CORRECTED, "1" if resolution.corrected else "0"),
+            ("resolved_at", datetime.now().isoformat()),
+        ):
+            store.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
 
 
-def key_items(store: Store) -> list[KeyItem]:
-    """Every key in use, with the number of mentions carrying it."""
-    rows = store.con.execute(
-        """SELECT k.key, k.name, k.kind, k.iso, k.place, k.description, n.mentions
-        FROM resolution_keys k JOIN (SELECT key, count(*) AS mentions FROM mentions
-            WHERE key IS NOT NULL GROUP BY key) n ON n.key = k.key
-        ORDER BY k.key"""
-    ).fetchall()
-    return [KeyItem(*row) for row in rows]
+def _assign_keys(store: Store, data: pa.Table, whole: bool) -> list[str]:
+    """Each mention's entity through its key; the documents of the mentions that changed."""
+    with store.registered(data) as name:
+        changed = store.con.execute(
+            f"""SELECT DISTINCT m.doc FROM mentions m JOIN {name} AS new ON m.key = new.key
+            WHERE m.entity IS DISTINCT FROM new.entity"""
+        ).fetchall()
+        store.con.execute(
+            f"""UPDATE mentions SET entity = new.entity FROM {name} AS new
+            WHERE mentions.key = new.key AND mentions.entity IS DISTINCT FROM new.entity"""
+        )
+    if whole:
+        store.con.execute(
+            "UPDATE mentions SET entity = NULL WHERE key IS NULL AND entity IS NOT NULL"
+        )
+    return [row[0] for row in changed]
 
 
-def name_votes(store: Store) -> dict[tuple[str, str], int]:
-    """How often the tagger gave each name each type, in all documents."""
-    rows = store.con.execute("SELECT name, kind, sum(mentions) FROM name_votes GROUP BY ALL")
-    return {(name, kind): int(n) for name, kind, n in rows.fetchall()}
+def _assign_mentions(store: Store, resolution: Resolution) -> list[str]:
+    """Each mention's entity one by one, as the corrections left it; mentions in no entity
+    lose theirs."""
+    rows = [(m.doc, m.index, e.id) for e in resolution.entities for m in e.mentions]
+    data = pa.table(
+        {
+            "doc": pa.array([r[0] for r in rows], pa.string()),
+            "index": pa.array([r[1] for r in rows], pa.int32()),
+            "entity": pa.array([r[2] for r in rows], pa.string()),
+        }
+    )
+    on = 'mentions.doc = new.doc AND mentions."index" = new."index"'
+    with store.registered(data) as name:
+        store.con.execute(
+            f"""UPDATE mentions SET entity = new.entity FROM {name} AS new
+            WHERE {on} AND mentions.entity IS DISTINCT FROM new.entity"""
+        )
+        store.con.execute(
+            f"""UPDATE mentions SET entity = NULL WHERE entity IS NOT NULL AND NOT EXISTS
+            (SELECT 1 FROM {name} AS new WHERE {on})"""
+        )
+    return []
 
 
-def key_aliases(store: Store) -> list[tuple[str, str]]:
-    rows = store.con.execute("SELECT DISTINCT alias, key FROM key_aliases ORDER BY ALL")
-    return [(alias, key) for alias, key in rows.fetchall()]
+def _connect_entities(store: Store, docs: list[str] | None) -> None:
+    """Relations between mentions become ties and roles between their entities, for `docs`
+    (None: all). A position is held in a body or a state, never in a person (the tagger can
+    take one for either)."""
+    if docs is not None and not docs:
+        return
+    where = "" if docs is None else f"AND r.doc {_IN_LIST}"
+    scope = [] if docs is None else [docs]
+    for table in ("ties", "roles"):
+        if docs is None:
+            store.con.execute(f"DELETE FROM {table}")
+        else:
+            store.con.execute(f"DELETE FROM {table} WHERE doc {_IN_LIST}", [docs])
+    resolved = f"""
+        SELECT r.*, s.entity AS source_entity, o.entity AS to_entity,
+            CASE WHEN te.type = 'Person' AND r.kind IN (SELECT unnest(?::VARCHAR[]))
+                THEN NULL ELSE t.entity END AS target_entity
+        FROM relations r
+        JOIN mentions s ON s.doc = r.doc AND s."index" = r.source
+        LEFT JOIN mentions t ON t.doc = r.doc AND t."index" = r.target
+        LEFT JOIN entities te ON te.id = t.entity
+        LEFT JOIN mentions o ON o.doc = r.doc AND o."index" = r."to"
+        WHERE s.entity IS NOT NULL {where}"""
+    bodies = sorted(TIES_TO_BODIES)
+    store.con.execute(
+        f"""INSERT INTO roles SELECT DISTINCT source_entity, coalesce(role, ''),
+            target_entity, to_entity, doc, sentence, start, "end"
+        FROM ({resolved}) WHERE kind = 'role'""",
+        [bodies, *scope],
+    )
+    store.con.execute(
+        f"""INSERT INTO ties SELECT DISTINCT source_entity, target_entity, kind, doc,
+            sentence, start, "end"
+        FROM ({resolved}) WHERE kind NOT IN ('role', 'same_as')
+            AND target_entity IS NOT NULL AND target_entity <> source_entity""",
+        [bodies, *scope],
+    )
 
 
-def local_candidates(store: Store) -> list[CandidateLink]:
-    rows = store.con.execute(
-        "SELECT DISTINCT a, b, score, reason FROM local_candidates ORDER BY ALL"
-    ).fetchall()
-    return [CandidateLink(*row) for row in rows]
-
-
-def key_forms(store: Store) -> dict[str, Counter[tuple[str, bool]]]:
-    """How each key is written: (text, whether a description) -> mentions."""
-    forms: dict[str, Counter[tuple[str, bool]]] = defaultdict(Counter)
-    for key, text, description, n in store.con.execute(
-        """SELECT key, text, label = 'DESC', count(*) FROM mentions WHERE key IS NOT NULL
-        GROUP BY ALL"""
-    ).fetchall():
-        forms[key][(text, description)] = n
-    return forms
+def _entity_candidates(store: Store) -> None:
+    """The merges left open between keys, in a document or across them, as merges between
+    the entities shown: the surest reason for each pair."""
+    store.con.execute("DELETE FROM entity_candidates")
+    store.con.execute(
+        """INSERT INTO entity_candidates
+        SELECT least(ka.entity, kb.entity), greatest(ka.entity, kb.entity), c.score, c.reason
+        FROM (SELECT a, b, score, reason FROM local_candidates
+            UNION ALL SELECT a, b, score, reason FROM link_candidates) c
+        JOIN resolution_keys ka ON ka.key = c.a JOIN resolution_keys kb ON kb.key = c.b
+        WHERE ka.entity <> kb.entity AND ka.entity IN (SELECT id FROM entities)
+            AND kb.entity IN (SELECT id FROM entities)
+        QUALIFY row_number() OVER (PARTITION BY least(ka.entity, kb.entity),
+            greatest(ka.entity, kb.entity) ORDER BY c.score DESC, c.reason) = 1"""
+    )

@@ -63,5 +63,7 @@ POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")  # "the Ministry's"
 # words ("Barack Obama - paid for by ...", "Donald Trump Jr -", "Ida Voss — the senator");
 # "Rolls-Royce", and "T - Mobile" as tokenised text is rebuilt, keep theirs.
 NAME_BREAK = re.compile(r"\s(?:-+(?!\s*[A-Z])|[–—]).*$", re.DOTALL)
+# A generation written after a name makes another person: "Donald Trump Jr" is not "Donald Trump".
+GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 ARTICLES = {"the"}  # dropped before a name: "the Ministry"
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
