@@ -236,9 +236,10 @@ def replicate(base: Path, path: Path, copies: int) -> None:
         with store.transaction():
             _copy_rows(con)
         con.execute("DETACH base")
-        # The copies' own keys ('Person:trump|DOC') name entities of their own: resolve once,
-        # as a store built one batch at a time would have.
+        # The copies' own keys ('Person:trump|DOC') name entities of their own: all keys are
+        # linked once, as a store built one batch at a time would have them.
         settled = time.perf_counter()
+        con.execute("UPDATE resolved_documents SET linked = false")
         write_resolution(store, resolve(store))
         print(f"  resolved in {time.perf_counter() - settled:.0f} s", file=sys.stderr)
         con.execute("CHECKPOINT")
@@ -250,7 +251,7 @@ def _copy_rows(con: duckdb.DuckDBPyConnection) -> None:
     def insert(table: str, select: str) -> None:
         con.execute(f"INSERT INTO main.{table} {select}")
 
-    for table in ("entities", "entity_candidates", "runs"):
+    for table in ("runs",):  # the entities are linked again once the copies are made
         insert(table, f"SELECT * FROM base.{table}")
     insert(
         "documents",
@@ -269,15 +270,22 @@ def _copy_rows(con: duckdb.DuckDBPyConnection) -> None:
         "SELECT t.* REPLACE (new_doc(t.doc, c.k) AS doc, new_key(t.key, c.k) AS key) "
         "FROM base.mentions t, copies c",
     )
+    # One row per key: a key shared by the copies counts the mentions of all of them.
     insert(
         "resolution_keys",
-        "SELECT DISTINCT t.* REPLACE (new_key(t.key, c.k) AS key) "
-        "FROM base.resolution_keys t, copies c",
+        "SELECT new_key(t.key, c.k), any_value(t.name), any_value(t.kind), any_value(t.iso), "
+        "any_value(t.place), any_value(t.description), sum(t.mentions), NULL "
+        "FROM base.resolution_keys t, copies c GROUP BY 1",
     )
     insert(
+        "key_forms",
+        "SELECT new_key(t.key, c.k), t.text, t.description, sum(t.mentions) "
+        "FROM base.key_forms t, copies c GROUP BY ALL",
+    )
+    insert("key_tokens", "SELECT * FROM base.key_tokens")  # a copy's own keys have none
+    insert(
         "key_aliases",
-        "SELECT new_doc(t.doc, c.k), t.alias, new_key(t.key, c.k) "
-        "FROM base.key_aliases t, copies c",
+        "SELECT DISTINCT t.alias, new_key(t.key, c.k) FROM base.key_aliases t, copies c",
     )
     insert(
         "local_candidates",

@@ -3,6 +3,7 @@ entities as if everything had been analysed at once."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,22 @@ def test_each_run_reads_only_the_documents_it_adds(stores) -> None:  # type: ign
     _, _, read = stores
     assert [len(docs) for docs in read] == [1] * len(REPORTS)
     assert len({doc for docs in read for doc in docs}) == len(REPORTS)
+
+
+def test_a_store_resolved_by_an_older_version_is_resolved_again_whole(  # type: ignore[no-untyped-def]
+    stores, tmp_path: Path
+) -> None:
+    """A store whose entities an older version made (whole-store resolution, no keys kept)
+    gets the same entities as a fresh one on its next run, and none twice."""
+    at_once, _, _ = stores
+    old = tmp_path / "old.duckdb"
+    shutil.copyfile(at_once, old)
+    with Store(old) as store:
+        for table in ("resolved_documents", "resolution_keys", "key_forms", "key_tokens"):
+            store.con.execute(f"DELETE FROM {table}")
+        store.con.execute("UPDATE mentions SET key = NULL")
+        store.con.execute("UPDATE entities SET name = name || ' (old)'")
+        with Store(at_once, read_only=True) as fresh:
+            folder = Path(fresh.scalar("SELECT source_path FROM documents LIMIT 1")).parent
+    counterpoint.analyze([folder], db=old, settings=SETTINGS)
+    assert _resolved(old) == _resolved(at_once)

@@ -328,7 +328,13 @@ def write_resolution(store: Store, resolution: Resolution) -> None:
         if whole:
             store.con.execute("DELETE FROM entities")
         else:
-            store.con.execute(f"DELETE FROM entities WHERE id {_IN_LIST}", [retired])
+            # The entities of the keys linked again, those about to be written, and any no key
+            # stands for (a store an older version resolved)
+            store.con.execute(
+                f"""DELETE FROM entities WHERE id {_IN_LIST} OR id NOT IN
+                (SELECT entity FROM resolution_keys WHERE entity IS NOT NULL)""",
+                [retired + [e.id for e in resolution.entities]],
+            )
         store.insert_columns(
             "entities",
             {
