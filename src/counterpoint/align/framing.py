@@ -1,27 +1,32 @@
 """Framing: how each source presents each actor. Per source and actor, `frame_actors` reads the
 stored parse for the labels a source gives an actor, its stance (what its sentences say about
-that actor, read from the parse, quoted words left to their speaker), and the loaded words
-there; `actor_coverage` says which actors a source puts at the centre and which it leaves out.
+that actor, read from the parse, quoted words left to their speaker, and, where the sentence has
+an e5 embedding, from that too), and the loaded words there; `actor_coverage` says which actors
+a source puts at the centre and which it leaves out.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
+from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 from vaderSentiment.vaderSentiment import N_SCALAR
 
-from counterpoint.config import FramingSettings
+from counterpoint.align.embeddings import embed
+from counterpoint.config import AlignSettings, FramingSettings
 from counterpoint.lang import DEFAULT_LANGUAGE, words
 from counterpoint.nlp.loaded_words import vader, word_polarity
 from counterpoint.records import ActorFraming, LoadedWord, Mention, Token
 from counterpoint.store import Store
-from counterpoint.store.alignment import claims_of
+from counterpoint.store.alignment import claims_of, sentence_vectors
 from counterpoint.store.framing import (
     actor_mention_counts,
     actor_mentions,
@@ -268,12 +273,20 @@ class _Stance:
     """What each sentence naming an actor says about that actor: `target_stance` of each of its
     mentions there, averaged. Words inside a quotation are its speaker's, not the source's:
     they are left out (a sentence of nothing but a quote reads as neutral), while a scare
-    quote (a single term, the source's own framing) counts as the source's words."""
+    quote (a single term, the source's own framing) counts as the source's words. A sentence's
+    embedding (`vectors`) joins in where it has one and no quotation: it reads every word."""
 
-    def __init__(self, parse: _Parse, quoted: Mapping[str, list[Span]], language: str) -> None:
+    def __init__(
+        self,
+        parse: _Parse,
+        quoted: Mapping[str, list[Span]],
+        language: str,
+        vectors: Mapping[Key, Sequence[float]] | None = None,
+    ) -> None:
         self.parse = parse
         self.quoted = quoted
         self.language = language
+        self.vectors = vectors or {}
 
     def __call__(self, key: Key, mentions: list[Mention]) -> float:
         offset, text = self.parse.sentences[key]
@@ -282,10 +295,11 @@ class _Stance:
         end = offset + len(text)
         muted = [(a, b) for a, b in self.quoted.get(key[0], ()) if a < end and b > offset]
         tree = _Tree(text, offset, tokens, muted)  # one sentence, read once for its mentions
+        vector = None if muted else self.vectors.get(key)
         for mention in mentions:
             target = {t.index for t in self.parse.span(mention)}
             found = _features(tree, tokens, target, self.language)
-            scores.append(target_stance(found, self.language))
+            scores.append(target_stance(found, self.language, vector))
         return sum(scores) / len(scores)
 
 
@@ -439,27 +453,59 @@ class _Tree:
         return valence, polarity
 
 
-def target_stance(features: Mapping[str, float], language: str = DEFAULT_LANGUAGE) -> float:
-    """The stance (-1 hostile .. 1 favourable) of `stance_features`: the learnt probability
-    that the sentence is favourable to the actor less that it is hostile."""
-    hostile, _, favourable = stance_probabilities(features, language)
+def target_stance(
+    features: Mapping[str, float],
+    language: str = DEFAULT_LANGUAGE,
+    vector: Sequence[float] | None = None,
+) -> float:
+    """The stance (-1 hostile .. 1 favourable) of `stance_features` (and of the sentence's
+    embedding, when given): the learnt probability that the sentence is favourable to the
+    actor less that it is hostile."""
+    hostile, _, favourable = stance_probabilities(features, language, vector)
     return favourable - hostile
 
 
 def stance_probabilities(
-    features: Mapping[str, float], language: str = DEFAULT_LANGUAGE
+    features: Mapping[str, float],
+    language: str = DEFAULT_LANGUAGE,
+    vector: Sequence[float] | None = None,
 ) -> tuple[float, float, float]:
     """Probabilities of hostile, neutral and favourable: a logistic regression over
-    `stance_features`, its weights learnt on NewsMTSC's train file (`stance_model`)."""
+    `stance_features`, its weights learnt on NewsMTSC's train file (`stance_model`); given the
+    sentence's unit-length multilingual-e5-small embedding, a second regression over the first
+    one's log-probabilities and the embedding (`stance_vector_model.json`, learnt on the same
+    file), which reads the sentence's tone far better than words seen in training can."""
     weights = words(language, "stance_model").WEIGHTS
     logits = [0.0, 0.0, 0.0]
     for name, value in features.items():
         for k, weight in enumerate(weights.get(name, ())):
             logits[k] += weight * value
+    probabilities = _softmax(logits)
+    stacked = stance_vector_model(language) if vector is not None else None
+    if stacked is None or vector is None:
+        return probabilities
+    bias, hand, embedded = stacked
+    logs = np.log(np.asarray(probabilities) + 1e-6)
+    return _softmax(list(bias + logs @ hand + np.asarray(vector, dtype=np.float64) @ embedded))
+
+
+def _softmax(logits: Sequence[float]) -> tuple[float, float, float]:
     top = max(logits)
     exps = [math.exp(z - top) for z in logits]
     total = sum(exps)
     return exps[0] / total, exps[1] / total, exps[2] / total
+
+
+@lru_cache(maxsize=4)
+def stance_vector_model(language: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The weights of the stance model with embeddings (bias, per log-probability, per
+    embedding dimension), beside the language's `stance_model`; None when it ships none."""
+    path = Path(str(words(language, "stance_model").__file__)).with_name("stance_vector_model.json")
+    if not path.is_file():
+        return None
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    as_array = [np.asarray(raw[k], dtype=np.float64) for k in ("bias", "hand", "vector")]
+    return as_array[0], as_array[1], as_array[2]
 
 
 def frame_actors(
@@ -467,6 +513,7 @@ def frame_actors(
     sources: Mapping[str, list[str]] | Iterable[str] | None = None,
     *,
     language: str = DEFAULT_LANGUAGE,
+    embed_missing: bool = False,
 ) -> list[ActorFraming]:
     """How each source (a document's outlet, else the document's id) frames each actor it
     names: the labels it gives it, most used first; its stance (-1 hostile .. 1 favourable:
@@ -475,7 +522,10 @@ def frame_actors(
     the loaded words in those sentences. `sources` names the sources to frame, or maps each to
     the documents to frame it on (a story's, one document's); without it every source is framed
     on all its documents. Sources in the order given (else by name), actors most mentioned
-    first. The labels are read with the word lists of `language`."""
+    first. The labels are read with the word lists of `language`. A sentence's stance reads its
+    e5 embedding too where the store keeps one (the align stage embeds the sentences of its
+    statements); with `embed_missing`, the other sentences naming an actor are embedded here
+    (about 40 ms each, not stored), else read without one."""
     every = source_documents(store)
     if sources is None:
         sources = every
@@ -484,7 +534,7 @@ def frame_actors(
     names = entity_names(store)
     counted: list[tuple[ActorFraming, Counter[str]]] = []
     for source, docs in sources.items():
-        counted += _frame_source(store, source, docs, names, language)
+        counted += _frame_source(store, source, docs, names, language, embed_missing)
     return _distinctive_labels_first(counted)
 
 
@@ -527,7 +577,12 @@ def _log_odds_z(own: Counter[str], others: Counter[str]) -> dict[str, float]:
 
 
 def _frame_source(
-    store: Store, source: str, docs: list[str], names: dict[str, str], language: str
+    store: Store,
+    source: str,
+    docs: list[str],
+    names: dict[str, str],
+    language: str,
+    embed_missing: bool = False,
 ) -> list[tuple[ActorFraming, Counter[str]]]:
     """Each actor the source names, framed, with the count of each label it gives it."""
     mentions = actor_mentions(store, docs)
@@ -546,7 +601,7 @@ def _frame_source(
     for claim in claims_of(store, docs):
         if claim.kind == "quote":
             quoted[claim.doc].append((claim.start, claim.end))
-    stance = _Stance(parse, quoted, language)
+    stance = _Stance(parse, quoted, language, _sentence_vectors(store, docs, parse, embed_missing))
     story_of = stories_of(store, docs)
     framings = []
     for entity, own in by_entity.items():
@@ -577,6 +632,21 @@ def _frame_source(
         framings.append((framing, labels))
     framings.sort(key=lambda counted: (-counted[0].mentions, counted[0].name, counted[0].entity))
     return framings
+
+
+def _sentence_vectors(
+    store: Store, docs: list[str], parse: _Parse, embed_missing: bool
+) -> dict[Key, Sequence[float]]:
+    """The e5 embedding of each sentence naming an actor: the stored one, and with
+    `embed_missing` the others computed as the align stage computes them."""
+    stored = sentence_vectors(store, docs)
+    found: dict[Key, Sequence[float]] = {k: stored[k] for k in parse.sentences if k in stored}
+    missing = [key for key in parse.sentences if key not in found]
+    if embed_missing and missing:
+        chars = AlignSettings().vector_chars
+        computed = embed([parse.sentences[key][1][:chars] for key in missing])
+        found.update(zip(missing, computed, strict=True))
+    return found
 
 
 # --- per source ----------------------------------------------------------------------------

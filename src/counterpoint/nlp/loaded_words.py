@@ -12,6 +12,13 @@ whole, from a hand-written list of idioms and the runs of adjacent words BABE's 
 together. Words inside a quotation are the speaker's, not the outlet's: they are marked
 `quoted` and do not count toward the outlet's sentence. The weights and thresholds are learned
 and calibrated by `bench/babe_loaded_language.py --train` (see bench/README.md).
+
+Whether a sentence reads as biased is judged from its words' weights and VADER's scores, and,
+when the caller has the sentence's multilingual-e5-small embedding (the align stage stores one
+per sentence of its statements), by a second logistic model over those features and the
+embedding (`lang/en/loaded_vector_model.json`): on BABE's held-out part it reads word choice
+far better (macro-F1 0.79 against 0.69) than the words alone, which miss the loaded words the
+lexicon has not seen.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 MODEL = Path(__file__).resolve().parents[1] / "lang" / "en" / "loaded_model.json"
+VECTOR_MODEL = MODEL.with_name("loaded_vector_model.json")
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,16 @@ class Model:
     prior: float = 0.05  # the share of candidate words marked, where nothing else is known
     word_weights: list[float] = field(default_factory=list)
     sentence_weights: list[float] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class VectorModel:
+    """The sentence model with the sentence's embedding: weights over `SENTENCE_FEATURES` then
+    the embedding's dimensions, and the chance from which a sentence reads as biased (both
+    learned on BABE's training part)."""
+
+    weights: tuple[float, ...] = ()
+    threshold: float = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +145,15 @@ def load_model(path: Path = MODEL) -> Model:
         word_weights=raw["word_weights"],
         sentence_weights=raw["sentence_weights"],
     )
+
+
+@lru_cache(maxsize=1)
+def load_vector_model(path: Path = VECTOR_MODEL) -> VectorModel | None:
+    """The shipped sentence model with embeddings; None when it is missing."""
+    if not path.is_file():
+        return None
+    raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return VectorModel(weights=tuple(raw["weights"]), threshold=raw["threshold"])
 
 
 # --- candidates ------------------------------------------------------------------------------
@@ -368,20 +395,60 @@ def sentence_bias(
     found: Sequence[Candidate],
     settings: FramingSettings = FramingSettings(),
     model: Model | None = None,
+    vector: Sequence[float] | None = None,
 ) -> float:
     """The chance that a sentence reads as biased by its word choice (BABE's sense: word choice
-    that takes a side, not the topic), from its judged candidates; quoted words do not count."""
+    that takes a side, not the topic), from its judged candidates (quoted words do not count)
+    and, when given, the sentence's unit-length e5 embedding (`vector`). The embedding reads
+    the whole sentence, a quotation's words too: it is not used when a quotation is there."""
     model = model or load_model()
     own = [c.weight for c in found if not c.quoted]
     x = sentence_features(text, own, any(c.quoted for c in found), settings)
+    with_vector = _vector_model(found, vector)
+    if with_vector is not None and vector is not None:
+        x = [*x, *(float(v) for v in vector)]
+        return sigmoid(sum(w * v for w, v in zip(with_vector.weights, x, strict=True)))
     return sigmoid(sum(w * v for w, v in zip(model.sentence_weights, x, strict=False)))
 
 
-def biased_sentences(sdoc: Doc, settings: FramingSettings = FramingSettings()) -> list[bool]:
-    """Per sentence of a parsed text: whether it reads as biased by its word choice."""
+def is_biased(
+    text: str,
+    found: Sequence[Candidate],
+    settings: FramingSettings = FramingSettings(),
+    vector: Sequence[float] | None = None,
+) -> bool:
+    """Whether a sentence reads as biased by its word choice: `sentence_bias` from the
+    threshold of the model that judged it (the vector model's own, learned with it, or
+    `settings.loaded_threshold`)."""
+    with_vector = _vector_model(found, vector)
+    threshold = with_vector.threshold if with_vector else settings.loaded_threshold
+    return sentence_bias(text, found, settings, vector=vector) >= threshold
+
+
+def _vector_model(found: Sequence[Candidate], vector: Sequence[float] | None) -> VectorModel | None:
+    """The vector model, when there is a vector, no quotation and a shipped model."""
+    if vector is None or any(c.quoted for c in found):
+        return None
+    return load_vector_model()
+
+
+def biased_sentences(
+    sdoc: Doc,
+    settings: FramingSettings = FramingSettings(),
+    vectors: Sequence[Sequence[float]] | None = None,
+) -> list[bool]:
+    """Per sentence of a parsed text: whether it reads as biased by its word choice; `vectors`,
+    one e5 embedding per sentence, when the caller has them."""
     found = judged_candidates(sdoc)
+    sents = list(sdoc.sents)
+    if vectors is not None and len(vectors) != len(sents):
+        raise ValueError(f"{len(vectors)} vectors for {len(sents)} sentences")
     return [
-        sentence_bias(sent.text, [c for c in found if c.sentence == i], settings)
-        >= settings.loaded_threshold
-        for i, sent in enumerate(sdoc.sents)
+        is_biased(
+            sent.text,
+            [c for c in found if c.sentence == i],
+            settings,
+            vectors[i] if vectors is not None else None,
+        )
+        for i, sent in enumerate(sents)
     ]
