@@ -297,18 +297,18 @@ def _keys(store: Store, keys: set[str] | None) -> Iterator[str]:
 
 def write_resolution(store: Store, resolution: Resolution) -> None:
     """Swap in a resolution atomically: the linking's state for the keys it linked, and the
-    entities shown, each mention's entity (written only where it changes), the ties and roles
-    of the documents whose mentions changed entity, and the open merges between entities."""
-    keys = resolution.keys
+    entities shown, each mention's entity, the ties and roles of the documents whose mentions
+    changed entity, and the open merges between entities. Only what changed is written, unless
+    the whole store was linked (a first run, settings changed, corrections)."""
     with store.transaction():
-        with _keys(store, keys) as where:
-            retired = [
-                row[0]
-                for row in store.con.execute(
-                    f"SELECT DISTINCT entity FROM resolution_keys {where}"
-                ).fetchall()
-                if row[0] is not None
-            ]
+        nothing_linked = not store.scalar("SELECT count(*) FROM resolved_documents WHERE linked")
+        whole = (
+            resolution.keys is None or resolution.corrected or corrected(store) or nothing_linked
+        )
+        with _keys(store, resolution.keys) as where:
+            before = dict(
+                store.con.execute(f"SELECT key, entity FROM resolution_keys {where}").fetchall()
+            )
             store.con.execute(f"DELETE FROM link_candidates {where.replace('key', 'a', 1)}")
         _insert(
             store,
@@ -316,25 +316,18 @@ def write_resolution(store: Store, resolution: Resolution) -> None:
             ["a", "b", "score", "reason"],
             [(c.a, c.b, c.score, c.reason) for c in resolution.candidates],
         )
-        linked = sorted(resolution.key_entities.items())
-        data = _table({"key": [], "entity": []}, linked) if linked else None
-        if data is not None:
-            with store.registered(data) as name:
+        moved = {k: e for k, e in resolution.key_entities.items() if before.get(k) != e}
+        if moved:
+            with store.registered(_table({"key": [], "entity": []}, sorted(moved.items()))) as name:
                 store.con.execute(
                     f"""UPDATE resolution_keys SET entity = new.entity FROM {name} AS new
                     WHERE resolution_keys.key = new.key"""
                 )
-        whole = keys is None or resolution.corrected or corrected(store)
+        touched = {e for e in before.values() if e} | {e.id for e in resolution.entities}
         if whole:
             store.con.execute("DELETE FROM entities")
         else:
-            # The entities of the keys linked again, those about to be written, and any no key
-            # stands for (a store an older version resolved)
-            store.con.execute(
-                f"""DELETE FROM entities WHERE id {_IN_LIST} OR id NOT IN
-                (SELECT entity FROM resolution_keys WHERE entity IS NOT NULL)""",
-                [retired + [e.id for e in resolution.entities]],
-            )
+            store.con.execute(f"DELETE FROM entities WHERE id {_IN_LIST}", [sorted(touched)])
         store.insert_columns(
             "entities",
             {
@@ -346,13 +339,12 @@ def write_resolution(store: Store, resolution: Resolution) -> None:
             },
         )
         if resolution.corrected:
-            changed = _assign_mentions(store, resolution)
-        elif data is not None:
-            changed = _assign_keys(store, data, whole)
+            _assign_mentions(store, resolution)
+            _connect_entities(store, None)
         else:
-            changed = []
-        _connect_entities(store, None if whole else changed)
-        _entity_candidates(store)
+            changed = _assign_keys(store, moved, whole)
+            _connect_entities(store, None if whole else changed)
+        _entity_candidates(store, None if whole else touched)
         store.con.execute("UPDATE resolved_documents SET linked = true WHERE NOT linked")
         for key, value in (
             (_CORRECTED, "1" if resolution.corrected else "0"),
@@ -361,17 +353,24 @@ def write_resolution(store: Store, resolution: Resolution) -> None:
             store.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
 
 
-def _assign_keys(store: Store, data: pa.Table, whole: bool) -> list[str]:
-    """Each mention's entity through its key; the documents of the mentions that changed."""
-    with store.registered(data) as name:
-        changed = store.con.execute(
-            f"""SELECT DISTINCT m.doc FROM mentions m JOIN {name} AS new ON m.key = new.key
-            WHERE m.entity IS DISTINCT FROM new.entity"""
-        ).fetchall()
-        store.con.execute(
-            f"""UPDATE mentions SET entity = new.entity FROM {name} AS new
-            WHERE mentions.key = new.key AND mentions.entity IS DISTINCT FROM new.entity"""
-        )
+def _assign_keys(store: Store, moved: Iterable[str], whole: bool) -> list[str]:
+    """Each mention's entity through its key (all keys, or the keys whose entity `moved` and
+    those of the documents not linked yet); the documents whose mentions changed entity."""
+    unlinked = "doc IN (SELECT doc FROM resolved_documents WHERE NOT linked)"
+    current = "SELECT key, entity FROM resolution_keys" + (
+        ""
+        if whole
+        else f""" WHERE key {_IN_LIST}
+            OR key IN (SELECT DISTINCT key FROM mentions WHERE {unlinked})"""
+    )
+    params = [] if whole else [sorted(moved)]
+    where = "mentions.key = new.key AND mentions.entity IS DISTINCT FROM new.entity"
+    changed = store.con.execute(
+        f"SELECT DISTINCT mentions.doc FROM mentions, ({current}) AS new WHERE {where}", params
+    ).fetchall()
+    store.con.execute(
+        f"UPDATE mentions SET entity = new.entity FROM ({current}) AS new WHERE {where}", params
+    )
     if whole:
         store.con.execute(
             "UPDATE mentions SET entity = NULL WHERE key IS NULL AND entity IS NOT NULL"
@@ -379,7 +378,7 @@ def _assign_keys(store: Store, data: pa.Table, whole: bool) -> list[str]:
     return [row[0] for row in changed]
 
 
-def _assign_mentions(store: Store, resolution: Resolution) -> list[str]:
+def _assign_mentions(store: Store, resolution: Resolution) -> None:
     """Each mention's entity one by one, as the corrections left it; mentions in no entity
     lose theirs."""
     rows = [(m.doc, m.index, e.id) for e in resolution.entities for m in e.mentions]
@@ -400,7 +399,6 @@ def _assign_mentions(store: Store, resolution: Resolution) -> list[str]:
             f"""UPDATE mentions SET entity = NULL WHERE entity IS NOT NULL AND NOT EXISTS
             (SELECT 1 FROM {name} AS new WHERE {on})"""
         )
-    return []
 
 
 def _connect_entities(store: Store, docs: list[str] | None) -> None:
@@ -442,18 +440,27 @@ def _connect_entities(store: Store, docs: list[str] | None) -> None:
     )
 
 
-def _entity_candidates(store: Store) -> None:
+def _entity_candidates(store: Store, entities: set[str] | None) -> None:
     """The merges left open between keys, in a document or across them, as merges between
-    the entities shown: the surest reason for each pair."""
-    store.con.execute("DELETE FROM entity_candidates")
+    the entities shown, for pairs with one of `entities` (None: all): the surest reason for
+    each pair."""
+    scope = "" if entities is None else f"AND (ka.entity {_IN_LIST} OR kb.entity {_IN_LIST})"
+    params = [] if entities is None else [sorted(entities)] * 2
+    if entities is None:
+        store.con.execute("DELETE FROM entity_candidates")
+    else:
+        store.con.execute(
+            f"DELETE FROM entity_candidates WHERE a {_IN_LIST} OR b {_IN_LIST}", params
+        )
     store.con.execute(
-        """INSERT INTO entity_candidates
+        f"""INSERT INTO entity_candidates
         SELECT least(ka.entity, kb.entity), greatest(ka.entity, kb.entity), c.score, c.reason
         FROM (SELECT a, b, score, reason FROM local_candidates
             UNION ALL SELECT a, b, score, reason FROM link_candidates) c
         JOIN resolution_keys ka ON ka.key = c.a JOIN resolution_keys kb ON kb.key = c.b
         WHERE ka.entity <> kb.entity AND ka.entity IN (SELECT id FROM entities)
-            AND kb.entity IN (SELECT id FROM entities)
+            AND kb.entity IN (SELECT id FROM entities) {scope}
         QUALIFY row_number() OVER (PARTITION BY least(ka.entity, kb.entity),
-            greatest(ka.entity, kb.entity) ORDER BY c.score DESC, c.reason) = 1"""
+            greatest(ka.entity, kb.entity) ORDER BY c.score DESC, c.reason) = 1""",
+        params,
     )
