@@ -1,12 +1,13 @@
 """Throughput of `counterpoint.analyze` against spaCy's own `nlp.pipe` on the same texts.
 
-Run:  python bench/throughput.py [--data DIR] [--limit N] [--workers N] [--json]
+Run:  python bench/throughput.py [--data DIR] [--limit N] [--workers N] [--plain] [--json]
 
 The AllSides test split (Baly et al. 2020) is converted to one JSON Lines file in a temporary
-folder, analysed into a temporary store (ingest + annotate + store + resolve, timed as a whole),
-and then the texts as ingested are run through the same spaCy model with the same batch size and
-number of processes. The spaCy model is loaded and warmed up before either timer starts, so model
-loading is excluded from both figures. Nothing is written outside the temporary folder.
+folder, analysed into a temporary store (ingest + annotate + store + stories + resolve + align,
+timed as a whole; with `--plain` a second time without sentence embeddings), and then the texts
+as ingested are run through the same spaCy model with the same batch size and number of
+processes. The spaCy model is loaded and warmed up before either timer starts, so model loading
+is excluded from both figures. Nothing is written outside the temporary folder.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -71,15 +73,23 @@ def _line_number(doc: Document) -> int:
     return int(doc.source_path.rsplit(":", 1)[1])
 
 
-def rates(articles: int, words: int, seconds: float) -> dict[str, float]:
+def _count(store: Store, table: str) -> int:
+    """Rows of a store table: how many sentences there are, and how many were embedded."""
+    return int(store.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def rates(articles: int, words: int, seconds: float, cpu: float) -> dict[str, float]:
     return {
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2),
         "articles_per_s": round(articles / seconds, 2),
         "words_per_s": round(words / seconds, 1),
     }
 
 
-def run(data: Path, limit: int | None, workers: int) -> dict[str, Any]:
+def run(data: Path, limit: int | None, workers: int, plain: bool = False) -> dict[str, Any]:
+    """With `plain`, analyze also runs without sentence embeddings (align and stories compare
+    words only), into a second store: what the embeddings cost, timed in the same run."""
     settings = Settings(workers=workers)
     # Counterpoint's pipeline (the model plus its own components), cached: analyze() re-uses
     # it. spaCy's own is the bare model, as `spacy.load` gives it.
@@ -92,18 +102,32 @@ def run(data: Path, limit: int | None, workers: int) -> dict[str, Any]:
         db = Path(tmp) / "bench.duckdb"
         converted, empty = convert(data, jsonl, limit)
 
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = analyze([jsonl], db=db, settings=settings, progress=True)
         analyze_seconds = time.perf_counter() - start
+        analyze_cpu = time.process_time() - cpu
+        plain_seconds = plain_cpu = 0.0
+        if plain:
+            words_only = replace(
+                settings,
+                align=replace(settings.align, vectors=False),
+                stories=replace(settings.stories, vectors=False),
+            )
+            start, cpu = time.perf_counter(), time.process_time()
+            analyze([jsonl], db=Path(tmp) / "plain.duckdb", settings=words_only, progress=True)
+            plain_seconds = time.perf_counter() - start
+            plain_cpu = time.process_time() - cpu
 
         with Store(db, read_only=True) as store:
             documents = sorted(store.documents(), key=_line_number)
+            embedded = _count(store, "sentence_vectors")
+            sentences = _count(store, "sentences")
 
     words = sum(len(doc.text.split()) for doc in documents)
     # The same pieces annotate() feeds spaCy (texts over CHUNK_CHARS are cut at paragraphs).
     pieces = [piece for doc in documents for _, piece, _ in split_text(doc.text, CHUNK_CHARS)]
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     tokens = sum(
         len(sdoc)
         for sdoc in tqdm(
@@ -114,10 +138,22 @@ def run(data: Path, limit: int | None, workers: int) -> dict[str, Any]:
         )
     )
     pipe_seconds = time.perf_counter() - start
+    pipe_cpu = time.process_time() - cpu
 
     articles = len(documents)
-    analyze_rates = rates(len(result.added), words, analyze_seconds)
-    pipe_rates = rates(articles, words, pipe_seconds)
+    analyze_rates = rates(len(result.added), words, analyze_seconds, analyze_cpu)
+    pipe_rates = rates(articles, words, pipe_seconds, pipe_cpu)
+    pipe_speed = articles / pipe_seconds
+    extra = {}
+    if plain:
+        extra = {
+            "analyze_without_vectors": {"articles": len(result.added)}
+            | rates(len(result.added), words, plain_seconds, plain_cpu),
+            "ratio_without_vectors": round((len(result.added) / plain_seconds) / pipe_speed, 3),
+            "cpu_ratio_without_vectors": round(
+                pipe_cpu / plain_cpu * len(result.added) / articles, 3
+            ),
+        }
     return {
         "date": datetime.now().isoformat(timespec="seconds"),
         "machine": machine_info(),
@@ -137,9 +173,15 @@ def run(data: Path, limit: int | None, workers: int) -> dict[str, Any]:
         "words": words,
         "tokens": tokens,
         "entities": result.entities,
+        "sentences": sentences,
+        "sentences_embedded": embedded,
         "analyze": {"articles": len(result.added), **analyze_rates},
         "nlp_pipe": {"articles": articles, **pipe_rates},
-        "ratio": round((len(result.added) / analyze_seconds) / (articles / pipe_seconds), 3),
+        "ratio": round((len(result.added) / analyze_seconds) / pipe_speed, 3),
+        # The same from the CPU time of this process (all its threads): on a machine shared
+        # with other jobs it moves less than wall clock. Meaningful with one worker only.
+        "cpu_ratio": round(pipe_cpu / analyze_cpu * len(result.added) / articles, 3),
+        **extra,
     }
 
 
@@ -159,14 +201,23 @@ def print_table(figures: dict[str, Any]) -> None:
         f"{figures['skipped_empty']} skipped (empty text), {figures['input_errors']} input "
         f"errors, {figures['duplicates']} duplicates; {figures['tokens']:,} spaCy tokens"
     )
+    print(
+        f"align:    {figures['sentences_embedded']:,} of {figures['sentences']:,} sentences "
+        "embedded (multilingual-e5-small)"
+    )
     print()
-    header = f"{'run':<10}{'articles':>10}{'words':>12}{'seconds':>10}{'articles/s':>12}"
+    header = f"{'run':<10}{'articles':>10}{'words':>12}{'seconds':>10}{'cpu s':>10}"
+    header += f"{'articles/s':>12}"
     print(header + f"{'words/s':>12}")
     print("-" * (len(header) + 12))
-    for name, key in (("analyze", "analyze"), ("nlp.pipe", "nlp_pipe")):
+    runs = [("analyze", "analyze"), ("no vectors", "analyze_without_vectors")]
+    for name, key in [*runs, ("nlp.pipe", "nlp_pipe")]:
+        if key not in figures:
+            continue
         row = figures[key]
         print(
             f"{name:<10}{row['articles']:>10,}{figures['words']:>12,}{row['seconds']:>10.2f}"
+            f"{row['cpu_seconds']:>10.2f}"
             f"{row['articles_per_s']:>12.2f}{row['words_per_s']:>12,.0f}"
         )
     print()
@@ -174,6 +225,13 @@ def print_table(figures: dict[str, Any]) -> None:
         f"ratio (analyze articles/s / nlp.pipe articles/s): {figures['ratio']:.3f} "
         "-- the share of spaCy's own speed the whole pipeline keeps"
     )
+    print(f"ratio of CPU time (nlp.pipe's / analyze's, per article): {figures['cpu_ratio']:.3f}")
+    if "ratio_without_vectors" in figures:
+        print(
+            f"ratio without sentence embeddings (align and stories by words only): "
+            f"{figures['ratio_without_vectors']:.3f} (CPU time: "
+            f"{figures['cpu_ratio_without_vectors']:.3f})"
+        )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -182,8 +240,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--workers", type=int, default=1, help="spaCy processes (n_process)")
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    parser.add_argument(
+        "--plain", action="store_true", help="also time analyze without sentence embeddings"
+    )
     args = parser.parse_args(argv)
-    figures = run(args.data.resolve(), args.limit, args.workers)
+    figures = run(args.data.resolve(), args.limit, args.workers, args.plain)
     print_table(figures)
     if args.json:
         print(json.dumps(figures, indent=2))

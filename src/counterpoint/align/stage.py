@@ -8,7 +8,10 @@ log N in a store of N articles rather than N:
 - a new item is scored only against the items filed under its keys (indexed lookups, each list
   cut to the items nearest in time) and linked to the best match of each other document;
 - linked items form groups (union-find kept in the store); only the groups a new document
-  joins are judged again.
+  joins are judged again;
+- a sentence is embedded only when its embedding could change a link (`undecided`) or a
+  judgement (`needs_vectors`): embedding costs far more than the rest of the stage, and most
+  pairs are decided by their other signals. Each is embedded once and kept in the store.
 The work for one document is bounded whatever its text (`AlignSettings`: `max_items`,
 `vector_span`, `vector_chars`, `key_cap`, `max_judged`): a document over a bound is aligned in
 part, and the result says so.
@@ -25,9 +28,9 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 
 from counterpoint.align.embeddings import attach_vectors
-from counterpoint.align.judge import judge
+from counterpoint.align.judge import judge, needs_vectors
 from counterpoint.align.load import load_statements
-from counterpoint.align.similarity import similarity
+from counterpoint.align.similarity import similarity, similarity_bounds
 from counterpoint.align.statements import (
     Statement,
     blocking_keys,
@@ -87,7 +90,8 @@ def align_documents(store: Store, docs: Iterable[str], settings: Settings) -> Al
         )
         pool = {s.id: s for s in [*new, *others]}
         if align.vectors:
-            attach_vectors(store, [s for s in pool.values() if s.id in near or s.id in keys], align)
+            attach_vectors(store, list(pool.values()), align, compute=False)
+            attach_vectors(store, undecided(new, found, pool, align), align)
         links = _links(new, found, pool, align) + _inner_links(new)
         result.links = len(links)
         touched = _join_groups(store, links)
@@ -167,6 +171,37 @@ def candidates(
             near.update(nearest[(key, item.doc, day)])
         found[item.id] = near
     return found
+
+
+def undecided(
+    new: list[Statement],
+    candidates: dict[str, set[str]],
+    pool: dict[str, Statement],
+    settings: AlignSettings,
+) -> list[Statement]:
+    """The items whose sentences' embeddings could change the links `_links` makes, with
+    their candidates: embedding costs far more than the other signals, and most pairs are
+    decided by those alone. An item and the candidates of one other document that could
+    reach the threshold are all needed, unless one of them is linked whatever the embeddings
+    say (it reaches the threshold at its lowest, and no other can beat it)."""
+    wanted: dict[str, Statement] = {}
+    for item in new:
+        threshold = settings.link_threshold(item.kind)
+        hopeful: dict[str, list[tuple[float, float, Statement]]] = defaultdict(list)
+        for other_id in sorted(candidates.get(item.id, ())):
+            other = pool.get(other_id)
+            if other is None:
+                continue
+            low, high = similarity_bounds(item, other, settings)
+            if high >= threshold:
+                hopeful[other.doc].append((low, high, other))
+        for found in hopeful.values():
+            best = max(found, key=lambda f: f[0])
+            if best[0] >= threshold and all(f[1] < best[0] for f in found if f is not best):
+                continue
+            wanted[item.id] = item
+            wanted.update((other.id, other) for _, _, other in found)
+    return list(wanted.values())
 
 
 def _links(
@@ -269,7 +304,15 @@ def _judge_groups(
     )
     pool = {**pool, **{s.id: s for s in loaded}}
     if settings.align.vectors:
-        attach_vectors(store, [pool[i] for i in sorted(wanted) if i in pool], settings.align)
+        attach_vectors(
+            store, [pool[i] for i in sorted(wanted) if i in pool], settings.align, compute=False
+        )
+        needed = {
+            s.id: s
+            for group in members.values()
+            for s in needs_vectors([pool[i] for i in group if i in pool], settings.align)
+        }
+        attach_vectors(store, list(needed.values()), settings.align)
     alignments = [
         a
         for group in sorted(members)
