@@ -407,36 +407,38 @@ def _connect_entities(store: Store, docs: list[str] | None) -> None:
     take one for either)."""
     if docs is not None and not docs:
         return
-    where = "" if docs is None else f"AND r.doc {_IN_LIST}"
+    where = "" if docs is None else f"WHERE doc {_IN_LIST}"
     scope = [] if docs is None else [docs]
     for table in ("ties", "roles"):
-        if docs is None:
-            store.con.execute(f"DELETE FROM {table}")
-        else:
-            store.con.execute(f"DELETE FROM {table} WHERE doc {_IN_LIST}", [docs])
+        store.con.execute(f"DELETE FROM {table} {where}", scope)
+    # Only the documents' own relations, mentions and entities are read (a join reads its
+    # right side whole).
     resolved = f"""
+        WITH r AS (SELECT * FROM relations {where}),
+        m AS (SELECT doc, "index", entity FROM mentions {where}),
+        e AS (SELECT id, type FROM entities WHERE id IN (SELECT entity FROM m))
         SELECT r.*, s.entity AS source_entity, o.entity AS to_entity,
-            CASE WHEN te.type = 'Person' AND r.kind IN (SELECT unnest(?::VARCHAR[]))
+            CASE WHEN e.type = 'Person' AND r.kind IN (SELECT unnest(?::VARCHAR[]))
                 THEN NULL ELSE t.entity END AS target_entity
-        FROM relations r
-        JOIN mentions s ON s.doc = r.doc AND s."index" = r.source
-        LEFT JOIN mentions t ON t.doc = r.doc AND t."index" = r.target
-        LEFT JOIN entities te ON te.id = t.entity
-        LEFT JOIN mentions o ON o.doc = r.doc AND o."index" = r."to"
-        WHERE s.entity IS NOT NULL {where}"""
-    bodies = sorted(TIES_TO_BODIES)
+        FROM r
+        JOIN m s ON s.doc = r.doc AND s."index" = r.source
+        LEFT JOIN m t ON t.doc = r.doc AND t."index" = r.target
+        LEFT JOIN e ON e.id = t.entity
+        LEFT JOIN m o ON o.doc = r.doc AND o."index" = r."to"
+        WHERE s.entity IS NOT NULL"""
+    params = [*scope, *scope, sorted(TIES_TO_BODIES)]
     store.con.execute(
         f"""INSERT INTO roles SELECT DISTINCT source_entity, coalesce(role, ''),
             target_entity, to_entity, doc, sentence, start, "end"
         FROM ({resolved}) WHERE kind = 'role'""",
-        [bodies, *scope],
+        params,
     )
     store.con.execute(
         f"""INSERT INTO ties SELECT DISTINCT source_entity, target_entity, kind, doc,
             sentence, start, "end"
         FROM ({resolved}) WHERE kind NOT IN ('role', 'same_as')
             AND target_entity IS NOT NULL AND target_entity <> source_entity""",
-        [bodies, *scope],
+        params,
     )
 
 
