@@ -48,7 +48,6 @@ from typing import Any
 
 import numpy as np
 
-from counterpoint.align.embeddings import embed
 from counterpoint.config import FramingSettings, Settings
 from counterpoint.lang.en import framing as lang
 from counterpoint.nlp.annotate import load_pipeline
@@ -70,6 +69,7 @@ from counterpoint.nlp.loaded_words import (
     vader,
     word_features,
 )
+from e5_cache import vectors
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench-data" / "babe_media_bias"
 DEFAULTS = FramingSettings()
@@ -274,20 +274,6 @@ def write(model: Model, path: Path = MODEL) -> None:
     path.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
-def vectors(texts: list[str], cache: Path | None = None) -> np.ndarray:
-    """Unit-length e5 embeddings of the texts; with `cache`, kept there by the text's sha1."""
-    path = cache / "babe_e5.npz" if cache else None
-    known = dict(np.load(path)) if path and path.is_file() else {}
-    keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
-    missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items())
-    if missing:
-        known.update(zip([k for k, _ in missing], embed([t for _, t in missing]), strict=True))
-        if path:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            np.savez(path, **known)
-    return np.stack([known[k] for k in keys])
-
-
 def train_vectors(sentences: list[Sentence], vecs: np.ndarray) -> dict[str, Any]:
     """The sentence model with embeddings, learned on `sentences` (their cross-fitted features
     from `train`): L2 by cross-validation, the threshold tuned on the cross-validated chances."""
@@ -428,13 +414,15 @@ def main() -> None:
                 "  (they differ from the settings defaults "
                 f"{DEFAULTS.min_weight}, {DEFAULTS.loaded_threshold}: update config.py)"
             )
-        found = train_vectors(training, vectors([s.text for s in training], args.cache))
+        found = train_vectors(
+            training, vectors([s.text for s in training], args.cache and args.cache / "babe_e5.npz")
+        )
         write_vectors(found)
         load_vector_model.cache_clear()
         print(f"wrote {VECTOR_MODEL.name}: L2 {found['l2']}, threshold {found['threshold']}, "
               f"cross-validated macro-F1 {found['cv_macro_f1']}")  # fmt: skip
     started = time.perf_counter()
-    held_vectors = vectors([s.text for s in held], args.cache)
+    held_vectors = vectors([s.text for s in held], args.cache and args.cache / "babe_e5.npz")
     embedding = time.perf_counter() - started
     per_sentence = judge_all(held, nlp)
     vader_threshold = tune_vader(training)

@@ -31,7 +31,6 @@ the framing of a source reads them, is printed beside.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import time
 from collections import Counter
@@ -42,12 +41,12 @@ from typing import Any
 
 import numpy as np
 
-from counterpoint.align.embeddings import embed
 from counterpoint.align.framing import stance_features, stance_vector_model
 from counterpoint.config import Settings
 from counterpoint.nlp.annotate import load_pipeline
 from counterpoint.nlp.loaded_words import vader
 from counterpoint.records import Token
+from e5_cache import vectors
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "bench-data" / "newsmtsc"
@@ -232,20 +231,6 @@ def cross_validated(features: list[dict[str, float]], y: np.ndarray, folds: np.n
 # --- with the sentence embedding: stacked on the target stance's probabilities ------------
 
 
-def vectors(texts: Sequence[str], cache: Path | None = None) -> np.ndarray:
-    """Unit-length e5 embeddings of the texts; with `cache`, kept there by the text's sha1."""
-    path = cache / "newsmtsc_e5.npz" if cache else None
-    known = dict(np.load(path)) if path and path.is_file() else {}
-    keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
-    missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items())
-    if missing:
-        known.update(zip([k for k, _ in missing], embed([t for _, t in missing]), strict=True))
-        if path:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            np.savez(path, **known)
-    return np.stack([known[k] for k in keys])
-
-
 def stacked_inputs(p: np.ndarray, z: np.ndarray) -> np.ndarray:
     """A constant, the target stance's log-probabilities, the standardised embedding."""
     return np.c_[np.ones(len(p)), np.log(p + 1e-6), z]
@@ -399,7 +384,10 @@ def main() -> None:
     )
     majority = int(np.bincount(y["train"]).argmax())
     embedding = time.perf_counter()
-    vecs = {name: vectors([r.text for r in rows], args.cache) for name, rows in data.items()}
+    vecs = {
+        name: vectors([r.text for r in rows], args.cache and args.cache / "newsmtsc_e5.npz")
+        for name, rows in data.items()
+    }
     embedding = time.perf_counter() - embedding
     with_vectors = train_vectors(cv_p[l2], vecs["train"], y["train"], folds)
     result: dict[str, Any] = {
