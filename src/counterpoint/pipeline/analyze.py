@@ -1,5 +1,6 @@
-"""The main job: ingest, annotate and store new documents, then resolve entities across the
-whole store. Everything the `analyze` and `status` commands do is here, callable from Python."""
+"""The main job: ingest, annotate and store new documents, place them in stories, resolve their
+actors (linked with those of the store) and align them. Everything the `analyze` and `status`
+commands do is here, callable from Python."""
 
 from __future__ import annotations
 

@@ -1,3 +1,3 @@
-"""Resolution: actor mentions across the whole store to entities (with ties and roles), then the
-user's corrections.
+"""Resolution: actor mentions to entities, each new document on its own, then its keys linked
+with those of the store it can affect; then the user's corrections.
 """
