@@ -105,6 +105,10 @@ class Item:
     def shared(self) -> bool:
         return PRIVATE_MARK not in self.key
 
+    @property
+    def mentions(self) -> int:
+        return 1  # an item is one mention (a `KeyItem` counts its key's)
+
 
 class Named(Protocol):
     """What the rules that join names read of a mention or of a key."""
@@ -117,6 +121,8 @@ class Named(Protocol):
     def key(self) -> str: ...
     @property
     def description(self) -> bool: ...
+    @property
+    def mentions(self) -> int: ...
 
 
 def resolve(
@@ -566,55 +572,84 @@ def _join_organisation_names(
 def _join_surnames(
     items: list[Item], joins: UnionFind, candidates: Candidates, settings: Settings
 ) -> None:
-    """A surname alone is the one person of that surname named in its document, else in the
-    corpus; with several, it stays apart, linked to each as a candidate."""
-    people_in_doc: dict[str, set[str]] = defaultdict(set)  # doc -> roots of named people
-    surnames: dict[str, set[str]] = defaultdict(set)  # root -> surnames (non-first words)
-    named_in_doc: dict[str, Counter[str]] = defaultdict(Counter)  # doc -> root -> mentions
-    named: Counter[str] = Counter()  # root -> mentions in the corpus
-    for item in items:
-        if item.kind == "Person" and " " in item.name and not item.description:
-            root = joins.find(item.key)
-            people_in_doc[item.mention.doc].add(root)
-            surnames[root].update(_surnames(item.name, settings.language))
-            named_in_doc[item.mention.doc][root] += 1
-            named[root] += 1
-
-    def fitting(word: str, roots: Iterable[str]) -> set[str]:
-        return {r for r in roots if any(close_spelling(word, s) for s in surnames[r])}
-
-    organisations: dict[str, set[str]] = defaultdict(set)  # distinctive word -> roots
-    for item in items:
-        if item.kind in ORGANISATIONS and " " in item.name:
-            for word in distinctive_words(item.name, settings.language):
-                organisations[word].add(joins.find(item.key))
-
+    """A surname alone, in one document, is the one person of that surname it names (or the
+    one it names far more often); with several, it stays apart, linked to each as a candidate.
+    Which person a bare surname means is decided per document (its key becomes the document's
+    own), so that "Biden" meaning Joe here and Hunter there never joins the two through it."""
+    people = _People(items, joins, settings.language)
+    organisations = _organisation_roots(items, joins, settings.language)
     for item in items:
         if item.kind != "Person" or " " in item.name or item.description:
             continue
-        in_doc = fitting(item.name, people_in_doc[item.mention.doc])
-        fits = in_doc or fitting(item.name, surnames)
-        # No person has that name, but one organisation has it for its own: 'Corvane' for
-        # 'Corvane Mining Group', which the tagger took for a person.
-        if not fits and len(organisations[item.name]) == 1:
-            fits = set(organisations[item.name])
-        # Several people of that surname: the one named far more often (in the document when
-        # any is named there, else in the corpus) is who a bare surname means.
-        counts = named_in_doc[item.mention.doc] if in_doc else named
-        prominent = _most_named(fits, counts, settings.resolve.surname_prominence)
-        if fits:  # which person a bare surname means is decided per document, so that
-            # "Biden" meaning Joe here and Hunter there never joins the two through it
+        fits = people.fitting(item.name) or _one_organisation(organisations, item.name)
+        if fits:
             item.key = private_key(f"Person:{item.name}", item.mention.doc)
-        if len(fits) == 1 or prominent is not None:
-            chosen = prominent or fits.pop()
-            joins.join(item.key, chosen)
-            for root in fits - {chosen}:
-                reason = "surname of several people; the most named taken"
-                candidates.append((item.key, root, settings.resolve.surname_score, reason))
-        elif fits:  # several people: this mention stays on its own, in its document
-            for root in fits:
-                score = settings.resolve.surname_score
-                candidates.append((item.key, root, score, "surname of several people"))
+        _join_surname(item.key, fits, people.named, joins, candidates, settings)
+
+
+class _People:
+    """The people named in full among some items, by surname: each root (union-find) with its
+    surnames and how often it is named, and the roots by the spellings of their surnames."""
+
+    def __init__(self, items: Iterable[Named], joins: UnionFind, language: str) -> None:
+        self.surnames: dict[str, set[str]] = defaultdict(set)  # root -> surnames
+        self.named: Counter[str] = Counter()  # root -> mentions
+        self.by_spelling: dict[str, set[str]] = defaultdict(set)  # spelling variant -> roots
+        for item in items:
+            if item.kind == "Person" and " " in item.name and not item.description:
+                root = joins.find(item.key)
+                self.named[root] += item.mentions
+                for surname in _surnames(item.name, language):
+                    self.surnames[root].add(surname)
+                    for variant in _spelling_variants(surname):
+                        self.by_spelling[variant].add(root)
+
+    def fitting(self, word: str) -> set[str]:
+        """The roots with a surname `word` spells up to one slip."""
+        near = set().union(*(self.by_spelling.get(v, set()) for v in _spelling_variants(word)))
+        return {r for r in near if any(close_spelling(word, s) for s in self.surnames[r])}
+
+
+def _organisation_roots(
+    items: Iterable[Named], joins: UnionFind, language: str
+) -> dict[str, set[str]]:
+    """Distinctive word -> roots of the organisations with a name of several words using it."""
+    organisations: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        if item.kind in ORGANISATIONS and " " in item.name:
+            for word in distinctive_words(item.name, language):
+                organisations[word].add(joins.find(item.key))
+    return organisations
+
+
+def _one_organisation(organisations: dict[str, set[str]], word: str) -> set[str]:
+    """No person has that name, but one organisation has it for its own: 'Corvane' for
+    'Corvane Mining Group', which the tagger took for a person."""
+    found = organisations.get(word, set())
+    return set(found) if len(found) == 1 else set()
+
+
+def _join_surname(
+    key: str,
+    fits: set[str],
+    named: Counter[str],
+    joins: UnionFind,
+    candidates: Candidates,
+    settings: Settings,
+) -> None:
+    """A bare surname's key joins the one root it fits, or the one named `surname_prominence`
+    times as often as any other; the other fits are candidate links."""
+    prominent = _most_named(fits, named, settings.resolve.surname_prominence)
+    score = settings.resolve.surname_score
+    if len(fits) == 1 or prominent is not None:
+        chosen = prominent or next(iter(fits))
+        joins.join(key, chosen)
+        for root in sorted(fits - {chosen}):
+            reason = "surname of several people; the most named taken"
+            candidates.append((key, root, score, reason))
+    else:
+        for root in sorted(fits):
+            candidates.append((key, root, score, "surname of several people"))
 
 
 def _most_named(roots: set[str], counts: Counter[str], prominence: float) -> str | None:
@@ -748,41 +783,15 @@ def _join_bare_surnames(
     """A surname its document leaves bare ("Trump said") is the one person of that surname in
     the corpus, or the one named far more often than the others; else it stays apart, linked to
     each as a candidate."""
-    surnames: dict[str, set[str]] = defaultdict(set)  # root -> surnames (non-first words)
-    by_spelling: dict[str, set[str]] = defaultdict(set)  # spelling variant -> roots
-    named: Counter[str] = Counter()  # root -> mentions in the corpus
-    organisations: dict[str, set[str]] = defaultdict(set)  # distinctive word -> roots
-    for item in items:
-        root = joins.find(item.key)
-        if item.kind == "Person" and " " in item.name and not item.description:
-            named[root] += item.mentions
-            for surname in _surnames(item.name, settings.language):
-                surnames[root].add(surname)
-                for variant in _spelling_variants(surname):
-                    by_spelling[variant].add(root)
-        elif item.kind in ORGANISATIONS and " " in item.name:
-            for word in distinctive_words(item.name, settings.language):
-                organisations[word].add(root)
+    people = _People(items, joins, settings.language)
+    organisations = _organisation_roots(items, joins, settings.language)
     for item in items:
         if item.kind != "Person" or " " in item.name or item.description:
             continue
-        if joins.find(item.key) in surnames:  # already one named person
+        if joins.find(item.key) in people.surnames:  # already one named person
             continue
-        near = set().union(*(by_spelling.get(v, set()) for v in _spelling_variants(item.name)))
-        fits = {r for r in near if any(close_spelling(item.name, s) for s in surnames[r])}
-        if not fits and len(organisations[item.name]) == 1:
-            fits = set(organisations[item.name])
-        prominent = _most_named(fits, named, settings.resolve.surname_prominence)
-        score = settings.resolve.surname_score
-        if len(fits) == 1 or prominent is not None:
-            chosen = prominent or next(iter(fits))
-            joins.join(item.key, chosen)
-            for root in sorted(fits - {chosen}):
-                reason = "surname of several people; the most named taken"
-                candidates.append((item.key, root, score, reason))
-        else:
-            for root in sorted(fits):
-                candidates.append((item.key, root, score, "surname of several people"))
+        fits = people.fitting(item.name) or _one_organisation(organisations, item.name)
+        _join_surname(item.key, fits, people.named, joins, candidates, settings)
 
 
 def _surnames(name: str, language: str) -> list[str]:
