@@ -3,7 +3,9 @@ and every span is a pair of character offsets into that document's `text`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 
@@ -289,6 +291,36 @@ class LocalResolution:
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, key it defines)
     candidates: list[CandidateLink] = field(default_factory=list)  # between keys
     votes: dict[tuple[str, str], int] = field(default_factory=dict)  # (name, tagged type) -> n
+    # key -> (text, whether a description) -> mentions: how each key is written
+    forms: dict[str, Counter[tuple[str, bool]]] = field(
+        default_factory=lambda: defaultdict(Counter)
+    )
+
+
+def merged_keys(
+    results: Iterable[LocalResolution],
+) -> tuple[dict[str, KeyItem], dict[str, Counter[tuple[str, bool]]]]:
+    """The keys of several documents' own resolutions, each once, with their mentions and
+    written forms added up. A key two documents place differently ('Congress (Lima)') keeps the
+    least place, as SQL's least() does (NULL only when there is no other): the same whatever
+    the order of the documents."""
+    items: dict[str, KeyItem] = {}
+    forms: dict[str, Counter[tuple[str, bool]]] = defaultdict(Counter)
+    for result in results:
+        for key, item in result.items.items():
+            known = items.get(key)
+            if known is None or _least_first(item.place) < _least_first(known.place):
+                items[key] = replace(
+                    item, mentions=item.mentions + (known.mentions if known else 0)
+                )
+            else:
+                known.mentions += item.mentions
+            forms[key].update(result.forms[key])
+    return items, forms
+
+
+def _least_first(value: str | None) -> tuple[bool, str]:
+    return (value is None, value or "")
 
 
 @dataclass

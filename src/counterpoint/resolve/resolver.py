@@ -24,7 +24,7 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from typing import Protocol
 
 from counterpoint.config import Settings
@@ -50,6 +50,7 @@ from counterpoint.records import (
     LocalResolution,
     Mention,
     Resolution,
+    merged_keys,
     private_key,
 )
 from counterpoint.resolve.corrections import Corrections
@@ -218,16 +219,13 @@ def resolve_mentions(
         doc: resolve_document(doc, found, texts.get(doc, ""), pairs[doc], settings)
         for doc, found in by_doc.items()
     }
-    items: dict[str, KeyItem] = {}
-    forms: dict[str, Counter[tuple[str, bool]]] = defaultdict(Counter)
-    keyed: list[tuple[Mention, str]] = []
-    for doc, found in by_doc.items():
-        for m in found:
-            if (key := local[doc].keys.get(m.index)) is not None:
-                item = items.setdefault(key, replace(local[doc].items[key], mentions=0))
-                item.mentions += 1
-                forms[key][(m.text, m.label == "DESC")] += 1
-                keyed.append((m, key))
+    items, forms = merged_keys(local.values())
+    keyed = [
+        (m, key)
+        for doc, found in by_doc.items()
+        for m in found
+        if (key := local[doc].keys.get(m.index)) is not None
+    ]
     aliases = sorted({pair for result in local.values() for pair in result.aliases})
     votes: Counter[tuple[str, str]] = Counter()
     for result in local.values():
@@ -302,11 +300,12 @@ def resolve_document(
         # A state or a people is named many ways ('Peru', 'Lima', 'Peruvian'): its key names it.
         name = main.key if main.kind in STATE_KINDS or main.key.startswith("Group:") else main.name
         result.items[main.key] = KeyItem(
-            main.key, name, main.kind, main.iso, main.place, main.description
+            main.key, name, main.kind, main.iso, main.place, main.description, len(members)
         )
         for item in members:
             main_of[item.key] = main.key
             result.keys[item.mention.index] = main.key
+            result.forms[main.key][(item.mention.text, item.description)] += 1
     result.aliases = sorted({(alias, main_of[k]) for alias, keys in defined.items() for k in keys})
     for a, b, score, reason in candidates:
         if main_of.get(a, a) != main_of.get(b, b) and a in main_of and b in main_of:

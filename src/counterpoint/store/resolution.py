@@ -21,6 +21,7 @@ from counterpoint.records import (
     LocalResolution,
     Mention,
     Resolution,
+    merged_keys,
 )
 from counterpoint.store.database import Store
 
@@ -83,21 +84,7 @@ def resolution_inputs(
 def add_local_resolutions(store: Store, results: Sequence[LocalResolution]) -> None:
     """Keep the documents' own resolutions, all or none; they wait to be linked."""
     keyed = [(r.doc, index, key) for r in results for index, key in r.keys.items()]
-    mentions = store.records(
-        Mention, f"mentions WHERE doc {_IN_LIST}", "", [[r.doc for r in results]]
-    )
-    key_of = {(doc, index): key for doc, index, key in keyed}
-    counts: Counter[str] = Counter()
-    forms: Counter[tuple[str, str, bool]] = Counter()
-    for m in mentions:
-        if (key := key_of.get((m.doc, m.index))) is not None:
-            counts[key] += 1
-            forms[(key, m.text, m.label == "DESC")] += 1
-    items: dict[str, KeyItem] = {}
-    for key, item in ((k, i) for r in results for k, i in r.items.items()):
-        # The same key from two documents: the same place whatever their order.
-        if key not in items or _least_first(item.place) < _least_first(items[key].place):
-            items[key] = item
+    items, forms = merged_keys(results)
     with store.transaction():
         if keyed:
             data = _table({"doc": [], "index": [], "key": []}, keyed)
@@ -107,7 +94,7 @@ def add_local_resolutions(store: Store, results: Sequence[LocalResolution]) -> N
                     WHERE mentions.doc = new.doc AND mentions."index" = new."index" """
                 )
         rows = [
-            (k, i.name, i.kind, i.iso, i.place, i.description, counts[k], None)
+            (k, i.name, i.kind, i.iso, i.place, i.description, i.mentions, None)
             for k, i in items.items()
         ]
         columns = ["key", "name", "kind", "iso", "place", "description", "mentions", "entity"]
@@ -116,7 +103,7 @@ def add_local_resolutions(store: Store, results: Sequence[LocalResolution]) -> N
             store,
             "key_forms",
             ["key", "text", "description", "mentions"],
-            [(*form, n) for form, n in forms.items()],
+            [(key, *form, n) for key, found in forms.items() for form, n in found.items()],
             "key, text, description",
             "mentions",
         )
@@ -135,11 +122,6 @@ def add_local_resolutions(store: Store, results: Sequence[LocalResolution]) -> N
             [(r.doc, c.a, c.b, c.score, c.reason) for r in results for c in r.candidates],
         )
         _insert(store, "resolved_documents", ["doc", "linked"], [(r.doc, False) for r in results])
-
-
-def _least_first(value: str | None) -> tuple[bool, str]:
-    """SQL's least(): the smallest value, NULL only when there is no other."""
-    return (value is None, value or "")
 
 
 def _table(columns: dict[str, list[object]], rows: Sequence[Sequence[object]]) -> pa.Table:
