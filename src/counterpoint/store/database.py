@@ -350,12 +350,17 @@ class Store:
         names = [f.name for f in fields(record_type)]
         self.insert_columns(table, {name: [getattr(row, name) for row in rows] for name in names})
 
-    def insert_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
+    def insert_columns(
+        self, table: str, columns: dict[str, list[Any]], keep_existing: bool = False
+    ) -> None:
+        """Rows given column by column; with `keep_existing`, a row whose key is already in
+        the table is left out."""
         if not next(iter(columns.values())):
             return
         quoted = ", ".join(f'"{name}"' for name in columns)
+        verb = "INSERT OR IGNORE" if keep_existing else "INSERT"
         with self.registered(pa.table(columns)) as name:
-            self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
+            self.con.execute(f"{verb} INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
 
     @contextmanager
     def registered(self, data: pa.Table) -> Iterator[str]:

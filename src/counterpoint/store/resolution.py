@@ -87,7 +87,7 @@ def add_local_resolutions(store: Store, results: Sequence[LocalResolution]) -> N
     items, forms = merged_keys(results)
     with store.transaction():
         if keyed:
-            data = _table({"doc": [], "index": [], "key": []}, keyed)
+            data = pa.table(_columns(["doc", "index", "key"], keyed))
             with store.registered(data) as name:
                 store.con.execute(
                     f"""UPDATE mentions SET key = new.key FROM {name} AS new
@@ -108,36 +108,29 @@ def add_local_resolutions(store: Store, results: Sequence[LocalResolution]) -> N
             "mentions",
         )
         aliases = sorted({pair for r in results for pair in r.aliases})
-        _insert(store, "key_aliases", ["alias", "key"], aliases, "OR IGNORE")
-        _insert(
-            store,
+        store.insert_columns("key_aliases", _columns(["alias", "key"], aliases), keep_existing=True)
+        store.insert_columns(
             "name_votes",
-            ["doc", "name", "kind", "mentions"],
-            [(r.doc, name, kind, n) for r in results for (name, kind), n in r.votes.items()],
+            _columns(
+                ["doc", "name", "kind", "mentions"],
+                [(r.doc, name, kind, n) for r in results for (name, kind), n in r.votes.items()],
+            ),
         )
-        _insert(
-            store,
+        store.insert_columns(
             "local_candidates",
-            ["doc", "a", "b", "score", "reason"],
-            [(r.doc, c.a, c.b, c.score, c.reason) for r in results for c in r.candidates],
+            _columns(
+                ["doc", "a", "b", "score", "reason"],
+                [(r.doc, c.a, c.b, c.score, c.reason) for r in results for c in r.candidates],
+            ),
         )
-        _insert(store, "resolved_documents", ["doc", "linked"], [(r.doc, False) for r in results])
+        store.insert_columns(
+            "resolved_documents", _columns(["doc", "linked"], [(r.doc, False) for r in results])
+        )
 
 
-def _table(columns: dict[str, list[object]], rows: Sequence[Sequence[object]]) -> pa.Table:
-    names = list(columns)
-    return pa.table({name: [row[i] for row in rows] for i, name in enumerate(names)})
-
-
-def _insert(
-    store: Store, table: str, columns: list[str], rows: Sequence[Sequence[object]], verb: str = ""
-) -> None:
-    if not rows:
-        return
-    data = _table({c: [] for c in columns}, rows)
-    quoted = ", ".join(f'"{c}"' for c in columns)
-    with store.registered(data) as name:
-        store.con.execute(f"INSERT {verb} INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
+def _columns(names: Sequence[str], rows: Sequence[Sequence[object]]) -> dict[str, list[object]]:
+    """Rows as columns, for `Store.insert_columns` and Arrow."""
+    return {name: [row[i] for row in rows] for i, name in enumerate(names)}
 
 
 def _upsert(
@@ -153,7 +146,7 @@ def _upsert(
     its `least` column and the new one, so that the order of arrival does not matter)."""
     if not rows:
         return
-    data = _table({c: [] for c in columns}, rows)
+    data = pa.table(_columns(columns, rows))
     quoted = ", ".join(f'"{c}"' for c in columns)
     also = f", {least} = least({table}.{least}, EXCLUDED.{least})" if least else ""
     with store.registered(data) as name:
@@ -205,7 +198,7 @@ def set_tokens(store: Store, tokens: dict[str, set[str]]) -> None:
     with store.transaction():
         store.con.execute(f"DELETE FROM key_tokens WHERE key {_IN_LIST}", [list(tokens)])
         rows = [(token, key) for key, found in tokens.items() for token in sorted(found)]
-        _insert(store, "key_tokens", ["token", "key"], rows)
+        store.insert_columns("key_tokens", _columns(["token", "key"], rows))
 
 
 def region(store: Store, keys: Iterable[str]) -> set[str]:
@@ -292,15 +285,18 @@ def write_resolution(store: Store, resolution: Resolution) -> None:
                 store.con.execute(f"SELECT key, entity FROM resolution_keys {where}").fetchall()
             )
             store.con.execute(f"DELETE FROM link_candidates {where.replace('key', 'a', 1)}")
-        _insert(
-            store,
+        store.insert_columns(
             "link_candidates",
-            ["a", "b", "score", "reason"],
-            [(c.a, c.b, c.score, c.reason) for c in resolution.candidates],
+            _columns(
+                ["a", "b", "score", "reason"],
+                [(c.a, c.b, c.score, c.reason) for c in resolution.candidates],
+            ),
         )
         moved = {k: e for k, e in resolution.key_entities.items() if before.get(k) != e}
         if moved:
-            with store.registered(_table({"key": [], "entity": []}, sorted(moved.items()))) as name:
+            with store.registered(
+                pa.table(_columns(["key", "entity"], sorted(moved.items())))
+            ) as name:
                 store.con.execute(
                     f"""UPDATE resolution_keys SET entity = new.entity FROM {name} AS new
                     WHERE resolution_keys.key = new.key"""
