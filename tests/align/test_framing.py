@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 
 import pytest
+from stance_reading import features_toward
 
 import counterpoint
 from counterpoint.align.framing import actor_coverage, frame_actors
@@ -126,18 +127,9 @@ def nlp():
 
 def stance_toward(nlp, text: str, target: str, quoted: bool = False) -> float:
     """The stance `text` takes toward the words `target`, quotations muted when `quoted`."""
-    from counterpoint.align.framing import stance_features, target_stance
-    from counterpoint.records import Token
+    from counterpoint.align.framing import target_stance
 
-    sdoc = nlp(text)
-    tokens = [
-        Token("d", t.i, 0, t.idx, t.idx + len(t.text), t.lemma_, t.pos_, t.dep_, t.head.i)
-        for t in sdoc
-    ]
-    start = text.index(target)
-    span = {t.index for t in tokens if start <= t.start < start + len(target)}
-    quotes = [(c.start, c.end) for c in sdoc._.claims if c.kind == "quote"] if quoted else []
-    return target_stance(stance_features(text, 0, tokens, span, quotes))
+    return target_stance(features_toward(nlp, text, target, quoted))
 
 
 def test_two_actors_of_one_sentence_get_opposite_stances(nlp) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from stance_reading import features_toward
 
 from counterpoint.align.embeddings import embed
-from counterpoint.align.framing import stance_features, stance_probabilities, target_stance
+from counterpoint.align.framing import stance_probabilities, target_stance
 from counterpoint.config import Settings
 from counterpoint.nlp.annotate import load_pipeline
 from counterpoint.nlp.loaded_words import biased_sentences
-from counterpoint.records import Token
 
 
 @pytest.fixture(scope="module")
@@ -21,14 +21,7 @@ def nlp() -> Language:
 
 def read(nlp: Language, text: str, target: str) -> tuple[dict[str, float], list[float]]:
     """The stance features of `text` toward the words `target`, and the text's embedding."""
-    sdoc = nlp(text)
-    tokens = [
-        Token("d", t.i, 0, t.idx, t.idx + len(t.text), t.lemma_, t.pos_, t.dep_, t.head.i)
-        for t in sdoc
-    ]
-    start = text.index(target)
-    span = {t.index for t in tokens if start <= t.start < start + len(target)}
-    return stance_features(text, 0, tokens, span), embed([text])[0].tolist()
+    return features_toward(nlp, text, target), embed([text])[0].tolist()
 
 
 def test_the_embedding_reads_the_tone_toward_the_actor(nlp: Language) -> None:
