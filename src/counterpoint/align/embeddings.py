@@ -22,13 +22,7 @@ def attach_vectors(
     sentences that start in a document's first `vector_span` characters are embedded, each from
     its first `vector_chars`; the items of the others are compared by their words. Without
     `compute`, only the embeddings already stored are attached."""
-    wanted = sorted(
-        {
-            (i.doc, i.sentence)
-            for i in items
-            if i.vector is None and i.context_start < settings.vector_span
-        }
-    )
+    wanted = _wanted(items, settings)
     if not wanted:
         return
     docs = sorted({d for d, _ in wanted})
@@ -36,27 +30,50 @@ def attach_vectors(
         key: np.asarray(vector, dtype=np.float32)
         for key, vector in sentence_vectors(store, docs).items()
     }
-    context = {(i.doc, i.sentence): i.context for i in items}
     missing = [key for key in wanted if key not in known]
     if missing and compute:
-        computed = embed([context[key][: settings.vector_chars] for key in missing])
-        known.update(zip(missing, computed, strict=True))
+        computed = _embedded(items, missing, settings)
+        known.update(computed)
         if not store.read_only:
-            add_sentence_vectors(store, missing, [v.tolist() for v in computed])
-    for item in items:
-        if item.vector is None:  # those given theirs earlier keep them
-            item.vector = known.get((item.doc, item.sentence))
+            add_sentence_vectors(store, missing, [computed[key].tolist() for key in missing])
+    _attach(items, known)
 
 
 def embed_missing(items: list[Statement], settings: AlignSettings = AlignSettings()) -> None:
     """Embed the sentences of `items` that have no embedding yet, in one call, without the
-    store (a report reads a store it does not write). Each item should stand for its own
-    sentence: the items of one sentence are embedded once each."""
-    missing = [i for i in items if i.vector is None and i.context_start < settings.vector_span]
-    if missing:
-        vectors = embed([i.context[: settings.vector_chars] for i in missing])
-        for item, vector in zip(missing, vectors, strict=True):
-            item.vector = vector
+    store (a report reads a store it does not write)."""
+    wanted = _wanted(items, settings)
+    if wanted:
+        _attach(items, _embedded(items, wanted, settings))
+
+
+Sentence = tuple[str, int]  # (document, sentence index)
+
+
+def _wanted(items: list[Statement], settings: AlignSettings) -> list[Sentence]:
+    """The sentences of the items still without an embedding that may have one."""
+    return sorted(
+        {
+            (i.doc, i.sentence)
+            for i in items
+            if i.vector is None and i.context_start < settings.vector_span
+        }
+    )
+
+
+def _embedded(
+    items: list[Statement], sentences: list[Sentence], settings: AlignSettings
+) -> dict[Sentence, np.ndarray]:
+    """The embeddings of these sentences of the items, in one call."""
+    context = {(i.doc, i.sentence): i.context for i in items}
+    texts = [context[key][: settings.vector_chars] for key in sentences]
+    return dict(zip(sentences, embed(texts), strict=True))
+
+
+def _attach(items: list[Statement], vectors: dict[Sentence, np.ndarray]) -> None:
+    for item in items:
+        if item.vector is None:  # those given theirs earlier keep them
+            item.vector = vectors.get((item.doc, item.sentence))
 
 
 def embed(texts: list[str]) -> np.ndarray:
