@@ -58,6 +58,7 @@ from counterpoint.nlp.loaded_words import (
     Candidate,
     Model,
     VectorModel,
+    candidate_features,
     candidates,
     is_biased,
     judge,
@@ -347,7 +348,7 @@ def judge_all(sentences: list[Sentence], nlp: Any) -> float:
     for s, doc in zip(sentences, docs, strict=True):
         s.found = candidates(doc, model)
         judge(s.found, model, lang)
-        sentence_bias(s.text, s.found)
+        sentence_bias(candidate_features(s.text, s.found))
     return (time.perf_counter() - started) / max(1, len(sentences))
 
 
@@ -357,9 +358,14 @@ def predict(
     """Biased or not per sentence: from its words alone, or with its embedding (`vecs`)."""
     if vecs is None:
         return [
-            sentence_bias(s.text, s.found, settings) >= settings.loaded_threshold for s in sentences
+            sentence_bias(candidate_features(s.text, s.found, settings))
+            >= settings.loaded_threshold
+            for s in sentences
         ]
-    return [is_biased(s.text, s.found, settings, v) for s, v in zip(sentences, vecs, strict=True)]
+    return [
+        is_biased(candidate_features(s.text, s.found, settings), settings, v)
+        for s, v in zip(sentences, vecs, strict=True)
+    ]
 
 
 def tune_vader(sentences: list[Sentence]) -> float:
@@ -441,6 +447,7 @@ def main() -> None:
         ]),
         "vader_threshold": vader_threshold,
         "word_level": word_f1(held, DEFAULTS.min_weight),
+        "word_level_shown": word_f1(held, DEFAULTS.shown_weight),
         "word_level_vader": vader_words(held),
         "ms_per_sentence_words_and_sentence": round(1000 * per_sentence, 2),
         "ms_per_sentence_embedding": round(1000 * embedding / max(1, len(held)), 1),
@@ -457,6 +464,7 @@ def main() -> None:
     print(table(f"VADER abs(compound) >= {vader_threshold}", result["vader_compound"]))
     for name, key in (
         ("Counterpoint", "word_level"),
+        (f"Counterpoint, words shown to a reader (>= {DEFAULTS.shown_weight})", "word_level_shown"),
         ("every word VADER rates", "word_level_vader"),
     ):
         w = result[key]

@@ -121,6 +121,11 @@ class FramingSettings:
     loaded_threshold: float = 0.48
     coverage_top: int = 5  # actors per source at the centre, and central elsewhere, compared
     near_zero: float = 0.1  # left out: a share at most this times the other sources' share
+    # A loaded word is shown to a reader from this chance on (experts would more likely mark
+    # it than not); below it, down to `min_weight`, it counts toward its sentence only.
+    shown_weight: float = 0.5
+    wording_words: int = 8  # a source's heaviest loaded words shown
+    wording_examples: int = 2  # a source's most loaded sentences shown
 
 
 @dataclass(frozen=True)

@@ -182,6 +182,21 @@ class LoadedWord:
     quoted: bool = False  # inside a quotation: the speaker's word, not the outlet's
 
 
+@dataclass(frozen=True)
+class LoadedSentence:
+    """How far a sentence's word choice takes a side (BABE's sense of bias: the words, not the
+    topic), judged from its words as it is annotated; `features` are what that judgement read,
+    kept so that a reader with the sentence's embedding can judge it again with the model that
+    reads both (`nlp.loaded_words.sentence_bias`)."""
+
+    doc: str
+    sentence: int
+    start: int
+    end: int
+    bias: float  # 0..1, the chance that experts call it biased, from its words alone
+    features: tuple[float, ...]
+
+
 @dataclass
 class Annotation:
     """What the annotate stage found in one document."""
@@ -196,6 +211,7 @@ class Annotation:
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     loaded_words: list[LoadedWord] = field(default_factory=list)
+    loaded_sentences: list[LoadedSentence] = field(default_factory=list)
 
 
 @dataclass
@@ -395,3 +411,21 @@ class ActorFraming:
     stance: float
     loaded: tuple[str, ...]  # loaded words in the sentences that name the actor
     stories: int = 0  # how many stories its mentions come from: what an outlet's framing pools
+
+
+@dataclass(frozen=True)
+class SourceWording:
+    """How much of one source's own writing takes a side by its word choice, on the documents
+    it was framed on: its sentences read as loaded (quotations are their speakers' words, not
+    the source's), its heaviest loaded words and its most loaded sentences."""
+
+    source: str
+    sentences: int  # sentences judged (documents analysed before store schema 8 have none)
+    loaded: int  # of them, read as loaded
+    words: tuple[str, ...]  # its own loaded words, most weight over all its uses first
+    examples: tuple[Evidence, ...]  # its most loaded sentences, most loaded first
+    stories: int = 0  # how many stories its documents come from
+
+    @property
+    def share(self) -> float:
+        return self.loaded / self.sentences if self.sentences else 0.0

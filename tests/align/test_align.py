@@ -3,6 +3,7 @@ articles written for these tests."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -111,8 +112,11 @@ def test_diff_prints_the_comparison_and_writes_it_side_by_side(run, db: Path) ->
     assert result.exit_code == 0, result.output
     assert "CORROBORATE" in result.output and "CONTRADICT" in result.output
     assert "$650 million" in result.output
+    # each side's loaded language: how many of its own sentences take a side by their words
+    assert re.search(r"A \d+ of \d+ sentence\(s\) read as loaded", result.output)
     page = Path("diff.html").read_text(encoding="utf-8")
     assert "Harbor Post" in page and "Valley Ledger" in page and "$400 million" in page
+    assert "sentences read as loaded" in page
 
 
 def test_diff_names_what_it_cannot_find(run, db: Path) -> None:

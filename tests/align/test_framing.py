@@ -10,7 +10,7 @@ import pytest
 from stance_reading import features_toward
 
 import counterpoint
-from counterpoint.align.framing import actor_coverage, frame_actors
+from counterpoint.align.framing import actor_coverage, frame_actors, source_wording
 from counterpoint.records import ActorFraming
 from counterpoint.store import Store
 
@@ -70,6 +70,26 @@ def test_every_analyzed_document_stores_its_loaded_words_at_their_place(store: S
         assert row["s_start"] <= row["start"] < row["end"] <= row["s_end"]
 
 
+def test_every_sentence_is_judged_for_loaded_language_once(store: Store) -> None:
+    judged = store.rows(
+        "SELECT l.doc, l.sentence, l.bias FROM loaded_sentences l "
+        'JOIN sentences s ON s.doc = l.doc AND s."index" = l.sentence'
+    )
+    assert len(judged) == store.counts()["sentences"]
+    assert all(0 <= row["bias"] <= 1 for row in judged)
+
+
+def test_a_hostile_source_reads_as_more_loaded_than_a_wire_report(store: Store) -> None:
+    wording = {w.source: w for w in source_wording(store)}
+    hostile, wire = wording["Daily Sentinel"], wording["Wire"]
+    assert (hostile.sentences, wire.sentences) == (4, 3)
+    assert hostile.loaded >= 2 and wire.loaded == 0
+    assert {"crushed", "brutal"} <= set(hostile.words) and wire.words == ()
+    example = hostile.examples[0]
+    assert example.text in ARTICLES[0]["text"]
+    assert example.doc in {row["id"] for row in store.rows("SELECT id FROM documents")}
+
+
 def test_stance_toward_an_actor_is_hostile_in_one_source_and_favourable_in_another(
     store: Store,
 ) -> None:
@@ -83,10 +103,12 @@ def test_each_source_gives_an_actor_its_own_labels(store: Store) -> None:
     framings = frame_actors(store, ["Daily Sentinel", "People's Voice", "Wire"])
     hostile = framing(framings, "Daily Sentinel", "Maduro")
     assert {"socialist", "regime", "dictator"} <= set(hostile.labels)
-    assert "dictator" in hostile.loaded  # a label, and loaded; "regime" is a label only
+    # Loaded words shown are those experts would more likely mark than not: "brutal" (0.78),
+    # not "dictator" (0.43), a label all the same.
+    assert "brutal" in hostile.loaded and "dictator" not in hostile.loaded
     friendly = framing(framings, "People's Voice", "Maduro")
     assert "democratically elected" in friendly.labels
-    assert "government" in friendly.labels
+    assert "government" not in friendly.labels  # what any leader has: no label alone
     assert not {"regime", "dictator"} & set(friendly.labels)
     # A title is a role, not a label; a plain report gives none.
     assert framing(framings, "Wire", "Maduro").labels == ()

@@ -531,6 +531,8 @@ def test_compare_shows_shared_and_unique_rows(page: Page, story: Story) -> None:
         facts = {href(a).split("#")[0] for a in row.find_elements(By.CSS_SELECTOR, "a.fact")}
         assert facts == {f"/sources/{herald}", f"/sources/{ledger}"}, row.text
     assert all(r.find_elements(By.CSS_SELECTOR, "a.fact") for r in unique)
+    wording = page.all("table#wording-table tr")
+    assert "sentences read as loaded" in wording[1].text, "each side's loaded language"
 
 
 def test_search_finds_a_word_and_filters_narrow_it(page: Page, story: Story) -> None:

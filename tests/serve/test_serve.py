@@ -732,5 +732,8 @@ def test_diff_api_compares_two_outlets_with_each_sides_sentences(
         assert alignment["reason"] or alignment["relation"] == "unique"
         assert {e["outlet"] for e in alignment["evidence"]} <= {"Valley Post", "Coast Herald"}
     assert {f["name"] for f in data["framing"]["Valley Post"]} >= {"Ida Voss", "Tomas Brenner"}
+    a_words, b_words = data["wording"]
+    assert (a_words["source"], b_words["source"]) == ("Valley Post", "Coast Herald")
+    assert a_words["sentences"] > 0 and 0 <= a_words["share"] <= 1
     missing = client.get("/api/diff", params={"a": "Valley Post", "b": "Morning Gazette"})
     assert missing.status_code == 404 and "Morning Gazette" in missing.text

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from counterpoint.align.embeddings import attach_vectors, embed_missing
-from counterpoint.align.framing import frame_actors
+from counterpoint.align.framing import frame_actors, source_wording
 from counterpoint.align.judge import (
     alignment_id,
     evidence,
@@ -31,7 +31,7 @@ from counterpoint.align.similarity import jaccard, overlap
 from counterpoint.align.statements import Statement
 from counterpoint.config import DEFAULT_DB, AlignSettings, Settings
 from counterpoint.errors import CounterpointError
-from counterpoint.records import ActorFraming, Alignment, Story
+from counterpoint.records import ActorFraming, Alignment, SourceWording, Story
 from counterpoint.store import Store
 from counterpoint.store.alignment import (
     all_document_ids,
@@ -56,6 +56,15 @@ class SourceDiff:
     b: Side
     alignments: list[Alignment] = field(default_factory=list)  # unique ones included
     framing: dict[str, list[ActorFraming]] = field(default_factory=dict)  # side name -> actors
+    wording: list[SourceWording] = field(default_factory=list)  # side A's, then side B's
+
+    def framing_by_actor(self) -> list[tuple[str, list[ActorFraming | None]]]:
+        """Actor name -> how side A and side B frame it, most mentioned first, then by name (so
+        the same store always gives the same rows)."""
+        sides = [{f.entity: f for f in self.framing.get(s.name, [])} for s in (self.a, self.b)]
+        shared = set(sides[0]) & set(sides[1])
+        rows = [(sides[0][e].name, [side.get(e) for side in sides]) for e in shared]
+        return sorted(rows, key=lambda row: (-sum(f.mentions for f in row[1] if f), row[0]))
 
     def by_relation(self) -> dict[str, list[Alignment]]:
         grouped: dict[str, list[Alignment]] = defaultdict(list)
@@ -124,6 +133,9 @@ def source_diff(
         side.name: [f for f in framing if f.source == side.name and f.entity in shared]
         for side in (side_a, side_b)
     }
+    diff.wording = source_wording(
+        store, {side.name: side.docs for side in (side_a, side_b)}, settings.framing
+    )
     return diff
 
 
@@ -310,6 +322,10 @@ def diff_data(diff: SourceDiff) -> dict[str, Any]:
         "framing": {
             side: [f.__dict__ for f in framings] for side, framings in diff.framing.items()
         },
+        "wording": [
+            {**w.__dict__, "share": round(w.share, 4), "examples": [e.__dict__ for e in w.examples]}
+            for w in diff.wording
+        ],
     }
 
 

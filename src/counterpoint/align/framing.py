@@ -23,8 +23,8 @@ from vaderSentiment.vaderSentiment import N_SCALAR
 from counterpoint.align.embeddings import embed
 from counterpoint.config import AlignSettings, FramingSettings
 from counterpoint.lang import DEFAULT_LANGUAGE, words
-from counterpoint.nlp.loaded_words import vader, word_polarity
-from counterpoint.records import ActorFraming, LoadedWord, Mention, Token
+from counterpoint.nlp.loaded_words import is_biased, sentence_bias, vader, word_polarity
+from counterpoint.records import ActorFraming, Evidence, LoadedWord, Mention, SourceWording, Token
 from counterpoint.store import Store
 from counterpoint.store.alignment import claims_of, sentence_vectors
 from counterpoint.store.framing import (
@@ -33,6 +33,7 @@ from counterpoint.store.framing import (
     actor_sentence_tokens,
     actor_sentences,
     entity_names,
+    loaded_sentences_in,
     loaded_words_in,
     source_documents,
 )
@@ -146,7 +147,10 @@ class _Parse:
                 start <= w.start < other.start for start, other in zip(starts, kept, strict=True)
             )
         ]
-        return " ".join(self.word(w).lower() for w in sorted(kept, key=lambda w: w.start))
+        kept.sort(key=lambda w: w.start)
+        if tuple(w.lemma.lower() for w in kept) in self.lang.FIXED_TERMS:
+            return None  # "armed forces", "prime minister": the name of a thing, not a label
+        return " ".join(self.word(w).lower() for w in kept)
 
     def may_label(self, token: Token, names: set[Key], own: set[Key]) -> bool:
         """Not a name (unless of the description being read), a number or a sign."""
@@ -208,7 +212,10 @@ def _labels(parse: _Parse, mention: Mention, names: set[Key]) -> list[str]:
         found.append(parse.phrase(root, names, own))
     found += _modifier_labels(parse, mention, inside, span, names, own)
     found += _head_labels(parse, mention, root, span, names, own)
-    return [label for label in found if label]
+    # "Maduro's regime" labels him; "Castillo's government" only with a qualifier ("leftist
+    # government"): alone, an entourage noun is what any leader or state has.
+    generic = parse.lang.ENTOURAGE - parse.lang.EMOTIVE
+    return [label for label in found if label and label not in generic]
 
 
 def _modifier_labels(
@@ -609,7 +616,7 @@ def _frame_source(
         for mention in own:
             in_sentence[mention.doc, mention.sentence].append(mention)
         labels: Counter[str] = Counter()
-        weights: dict[str, float] = defaultdict(float)  # loaded words, their weights summed
+        nearby: list[LoadedWord] = []
         stances = []
         for key, here in in_sentence.items():
             for mention in here:
@@ -617,7 +624,7 @@ def _frame_source(
             stances += [stance(key, here)] * len(here)
             for word in loaded[key]:  # the outlet's own words: not a quoted speaker's
                 if not word.quoted and not any(m.start <= word.start < m.end for m in here):
-                    weights[word.text.lower()] += word.weight
+                    nearby.append(word)
         framing = ActorFraming(
             source=source,
             entity=entity,
@@ -626,7 +633,7 @@ def _frame_source(
             share=round(len(own) / len(mentions), 4),
             labels=tuple(label for label, _ in labels.most_common()),
             stance=round(sum(stances) / len(stances), 4),
-            loaded=tuple(sorted(weights, key=lambda word: -weights[word])),  # heaviest first
+            loaded=heaviest_words(nearby, FramingSettings().shown_weight),
             stories=len({story_of[m.doc] for m in own if m.doc in story_of}),
         )
         framings.append((framing, labels))
@@ -650,6 +657,70 @@ def _sentence_vectors(
 
 
 # --- per source ----------------------------------------------------------------------------
+
+
+def heaviest_words(found: Iterable[LoadedWord], shown_weight: float) -> tuple[str, ...]:
+    """The loaded words a reader is shown: those experts would more likely mark than not
+    (`shown_weight`; the words kept below it count toward their sentences only), most likely
+    first, then most used."""
+    heaviest: dict[str, float] = {}
+    uses: Counter[str] = Counter()
+    for word in found:
+        if word.weight >= shown_weight:
+            text = word.text.lower()
+            heaviest[text] = max(heaviest.get(text, 0.0), word.weight)
+            uses[text] += 1
+    return tuple(sorted(heaviest, key=lambda w: (-heaviest[w], -uses[w], w)))
+
+
+def source_wording(
+    store: Store,
+    sources: Mapping[str, list[str]] | None = None,
+    settings: FramingSettings = FramingSettings(),
+) -> list[SourceWording]:
+    """How much of each source's own writing takes a side by its word choice, with its loaded
+    words (`heaviest_words`); each sentence is
+    judged by the model that reads its words and, where the store keeps the sentence's e5
+    embedding, that too (on BABE's held-out part: macro-F1 0.69 from the words, 0.79 with the
+    embedding). `sources` maps each source to the documents to judge it on; without it every
+    source on all its documents. In the order given, else by name."""
+    sources = source_documents(store) if sources is None else sources
+    story_of = stories_of(store, [doc for docs in sources.values() for doc in docs])
+    found = []
+    for source, docs in sources.items():
+        vectors = sentence_vectors(store, docs)
+        loaded = []
+        judged = loaded_sentences_in(store, docs)
+        for sentence, text in judged:
+            vector = vectors.get((sentence.doc, sentence.sentence))
+            if is_biased(sentence.features, settings, vector):
+                loaded.append((sentence_bias(sentence.features, vector), sentence, text))
+        loaded.sort(key=lambda found: (-found[0], found[1].doc, found[1].sentence))
+        own = [word for word in loaded_words_in(store, docs) if not word.quoted]
+        found.append(
+            SourceWording(
+                source=source,
+                sentences=len(judged),
+                loaded=len(loaded),
+                words=heaviest_words(own, settings.shown_weight)[: settings.wording_words],
+                examples=tuple(
+                    Evidence(
+                        item=f"sentence:{s.doc}:{s.sentence}",
+                        doc=s.doc,
+                        sentence=s.sentence,
+                        start=s.start,
+                        end=s.end,
+                        text=text,
+                        outlet=source,
+                        published=None,
+                        note=f"reads as loaded ({bias:.2f})",
+                    )
+                    for bias, s, text in loaded[: settings.wording_examples]
+                ),
+                stories=len({story_of[d] for d in docs if d in story_of}),
+            )
+        )
+    return found
 
 
 def actor_coverage(

@@ -24,6 +24,7 @@ from counterpoint.records import (
     Document,
     Event,
     Figure,
+    LoadedSentence,
     LoadedWord,
     Mention,
     NounChunk,
@@ -32,7 +33,7 @@ from counterpoint.records import (
     Token,
 )
 
-R = TypeVar("R", Figure, Claim, Event, LoadedWord)
+R = TypeVar("R", Figure, Claim, Event, LoadedWord, LoadedSentence)
 
 # spaCy's parser needs memory in proportion to the text it sees at once; longer documents are
 # annotated in pieces cut at paragraph breaks, `LONG_BATCH` pieces at a time (16 pieces of a
@@ -274,3 +275,4 @@ def _add_facts(
         for e in sdoc._.events
     ]
     into.loaded_words += [place(w) for w in sdoc._.loaded_words]
+    into.loaded_sentences += [place(s) for s in sdoc._.loaded_sentences or []]

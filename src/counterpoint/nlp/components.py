@@ -25,13 +25,21 @@ from counterpoint.nlp import descriptions, relations  # noqa: F401  (they regist
 from counterpoint.nlp.claims import find_claims
 from counterpoint.nlp.events import find_events
 from counterpoint.nlp.figures import find_figures
-from counterpoint.nlp.loaded_words import find_loaded_words
+from counterpoint.nlp.loaded_words import loaded_language
 from counterpoint.nlp.names import is_acronym
-from counterpoint.records import Claim, Event, Figure, LoadedWord
+from counterpoint.records import Claim, Event, Figure, LoadedSentence, LoadedWord
 
 # Extensions: the report's publication date (ISO; set before the pipeline runs, for the events
 # extractor), each extractor's records, and the extractors that failed.
-for _name in ("published", "figures", "claims", "events", "loaded_words", "failures"):
+for _name in (
+    "published",
+    "figures",
+    "claims",
+    "events",
+    "loaded_words",
+    "loaded_sentences",
+    "failures",
+):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -123,11 +131,15 @@ class Events(Extractor):
 
 
 class LoadedWords(Extractor):
+    """Loaded words, and on `doc._.loaded_sentences` every sentence judged from its words (one
+    reading of the candidates serves both)."""
+
     records = "loaded_words"
     section = "framing"
 
     def find(self, doc: Doc) -> list[LoadedWord]:
-        return find_loaded_words(doc, self.settings.framing)
+        found, doc._.loaded_sentences = loaded_language(doc, self.settings.framing)
+        return found
 
 
 EXTRACTORS = (Figures, Claims, Events, LoadedWords)  # in the order they run
@@ -167,7 +179,7 @@ def add_extractors(nlp: Language, nlp_settings: NlpSettings, framing: FramingSet
 # With `nlp.pipe(n_process=2)` each Doc comes back from its worker as msgpack, which knows no
 # dataclasses: a record travels as its type's name and its field values.
 _RECORD_TYPES: dict[str, type] = {
-    kind.__name__: kind for kind in (Figure, Claim, Event, LoadedWord)
+    kind.__name__: kind for kind in (Figure, Claim, Event, LoadedWord, LoadedSentence)
 }
 _RECORD_KEY = "counterpoint.record"
 
@@ -181,7 +193,9 @@ def _encode_record(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
 
 def _decode_record(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
     if isinstance(obj, dict) and _RECORD_KEY in obj:
-        return _RECORD_TYPES[obj[_RECORD_KEY]](*obj["values"])
+        # msgpack gives lists; the records hold tuples
+        values = [tuple(v) if isinstance(v, list) else v for v in obj["values"]]
+        return _RECORD_TYPES[obj[_RECORD_KEY]](*values)
     return obj if chain is None else chain(obj)
 
 

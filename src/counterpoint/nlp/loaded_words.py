@@ -39,7 +39,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from counterpoint.config import FramingSettings
 from counterpoint.lang import words
-from counterpoint.records import LoadedWord
+from counterpoint.records import LoadedSentence, LoadedWord
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -338,8 +338,17 @@ def find_loaded_words(sdoc: Doc, settings: FramingSettings = FramingSettings()) 
     """The loaded words of a parsed text (weight from `settings.min_weight`), in text order,
     with offsets and sentence indexes in `sdoc`'s own terms; `doc` is left empty for the caller
     to fill. Words inside a quotation are marked `quoted`: they are the speaker's."""
+    return loaded_language(sdoc, settings)[0]
+
+
+def loaded_language(
+    sdoc: Doc, settings: FramingSettings = FramingSettings()
+) -> tuple[list[LoadedWord], list[LoadedSentence]]:
+    """The loaded words of a parsed text (as `find_loaded_words`) and every sentence judged
+    from its words (`LoadedSentence`, in `sdoc`'s terms, `doc` left empty), from one reading."""
     lang = words(sdoc.lang_, "framing")
-    return [
+    found = judged_candidates(sdoc)
+    loaded = [
         LoadedWord(
             doc="",
             sentence=c.sentence,
@@ -350,9 +359,26 @@ def find_loaded_words(sdoc: Doc, settings: FramingSettings = FramingSettings()) 
             weight=c.weight,
             quoted=c.quoted,
         )
-        for c in judged_candidates(sdoc)
+        for c in found
         if c.weight >= settings.min_weight
     ]
+    in_sentence: dict[int, list[Candidate]] = defaultdict(list)
+    for c in found:
+        in_sentence[c.sentence].append(c)
+    judged = []
+    for index, sent in enumerate(sdoc.sents):
+        features = candidate_features(sent.text, in_sentence[index], settings)
+        judged.append(
+            LoadedSentence(
+                doc="",
+                sentence=index,
+                start=sent.start_char,
+                end=sent.end_char,
+                bias=round(sentence_bias(features), 4),
+                features=tuple(round(x, 6) for x in features),
+            )
+        )
+    return loaded, judged
 
 
 # --- the sentence model ----------------------------------------------------------------------
@@ -390,44 +416,47 @@ def sentence_features(
     ]
 
 
+def candidate_features(
+    text: str, found: Sequence[Candidate], settings: FramingSettings = FramingSettings()
+) -> list[float]:
+    """A sentence's features from its judged candidates (quoted words do not count)."""
+    own = [c.weight for c in found if not c.quoted]
+    return sentence_features(text, own, any(c.quoted for c in found), settings)
+
+
 def sentence_bias(
-    text: str,
-    found: Sequence[Candidate],
-    settings: FramingSettings = FramingSettings(),
-    model: Model | None = None,
+    features: Sequence[float],
     vector: Sequence[float] | None = None,
+    model: Model | None = None,
 ) -> float:
     """The chance that a sentence reads as biased by its word choice (BABE's sense: word choice
-    that takes a side, not the topic), from its judged candidates (quoted words do not count)
-    and, when given, the sentence's unit-length e5 embedding (`vector`). The embedding reads
-    the whole sentence, a quotation's words too: it is not used when a quotation is there."""
-    model = model or load_model()
-    own = [c.weight for c in found if not c.quoted]
-    x = sentence_features(text, own, any(c.quoted for c in found), settings)
-    with_vector = _vector_model(found, vector)
+    that takes a side, not the topic), from its `sentence_features` and, when given, its
+    unit-length e5 embedding (`vector`). The embedding reads the whole sentence, a quotation's
+    words too: it is not used when a quotation is there."""
+    with_vector = _vector_model(features, vector)
     if with_vector is not None and vector is not None:
-        x = [*x, *(float(v) for v in vector)]
+        x = [*features, *(float(v) for v in vector)]
         return sigmoid(sum(w * v for w, v in zip(with_vector.weights, x, strict=True)))
-    return sigmoid(sum(w * v for w, v in zip(model.sentence_weights, x, strict=False)))
+    model = model or load_model()
+    return sigmoid(sum(w * v for w, v in zip(model.sentence_weights, features, strict=False)))
 
 
 def is_biased(
-    text: str,
-    found: Sequence[Candidate],
+    features: Sequence[float],
     settings: FramingSettings = FramingSettings(),
     vector: Sequence[float] | None = None,
 ) -> bool:
     """Whether a sentence reads as biased by its word choice: `sentence_bias` from the
     threshold of the model that judged it (the vector model's own, learned with it, or
     `settings.loaded_threshold`)."""
-    with_vector = _vector_model(found, vector)
+    with_vector = _vector_model(features, vector)
     threshold = with_vector.threshold if with_vector else settings.loaded_threshold
-    return sentence_bias(text, found, settings, vector=vector) >= threshold
+    return sentence_bias(features, vector) >= threshold
 
 
-def _vector_model(found: Sequence[Candidate], vector: Sequence[float] | None) -> VectorModel | None:
+def _vector_model(features: Sequence[float], vector: Sequence[float] | None) -> VectorModel | None:
     """The vector model, when there is a vector, no quotation and a shipped model."""
-    if vector is None or any(c.quoted for c in found):
+    if vector is None or features[SENTENCE_FEATURES.index("has a quotation")]:
         return None
     return load_vector_model()
 
@@ -439,16 +468,10 @@ def biased_sentences(
 ) -> list[bool]:
     """Per sentence of a parsed text: whether it reads as biased by its word choice; `vectors`,
     one e5 embedding per sentence, when the caller has them."""
-    found = judged_candidates(sdoc)
-    sents = list(sdoc.sents)
-    if vectors is not None and len(vectors) != len(sents):
-        raise ValueError(f"{len(vectors)} vectors for {len(sents)} sentences")
+    judged = loaded_language(sdoc, settings)[1]
+    if vectors is not None and len(vectors) != len(judged):
+        raise ValueError(f"{len(vectors)} vectors for {len(judged)} sentences")
     return [
-        is_biased(
-            sent.text,
-            [c for c in found if c.sentence == i],
-            settings,
-            vectors[i] if vectors is not None else None,
-        )
-        for i, sent in enumerate(sents)
+        is_biased(s.features, settings, vectors[i] if vectors is not None else None)
+        for i, s in enumerate(judged)
     ]

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from counterpoint.align.compare import SourceDiff, corpus_alignments
-from counterpoint.align.framing import Coverage, actor_coverage, frame_actors
+from counterpoint.align.framing import Coverage, actor_coverage, frame_actors, source_wording
 from counterpoint.align.judge import RELATIONS
 from counterpoint.config import DEFAULT_DB
 from counterpoint.outputs.formats import write_output
@@ -32,6 +32,7 @@ from counterpoint.records import (
     Figure,
     Mention,
     Sentence,
+    SourceWording,
     Story,
 )
 from counterpoint.store import Store
@@ -97,6 +98,7 @@ class ReportData:
     alignments: list[Alignment] = field(default_factory=list)
     framing: list[ActorFraming] = field(default_factory=list)
     coverage: dict[str, Coverage] = field(default_factory=dict)  # source -> centre, left out
+    wording: list[SourceWording] = field(default_factory=list)  # by source name
     stories: list[tuple[Story, dict[str, int]]] = field(default_factory=list)  # relation counts
     generated_by: str = f"Counterpoint {__version__}"
     relation_names: tuple[str, ...] = tuple(r for r in RELATIONS if r != "unique")
@@ -197,6 +199,7 @@ def build_report(store: Store) -> ReportData:
         alignments=corpus_alignments(store),
         framing=frame_actors(store),
         coverage=actor_coverage(store),
+        wording=source_wording(store),
         stories=_stories(store),
     )
 
@@ -357,7 +360,14 @@ def diff_text(diff: SourceDiff) -> str:
                 text = " ".join(e.text.split())
                 lines.append(f"    {marks.get(e.outlet or '', '?')} {e.published or 'undated'}  "
                              f"{_cut(text, 90)}{_cut(note, 60)}")  # fmt: skip
-    framing = diff_framing(diff)
+    if any(w.sentences for w in diff.wording):
+        lines += ["", "LOADED LANGUAGE (each side's own words, quotations left out)"]
+        for mark, w in zip("AB", diff.wording, strict=True):
+            words = ", ".join(w.words) or "none"
+            lines.append(f"  {mark} {w.loaded} of {w.sentences} sentence(s) read as loaded "
+                         f"({w.share:.0%}); heaviest words: {words}")  # fmt: skip
+            lines += [f"      {_cut(' '.join(e.text.split()), 100)}" for e in w.examples]
+    framing = diff.framing_by_actor()
     if framing:
         lines += ["", "FRAMING (actors both sides name)"]
         for name, sides in framing:
@@ -365,8 +375,9 @@ def diff_text(diff: SourceDiff) -> str:
             for mark, f in zip("AB", sides, strict=True):
                 if f is not None:
                     labels = f"called {', '.join(f.labels)}; " if f.labels else ""
+                    loaded = f"; loaded words nearby: {', '.join(f.loaded[:4])}" if f.loaded else ""
                     lines.append(f"    {mark} {f.mentions} mention(s); {labels}"
-                                 f"stance {f.stance:+.2f}")  # fmt: skip
+                                 f"stance {f.stance:+.2f}{loaded}")  # fmt: skip
     return "\n".join(lines) + "\n"
 
 
@@ -375,22 +386,15 @@ def diff_groups(diff: SourceDiff) -> list[tuple[str, list[Alignment]]]:
     return [(r, grouped[r]) for r in RELATIONS if r in grouped]
 
 
-def diff_framing(diff: SourceDiff) -> list[tuple[str, list[ActorFraming | None]]]:
-    """Actor name -> how side A and side B frame it, most mentioned first, then by name (so
-    the same store always prints the same diff)."""
-    sides = [{f.entity: f for f in diff.framing.get(s.name, [])} for s in (diff.a, diff.b)]
-    shared = set(sides[0]) & set(sides[1])
-    rows = [(sides[0][e].name, [side.get(e) for side in sides]) for e in shared]
-    return sorted(rows, key=lambda row: (-sum(f.mentions for f in row[1] if f), row[0]))
-
-
 def write_diff_html(diff: SourceDiff, path: str | Path, db: str | Path = DEFAULT_DB) -> Path:
     """The comparison side by side, as a self-contained HTML page (never over the files of the
     store `db`)."""
     page = (
         _environment()
         .get_template("diff.html")
-        .render(d=diff, groups=diff_groups(diff), framing=diff_framing(diff), version=__version__)
+        .render(
+            d=diff, groups=diff_groups(diff), framing=diff.framing_by_actor(), version=__version__
+        )
     )
     target = Path(path)
     write_output(target, partial(Path.write_text, data=page, encoding="utf-8"), db)

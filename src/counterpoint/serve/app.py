@@ -474,6 +474,8 @@ def compare_page(
         relations=[(r, diff.by_relation()[r]) for r in RELATIONS if r in diff.by_relation()]
         if diff
         else [],
+        wording=diff.wording if diff else [],
+        framing=diff.framing_by_actor() if diff else [],
         paging=pages(rows["total"], limit, offset) if rows else None,
     )
 

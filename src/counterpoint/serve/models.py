@@ -341,8 +341,22 @@ class DiffSide(BaseModel):
     documents: list[str]
 
 
+class Wording(BaseModel):
+    """How much of one side's own writing (quotations left out) takes a side by its word
+    choice."""
+
+    source: str
+    sentences: int = Field(description="sentences judged")
+    loaded: int = Field(description="of them, read as loaded by the BABE-trained model")
+    share: float
+    words: list[str] = Field(description="its loaded words experts would more likely mark")
+    examples: list[AlignedSentence] = Field(description="its most loaded sentences")
+    stories: int
+
+
 class Diff(BaseModel):
     a: DiffSide
     b: DiffSide
     alignments: list[Alignment]
     framing: dict[str, list[ActorFraming]] = Field(description="source -> how it frames actors")
+    wording: list[Wording] = Field(description="side A's loaded language, then side B's")

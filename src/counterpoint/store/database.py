@@ -29,6 +29,7 @@ from counterpoint.records import (
     Entity,
     Event,
     Figure,
+    LoadedSentence,
     LoadedWord,
     Mention,
     NounChunk,
@@ -42,7 +43,7 @@ from counterpoint.version import __version__
 
 R = TypeVar("R")
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # Every DuckDB connection: never fetch or load an extension at run time (a SQLite file given as
 # the store would otherwise make DuckDB download its SQLite reader).
 DUCKDB_CONFIG: dict[str, str | bool | int | float | list[str]] = {
@@ -187,6 +188,14 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE TABLE link_candidates (a VARCHAR, b VARCHAR, score DOUBLE, reason VARCHAR)",
         "CREATE INDEX link_candidates_a ON link_candidates (a)",
     ],
+    # Every sentence judged for loaded language from its words, with the features that judgement
+    # read (a reader with the sentence's embedding judges it again); documents analysed before
+    # have none.
+    8: [
+        """CREATE TABLE loaded_sentences (doc VARCHAR, sentence INTEGER, start INTEGER,
+            "end" INTEGER, bias DOUBLE, features DOUBLE[])""",
+        "CREATE INDEX loaded_sentences_doc ON loaded_sentences (doc)",
+    ],
 }
 
 TABLES = (
@@ -204,6 +213,7 @@ TABLES = (
     "figures",
     "claims",
     "loaded_words",
+    "loaded_sentences",
     "alignments",
     "aligned",
     "alignment_keys",
@@ -344,6 +354,7 @@ class Store:
             self.insert_records("claims", Claim, annotation.claims)
             self.insert_records("events", Event, annotation.events)
             self.insert_records("loaded_words", LoadedWord, annotation.loaded_words)
+            self.insert_records("loaded_sentences", LoadedSentence, annotation.loaded_sentences)
 
     def insert_records(self, table: str, record_type: type, rows: Sequence[Any]) -> None:
         """Rows of a dataclass whose fields are the table's columns."""

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Any
 
-from counterpoint.records import LoadedWord, Mention, Token
+from counterpoint.records import LoadedSentence, LoadedWord, Mention, Token
 from counterpoint.store.database import DOCUMENT_SOURCE, Store
 
 _IN_DOCS = "IN (SELECT unnest(?::VARCHAR[]))"
@@ -83,6 +84,23 @@ def loaded_words_in(store: Store, docs: list[str]) -> list[LoadedWord]:
         [docs],
     )
     return [LoadedWord(**row) for row in rows]
+
+
+def loaded_sentences_in(store: Store, docs: list[str]) -> list[tuple[LoadedSentence, str]]:
+    """The sentences of some documents as judged for loaded language, each with its text, in
+    text order."""
+    rows = store.rows(
+        'SELECT s.*, substring(d.text, s.start + 1, s."end" - s.start) AS text '
+        f"FROM loaded_sentences s JOIN documents d ON d.id = s.doc WHERE s.doc {_IN_DOCS} "
+        "ORDER BY s.doc, s.sentence",
+        [docs],
+    )
+    return [(_loaded_sentence(row), row["text"]) for row in rows]
+
+
+def _loaded_sentence(row: dict[str, Any]) -> LoadedSentence:
+    values = {k: v for k, v in row.items() if k != "text"}
+    return LoadedSentence(**{**values, "features": tuple(values["features"])})
 
 
 def actor_mention_counts(store: Store) -> dict[str, Counter[str]]:

@@ -96,6 +96,9 @@ FIXED_TERMS = _phrases(
     great depression
     federal reserve
     green card
+    armed force
+    security force
+    police force
     """
 )
 # Idioms of news writing that dramatise or take a side, written as lemmas and marked whole
