@@ -14,6 +14,7 @@ import csv
 import json
 import time
 import xml.etree.ElementTree as ET
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from tqdm import tqdm
 
 from counterpoint.config import Settings
 from counterpoint.evaluate.scoring import b_cubed, ceaf_e, muc, without_singletons
+from counterpoint.lang import words
 from counterpoint.nlp.annotate import load_pipeline
 from counterpoint.records import Mention
 from counterpoint.resolve.resolver import ENTITY_TYPES, resolve_entities
@@ -39,6 +41,9 @@ LABELS = {
     "ORG": "ORG",
 }
 IGNORED_LABEL = "NOUN"  # a label the resolver does not group
+CONTEXT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")  # names the annotate stage keeps
+DESCRIPTION_LABEL = words("en", "references").DESCRIPTION_LABEL  # "the company"
+PRONOUN_LABEL = words("en", "references").PRONOUN_LABEL  # "he", "its"
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,7 @@ def label(mention: GoldMention, parsed: Doc) -> str:
     corpus's own type where it names an actor type, else the label of the spaCy entity the span
     overlaps most. Other mentions get a label the resolver ignores."""
     if not is_name(mention, parsed):
-        return IGNORED_LABEL
+        return referring_label(mention, parsed)
     overlaps = [
         (min(mention.end, ent.end_char) - max(mention.start, ent.start_char), ent.label_)
         for ent in parsed.ents
@@ -169,6 +174,16 @@ def label(mention: GoldMention, parsed: Doc) -> str:
     if mention.tag.startswith("LOC"):
         return "GPE" if spacy_label == "GPE" else "LOC"
     return spacy_label or IGNORED_LABEL
+
+
+def referring_label(mention: GoldMention, parsed: Doc) -> str:
+    """A mention that is no name may stand for an actor named elsewhere: a pronoun (PRON) or a
+    description (NOM, its head a noun), which the resolver resolves where the text makes it
+    clear; anything else gets a label the resolver ignores."""
+    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or mention.tag.startswith("TIME"):
+        return IGNORED_LABEL
+    return {"PRON": PRONOUN_LABEL, "NOUN": DESCRIPTION_LABEL}.get(span.root.pos_, IGNORED_LABEL)
 
 
 def is_name(mention: GoldMention, parsed: Doc) -> bool:
@@ -184,21 +199,29 @@ def head_lemma(mention: GoldMention, parsed: Doc) -> str:
 
 
 def by_counterpoint(
-    gold: list[GoldMention], parsed: Mapping[str, Doc], texts: Mapping[str, str]
+    gold: list[GoldMention],
+    parsed: Mapping[str, Doc],
+    texts: Mapping[str, str],
+    context: bool = False,
 ) -> dict[int, Hashable]:
     """Gold mention number -> entity, as Counterpoint's resolver groups them, one topic at a
-    time; mentions it drops (descriptions, pronouns, times) stay alone. A leading preposition
-    ("in Canada") is left out of the name the resolver reads, as the tagger would."""
+    time; mentions it leaves out (times, descriptions and pronouns it cannot resolve) stay
+    alone. A leading preposition ("in Canada") is left out of the name the resolver reads, as
+    the tagger would. With `context`, the resolver also reads the names spaCy finds outside the
+    gold mentions (annotation covers a few sentences of each document; a description's actor
+    is often named in another), as it would in Counterpoint; they are not scored."""
     predicted: dict[int, Hashable] = {}
+    extra = len(gold)
     for topic, members in _by_topic(gold).items():
-        records = []
+        records = _context_names(members, parsed, texts, extra) if context else []
+        extra += len(records)
         for number, m in members:
             start = name_start(m, parsed[m.doc])
             records.append(
                 Mention(
                     doc=m.doc,
                     index=number,  # unique across documents, so it names the gold mention
-                    sentence=m.sentence,
+                    sentence=sentence_number(parsed[m.doc], start),
                     start=start,
                     end=m.end,
                     text=texts[m.doc][start : m.end],
@@ -209,6 +232,44 @@ def by_counterpoint(
             for mention in entity.mentions:
                 predicted[mention.index] = (topic, entity.id)
     return {n: predicted.get(n, ("alone", n)) for n in range(len(gold))}
+
+
+def _context_names(
+    members: list[tuple[int, GoldMention]],
+    parsed: Mapping[str, Doc],
+    texts: Mapping[str, str],
+    first: int,
+) -> list[Mention]:
+    """The actor names spaCy finds in the documents of some gold mentions where no gold
+    mention lies, as mentions numbered from `first` on."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for _, m in members:
+        spans[m.doc].append((m.start, m.end))
+    records = []
+    for doc in sorted(spans):
+        for ent in parsed[doc].ents:
+            taken = any(ent.start_char < end and start < ent.end_char for start, end in spans[doc])
+            if taken or ent.label_ not in CONTEXT_LABELS:
+                continue
+            records.append(
+                Mention(
+                    doc=doc,
+                    index=first + len(records),
+                    sentence=sentence_number(parsed[doc], ent.start_char),
+                    start=ent.start_char,
+                    end=ent.end_char,
+                    text=ent.text,
+                    label=ent.label_,
+                )
+            )
+    return records
+
+
+def sentence_number(parsed: Doc, char: int) -> int:
+    """The number of the sentence of spaCy's parse a character falls in, as the annotate stage
+    numbers a document's sentences (the corpus's own numbers count lines)."""
+    starts = [s.start_char for s in parsed.sents]
+    return max(0, bisect_right(starts, char) - 1)
 
 
 def name_start(mention: GoldMention, parsed: Doc) -> int:

@@ -170,8 +170,11 @@ class Settings:
     executor: str = "local"
     ray_address: str | None = None
     # spaCy labels that name actors (DESC: a description standing for a person, found by the
-    # described_people component); the rest (dates, money, ...) are left to later stages.
-    actor_labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "DESC")
+    # described_people component), and the mentions that may stand for one (NOM: "the
+    # president", "the company", resolved to the actor holding that role in the document, else
+    # left alone; PRON, pronouns, is left out: on real news about 6 in 10 resolved right); the
+    # rest (dates, money, ...) are left to later stages.
+    actor_labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "DESC", "NOM")
     nlp: NlpSettings = field(default_factory=NlpSettings)
     resolve: ResolveSettings = field(default_factory=ResolveSettings)
     align: AlignSettings = field(default_factory=AlignSettings)

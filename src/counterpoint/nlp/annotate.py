@@ -64,6 +64,7 @@ def load_pipeline(
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     nlp.add_pipe("defined_aliases", after="ner")
     nlp.add_pipe("described_people", after="defined_aliases")
+    nlp.add_pipe("referring_mentions", after="described_people")
     nlp.add_pipe("actor_relations", config={"actor_labels": list(actor_labels)})
     add_extractors(nlp, nlp_settings, framing_settings)
     return nlp
@@ -198,8 +199,9 @@ def _add_actors(
     sentence_of_token: list[int],
     actor_labels: tuple[str, ...],
 ) -> dict[int, int]:
-    """The piece's actor mentions and the relations between them; returns the index of each
-    actor's mention by its index in `sdoc.ents`."""
+    """The piece's actor mentions (its names, then the descriptions and pronouns that may
+    stand for one, `nlp.references`, of the labels asked for) and the relations between the
+    names; returns the index of each name's mention by its index in `sdoc.ents`."""
     mention_of: dict[int, int] = {}  # index in sdoc.ents -> index of its mention
     ents = sdoc.ents  # spaCy builds this tuple anew at each access
     for number, ent in enumerate(ents):
@@ -231,6 +233,23 @@ def _add_actors(
                 end=offset + found.end,
                 role=found.role,
                 to=mention_of.get(found.to) if found.to is not None else None,
+            )
+        )
+    for start, end, label in sdoc._.references or []:  # after the names: never in a relation
+        span = sdoc.char_span(start, end)
+        if label not in actor_labels or span is None:
+            continue
+        into.mentions.append(
+            Mention(
+                doc=into.doc.id,
+                index=len(into.mentions),
+                sentence=sentence_of_token[span.start],
+                start=offset + start,
+                end=offset + end,
+                text=span.text,
+                label=label,
+                dep=span.root.dep_,
+                head=span.root.head.lemma_.lower(),
             )
         )
     return mention_of

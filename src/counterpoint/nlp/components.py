@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from counterpoint.config import FramingSettings, NlpSettings, Settings
 from counterpoint.lang import words
-from counterpoint.nlp import descriptions, relations  # noqa: F401  (they register components)
+from counterpoint.nlp import descriptions, references, relations  # noqa: F401  (they register components)
 from counterpoint.nlp.claims import find_claims
 from counterpoint.nlp.events import find_events
 from counterpoint.nlp.figures import find_figures

@@ -1,0 +1,98 @@
+"""English words of references to actors that are not names: definite descriptions that name
+a role or a kind ("the president", "the company", "the carmaker") and pronouns
+(`resolve/resolver.py`, `nlp/references.py`). General English vocabulary, never names of
+particular actors."""
+
+from __future__ import annotations
+
+import re
+
+from counterpoint.lang.en.descriptions import PERSON_NOUNS
+
+# Labels of the mentions that refer without naming (`Mention.label`).
+DESCRIPTION_LABEL = "NOM"  # "the president", "the company"
+PRONOUN_LABEL = "PRON"  # "he", "its"
+
+# Nouns that name an organisation by what it is or does: "the company", "the carmaker".
+ORGANISATION_NOUNS = set(
+    """
+    company firm corporation business group maker manufacturer carmaker automaker chipmaker
+    retailer carrier airline bank lender insurer operator provider supplier vendor giant
+    conglomerate startup brand publisher broadcaster network studio label developer
+    distributor organisation organization association union federation league club team
+    charity foundation institute university school hospital newspaper paper
+    """.split()
+)
+# Nouns that name a public body: "the ministry", "the agency".
+BODY_NOUNS = set(
+    """
+    ministry department administration government agency court council committee commission
+    board parliament legislature senate congress assembly party police army military
+    """.split()
+)
+# Nouns that name a place by what it is: "the country", "the island".
+PLACE_NOUNS = set(
+    """
+    country nation state kingdom republic island city town village capital province region
+    territory county district
+    """.split()
+)
+# Nouns naming a person by role, kind or kin (the description rules' nouns, and these).
+PERSON_REFERENCE_NOUNS = PERSON_NOUNS | set(
+    """
+    star singer rapper comedian host anchor presenter designer architect artist author
+    filmmaker director producer billionaire tycoon mogul magnate entrepreneur boss suspect
+    victim defendant gunman shooter killer driver pilot captain plaintiff witness girl boy
+    lady gentleman pope cardinal
+    """.split()
+)
+# Role words that mark a person's gender: "the first lady", "the actress", "Mrs. Ruiz".
+FEMALE_WORDS = set(
+    """
+    mrs ms miss madam madame lady dame queen princess duchess actress waitress hostess
+    chairwoman spokeswoman congresswoman businesswoman woman girl mother daughter wife widow
+    sister aunt niece grandmother nun sra señora doña
+    """.split()
+)
+MALE_WORDS = set(
+    """
+    mr sir lord king prince duke actor waiter host chairman spokesman congressman businessman
+    man boy father son husband widower brother uncle nephew grandfather monk sr señor don
+    """.split()
+)
+# Pronouns by what they refer to: a man, a woman, a thing (or body), several.
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+# "it" alone is left out: news uses it far more for no actor ("it is time", "make it hard").
+THING_PRONOUNS = {"its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+# "the", or a possessive that ties the role to a named owner ("the company's chief").
+DEFINITE = re.compile(r"(?:^|\s)the\s+(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
+# A role written as a title right before a name: "President Ruiz", "Prime Minister Ruiz",
+# `{role}` is filled with the role's head noun. ("the father of Ruiz" is someone else.)
+TITLE_BEFORE = r"(?i:\b{role})\s+$"
+# A role given in apposition right after a name: "Ruiz, the company's chief executive,",
+# "Ruiz, the president of the union", "Ruiz, 54, the mayor".
+APPOSITION_AFTER = (
+    r"^\s*,\s*(?:\d+\s*,\s*)?(?:the|a|an|its|his|her|their|[A-Z][\w.&-]*['’]s)"
+    r"(?:\s+[\w'’&-]+){{0,3}}?\s+{role}(?:\s*[,.;)]|\s+of\b)"
+)
+# A role in apposition right before a name: "the company's chief, Ana Ruiz, said"; the name
+# closed by a comma or the sentence's end ("in the organization, Ana Ruiz said" is no
+# apposition).
+APPOSITION_BEFORE = r"\b(?i:{role})\s*,\s*$"
+APPOSITION_CLOSED = r"\s*(?:[,.;)]|$)"
+# A description that says which of several holders it means is left alone: an ordinal ("the
+# 40th president", "the first lady" is a role of its own and listed apart) or a complement
+# after it ("the son of the former vice president", "the president and CEO of the firm").
+ORDINAL = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|last|next|previous)\b",
+    re.IGNORECASE,
+)
+ORDINAL_ROLES = {"first lady", "first minister", "first secretary"}
+COMPLEMENT_AFTER = re.compile(r"^\s+(?:and\s+[\w-]+\s+)?(?:of|for|at)\b", re.IGNORECASE)
+# How far around a name its title or apposition is looked for, in characters.
+ROLE_WINDOW_CHARS = 80
+# A pronoun refers to an actor named in its own sentence or in this many sentences before it.
+PRONOUN_SENTENCES = 1

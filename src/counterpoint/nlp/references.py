@@ -1,0 +1,67 @@
+"""Mentions that refer to an actor without naming it: definite descriptions that name a role
+or a kind ("the president", "the company", "the carmaker") and third-person pronouns ("he",
+"its"). A spaCy component that only finds them: which actor each stands for is the resolver's
+to say (`resolve.resolver.resolve_references`), from the document's names, and where the text
+does not make it clear the mention stays unresolved.
+
+Found mentions are stored in `doc._.references` as (start character, end character, label),
+labelled NOM (a description) or PRON (a pronoun); they are not entities of the `Doc`, so the
+components that read `doc.ents` (relations, claims) see the names only.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from counterpoint.lang import words
+
+if not Doc.has_extension("references"):
+    Doc.set_extension("references", default=None)
+
+Found = tuple[int, int, str]  # start character, end character, label
+
+
+@Language.component("referring_mentions", requires=["token.dep", "token.pos"])
+def referring_mentions(doc: Doc) -> Doc:
+    doc._.references = find_references(doc)
+    return doc
+
+
+def find_references(doc: Doc) -> list[Found]:
+    """The descriptions and pronouns of a parsed text that may stand for an actor, outside its
+    names, in the order of the text."""
+    lang = words(doc.lang_, "references")
+    pronouns = (
+        lang.MALE_PRONOUNS | lang.FEMALE_PRONOUNS | lang.THING_PRONOUNS
+    )  # "they" stays alone: groups of people are rarely named
+    nouns = lang.PERSON_REFERENCE_NOUNS | lang.ORGANISATION_NOUNS | lang.BODY_NOUNS
+    nouns |= lang.PLACE_NOUNS
+    found: list[Found] = []
+    for token in doc:
+        if token.ent_type_:
+            continue
+        if token.pos_ == "PRON" and token.lower_ in pronouns:
+            found.append((token.idx, token.idx + len(token.text), lang.PRONOUN_LABEL))
+        elif _is_description(token, nouns):
+            first = min([token, *(t for t in token.lefts if t.dep_ in MODIFIERS)], key=_index)
+            found.append((first.idx, token.idx + len(token.text), lang.DESCRIPTION_LABEL))
+    return found
+
+
+MODIFIERS = {"det", "amod", "compound", "nmod", "poss", "case"}  # words a description keeps
+
+
+def _index(token: Token) -> int:
+    return token.i
+
+
+def _is_description(token: Token, nouns: set[str]) -> bool:
+    """'the company', 'the former president': a singular noun of a role or a kind, with
+    'the', heading its phrase."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in nouns:
+        return False
+    if token.dep_ == "compound":  # "the company spokesman": the spokesman is the head
+        return False
+    dets = [t for t in token.lefts if t.dep_ == "det"]
+    return any(t.lower_ == "the" for t in dets)
