@@ -65,6 +65,9 @@ class Mention:
     dep: str = ""  # the dependency label of the mention's root: "nsubj", "poss", "amod", ...
     head: str = ""  # the lemma of the word the mention attaches to: "announce", "export"
     key: str | None = None  # what its document's own resolution keys it by (see `KeyItem`)
+    # Why a mention that names no one ("the president") stands for its actor, in words a
+    # reader can check: "'president': the role the text gives marta lindqvist".
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -303,6 +306,7 @@ class LocalResolution:
 
     doc: str
     keys: dict[int, str] = field(default_factory=dict)  # mention index -> key
+    reasons: dict[int, str] = field(default_factory=dict)  # mention index -> why (references)
     items: dict[str, KeyItem] = field(default_factory=dict)  # key -> what it names
     aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, key it defines)
     candidates: list[CandidateLink] = field(default_factory=list)  # between keys

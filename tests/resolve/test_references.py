@@ -6,6 +6,7 @@ documents."""
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -136,7 +137,7 @@ def test_every_link_says_why() -> None:
         item.key = f"{item.kind}:{item.name}"
     found = resolve_references(mentions, items, text, UnionFind(), Settings())
     assert [r.item.mention.text for r in found] == ["the chancellor", "the chancellor"]
-    assert {r.reason for r in found} == {"'chancellor': the role the text gives marta lindqvist"}
+    assert {r.reason for r in found} == {"'chancellor': the role the text gives Marta Lindqvist"}
 
 
 def test_a_name_after_a_comma_is_no_apposition_unless_closed() -> None:
@@ -145,3 +146,29 @@ def test_a_name_after_a_comma_is_no_apposition_unless_closed() -> None:
         "reported. The organization will vote in May."
     )
     assert ("d", "The organization") not in entity_of({"d": text})
+
+
+def test_analyze_stores_a_description_with_its_actor_and_why(tmp_path: Path) -> None:
+    import counterpoint
+    from counterpoint.store import Store
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bridge.txt").write_text(
+        "Varnhold opens its bridge\n\nPresident Marta Lindqvist opened the Varnhold bridge on "
+        "Monday. The president said the toll would be low.",
+        encoding="utf-8",
+    )
+    db = tmp_path / "store.duckdb"
+    counterpoint.analyze([tmp_path / "in"], db=db)
+    with Store(db, read_only=True) as store:
+        rows = store.rows(
+            "SELECT m.text, m.reason, e.name FROM mentions m JOIN entities e ON e.id = m.entity "
+            "WHERE m.label = 'NOM'"
+        )
+    assert rows == [
+        {
+            "text": "The president",
+            "reason": "'president': the role the text gives Marta Lindqvist",
+            "name": "Marta Lindqvist",
+        }
+    ]

@@ -300,11 +300,13 @@ def resolve_document(
     for one, other in same_as:
         if one in key_of and other in key_of:
             joins.join(key_of[one], key_of[other])
-    items += [r.item for r in resolve_references(mentions, items, text, joins, settings)]
+    references = resolve_references(mentions, items, text, joins, settings)
+    items += [r.item for r in references]
     groups: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         groups[joins.find(item.key)].append(item)
     result = LocalResolution(doc, votes=dict(votes))
+    result.reasons = {r.item.mention.index: r.reason for r in references}
     main_of: dict[str, str] = {}
     for members in groups.values():
         main = _main_item(members)
@@ -769,7 +771,7 @@ class _Actors:
         holders = self._roots([i for i in candidates if self._has_role(i, noun)])
         if len(holders) == 1 and not _names_something(mention.text):
             (holder,) = holders.values()
-            return holder, f"'{noun}': the role the text gives {holder.name}"
+            return holder, f"'{noun}': the role the text gives {holder.mention.text}"
         return None  # several hold it, or nobody is given it: anyone's
 
     def pronoun(self, mention: Mention) -> tuple[Item, str] | None:

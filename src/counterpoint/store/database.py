@@ -190,8 +190,9 @@ MIGRATIONS: dict[int, list[str]] = {
     ],
     # Every sentence judged for loaded language from its words, with the features that judgement
     # read (a reader with the sentence's embedding judges it again); documents analysed before
-    # have none.
+    # have none. Why a description ("the president") stands for its actor.
     8: [
+        "ALTER TABLE mentions ADD COLUMN reason VARCHAR",
         """CREATE TABLE loaded_sentences (doc VARCHAR, sentence INTEGER, start INTEGER,
             "end" INTEGER, bias DOUBLE, features DOUBLE[])""",
         "CREATE INDEX loaded_sentences_doc ON loaded_sentences (doc)",

@@ -48,7 +48,7 @@ def documents_to_resolve(store: Store, fingerprint: str) -> list[str]:
         with store.transaction():
             for table in _RESOLUTION_TABLES:
                 store.con.execute(f"DELETE FROM {table}")
-            store.con.execute("UPDATE mentions SET key = NULL WHERE key IS NOT NULL")
+            store.con.execute("UPDATE mentions SET key = NULL, reason = NULL WHERE key IS NOT NULL")
             store.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)", [_FINGERPRINT, fingerprint]
             )
@@ -83,14 +83,16 @@ def resolution_inputs(
 
 def add_local_resolutions(store: Store, results: Sequence[LocalResolution]) -> None:
     """Keep the documents' own resolutions, all or none; they wait to be linked."""
-    keyed = [(r.doc, index, key) for r in results for index, key in r.keys.items()]
+    keyed = [
+        (r.doc, index, key, r.reasons.get(index)) for r in results for index, key in r.keys.items()
+    ]
     items, forms = merged_keys(results)
     with store.transaction():
         if keyed:
-            data = pa.table(_columns(["doc", "index", "key"], keyed))
+            data = pa.table(_columns(["doc", "index", "key", "reason"], keyed))
             with store.registered(data) as name:
                 store.con.execute(
-                    f"""UPDATE mentions SET key = new.key FROM {name} AS new
+                    f"""UPDATE mentions SET key = new.key, reason = new.reason FROM {name} AS new
                     WHERE mentions.doc = new.doc AND mentions."index" = new."index" """
                 )
         rows = [
