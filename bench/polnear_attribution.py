@@ -1,7 +1,7 @@
 """Attribution (who said what) on PolNeAR (Newell et al., 2018): source, cue and content.
 
     python bench/polnear_attribution.py [--split train|dev] [--limit N] [--details N]
-    python bench/polnear_attribution.py --count-cues   # the cue lexicon, counted on train
+    python bench/polnear_attribution.py --count-cues VERB   # the cue lexicon, counted on train
 
 Runs the project's spaCy pipeline and `counterpoint.nlp.claims.find_attributions` on each
 article of a PolNeAR split (train: tune on it; dev: report on it, never fitted to) and scores
@@ -24,6 +24,11 @@ another cue left out (PolNeAR is univocal: a token belongs to one attribution at
 Cue lexicon. `LEARNED_CUES` in `lang/en/claims.py` was counted on train (all 840 articles):
 for each verb lemma, the times one of its verbs is in a gold cue and the times it occurs outside
 any attribution's content; its rate threshold was chosen on the first 150 train articles.
+`LEARNED_NOUN_CUES` is counted the same way for nouns ("criticism of X", "his claim that X").
+
+Cue model. With `lang/en/claims_cue_model.json` (learned by bench/polnear_cue_model.py on
+train[150:], its threshold chosen on train[:150]), every learned cue proposes claims and the
+model weighs each claim found at a verb or a cue noun; the figures are of the model that ships.
 
 Overlap rule. Texts are cut into words (`\\w+`); a predicted content matches a gold content when
 the words they share are at least half the words of the longer of the two; pairs are matched
@@ -33,7 +38,8 @@ at the cue (the subject, "he", "a source") or the mention it was resolved to ove
 source span. P = right pairs / predictions, R = right pairs / gold, per
 measure (content, content+cue, content+source).
 
-Baseline (written here, same articles, same scoring): a quoted passage of at least
+Baseline (written here, same articles, same scoring): a quoted passage (straight, curly or
+two apostrophes, as the New York Times' articles write them, pairing in turn) of at least
 `BASELINE_MIN_WORDS` words with a speech verb from `BASELINE_VERBS` right after its closing mark
 ('"...," X said' / '"...," said X', within `BASELINE_WINDOW` tokens) or right before its
 opening mark ('X said: "..."'); the cue is that verb, the source its nominal subject.
@@ -53,7 +59,7 @@ from spacy.tokens import Doc
 
 from counterpoint.config import Settings
 from counterpoint.nlp.annotate import load_pipeline
-from counterpoint.nlp.claims import Attribution, find_attributions
+from counterpoint.nlp.claims import Attribution, CueModel, find_attributions
 
 DATA = (
     Path(__file__).resolve().parents[1].parent
@@ -63,6 +69,7 @@ BASELINE_VERBS = {"say", "tell", "add", "write", "state", "ask", "explain"}
 BASELINE_MIN_WORDS = 3
 BASELINE_WINDOW = 4
 QUOTE_MARKS = '"\u201c\u201d'
+DOUBLED = "''"  # two apostrophes for a double mark, as in the New York Times' articles
 WORD = re.compile(r"\w+")
 # The extractors the benchmark does not read: left out of the parse, for speed.
 UNUSED_PIPES = ["figures", "claims", "events", "loaded_words"]
@@ -164,34 +171,43 @@ def read_ann(ann: str, text: str) -> list[Gold]:
 ATTRIBUTED = {"quote", "reported", "according_to", "document"}
 
 
-def counterpoint(sdoc: Doc) -> list[Predicted]:
+def counterpoint(sdoc: Doc, model: CueModel | None = None) -> list[Predicted]:
     """Counterpoint's attributions: one per cue (a PolNeAR cue has one content), those nested
-    in another attribution left out (PolNeAR is univocal)."""
-    every = find_attributions(sdoc)
+    in another attribution left out (PolNeAR is univocal). `model`: the cue model, by default
+    the one that ships."""
+    every = [(a, ()) for a in find_attributions(sdoc, model=model)]
+    return [predicted for predicted, _ in grouped(every, sdoc)]  # type: ignore[arg-type]
+
+
+def grouped(
+    every: list[tuple[Attribution, tuple[str, ...]]], sdoc: Doc
+) -> list[tuple[Predicted, tuple[str, ...]]]:
+    """The attributed claims (each with what rides along, the cue model's features), one
+    prediction per cue, those nested in another attribution left out."""
 
     def cue_of(number: int) -> tuple[int, int, int]:
-        claim = every[number].claim
+        claim = every[number][0].claim
         if claim.cue_start is None or claim.cue_end is None:
             return (-1, -1, number)
         return (claim.cue_start, claim.cue_end, -1)
 
     def inside_another(number: int) -> bool:
-        outer = every[number].claim.nested_in
+        outer = every[number][0].claim.nested_in
         while outer is not None:
-            if every[outer].claim.kind in ATTRIBUTED and cue_of(outer) != cue_of(number):
+            if every[outer][0].claim.kind in ATTRIBUTED and cue_of(outer) != cue_of(number):
                 return True
-            outer = every[outer].claim.nested_in
+            outer = every[outer][0].claim.nested_in
         return False
 
-    by_cue: dict[tuple[int, int, int], list[Attribution]] = {}
-    for number, item in enumerate(every):
+    by_cue: dict[tuple[int, int, int], list[tuple[Attribution, tuple[str, ...]]]] = {}
+    for number, (item, features) in enumerate(every):
         if item.claim.kind in ATTRIBUTED and not inside_another(number):
-            by_cue.setdefault(cue_of(number), []).append(item)
+            by_cue.setdefault(cue_of(number), []).append((item, features))
     predicted = []
     for items in by_cue.values():
-        first = items[0]
+        first, features = items[0]
         claim = first.claim
-        content = _merged([p for item in items for p in item.parts])
+        content = _merged([p for item, _ in items for p in item.parts])
         cue = ((claim.cue_start, claim.cue_end),) if claim.cue_start is not None else ()
         source: list[tuple[int, int]] = []
         if first.speaker_span is not None:
@@ -199,7 +215,8 @@ def counterpoint(sdoc: Doc) -> list[Predicted]:
         if claim.speaker is not None:
             ent = sdoc.ents[claim.speaker]
             source.append((ent.start_char, ent.end_char))
-        predicted.append(Predicted(tuple(content), cue, tuple(source), claim.kind))  # type: ignore[arg-type]
+        found = Predicted(tuple(content), cue, tuple(source), claim.kind)  # type: ignore[arg-type]
+        predicted.append((found, features))
     return predicted
 
 
@@ -226,10 +243,10 @@ def baseline(sdoc: Doc) -> list[Predicted]:
 
 def _quoted(text: str) -> list[tuple[int, int, int, int]]:
     """(start, end, opening mark, closing mark) of each quoted passage; marks pair in turn."""
-    marks = [m.start() for m in re.finditer(f"[{QUOTE_MARKS}]", text)]
+    marks = [(m.start(), m.end()) for m in re.finditer(f"[{QUOTE_MARKS}]|{DOUBLED}", text)]
     found = []
-    for open_at, close_at in zip(marks[::2], marks[1::2], strict=False):
-        found.append((open_at + 1, close_at, open_at, close_at))
+    for (open_at, start), (close_at, _) in zip(marks[::2], marks[1::2], strict=False):
+        found.append((start, close_at, open_at, close_at))
     return found
 
 
@@ -240,7 +257,7 @@ def _verb_after(sdoc: Doc, close_at: int) -> object | None:
     for token in sdoc[span.end : span.end + BASELINE_WINDOW]:
         if token.lemma_.lower() in BASELINE_VERBS and token.pos_ == "VERB":
             return token
-        if token.text in {".", "!", "?"} or token.text in QUOTE_MARKS:
+        if token.text in {".", "!", "?", DOUBLED} or token.text in QUOTE_MARKS:
             return None
     return None
 
@@ -253,7 +270,7 @@ def _verb_before(sdoc: Doc, open_at: int) -> object | None:
     for token in reversed(list(before)):
         if token.lemma_.lower() in BASELINE_VERBS and token.pos_ == "VERB":
             return token
-        if token.text in {".", "!", "?"} or token.text in QUOTE_MARKS:
+        if token.text in {".", "!", "?", DOUBLED} or token.text in QUOTE_MARKS:
             return None
     return None
 
@@ -315,9 +332,10 @@ CUE_MIN_COUNT = 5  # a lemma seen in a gold cue at least this often
 CUE_MIN_RATE = 0.2  # and at this rate of its occurrences outside any content
 
 
-def count_cues(articles: list[Article]) -> dict[str, tuple[int, int]]:
-    """Lemma -> (its verbs in a gold cue, its verbs outside any gold content), for the lemmas
-    seen often enough at a high enough rate: `LEARNED_CUES` of `lang/en/claims.py`."""
+def count_cues(articles: list[Article], pos: str = "VERB") -> dict[str, tuple[int, int]]:
+    """Lemma -> (its words in a gold cue, its words outside any gold content), for the lemmas
+    of that part of speech seen often enough at a high enough rate: `LEARNED_CUES` (verbs) and
+    `LEARNED_NOUN_CUES` (nouns) of `lang/en/claims.py`."""
     nlp = load_pipeline(Settings().spacy_model)
     in_cue: Counter[str] = Counter()
     seen: Counter[str] = Counter()
@@ -327,7 +345,7 @@ def count_cues(articles: list[Article]) -> dict[str, tuple[int, int]]:
             contents = [span for g in article.gold for span in g.content]
             cues = [span for g in article.gold for span in g.cue]
             for token in sdoc:
-                if token.pos_ != "VERB" or any(a <= token.idx < b for a, b in contents):
+                if token.pos_ != pos or any(a <= token.idx < b for a, b in contents):
                     continue
                 lemma = token.lemma_.lower()
                 seen[lemma] += 1
@@ -348,11 +366,13 @@ def main() -> None:
     parser.add_argument("--split", choices=("train", "dev"), default="dev")
     parser.add_argument("--limit", type=int, default=None, help="the first N articles only")
     parser.add_argument("--details", type=int, default=0, help="show N misses and N extras")
-    parser.add_argument("--count-cues", action="store_true",
-                        help="print the cue lexicon counted on train (LEARNED_CUES)")  # fmt: skip
+    parser.add_argument("--count-cues", choices=("VERB", "NOUN"), default=None,
+                        help="print the cue lexicon of verbs (LEARNED_CUES) or nouns "
+                        "(LEARNED_NOUN_CUES), counted on train")  # fmt: skip
     args = parser.parse_args()
     if args.count_cues:
-        for lemma, counts in count_cues(load_split(args.data, "train", args.limit)).items():
+        train = load_split(args.data, "train", args.limit)
+        for lemma, counts in count_cues(train, args.count_cues).items():
             print(f'"{lemma}": {counts},')
         return
     started = time.perf_counter()

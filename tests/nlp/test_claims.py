@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from counterpoint.config import Settings
 from counterpoint.nlp.annotate import load_pipeline
-from counterpoint.nlp.claims import find_attributions, find_claims
+from counterpoint.nlp.claims import CueModel, attribution_candidates, find_attributions, find_claims
 from counterpoint.records import Claim
 
 
@@ -285,3 +285,58 @@ def test_a_verb_learned_as_a_cue_needs_someone_who_can_say_something() -> None:
     contents = [sdoc.text[c.start : c.end] for c in found]
     assert not any("nerves" in content for content in contents)
     assert any("the plan" in content for content in contents)
+
+
+def test_two_apostrophes_are_a_quotation_mark() -> None:
+    text = "''We will win the state,'' Mr. Tomas Reyes said in Tulsa."
+    doc, claim = one(text, "We will win the state")
+    assert claim.kind == "quote" and speaker(doc, claim) == "Tomas Reyes"
+
+
+def test_a_quote_opened_straight_and_closed_curly() -> None:
+    text = '"The levee will hold,\u201d said Pia Holm, an engineer.'
+    doc, claim = one(text, "The levee will hold")
+    assert claim.kind == "quote" and speaker(doc, claim) == "Pia Holm"
+
+
+def test_a_speech_verb_set_into_the_clause_it_reports() -> None:
+    text = "The new bridge, the mayor said, will open in May."
+    doc = parse(text)
+    [said] = [a for a in find_attributions(doc) if a.claim.cue == "said"]
+    assert [text[a:b] for a, b in said.parts] == ["The new bridge", "will open in May"]
+    assert said.claim.kind == "reported" and said.claim.speaker_text == "the mayor"
+    doc, claim = one(
+        "Prices will rise next year, the central bank said.", "Prices will rise next year"
+    )
+    assert claim.speaker_text == "the central bank"
+
+
+def test_a_cue_noun_with_its_owner() -> None:
+    text = "Senator Ida Voss voiced sharp criticism of the new dam."
+    doc, claim = one(text, "the new dam")
+    assert claim.cue == "criticism of" and speaker(doc, claim) == "Ida Voss"
+
+
+def test_according_to_before_a_quote_names_the_speaker() -> None:
+    text = "According to the ministry, \u201cthe roads are closed until Friday.\u201d"
+    doc, claim = one(text, "the roads are closed until Friday")
+    assert claim.kind == "quote" and claim.speaker_text == "the ministry"
+
+
+def test_the_cue_model_weighs_claims_found_at_a_verb() -> None:
+    doc = parse("Senator Ida Voss attacked the plan. The virus attacks the nerves.")
+    candidates = attribution_candidates(doc)
+    weighed = [features for _, features in candidates if features]
+    assert weighed and all(any(f.startswith("lemma=") for f in fs) for fs in weighed)
+    model = CueModel(bias=-10.0, weights={}, threshold=0.5)  # weighs every claim down
+    assert not [a for a in find_attributions(doc, model=model) if a.claim.cue == "attacked"]
+    model = CueModel(bias=10.0, weights={}, threshold=0.5)
+    assert [a for a in find_attributions(doc, model=model) if a.claim.cue == "attacked"]
+
+
+def test_the_subject_of_seem_or_of_a_passive_is_not_the_speaker() -> None:
+    text = "Senator Ida Voss seemed to accept the plan."
+    doc = parse(text)
+    [seemed] = [a for a in find_attributions(doc) if a.claim.cue == "seemed"]
+    assert [text[a:b] for a, b in seemed.parts] == ["Senator Ida Voss", "to accept the plan"]
+    assert seemed.claim.speaker is None and seemed.claim.speaker_text is None

@@ -1,8 +1,9 @@
 """Who says what: claims and quotes, read off the dependency parse of a spaCy `Doc`.
 
-- Direct quotes: the words inside quotation marks (curly or straight), attributed to the cue
-  verb that governs them or stands next to them ('"...," Abril said.', '"...," said Abril.',
-  'Abril said: "..."', 'pledged to "guarantee order"'). A quote split by its cue ('"A," X
+- Direct quotes: the words inside quotation marks (curly, straight or two apostrophes, pairing
+  in turn whatever their shape), attributed to the cue verb that governs them or stands next
+  to them ('"...," Abril said.', '"...," said Abril.', 'Abril said: "..."', 'pledged to
+  "guarantee order"'). A quote split by its cue ('"A," X
   said, "B."'), or followed by more quoted words in its paragraph or at the start of the next,
   is one claim in several pieces (`Attribution.parts`; the `Claim` runs from the first piece to
   the last); a quote over several paragraphs opens each and closes only the last.
@@ -12,6 +13,13 @@
   "X called for ...", "X blamed Y on Z"). Cues are the speech verbs and the verbs learned from
   PolNeAR train (`LEARNED_CUES`); the speaker is the cue's subject, "he" and "she" the last
   person named of that gender (or of none the text shows).
+- "The goal, he said, is a cease-fire": a speech verb set into the clause it reports says it.
+- Cue nouns learned from PolNeAR train (`LEARNED_NOUN_CUES`): "her claim that X", "criticism of
+  X", the speaker the noun's owner or the subject of the verb it hangs from.
+- The cue model (`CueModel`, `lang/<code>/claims_cue_model.json` where a language has one): the
+  rules propose a claim at every learned cue, verb or noun, and a logistic regression over the
+  claim's features (the cue, its subject, its content) keeps those PolNeAR's annotators would
+  count; quotes with their verb are not weighed.
 - "X: ...": a headline or lead naming a speaker before a colon.
 - "according to X, ...": the rest of the clause.
 - Documents: "a report by X showed that ...", "records showing that ...".
@@ -30,11 +38,14 @@ The words and parse labels it reads are the language's (`lang/<code>/claims.py`)
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
+from pathlib import Path
 from types import ModuleType
 
 from spacy.tokens import Doc, Span, Token
@@ -43,6 +54,7 @@ from counterpoint.config import NlpSettings
 from counterpoint.lang import words
 from counterpoint.records import Claim
 
+_WORD = re.compile(r"\w+")
 # Which finding wins when two kinds find the same content.
 PRIORITY = {"quote": 0, "document": 1, "reported": 2, "according_to": 3, "author": 4, "label": 5}
 
@@ -88,15 +100,67 @@ def find_claims(sdoc: Doc, settings: NlpSettings = NlpSettings()) -> list[Claim]
     return [found.claim for found in find_attributions(sdoc, settings)]
 
 
-def find_attributions(sdoc: Doc, settings: NlpSettings = NlpSettings()) -> list[Attribution]:
+def find_attributions(
+    sdoc: Doc, settings: NlpSettings = NlpSettings(), model: CueModel | None = None
+) -> list[Attribution]:
     """The claims of one parsed document, in text order, each with its speaker's written span
-    and its content's pieces."""
-    return _Finder(sdoc, settings).run()
+    and its content's pieces; claims at a verb weighed by `model` (by default the language's
+    cue model, where it has one)."""
+    return [found for found, _ in _Finder(sdoc, settings, model).run()]
+
+
+def attribution_candidates(
+    sdoc: Doc, settings: NlpSettings = NlpSettings()
+) -> list[tuple[Attribution, tuple[str, ...]]]:
+    """Every attribution the rules find before the cue model weighs them, each with the
+    features the model reads (none for claims it does not weigh): what
+    bench/polnear_cue_model.py learns the model from."""
+    return _Finder(sdoc, settings, weigh=False).run()
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """A logistic regression over a verb claim's features (`_Finder._features`): whether the
+    claim is someone's attribution as readers count them. Learned on PolNeAR train by
+    bench/polnear_cue_model.py; a claim is kept from `threshold`."""
+
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, features: tuple[str, ...]) -> float:
+        score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1 / (1 + math.exp(-score))
+
+
+@cache
+def cue_model(path: Path) -> CueModel | None:
+    """The cue model of a language, from its data file; none where the language has none."""
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return CueModel(data["bias"], data["weights"], data["threshold"])
 
 
 class _Finder:
-    def __init__(self, doc: Doc, settings: NlpSettings) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        settings: NlpSettings,
+        model: CueModel | None = None,
+        weigh: bool = True,
+    ) -> None:
         self.en: ModuleType = words(doc.lang_, "claims")
+        # with a cue model, the rules propose claims from every learned cue and the model
+        # weighs them; without one, the learned cues above their rate, with a speaker who can
+        # say something (`weigh` false: every candidate, none weighed)
+        if model is None and weigh:
+            model = cue_model(Path(str(self.en.__file__)).with_name(self.en.CUE_MODEL_FILE))
+        self.model = model
+        self.candidates = model is not None or not weigh
+        self.cue_verbs: set[str] = (
+            self.en.CANDIDATE_CUE_VERBS if self.candidates else self.en.CUE_VERBS
+        )
         self.settings = settings
         self.doc = doc
         self.text = doc.text
@@ -124,10 +188,18 @@ class _Finder:
 
     # -- the whole document ---------------------------------------------------------------
 
-    def run(self) -> list[Attribution]:
+    def run(self) -> list[tuple[Attribution, tuple[str, ...]]]:
         found: list[_Found] = []
         found += self._quote_claims()
         found += self._verb_claims()
+        if self.candidates:
+            found += self._noun_claims()
+        features = {id(item): self._features(item) for item in found
+                    if item.verb is not None and item.kind in self.en.CUE_MODEL_KINDS}  # fmt: skip
+        if self.model is not None:
+            model = self.model
+            found = [f for f in found if id(f) not in features
+                     or model.probability(features[id(f)]) >= model.threshold]  # fmt: skip
         found += self._according_to()
         found += self._colon_claims(found)
         found += self._author_claims(found)
@@ -138,13 +210,84 @@ class _Finder:
         ordered = sorted(unique.values(), key=lambda f: (f.start, -f.end))
         claims = [self._claim(item) for item in ordered]
         return [
-            Attribution(
-                replace(claim, nested_in=nested),
-                item.parts or ((item.start, item.end),),
-                item.speaker_at,
+            (
+                Attribution(
+                    replace(claim, nested_in=nested),
+                    item.parts or ((item.start, item.end),),
+                    item.speaker_at,
+                ),
+                features.get(id(item), ()),
             )
             for claim, item, nested in zip(claims, ordered, _nested_in(ordered), strict=True)
         ]
+
+    def _features(self, item: _Found) -> tuple[str, ...]:
+        """What the cue model reads of a claim found at a verb: the verb (lemma, how often
+        train saw it as a cue, its place in the parse, negation, inside a quote), who its
+        subject is (a kind of name, a pronoun, a noun of people or documents) and what its
+        content is (its length, its first word and head, before or after the verb)."""
+        en = self.en
+        verb = item.verb
+        assert verb is not None
+        lemma = verb.lemma_.lower()
+        if verb.pos_ in en.NOUN_POS:  # "criticism of X", "his claim that ..."
+            cue, seen = en.LEARNED_NOUN_CUES.get(lemma, (0, 0))
+            lemma = en.NOUN_CUE_PREFIX + lemma
+            subject = self._noun_source(verb)
+        else:
+            cue, seen = en.LEARNED_CUES.get(lemma, (0, 0))
+            subject = self._subject(verb)
+        who = self._subject_kind(subject)
+        group = who.split(":")[0]
+        pieces = item.parts or ((item.start, item.end),)
+        n_words = sum(len(_WORD.findall(self.text[a:b])) for a, b in pieces)
+        content = self.doc.char_span(item.start, item.end, alignment_mode="expand")
+        head = content.root.dep_ if content is not None else ""
+        inside = any(q.start <= verb.idx < q.end for q in self.quotes)
+        objects = sorted({c.dep_ for c in verb.children if c.dep_ in en.CUE_MODEL_CHILD_DEPS})
+        found = [
+            f"kind={item.kind}",
+            f"lemma={lemma}",
+            f"rate={min(int(10 * cue / seen), 9) if seen else -1}",
+            f"speech={lemma in en.SPEECH_VERBS}",
+            f"dep={verb.dep_}",
+            f"tag={verb.tag_}",
+            f"subj={who}",
+            f"subjg={group}",
+            f"neg={_negated(verb)}",
+            f"len={min(int(math.log2(n_words + 1)), 6)}",
+            f"after={item.start >= verb.idx}",
+            f"pieces={min(len(pieces), 3)}",
+            f"inquote={inside}",
+            f"childdeps={','.join(objects)}",
+            f"lemma_subjg={lemma}|{group}",
+            f"lemma_root={lemma}|{head}",
+        ]
+        if content is not None:
+            first = content[0]
+            found += [f"first={first.pos_}", f"firstdep={first.dep_}", f"root={head}",
+                      f"rootpos={content.root.pos_}",
+                      f"to={first.lower_ == en.INFINITIVE_MARKER}"]  # fmt: skip
+        return tuple(found)
+
+    def _subject_kind(self, subject: Token | None) -> str:
+        """What kind of speaker a subject is, for the cue model: "ent:PERSON", "pron:he",
+        "speakernoun", "docnoun", "rel" ("who"), "noun:NOUN", or "none"."""
+        en = self.en
+        if subject is None:
+            return "none"
+        if subject.ent_type_:
+            return "ent:" + subject.ent_type_
+        if subject.pos_ == "PRON":
+            return "pron:" + subject.lower_
+        lemma = subject.lemma_.lower()
+        if lemma in en.SPEAKER_NOUNS:
+            return "speakernoun"
+        if lemma in en.DOCUMENT_NOUNS:
+            return "docnoun"
+        if subject.tag_ in en.RELATIVE_TAGS:
+            return "rel"
+        return "noun:" + subject.pos_
 
     def _claim(self, item: _Found) -> Claim:
         en = self.en
@@ -280,7 +423,8 @@ class _Finder:
     def _ends_search(self, token: Token) -> bool:
         """Another quote or the end of a sentence: the verb of a quote is not beyond it."""
         marks = self.en.OPEN_QUOTES + self.en.CLOSE_QUOTES
-        return token.text in marks or token.text in {".", "?", "!"}
+        doubled = self.en.DOUBLED_APOSTROPHE[0]
+        return token.text in marks or token.text in {".", "?", "!", doubled}
 
     # -- speech verbs and documents ---------------------------------------------------------
 
@@ -289,13 +433,23 @@ class _Finder:
         found: list[_Found] = []
         spans = [(q.open_at, q.close_at + 1) for q in self.quotes]
         for verb in self.doc:
-            if not self._is_cue_verb(verb) or _negated(verb):
+            if not self._is_cue_verb(verb, candidate=True) or (
+                _negated(verb) and not self.candidates
+            ):
                 continue
             if verb.lower_ == en.ACCORDING_TO[0]:
                 continue  # "according to X": a pass of its own
-            if not self._is_speech_verb(verb) and not self._someone(self._subject(verb)):
-                continue  # "seeking the presidency", "the immune system attacks the nerves":
-                # a learned cue needs someone doing it
+            subject = self._subject(verb)
+            if (
+                not self._is_speech_verb(verb)
+                and not self._someone(subject)
+                and (not self.candidates or subject is not None)
+            ):
+                continue  # "the immune system attacks the nerves": a learned cue needs someone
+                # doing it; with the cue model, one without a subject is weighed ("seeking the
+                # presidency" rarely passes, "after pledging to X" often)
+            if not self._is_speech_verb(verb) and self._passive(verb) and not self._subject(verb):
+                continue  # "it is known that ...": the author's, found with the author's claims
             clauses = [
                 c
                 for c in verb.children
@@ -311,6 +465,12 @@ class _Finder:
             preposition: Token | None = None
             if not contents:
                 contents, preposition = self._complement(verb)
+            if not contents:
+                around = self._said_around(verb, spans)
+                if around:
+                    found.append(self._attributed(verb, around[0][0], around[-1][1], "reported"))
+                    found[-1].parts = tuple(around) if len(around) > 1 else ()
+                continue
             for subtree in contents:
                 words = [t for t in subtree if not (t.is_punct or t.is_space)]
                 if not words:
@@ -328,8 +488,104 @@ class _Finder:
                 item = self._attributed(verb, start, end, "reported")
                 if preposition is not None and item.cue is not None:
                     item.cue = (item.cue[0], max(item.cue[1], preposition.idx + len(preposition)))
+                if not clauses:
+                    self._raised(verb, item)
                 found.append(item)
         return found
+
+    def _raised(self, verb: Token, item: _Found) -> None:
+        """ "Cuban seemed to rely on ...", "Smith is expected to run", "Lee was named the
+        winner": the subject is what is said (of it), not who says it; it joins the content
+        and nobody is named."""
+        en = self.en
+        subject = next((c for c in verb.children if c.dep_ in en.RAISED_SUBJECT_DEPS), None)
+        if subject is None or subject.i > verb.i:
+            return
+        passive = subject.dep_ != "nsubj" and not any(c.dep_ == "agent" for c in verb.children)
+        if not passive and verb.lemma_.lower() not in en.RAISING_VERBS:
+            return
+        words = self._phrase(subject)
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        item.parts = ((start, end), *(item.parts or ((item.start, item.end),)))
+        item.start = min(item.start, start)
+        item.speaker = item.speaker_text = item.speaker_at = None
+
+    def _said_around(self, verb: Token, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """ "The goal, he said, is a cease-fire." / "Prices will rise, she said.": a speech verb
+        set into the clause it reports says that clause, in pieces around the cue (character
+        spans); none when the clause is quoted (the quote is found apart) or no clause."""
+        head = verb.head
+        if (
+            verb.dep_ not in self.en.PARENTHETICAL_DEPS
+            or head.pos_ not in self.en.VERB_POS
+            or not self._is_speech_verb(verb)
+            or self._subject(verb) is None
+        ):
+            return []
+        inside = {t.i for t in verb.subtree}
+        words = [t for t in head.subtree if t.i not in inside and t.sent == verb.sent]
+        pieces = [self._trim([t for t in words if t.i < verb.i]),
+                  self._trim([t for t in words if t.i > verb.i])]  # fmt: skip
+        spans = [(p[0].idx, p[-1].idx + len(p[-1])) for p in pieces if _content_words(p)]
+        if not spans or any(a < e and s < b for a, b in quotes for s, e in spans):
+            return []
+        return spans
+
+    def _noun_claims(self) -> list[_Found]:
+        """Cues that are nouns, learned from train (`LEARNED_NOUN_CUES`): "his claim that X",
+        "Trump's criticism of X", "a plan to X"; the speaker is the noun's owner, if named.
+        Only with the cue model, which weighs them."""
+        en = self.en
+        found = []
+        for noun in self.doc:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in en.NOUN_CUES:
+                continue
+            words, preposition = self._noun_content(noun)
+            words = self._trim(words)
+            if not _content_words(words):
+                continue
+            source = self._noun_source(noun)
+            speaker, speaker_text = self._speaker(source) if source is not None else (None, None)
+            last = preposition if preposition is not None else noun
+            found.append(
+                _Found(words[0].idx, words[-1].idx + len(words[-1]), "reported", speaker=speaker,
+                       speaker_text=speaker_text, cue=(noun.idx, last.idx + len(last)),
+                       verb=noun, speaker_at=self._written(source) if source is not None
+                       else None)
+            )  # fmt: skip
+        return found
+
+    def _noun_content(self, noun: Token) -> tuple[list[Token], Token | None]:
+        """What a cue noun is about: its "that" clause or infinitive ("the claim that X", "a
+        plan to X"), else the object of its preposition ("criticism of X"), with that
+        preposition."""
+        en = self.en
+        for child in noun.children:
+            if child.i > noun.i and child.dep_ in en.NOUN_CLAUSE_DEPS:
+                marks = [g for g in child.children if g.dep_ in {"mark", "aux"}]
+                if any(g.lower_ in {en.COMPLEMENTIZER, en.INFINITIVE_MARKER} for g in marks):
+                    return [t for t in child.subtree if t.lower_ != en.COMPLEMENTIZER
+                            or t.head.i != child.i], None  # fmt: skip
+        for child in noun.children:
+            if child.dep_ == "prep" and child.i > noun.i and child.lower_ in en.NOUN_CUE_PREPS:
+                objects = [g for g in child.children if g.dep_ in {"pobj", "pcomp"}]
+                if objects:
+                    return list(objects[0].subtree), child
+        return [], None
+
+    def _noun_source(self, noun: Token) -> Token | None:
+        """Whose a cue noun is: its owner ("Trump's criticism", "his claim") or the name
+        before it ("the Clinton campaign's statement", "a Trump statement")."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+        for child in noun.children:
+            if child.dep_ == "compound" and child.pos_ == "PROPN":
+                return child
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ in self.en.NOUN_CUE_OBJECT_DEPS and verb.pos_ in self.en.VERB_POS:
+            return self._subject(verb)  # "he voiced criticism of X", "X responded to claims"
+        return None
 
     def _infinitive(self, verb: Token) -> bool:
         """ "to send": a clause in the infinitive, which says what is asked for."""
@@ -378,6 +634,8 @@ class _Finder:
     def _attributed(self, verb: Token, start: int, end: int, kind: str) -> _Found:
         en = self.en
         subject = self._subject(verb)
+        if subject is None and verb.lower_ == en.ACCORDING_TO[0]:
+            subject = self._according_object(verb)  # 'According to X, "..."'
         if subject is None and not self._passive(verb):
             subject = self._leading_actor(verb)
         speaker, speaker_text = self._speaker(subject) if subject is not None else (None, None)
@@ -623,17 +881,11 @@ class _Finder:
 
     def _according_to(self) -> list[_Found]:
         found = []
-        according, to_word = self.en.ACCORDING_TO
+        according = self.en.ACCORDING_TO[0]
         for token in self.doc:
             if token.lower_ != according:
                 continue
-            to = next((c for c in token.children if c.lower_ == to_word), None)
-            if (
-                to is None
-                and token.i + 1 < len(self.doc)
-                and self.doc[token.i + 1].lower_ == to_word
-            ):
-                to = self.doc[token.i + 1]
+            to = self._according_to_word(token)
             if to is None:
                 continue
             objects = [c for c in to.children if c.dep_ == "pobj"]
@@ -655,6 +907,20 @@ class _Finder:
                 )
             )
         return found
+
+    def _according_to_word(self, according: Token) -> Token | None:
+        """The "to" of "according to"."""
+        to_word = self.en.ACCORDING_TO[1]
+        to = next((c for c in according.children if c.lower_ == to_word), None)
+        after = self.doc[according.i + 1] if according.i + 1 < len(self.doc) else None
+        if to is None and after is not None and after.lower_ == to_word:
+            to = after
+        return to
+
+    def _according_object(self, according: Token) -> Token | None:
+        """The X of "according to X"."""
+        to = self._according_to_word(according)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
 
     def _according_to_content(
         self, according: Token, to: Token, objects: list[Token]
@@ -822,11 +1088,14 @@ class _Finder:
         span: Span | None = self.doc.char_span(start, end, alignment_mode="expand")
         return list(span) if span is not None else []
 
-    def _is_cue_verb(self, token: Token) -> bool:
-        """A speech verb, or a verb learned as a cue: "accused", "urged", "called for"."""
+    def _is_cue_verb(self, token: Token, candidate: bool = False) -> bool:
+        """A speech verb, or a verb learned as a cue: "accused", "urged", "called for"; with
+        `candidate`, any learned cue the cue model is there to weigh (elsewhere, as the verb
+        of a quote or the end of a content, only the cues above their rate)."""
         if self._is_speech_verb(token):
             return True
-        return token.pos_ == "VERB" and token.lemma_.lower() in self.en.CUE_VERBS
+        lemmas = self.cue_verbs if candidate else self.en.CUE_VERBS
+        return token.pos_ == "VERB" and token.lemma_.lower() in lemmas
 
     def _someone(self, subject: Token | None) -> bool:
         """Whether a subject can say something: a named actor, a pronoun for people, or a
@@ -919,12 +1188,15 @@ class _Finder:
 
 
 def _quotes(text: str, en: ModuleType) -> list[_Quote]:
-    """Quoted passages: curly marks pair by their shape, straight ones in turn; a paragraph
-    break closes nothing and drops an unclosed mark, unless the next paragraph opens with a mark
-    (a quote running over several paragraphs opens each and closes only the last)."""
+    """Quoted passages. Marks pair in turn, whatever their shape (news texts mix them: '"A,”
+    she said' opens straight and closes curly); an opening curly mark written against the word
+    before it and followed by a space closes ('out of balance.“ The'). A paragraph break closes
+    nothing and drops an unclosed mark, unless the next paragraph opens with a mark (a quote
+    running over several paragraphs opens each and closes only the last)."""
+    doubled, straight = en.DOUBLED_APOSTROPHE
+    text = text.replace(doubled, straight)  # the same length: offsets hold
     found = []
     opened: int | None = None
-    mark = ""
     reopened = -1  # the opening mark of a paragraph that goes on with the quote before it
     for index, char in enumerate(text):
         if index == reopened:
@@ -933,22 +1205,16 @@ def _quotes(text: str, en: ModuleType) -> list[_Quote]:
             rest = text[index:]
             following = len(rest) - len(rest.lstrip())
             mark_after = text[index + following : index + following + 1]
-            if (
-                mark_after
-                and mark_after in en.OPEN_QUOTES
-                and ((mark_after in en.STRAIGHT_QUOTES) == (mark in en.STRAIGHT_QUOTES))
-            ):
+            if mark_after and mark_after in en.OPEN_QUOTES:
                 reopened = index + following  # a quote of several paragraphs opens each one
                 continue
             opened = None
         elif opened is None and char in en.OPEN_QUOTES:
             if char in en.STRAIGHT_QUOTES and index > 0 and text[index - 1].isalnum():
                 continue  # inches, a stray mark
-            opened, mark = index, char
-        elif (
-            opened is not None
-            and char in en.CLOSE_QUOTES
-            and (char in en.STRAIGHT_QUOTES) == (mark in en.STRAIGHT_QUOTES)
+            opened = index
+        elif opened is not None and (
+            char in en.CLOSE_QUOTES or (char in en.OPEN_QUOTES and _closes(text, index))
         ):
             inner = text[opened + 1 : index]
             start = opened + 1 + (len(inner) - len(inner.lstrip()))
@@ -958,6 +1224,13 @@ def _quotes(text: str, en: ModuleType) -> list[_Quote]:
                 found.append(_Quote(start, end, opened, index))
             opened = None
     return found
+
+
+def _closes(text: str, index: int) -> bool:
+    """An opening mark used to close: against the word before it, a space or the end after."""
+    before = text[index - 1 : index]
+    after = text[index + 1 : index + 2]
+    return bool(before) and not before.isspace() and (not after or after.isspace())
 
 
 def _extend(item: _Found, quote: _Quote) -> None:

@@ -23,7 +23,7 @@ SPEECH_VERBS = set(
     repeat show find prove demonstrate point charge accuse assure inform remind caution
     """.split()
 )
-# Cues learned from PolNeAR's train split (bench/polnear_attribution.py --count-cues; 840
+# Cues learned from PolNeAR's train split (bench/polnear_attribution.py --count-cues VERB; 840
 # articles, the annotator whose id sorts first; dev not looked at): lemma -> (times a verb of
 # that lemma is in a gold cue, times it occurs as a verb outside the content of an attribution:
 # "I think" inside a quote is part of the quote, not a cue), for lemmas seen in a cue at least
@@ -355,6 +355,119 @@ LEARNED_CUE_RATE = 0.4
 CUE_VERBS = SPEECH_VERBS | {
     lemma for lemma, (cue, seen) in LEARNED_CUES.items() if cue >= LEARNED_CUE_RATE * seen
 }
+# Nouns learned as cues on PolNeAR train (--count-cues NOUN), counted as `LEARNED_CUES` is
+# (nouns outside any content; in a gold cue at least 5 times, at a rate of 0.2): "criticism of X",
+# "his claim that X". Candidates only with the cue model, which weighs them.
+LEARNED_NOUN_CUES: dict[str, tuple[int, int]] = {
+    "accusation": (8, 14),
+    "advice": (10, 23),
+    "aim": (5, 11),
+    "allegation": (9, 15),
+    "announcement": (9, 33),
+    "answer": (8, 36),
+    "anxiety": (7, 13),
+    "argument": (15, 42),
+    "assertion": (11, 15),
+    "assumption": (6, 9),
+    "attack": (51, 230),
+    "attention": (26, 78),
+    "backing": (5, 11),
+    "belief": (6, 10),
+    "call": (37, 105),
+    "chant": (9, 10),
+    "claim": (25, 46),
+    "column": (6, 25),
+    "comment": (21, 98),
+    "complaint": (11, 19),
+    "concern": (37, 72),
+    "confidence": (7, 11),
+    "consensus": (6, 11),
+    "conversation": (9, 37),
+    "criticism": (49, 81),
+    "critique": (5, 11),
+    "decision": (24, 96),
+    "defense": (9, 45),
+    "demand": (5, 18),
+    "desire": (5, 8),
+    "detail": (6, 24),
+    "disagreement": (6, 8),
+    "disclosure": (6, 16),
+    "discussion": (7, 27),
+    "doubt": (18, 27),
+    "endorsement": (28, 68),
+    "enthusiasm": (5, 21),
+    "evidence": (8, 32),
+    "eye": (6, 21),
+    "favor": (14, 29),
+    "fear": (12, 28),
+    "fire": (6, 28),
+    "focus": (12, 44),
+    "footage": (5, 11),
+    "fun": (5, 7),
+    "goal": (9, 36),
+    "hope": (19, 39),
+    "idea": (17, 61),
+    "interest": (15, 66),
+    "letter": (13, 64),
+    "look": (9, 35),
+    "mention": (9, 13),
+    "message": (30, 118),
+    "mind": (7, 26),
+    "notion": (6, 16),
+    "opinion": (11, 37),
+    "opposition": (20, 50),
+    "plan": (31, 122),
+    "pledge": (7, 11),
+    "position": (13, 63),
+    "praise": (10, 15),
+    "promise": (20, 34),
+    "proposal": (16, 44),
+    "question": (74, 200),
+    "reference": (10, 22),
+    "request": (10, 43),
+    "ruling": (5, 22),
+    "sense": (7, 28),
+    "sentiment": (5, 13),
+    "shot": (6, 30),
+    "sign": (15, 72),
+    "speculation": (6, 12),
+    "stance": (8, 23),
+    "statement": (106, 214),
+    "stump": (5, 19),
+    "suggestion": (13, 16),
+    "support": (89, 221),
+    "talk": (12, 50),
+    "understanding": (6, 6),
+    "view": (28, 68),
+    "warning": (7, 12),
+    "word": (21, 84),
+}
+NOUN_CUES = set(LEARNED_NOUN_CUES)
+# Dependency labels of a cue noun whose speaker is the subject of the verb it hangs from:
+# "he voiced criticism of X", "X responded to claims that ...".
+NOUN_CUE_OBJECT_DEPS = {"dobj", "pobj", "attr"}
+# The cue model reads a noun's lemma with this before it: "n:support" is not "support".
+NOUN_CUE_PREFIX = "n:"
+# Dependency labels of a cue noun's clause: "the claim that X", "a plan to X".
+NOUN_CLAUSE_DEPS = {"acl", "ccomp", "relcl"}
+# Prepositions after a cue noun that open what it is about: "criticism of X".
+NOUN_CUE_PREPS = {"of", "for", "to", "about", "on", "against", "with", "over", "toward",
+                  "towards"}  # fmt: skip
+# With a cue model (`CUE_MODEL_FILE`, beside this file), every learned cue is a candidate and
+# the model weighs each claim found at one.
+CANDIDATE_CUE_VERBS = SPEECH_VERBS | set(LEARNED_CUES)
+# The cue model: a logistic regression over the features of a claim found at a verb, learned
+# on PolNeAR train by bench/polnear_cue_model.py.
+CUE_MODEL_FILE = "claims_cue_model.json"
+# The kinds of claims the cue model weighs: those read off a cue verb's clause or objects, or
+# a cue noun's; quotes with their verb are sure enough.
+CUE_MODEL_KINDS = {"reported", "document"}
+# Dependency labels of a cue verb's children the cue model reads: what the verb takes.
+CUE_MODEL_CHILD_DEPS = {"ccomp", "dobj", "xcomp", "prep", "dative", "oprd", "advcl"}
+# Verbs whose subject is what they say something of, not who says it: "X seemed to ...".
+RAISING_VERBS = {"seem", "appear"}
+# Dependency labels of such a subject (and of a passive's: "X is expected to ...").
+RAISED_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Verbs whose question is what is attributed: "asked how ...", "wondered whether ...".
 QUESTION_VERBS = {"ask", "wonder", "question", "inquire"}
 # Dependency labels of what a cue verb takes as its content besides a clause: "accused X of Y",
@@ -510,11 +623,16 @@ OPEN_QUOTES = '\u201c"'
 CLOSE_QUOTES = '\u201d"'
 # Marks that both open and close a quote: they pair in turn, not by their shape.
 STRAIGHT_QUOTES = '"'
+# Two apostrophes written for a straight double mark (the New York Times' archive text:
+# ''We will win,'' he said): read as a space and a straight mark.
+DOUBLED_APOSTROPHE = ("''", ' "')
 
 # --- parse labels (spaCy's English models) ---------------------------------------------------
 
 # Dependency labels of the head of a clause.
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "csubj"}
+# Dependency labels of a speech verb set into the clause it reports: "X, he said, is Y".
+PARENTHETICAL_DEPS = {"parataxis"}
 # Dependency labels of a clause of the main line, whose conjoined clauses are claims of their own.
 MAIN_CLAUSE_DEPS = {"ROOT", "conj", "parataxis"}
 # Dependency labels of a conjunction left out of a claim's start.
