@@ -1,24 +1,31 @@
 """Throughput of `counterpoint.analyze` against spaCy's own `nlp.pipe` on the same texts.
 
-Run:  python bench/throughput.py [--data DIR] [--limit N] [--workers N] [--plain] [--json]
+Run:  python bench/throughput.py [--data DIR] [--limit N] [--workers N] [--plain]
+                                 [--embedding e5|static] [--json]
 
 The AllSides test split (Baly et al. 2020) is converted to one JSON Lines file in a temporary
 folder, analysed into a temporary store (ingest + annotate + store + stories + resolve + align,
 timed as a whole; with `--plain` a second time without sentence embeddings), and then the texts
 as ingested are run through the same spaCy model with the same batch size and number of
-processes. The spaCy model is loaded and warmed up before either timer starts, so model loading
-is excluded from both figures. Nothing is written outside the temporary folder.
+processes. Each run is a fresh child process, which loads and warms up its spaCy model before
+its timer starts (model loading is excluded from every figure) and reports its CPU time (all
+its threads) and its peak resident memory (ru_maxrss): the bare model's peak beside analyze's.
+Nothing is written outside the temporary folder.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from datetime import datetime
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +34,13 @@ from tqdm import tqdm
 
 import counterpoint
 from counterpoint import Settings, analyze
+from counterpoint.config import static_embedding
 from counterpoint.nlp.annotate import CHUNK_CHARS, load_pipeline, split_text
 from counterpoint.records import Document
 from counterpoint.store import Store
 from machine import machine_info
+
+WARM_UP = "Warm-up: Ana Ruiz met the mayor of Port Aurel on Monday."
 
 DEFAULT_DATA = (
     Path(__file__).resolve().parent.parent.parent
@@ -87,36 +97,83 @@ def rates(articles: int, words: int, seconds: float, cpu: float) -> dict[str, fl
     }
 
 
-def run(data: Path, limit: int | None, workers: int, plain: bool = False) -> dict[str, Any]:
+def _peak_mb() -> float:
+    """This process's peak resident memory so far (ru_maxrss is in KiB on Linux)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _in_child(task: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+    """`task(*args)` in a fresh process: its peak memory is the run's own."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+        return pool.submit(task, *args).result()
+
+
+def timed_analyze(jsonl: Path, db: Path, settings: Settings) -> dict[str, Any]:
+    """analyze() of `jsonl` into `db`, timed after the pipeline is loaded and warmed up (run in
+    a child process)."""
+    load_pipeline(settings.spacy_model, settings.actor_labels, settings.nlp, settings.framing)(
+        WARM_UP
+    )
+    start, cpu = time.perf_counter(), time.process_time()
+    result = analyze([jsonl], db=db, settings=settings, progress=True)
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu": time.process_time() - cpu,
+        "added": len(result.added),
+        "errors": len(result.errors),
+        "duplicates": len(result.duplicates),
+        "entities": result.entities,
+        "peak_mb": _peak_mb(),
+    }
+
+
+def timed_pipe(model: str, pieces: list[str], batch_size: int, workers: int) -> dict[str, Any]:
+    """spaCy's own `nlp.pipe` over `pieces`, timed after the model is loaded and warmed up
+    (run in a child process)."""
+    nlp = spacy.load(model)
+    nlp(WARM_UP)
+    start, cpu = time.perf_counter(), time.process_time()
+    tokens = sum(
+        len(sdoc)
+        for sdoc in tqdm(
+            nlp.pipe(pieces, batch_size=batch_size, n_process=workers),
+            total=len(pieces),
+            unit="doc",
+            desc="nlp.pipe",
+        )
+    )
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu": time.process_time() - cpu,
+        "tokens": tokens,
+        "peak_mb": _peak_mb(),
+    }
+
+
+def run(
+    data: Path, limit: int | None, workers: int, plain: bool = False, embedding: str = "e5"
+) -> dict[str, Any]:
     """With `plain`, analyze also runs without sentence embeddings (align and stories compare
-    words only), into a second store: what the embeddings cost, timed in the same run."""
+    words only), into a second store: what the embeddings cost, timed in the same run. With
+    `embedding` "static", the align stage embeds sentences by mean word vectors."""
     settings = Settings(workers=workers)
-    # Counterpoint's pipeline (the model plus its own components), cached: analyze() re-uses
-    # it. spaCy's own is the bare model, as `spacy.load` gives it.
-    load_pipeline(settings.spacy_model)("Warm-up: Ana Ruiz met the mayor of Port Aurel on Monday.")
-    nlp = spacy.load(settings.spacy_model)
-    nlp("Warm-up: Ana Ruiz met the mayor of Port Aurel on Monday.")
+    if embedding == "static":
+        settings = replace(settings, align=static_embedding(settings.align))
 
     with tempfile.TemporaryDirectory(prefix="counterpoint-bench-") as tmp:
         jsonl = Path(tmp) / "allsides.jsonl"
         db = Path(tmp) / "bench.duckdb"
         converted, empty = convert(data, jsonl, limit)
 
-        start, cpu = time.perf_counter(), time.process_time()
-        result = analyze([jsonl], db=db, settings=settings, progress=True)
-        analyze_seconds = time.perf_counter() - start
-        analyze_cpu = time.process_time() - cpu
-        plain_seconds = plain_cpu = 0.0
+        analyzed = _in_child(timed_analyze, jsonl, db, settings)
+        plain_run: dict[str, Any] = {}
         if plain:
             words_only = replace(
                 settings,
                 align=replace(settings.align, vectors=False),
                 stories=replace(settings.stories, vectors=False),
             )
-            start, cpu = time.perf_counter(), time.process_time()
-            analyze([jsonl], db=Path(tmp) / "plain.duckdb", settings=words_only, progress=True)
-            plain_seconds = time.perf_counter() - start
-            plain_cpu = time.process_time() - cpu
+            plain_run = _in_child(timed_analyze, jsonl, Path(tmp) / "plain.duckdb", words_only)
 
         with Store(db, read_only=True) as store:
             documents = sorted(store.documents(), key=_line_number)
@@ -126,32 +183,19 @@ def run(data: Path, limit: int | None, workers: int, plain: bool = False) -> dic
     words = sum(len(doc.text.split()) for doc in documents)
     # The same pieces annotate() feeds spaCy (texts over CHUNK_CHARS are cut at paragraphs).
     pieces = [piece for doc in documents for _, piece, _ in split_text(doc.text, CHUNK_CHARS)]
-
-    start, cpu = time.perf_counter(), time.process_time()
-    tokens = sum(
-        len(sdoc)
-        for sdoc in tqdm(
-            nlp.pipe(pieces, batch_size=settings.batch_size, n_process=settings.workers),
-            total=len(pieces),
-            unit="doc",
-            desc="nlp.pipe",
-        )
-    )
-    pipe_seconds = time.perf_counter() - start
-    pipe_cpu = time.process_time() - cpu
+    piped = _in_child(timed_pipe, settings.spacy_model, pieces, settings.batch_size, workers)
 
     articles = len(documents)
-    analyze_rates = rates(len(result.added), words, analyze_seconds, analyze_cpu)
-    pipe_rates = rates(articles, words, pipe_seconds, pipe_cpu)
-    pipe_speed = articles / pipe_seconds
+    added = analyzed["added"]
+    pipe_speed = articles / piped["seconds"]
     extra = {}
     if plain:
         extra = {
-            "analyze_without_vectors": {"articles": len(result.added)}
-            | rates(len(result.added), words, plain_seconds, plain_cpu),
-            "ratio_without_vectors": round((len(result.added) / plain_seconds) / pipe_speed, 3),
+            "analyze_without_vectors": {"articles": added, "peak_mb": plain_run["peak_mb"]}
+            | rates(added, words, plain_run["seconds"], plain_run["cpu"]),
+            "ratio_without_vectors": round((added / plain_run["seconds"]) / pipe_speed, 3),
             "cpu_ratio_without_vectors": round(
-                pipe_cpu / plain_cpu * len(result.added) / articles, 3
+                piped["cpu"] / plain_run["cpu"] * added / articles, 3
             ),
         }
     return {
@@ -164,23 +208,26 @@ def run(data: Path, limit: int | None, workers: int, plain: bool = False) -> dic
             "spacy_model": settings.spacy_model,
             "batch_size": settings.batch_size,
             "workers": settings.workers,
+            "embedding": settings.align.embedding,
         },
         "articles_converted": converted,
         "skipped_empty": empty,
-        "input_errors": len(result.errors),
-        "duplicates": len(result.duplicates),
+        "input_errors": analyzed["errors"],
+        "duplicates": analyzed["duplicates"],
         "articles": articles,
         "words": words,
-        "tokens": tokens,
-        "entities": result.entities,
+        "tokens": piped["tokens"],
+        "entities": analyzed["entities"],
         "sentences": sentences,
         "sentences_embedded": embedded,
-        "analyze": {"articles": len(result.added), **analyze_rates},
-        "nlp_pipe": {"articles": articles, **pipe_rates},
-        "ratio": round((len(result.added) / analyze_seconds) / pipe_speed, 3),
-        # The same from the CPU time of this process (all its threads): on a machine shared
-        # with other jobs it moves less than wall clock. Meaningful with one worker only.
-        "cpu_ratio": round(pipe_cpu / analyze_cpu * len(result.added) / articles, 3),
+        "analyze": {"articles": added, "peak_mb": analyzed["peak_mb"]}
+        | rates(added, words, analyzed["seconds"], analyzed["cpu"]),
+        "nlp_pipe": {"articles": articles, "peak_mb": piped["peak_mb"]}
+        | rates(articles, words, piped["seconds"], piped["cpu"]),
+        "ratio": round((added / analyzed["seconds"]) / pipe_speed, 3),
+        # The same from the CPU time of each child process (all its threads): on a machine
+        # shared with other jobs it moves less than wall clock. Meaningful with one worker only.
+        "cpu_ratio": round(piped["cpu"] / analyzed["cpu"] * added / articles, 3),
         **extra,
     }
 
@@ -202,14 +249,15 @@ def print_table(figures: dict[str, Any]) -> None:
         f"errors, {figures['duplicates']} duplicates; {figures['tokens']:,} spaCy tokens"
     )
     print(
-        f"align:    {figures['sentences_embedded']:,} of {figures['sentences']:,} sentences "
-        "embedded (multilingual-e5-small)"
+        f"align:    {settings['embedding']} sentence embeddings; "
+        f"{figures['sentences_embedded']:,} of {figures['sentences']:,} sentences stored with "
+        "an e5 embedding"
     )
     print()
     header = f"{'run':<10}{'articles':>10}{'words':>12}{'seconds':>10}{'cpu s':>10}"
-    header += f"{'articles/s':>12}"
-    print(header + f"{'words/s':>12}")
-    print("-" * (len(header) + 12))
+    header += f"{'articles/s':>12}{'words/s':>12}"
+    print(header + f"{'peak MB':>10}")
+    print("-" * (len(header) + 10))
     runs = [("analyze", "analyze"), ("no vectors", "analyze_without_vectors")]
     for name, key in [*runs, ("nlp.pipe", "nlp_pipe")]:
         if key not in figures:
@@ -218,7 +266,7 @@ def print_table(figures: dict[str, Any]) -> None:
         print(
             f"{name:<10}{row['articles']:>10,}{figures['words']:>12,}{row['seconds']:>10.2f}"
             f"{row['cpu_seconds']:>10.2f}"
-            f"{row['articles_per_s']:>12.2f}{row['words_per_s']:>12,.0f}"
+            f"{row['articles_per_s']:>12.2f}{row['words_per_s']:>12,.0f}{row['peak_mb']:>10,.0f}"
         )
     print()
     print(
@@ -226,6 +274,10 @@ def print_table(figures: dict[str, Any]) -> None:
         "-- the share of spaCy's own speed the whole pipeline keeps"
     )
     print(f"ratio of CPU time (nlp.pipe's / analyze's, per article): {figures['cpu_ratio']:.3f}")
+    print(
+        f"peak resident memory: analyze {figures['analyze']['peak_mb']:,.0f} MB, bare nlp.pipe "
+        f"{figures['nlp_pipe']['peak_mb']:,.0f} MB (each a fresh process, model loaded)"
+    )
     if "ratio_without_vectors" in figures:
         print(
             f"ratio without sentence embeddings (align and stories by words only): "
@@ -243,8 +295,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--plain", action="store_true", help="also time analyze without sentence embeddings"
     )
+    parser.add_argument(
+        "--embedding",
+        choices=("e5", "static"),
+        default=Settings().align.embedding,
+        help="the align stage's sentence embedding",
+    )
     args = parser.parse_args(argv)
-    figures = run(args.data.resolve(), args.limit, args.workers, args.plain)
+    figures = run(args.data.resolve(), args.limit, args.workers, args.plain, args.embedding)
     print_table(figures)
     if args.json:
         print(json.dumps(figures, indent=2))

