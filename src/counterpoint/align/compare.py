@@ -124,7 +124,10 @@ def source_diff(
         statements, diff.alignments, settings.align, partial(embed_missing, settings=settings.align)
     )
     framing = frame_actors(
-        store, {side.name: side.docs for side in (side_a, side_b)}, language=settings.language
+        store,
+        {side.name: side.docs for side in (side_a, side_b)},
+        language=settings.language,
+        settings=settings.framing,
     )
     shared = {f.entity for f in framing if f.source == side_a.name} & {
         f.entity for f in framing if f.source == side_b.name

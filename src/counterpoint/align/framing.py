@@ -521,12 +521,14 @@ def frame_actors(
     *,
     language: str = DEFAULT_LANGUAGE,
     embed_missing: bool = False,
+    settings: FramingSettings = FramingSettings(),
 ) -> list[ActorFraming]:
     """How each source (a document's outlet, else the document's id) frames each actor it
     names: the labels it gives it, most used first; its stance (-1 hostile .. 1 favourable:
     `target_stance` of each mention, what its sentence says about that actor, words inside
     quotations left out, averaged over the mentions); its share of the source's actor mentions;
-    the loaded words in those sentences. `sources` names the sources to frame, or maps each to
+    the loaded words in those sentences that a reader is shown (`heaviest_words`, from
+    `settings.shown_weight`). `sources` names the sources to frame, or maps each to
     the documents to frame it on (a story's, one document's); without it every source is framed
     on all its documents. Sources in the order given (else by name), actors most mentioned
     first. The labels are read with the word lists of `language`. A sentence's stance reads its
@@ -541,7 +543,7 @@ def frame_actors(
     names = entity_names(store)
     counted: list[tuple[ActorFraming, Counter[str]]] = []
     for source, docs in sources.items():
-        counted += _frame_source(store, source, docs, names, language, embed_missing)
+        counted += _frame_source(store, source, docs, names, language, embed_missing, settings)
     return _distinctive_labels_first(counted)
 
 
@@ -590,6 +592,7 @@ def _frame_source(
     names: dict[str, str],
     language: str,
     embed_missing: bool = False,
+    settings: FramingSettings = FramingSettings(),
 ) -> list[tuple[ActorFraming, Counter[str]]]:
     """Each actor the source names, framed, with the count of each label it gives it."""
     mentions = actor_mentions(store, docs)
@@ -633,7 +636,7 @@ def _frame_source(
             share=round(len(own) / len(mentions), 4),
             labels=tuple(label for label, _ in labels.most_common()),
             stance=round(sum(stances) / len(stances), 4),
-            loaded=heaviest_words(nearby, FramingSettings().shown_weight),
+            loaded=heaviest_words(nearby, settings.shown_weight),
             stories=len({story_of[m.doc] for m in own if m.doc in story_of}),
         )
         framings.append((framing, labels))
@@ -679,11 +682,11 @@ def source_wording(
     settings: FramingSettings = FramingSettings(),
 ) -> list[SourceWording]:
     """How much of each source's own writing takes a side by its word choice, with its loaded
-    words (`heaviest_words`); each sentence is
-    judged by the model that reads its words and, where the store keeps the sentence's e5
-    embedding, that too (on BABE's held-out part: macro-F1 0.69 from the words, 0.79 with the
-    embedding). `sources` maps each source to the documents to judge it on; without it every
-    source on all its documents. In the order given, else by name."""
+    words (`heaviest_words`); each sentence is judged by the model that reads its words and,
+    where the store keeps the sentence's e5 embedding, that too (on BABE's held-out part:
+    macro-F1 0.69 from the words, 0.79 with the embedding). `sources` maps each source to the
+    documents to judge it on; without it every source on all its documents. In the order given,
+    else by name."""
     sources = source_documents(store) if sources is None else sources
     story_of = stories_of(store, [doc for docs in sources.values() for doc in docs])
     found = []
@@ -695,7 +698,7 @@ def source_wording(
             vector = vectors.get((sentence.doc, sentence.sentence))
             if is_biased(sentence.features, settings, vector):
                 loaded.append((sentence_bias(sentence.features, vector), sentence, text))
-        loaded.sort(key=lambda found: (-found[0], found[1].doc, found[1].sentence))
+        loaded.sort(key=lambda judged: (-judged[0], judged[1].doc, judged[1].sentence))
         own = [word for word in loaded_words_in(store, docs) if not word.quoted]
         found.append(
             SourceWording(
