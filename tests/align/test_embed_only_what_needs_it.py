@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from written_statements import statement
 
 import counterpoint
 from counterpoint.align import embeddings
@@ -37,22 +38,6 @@ published: 2024-03-08
 ---
 Police killed 9 miners at the Dunmore quarry in Tallis on Tuesday, officials said.
 """
-
-
-def statement(kind: str, doc: str, source: str, context: str, **details: object) -> Statement:
-    return Statement(
-        id=f"{kind}:{doc}:0-5",
-        kind=kind,
-        doc=doc,
-        sentence=0,
-        start=0,
-        end=5,
-        text=context[:5],
-        context=context,
-        context_start=0,
-        source=source,
-        **details,  # type: ignore[arg-type]
-    )
 
 
 def unit(seed: int) -> np.ndarray:

