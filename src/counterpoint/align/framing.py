@@ -23,7 +23,7 @@ from vaderSentiment.vaderSentiment import N_SCALAR
 from counterpoint.align.embeddings import embed
 from counterpoint.config import AlignSettings, FramingSettings
 from counterpoint.lang import DEFAULT_LANGUAGE, words
-from counterpoint.nlp.loaded_words import is_biased, sentence_bias, vader, word_polarity
+from counterpoint.nlp.loaded_words import bias_threshold, sentence_bias, vader, word_polarity
 from counterpoint.records import ActorFraming, Evidence, LoadedWord, Mention, SourceWording, Token
 from counterpoint.store import Store
 from counterpoint.store.alignment import claims_of, sentence_vectors
@@ -696,8 +696,9 @@ def source_wording(
         judged = loaded_sentences_in(store, docs)
         for sentence, text in judged:
             vector = vectors.get((sentence.doc, sentence.sentence))
-            if is_biased(sentence.features, settings, vector):
-                loaded.append((sentence_bias(sentence.features, vector), sentence, text))
+            bias = sentence_bias(sentence.features, vector)
+            if bias >= bias_threshold(sentence.features, settings, vector):
+                loaded.append((bias, sentence, text))
         loaded.sort(key=lambda judged: (-judged[0], judged[1].doc, judged[1].sentence))
         own = [word for word in loaded_words_in(store, docs) if not word.quoted]
         found.append(

@@ -446,12 +446,20 @@ def is_biased(
     settings: FramingSettings = FramingSettings(),
     vector: Sequence[float] | None = None,
 ) -> bool:
-    """Whether a sentence reads as biased by its word choice: `sentence_bias` from the
-    threshold of the model that judged it (the vector model's own, learned with it, or
-    `settings.loaded_threshold`)."""
+    """Whether a sentence reads as biased by its word choice: `sentence_bias` from
+    `bias_threshold`."""
+    return sentence_bias(features, vector) >= bias_threshold(features, settings, vector)
+
+
+def bias_threshold(
+    features: Sequence[float],
+    settings: FramingSettings = FramingSettings(),
+    vector: Sequence[float] | None = None,
+) -> float:
+    """The threshold of the model that judges the sentence: the vector model's own, learned
+    with it, or `settings.loaded_threshold`."""
     with_vector = _vector_model(features, vector)
-    threshold = with_vector.threshold if with_vector else settings.loaded_threshold
-    return sentence_bias(features, vector) >= threshold
+    return with_vector.threshold if with_vector else settings.loaded_threshold
 
 
 def _vector_model(features: Sequence[float], vector: Sequence[float] | None) -> VectorModel | None:
