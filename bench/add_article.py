@@ -415,7 +415,7 @@ def add_one(store_path: Path, trial: Path, article: Path) -> dict[str, Any]:
 
 def wanted_keys(con: duckdb.DuckDBPyConnection, store: Store, doc: str) -> list[str]:
     """The keys align.stage.candidates looks up for the items of `doc`."""
-    items = load_statements(store, [doc], Settings().language)
+    items = load_statements(store, [doc], Settings())
     return sorted({k for item in items for k in blocking_keys(item)})
 
 

@@ -160,7 +160,7 @@ def compare(
     with Store(db, read_only=True) as store:
         doc_of = {d.url: d.id for d in store.documents()}
         headlines = sorted({doc_of[u] for u in headline_url.values() if u in doc_of})
-        with_items = len({s.doc for s in load_statements(store, headlines, Settings().language)})
+        with_items = len({s.doc for s in load_statements(store, headlines, Settings())})
         for pair in pairs:
             key = (doc_of.get(headline_url[pair.headline], ""), doc_of.get(body_url[pair.body], ""))
             if key in found:

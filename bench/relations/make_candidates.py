@@ -68,6 +68,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--stories", type=int, default=110)
     parser.add_argument("--seed", type=int, default=20261129)
+    parser.add_argument(
+        "--skip", type=int, default=0, help="leave out the first N drawn stories (an earlier set's)"
+    )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="every pair held out (a set drawn after tuning); pair ids f0000...",
+    )
+    parser.add_argument("--out", default="candidates.jsonl")
     args = parser.parse_args()
     from counterpoint.align.embeddings import embed
 
@@ -75,7 +84,7 @@ def main() -> None:
     rng = random.Random(args.seed)
     rng.shuffle(stories)
     out = []
-    for story in stories[: args.stories]:
+    for story in stories[args.skip : args.skip + args.stories]:
         sides = {k: v for k, v in story["news"].items() if v and v.get("newsTitle")}
         units = [(k, where, s) for k, v in sides.items() for where, s in sentences(v)]
         vectors = embed([s for _, _, s in units])
@@ -98,7 +107,11 @@ def main() -> None:
             out.append(
                 {
                     "story": story["id"],
-                    "split": "held-out" if held_out(str(story["id"])) else "tune",
+                    "split": "fresh"
+                    if args.fresh
+                    else "held-out"
+                    if held_out(str(story["id"]))
+                    else "tune",
                     "a_side": a[0],
                     "a_outlet": sides[a[0]]["newsSource"],
                     "a_where": a[1],
@@ -111,8 +124,8 @@ def main() -> None:
                 }
             )
     for n, row in enumerate(out):
-        row["pair"] = f"p{n:04d}"
-    with (HERE / "candidates.jsonl").open("w") as f:
+        row["pair"] = f"{'f' if args.fresh else 'p'}{n:04d}"
+    with (HERE / args.out).open("w") as f:
         for row in out:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(
@@ -120,7 +133,7 @@ def main() -> None:
         "pairs from",
         args.stories,
         "stories;",
-        sum(r["split"] == "held-out" for r in out),
+        sum(r["split"] != "tune" for r in out),
         "held out",
     )
 

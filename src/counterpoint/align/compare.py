@@ -107,7 +107,7 @@ def source_diff(
         side_a, side_b = (_within(side, found) for side in (side_a, side_b))
     if set(side_a.docs) & set(side_b.docs):
         raise CounterpointError(f"{a!r} and {b!r} share documents; compare two different sides")
-    statements = load_statements(store, side_a.docs + side_b.docs, settings.language)
+    statements = load_statements(store, side_a.docs + side_b.docs, settings)
     for s in statements:  # the sides are what is compared, whatever the outlets
         s.source = side_a.name if s.doc in side_a.docs else side_b.name
     diff = SourceDiff(side_a, side_b)
@@ -164,7 +164,7 @@ def _within(side: Side, story: Story) -> Side:
 def corpus_alignments(store: Store, settings: Settings = Settings()) -> list[Alignment]:
     """Every stored alignment, and each source's most central omissions in each story."""
     alignments = merge_same(stored_alignments(store))
-    statements = load_statements(store, all_document_ids(store), settings.language)
+    statements = load_statements(store, all_document_ids(store), settings)
     attach_vectors(store, statements, settings.align, compute=False)
     embedder = partial(embed_missing, settings=settings.align)
     return alignments + omissions(statements, alignments, settings.align, embedder)

@@ -194,8 +194,9 @@ def relate(
     swapped = a.actor and b.actor and a.target and b.target
     if swapped and (a.actor, a.target) == (b.target, b.actor):
         return Verdict("reframe", score, "who did what to whom is told the other way round", "", "")
-    if a.kind == "claim" and {a.stance, b.stance} == {"endorsed", "distanced"}:
-        reason = f"one side states it as fact ({_stance(a)}), the other distances itself"
+    if _endorsed_and_distanced(a, b):
+        states = a if a.stance == "endorsed" else b
+        reason = f"{states.source} states it as fact, the other distances itself from it"
         return Verdict("reframe", score, reason, a.stance, b.stance)
     if _renamed(a, b) and score >= settings.reframe_threshold:
         reason = f"the same event named otherwise: '{a.text}' against '{b.text}'"
@@ -210,6 +211,13 @@ def relate(
     if _same_fact(a, b, score, settings) or _cosine(a, b) >= settings.same_sentence:
         return _plain("corroborate", score, "both report it", a, b)
     return _plain("related", score, "both speak of it; not alike enough to call it one fact", a, b)
+
+
+def _endorsed_and_distanced(a: Statement, b: Statement) -> bool:
+    """One speaker's claim that one side states as fact and the other distances itself from
+    ("admitted" / "claimed"): two speakers' claims are two claims."""
+    same_speaker = a.actor is not None and a.actor == b.actor
+    return a.kind == "claim" and same_speaker and {a.stance, b.stance} == {"endorsed", "distanced"}
 
 
 def _renamed(a: Statement, b: Statement) -> bool:
@@ -350,17 +358,22 @@ def _opposed(a: Statement, b: Statement, same_words: float, settings: AlignSetti
     actors negated on one side only, a word against its negated form, or an explicit denial
     of what the other reports. Never from different actors or wording alone."""
     en = align_words(a.language)
+    denied = _denied(a) != _denied(b)
     if a.kind == "event":
         same_actors = a.actor is not None and a.actor == b.actor and a.target == b.target
-        if a.negated != b.negated and a.trigger == b.trigger and same_actors:
+        if denied and a.negated != b.negated and a.trigger == b.trigger and same_actors:
             return f"one side says it did not happen ({_denier(a, b).text})"
         return ""
     if same_words < settings.same_predicate_overlap:
         return ""
     disputes = [s for s in (a, b) if en.DISPUTES.search(s.trigger)]
-    if len(disputes) == 1:
+    if len(disputes) == 1 and denied:
         return f"{disputes[0].source}: it is {disputes[0].trigger} ({disputes[0].text})"
-    if a.negated != b.negated:
+    # A negation contradicts only where the two say the same apart from it: a fragment of a
+    # quote ("horse dewormer") inside the other side's negated sentence is no denial of it.
+    if _shared_of_longer(a, b) < settings.same_predicate_overlap:
+        return ""
+    if a.negated != b.negated and denied:
         return f"asserted on one side, negated on the other ({_denier(a, b).text})"
     for word in content_words(a.text, a.language):
         for prefix in en.NEGATING_PREFIXES:
@@ -368,6 +381,24 @@ def _opposed(a: Statement, b: Statement, same_words: float, settings: AlignSetti
             if opposite in content_words(b.text, b.language) and len(opposite) > 3:
                 return f"{word!r} on one side, {opposite!r} on the other"
     return ""
+
+
+def _denied(item: Statement) -> bool:
+    """Whether the statement says its thing is not so, by any denial word: in a claim's own
+    words, or in the words just before an event's trigger ("rejects the offer" and "declined
+    the offer" both deny the offer; "has apologised for - but has not left -" does not deny
+    the apology)."""
+    en = align_words(item.language)
+    if item.kind != "event":
+        return item.negated or bool(en.DENIAL_WORDS.search(f"{item.text} {item.trigger}"))
+    before = item.context[: item.start - item.context_start].split()[-en.DENIAL_REACH :]
+    return item.negated or bool(en.DENIAL_WORDS.search(" ".join(before)))
+
+
+def _shared_of_longer(a: Statement, b: Statement) -> float:
+    """The share of the longer statement's own words that the other repeats."""
+    own_a, own_b = content_words(a.text, a.language), content_words(b.text, b.language)
+    return len(own_a & own_b) / max(len(own_a), len(own_b)) if own_a and own_b else 0.0
 
 
 def _cosine(a: Statement, b: Statement) -> float:
@@ -396,10 +427,6 @@ def _when(item: Statement) -> str:
 
 def _says(item: Statement) -> str:
     return ("denies: " if item.negated else "") + item.text
-
-
-def _stance(item: Statement) -> str:
-    return item.stance or "stated plainly"
 
 
 def _naming(loaded: tuple[str, ...]) -> str:

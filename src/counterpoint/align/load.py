@@ -19,6 +19,7 @@ from counterpoint.align.statements import (
     item_id,
     unit_class,
 )
+from counterpoint.config import Settings
 from counterpoint.records import Claim, Document, Event, Figure
 from counterpoint.store import Store
 from counterpoint.store.alignment import (
@@ -34,14 +35,14 @@ from counterpoint.store.stories import stories_of
 
 
 def load_statements(
-    store: Store, docs: Sequence[str], language: str, only: Collection[str] | None = None
+    store: Store, docs: Sequence[str], settings: Settings, only: Collection[str] | None = None
 ) -> list[Statement]:
     """The events, figures and claims of `docs` as statements, with their actors resolved;
     with `only`, just the items of those ids (a long document's few candidates are not worth
     all of its items)."""
     if not docs:
         return []
-    found = Surroundings.read(store, docs, language)
+    found = Surroundings.read(store, docs, settings)
 
     def wanted(kind: str, item: Event | Figure | Claim) -> bool:
         return only is None or item_id(kind, item.doc, item.start, item.end) in only
@@ -76,8 +77,10 @@ class Surroundings:
     )
 
     @classmethod
-    def read(cls, store: Store, docs: Sequence[str], language: str) -> Surroundings:
-        """Those of `docs`, read from the store."""
+    def read(cls, store: Store, docs: Sequence[str], settings: Settings) -> Surroundings:
+        """Those of `docs`, read from the store. Only the words more likely loaded than not
+        (`FramingSettings.shown_weight`, those framing shows) count: a word the model is
+        unsure of ("alleging", "threatens") names nothing otherwise."""
         entity_of: dict[tuple[str, int], str] = {}
         in_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
         names: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -88,7 +91,8 @@ class Surroundings:
             names[mention.doc].append((mention.start, mention.end))
         loaded: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for word in loaded_words_of(store, docs):
-            if not word.quoted:  # a quoted speaker's words do not frame the outlet's telling
+            # a quoted speaker's words do not frame the outlet's telling
+            if not word.quoted and word.weight >= settings.framing.shown_weight:
                 loaded[word.doc].append((word.start, word.end, word.text.lower()))
         for found in loaded.values():
             found.sort()
@@ -100,7 +104,7 @@ class Surroundings:
             loaded=loaded,
             names=names,
             story_of=stories_of(store, docs),
-            language=language,
+            language=settings.language,
         )
 
     def loaded_between(self, doc: str, start: int, end: int) -> tuple[str, ...]:

@@ -75,7 +75,7 @@ def align_documents(store: Store, docs: Iterable[str], settings: Settings) -> Al
     if not docs:
         return result
     align = settings.align
-    stored = load_statements(store, docs, settings.language)
+    stored = load_statements(store, docs, settings)
     new = _first_items(stored, align.max_items)
     result.items = len(new)
     with store.transaction():
@@ -86,7 +86,7 @@ def align_documents(store: Store, docs: Iterable[str], settings: Settings) -> Al
         found = candidates(store, new, keys, align)
         near = set().union(*found.values()) if found else set()
         others = load_statements(
-            store, sorted({parse_item_id(i)[1] for i in near} - set(docs)), settings.language, near
+            store, sorted({parse_item_id(i)[1] for i in near} - set(docs)), settings, near
         )
         pool = {s.id: s for s in [*new, *others]}
         if align.vectors:
@@ -300,7 +300,7 @@ def _judge_groups(
     wanted = {i for items in members.values() for i in items}
     missing = wanted - pool.keys()
     loaded = load_statements(
-        store, sorted({parse_item_id(i)[1] for i in missing}), settings.language, missing
+        store, sorted({parse_item_id(i)[1] for i in missing}), settings, missing
     )
     pool = {**pool, **{s.id: s for s in loaded}}
     if settings.align.vectors:

@@ -28,6 +28,18 @@ QUANTITIES = {
 # Words that deny what a statement says.
 NEGATION = re.compile(r"\b(not|no|never|none|nobody|nothing|neither|nor|n't|denied|deny)\b", re.I)
 
+# Words by which a sentence says that something is not so or did not happen, negations and
+# refusals alike: "declined the offer" and "rejects the offer" say one thing, so a contradiction
+# needs such a word on one side only.
+DENIAL_WORDS = re.compile(
+    r"n[’']t\b|\b(not|cannot|no|never|none|nobody|nothing|neither|nor|without|"
+    r"den(y|ied|ies|ying)|refus\w*|declin\w*|reject\w*|fail\w*|dismiss\w*|disput\w*|"
+    r"refut\w*|rebut\w*)\b",
+    re.IGNORECASE,
+)
+# How many words before an event's trigger such a word reaches ("refused to apologize").
+DENIAL_REACH = 6
+
 # Prefixes that turn a word into its opposite ("lawful" / "unlawful").
 NEGATING_PREFIXES = ("un", "il", "in", "im", "ir", "non", "dis")
 
