@@ -25,12 +25,14 @@ from datetime import date
 from pathlib import Path
 
 import spacy
+from spacy.tokens import Doc, Span
 
 from counterpoint.config import Settings
 from counterpoint.nlp.dates import DateValue, resolve_date, tense_of
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "bench-data" / "tempeval3_tbaq"
 PARTS = ("TimeBank", "AQUAINT")  # tune, held out
+ENTITY = "spaCy entity"  # the text of the entity found over the gold span, not a method
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,13 @@ def _walk(element: ET.Element, pieces: list[str], found: list[Timex], part: str,
         found.append(Timex(part, name, start, end, text, element.get("value", "")))
 
 
-def resolved(articles: list[Article], model: str) -> list[tuple[Timex, dict[str, str | None]]]:
-    """Each gold DATE with the value of each method."""
-    nlp = spacy.load(model, disable=["ner"])
+def resolved(
+    articles: list[Article], model: str, spans: bool = False
+) -> list[tuple[Timex, dict[str, str | None]]]:
+    """Each gold DATE with the value of each method. With `spans`, also the value the pipeline
+    gives when spaCy's NER must find the expression itself: the text of the DATE or TIME entity
+    overlapping the gold span is resolved (None, so wrong, when no entity overlaps it)."""
+    nlp = spacy.load(model) if spans else spacy.load(model, disable=["ner"])
     rows = []
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
         anchor: DateValue | None = None
@@ -97,19 +103,34 @@ def resolved(articles: list[Article], model: str) -> list[tuple[Timex, dict[str,
             tense = tense_of(span) if span is not None and len(span) else None
             full = resolve_date(timex.text, article.created, tense=tense, anchor=anchor)
             bare = resolve_date(timex.text, article.created)
+            values = {
+                "report date": article.created.isoformat(),
+                "text only": bare.value if bare else None,
+                "Counterpoint": full.value if full else None,
+            }
+            if spans:
+                found = _entity(doc, timex)
+                by_ner = found and resolve_date(
+                    found.text, article.created, tense=tense_of(found), anchor=anchor
+                )
+                values["NER span"] = by_ner.value if by_ner else None
+                values[ENTITY] = found.text if found else None
             if full is not None and full.granularity != "ref" and not full.anaphoric:
                 anchor = full
-            rows.append(
-                (
-                    timex,
-                    {
-                        "report date": article.created.isoformat(),
-                        "text only": bare.value if bare else None,
-                        "Counterpoint": full.value if full else None,
-                    },
-                )
-            )
+            rows.append((timex, values))
     return rows
+
+
+def _entity(doc: Doc, timex: Timex) -> Span | None:
+    """The DATE or TIME entity spaCy found over the gold expression, if any."""
+    for ent in doc.ents:
+        if (
+            ent.label_ in {"DATE", "TIME"}
+            and ent.start_char < timex.end
+            and timex.start < ent.end_char
+        ):
+            return ent
+    return None
 
 
 def main() -> None:
@@ -117,18 +138,28 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--part", choices=[*PARTS, "all"], default="all")
     parser.add_argument("--errors", type=int, default=0, help="print N wrong values at random")
+    parser.add_argument(
+        "--spans", action="store_true", help="also resolve the spans spaCy's NER finds itself"
+    )
     args = parser.parse_args()
     if not args.data.is_dir():
         sys.exit(f"TempEval-3 TBAQ not found at {args.data}")
     parts = PARTS if args.part == "all" else (args.part,)
-    rows = resolved(load(args.data, parts), Settings().spacy_model)
-    methods = list(rows[0][1])
+    rows = resolved(load(args.data, parts), Settings().spacy_model, spans=args.spans)
+    methods = [m for m in rows[0][1] if m != ENTITY]
     print(f"{'part':<22}{'DATE':>6}" + "".join(f"{m:>15}" for m in methods))
     for part in parts:
         mine = [(t, v) for t, v in rows if t.part == part]
         label = f"{part} ({'tune' if part == PARTS[0] else 'held out'})"
         print(
             f"{label:<22}{len(mine):>6}" + "".join(f"{accuracy(mine, m):>15.3f}" for m in methods)
+        )
+        if args.spans:
+            found = sum(values[ENTITY] is not None for _, values in mine)
+            print(f"{'':<22}found by spaCy's NER (DATE/TIME overlapping): {found / len(mine):.3f}")
+    if len(parts) > 1:
+        print(
+            f"{'both':<22}{len(rows):>6}" + "".join(f"{accuracy(rows, m):>15.3f}" for m in methods)
         )
     if args.errors:
         wrong = [(t, v["Counterpoint"]) for t, v in rows if v["Counterpoint"] != t.gold]

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from counterpoint.lang import words
 
 PAST, FUTURE = "past", "future"
+SCHEDULED = "scheduled"  # a present verb with a date: "meets Monday", "takes effect in June"
 
 
 @dataclass(frozen=True)
@@ -167,22 +168,45 @@ def tense_of(span: Span) -> str | None:
         lemmas & en.FUTURE_VERBS and any(token.dep_ == "xcomp" for token in clause)
     ):
         return FUTURE
-    if not _attached_directly(span, verb):
+    if _is_to(verb):
+        return FUTURE  # "is to resume trading Tuesday"
+    if not _attached_directly(span, verb, en):
         return None  # "said the offer expires Dec. 7": the past is the saying's
     auxiliaries = [token for token in verb.children if token.dep_ in {"aux", "auxpass"}]
     if verb.tag_ == "VBD" or any(token.tag_ == "VBD" for token in auxiliaries):
         return PAST  # "arrived", "was arrested", "did not say"
-    if verb.tag_ == "VBN" and any(token.lemma_ == "have" for token in auxiliaries):
-        return PAST  # "has arrived"
+    if any(token.lemma_ == "have" for token in auxiliaries):
+        return None  # "has set Nov. 10 as the deadline": a perfect does not date its event
+    present = [
+        token
+        for token in auxiliaries or [verb]
+        if token.tag_ == "VBZ" or token.tag_ == "VBP" and token.lower_ not in en.SAME_PAST_FORMS
+    ]
+    if present and verb.lemma_.lower() not in en.SAYING_VERBS:
+        return SCHEDULED  # "Arafat meets Albright Monday", "the law takes effect in June"
     return None
 
 
-def _attached_directly(span: Span, verb: Token) -> bool:
+def _is_to(verb: Token) -> bool:
+    """ "is to resume", "are to meet": a present "be" with "to" and a verb, the plan to come."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_ == "be"
+        and head.tag_ in {"VBZ", "VBP"}
+        and any(token.dep_ == "aux" and token.lower_ == "to" for token in verb.children)
+    )
+
+
+def _attached_directly(span: Span, verb: Token, en: ModuleType) -> bool:
     """Whether the date modifies the verb itself ("rose in March", "left Monday"), not a noun
-    or adjective on the way ("the redemption on Dec. 7", "payable Dec. 7")."""
+    or adjective on the way ("the redemption on Dec. 7", "payable Dec. 7"), nor ends a stretch
+    ("extended to Nov. 16")."""
     token = span.root
     while token.i != verb.i:
         if token.dep_ not in {"pobj", "prep", "npadvmod", "tmod", "pcomp", "advmod", "nummod"}:
+            return False
+        if token.dep_ == "prep" and token.lower_ in en.ENDPOINT_PREPOSITIONS:
             return False
         token = token.head
     return True
@@ -204,20 +228,86 @@ def resolve_date(
     nearest; anaphoric forms ("the following month", "the quarter", "a year earlier") count from
     `anchor`, the date told just before. Durations ("90 days") and unknown forms give None."""
     en = words(language, "dates")
-    text = _normalised(text)
+    text = _days_in_figures(en.LEADING_ARTICLE.sub("", _normalised(text)), en)
     if not text:
         return None
     for resolver in _RESOLVERS:
         found = resolver(text, published, tense, anchor, en)
         if found is not None:
             return found
-    return None
+    return _ended(text, published, tense, anchor, en) or _range(text, published, tense, anchor, en)
+
+
+def _ended(
+    text: str, published: date | None, tense: str | None, anchor: DateValue | None, en: ModuleType
+) -> DateValue | None:
+    """ "the quarter ended Sept. 30", "the year ending June 30, 1990": the period that ends
+    on that day; a numbered quarter is the company's own ("its fourth quarter ended Aug. 26"
+    is that year's fourth, whatever the calendar says)."""
+    found = en.PERIOD_ENDED.fullmatch(text)
+    if found is None:
+        return None
+    when = PAST if found.group("verb") == "ended" else tense
+    end = resolve_date(found.group("end"), published, tense=when, anchor=anchor)
+    if end is None or end.end is None:
+        return None
+    period = found.group("period")
+    numbered = en.QUARTER.fullmatch(_without_modifiers(period, en))
+    if numbered:
+        number = int(numbered.group("number") or en.ORDINALS.get(numbered.group("ordinal"), 4))
+        return quarter(end.end.year, number)
+    unit = en.PLAIN_PERIOD.fullmatch(_without_modifiers(period, en))
+    if unit and unit.group("unit") in {"year", "fiscal year", "full year"}:
+        return year(end.end.year)
+    if en.THAT_QUARTER.fullmatch(period.removeprefix("the ")):
+        return quarter(end.end.year, _quarter_number(end.end))
+    return end
+
+
+def _range(
+    text: str, published: date | None, tense: str | None, anchor: DateValue | None, en: ModuleType
+) -> DateValue | None:
+    """ "Aug. 26 to Oct. 20", "between 1985 and 1987": one stretch from the first date's start
+    to the second's end, valued as an ISO 8601 interval ("1985/1987")."""
+    found = en.DATE_RANGE.fullmatch(text)
+    if found is None:
+        return None
+    first_text = found.group("first") or found.group("first2")
+    second_text = found.group("second") or found.group("second2")
+    if re.fullmatch(r"\d{1,2}", second_text):  # "March 3-4", "1996-97": the rest from the first
+        if re.fullmatch(r"\d{4}", first_text):
+            second_text = first_text[:2] + second_text
+        elif re.fullmatch(r"[a-z]+ \d{1,2}", first_text):
+            second_text = f"{first_text.split()[0]} {second_text}"
+    first = resolve_date(first_text, published, tense=tense, anchor=anchor)
+    second = resolve_date(second_text, published, tense=tense, anchor=first or anchor)
+    if first is None or second is None or first.start is None or second.end is None:
+        return None
+    if second.end < first.start:
+        return None
+    return DateValue(f"{first.value}/{second.value}", "range", first.start, second.end)
 
 
 def _normalised(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip(" ,.;:()\"'")
+    text = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip(' ,.;:()"')
+    text = re.sub(r"^'(?!\d\d)|'$", "", text)  # quotes around, not the one of "'98"
+    text = re.sub(r"(?<=[a-z])'s$|(?<=\d\d\d[1-9])'s$", "", text)  # "Monday's", "1997's"
     text = re.sub(r"(?<=\b[a-z]{3})\.(?= \d)", "", text)  # "Aug. 2" -> "aug 2"
     return text
+
+
+def _days_in_figures(text: str, en: ModuleType) -> str:
+    """ "March eighth" -> "march 8", "the first of May" -> "1 may": days of the month in words."""
+    found = en.DAY_IN_WORDS.search(text)
+    if found is None:
+        return text
+    word = found.group("word") or found.group("word2")
+    number = en.ORDINALS.get(word)
+    if number is None or number > 31:
+        return text
+    if found.group("month"):
+        return f"{text[: found.start('word')]}{number}"
+    return f"{number} {text[found.start('month2') :]}"
 
 
 def _without_modifiers(text: str, en: ModuleType) -> str:
@@ -237,11 +327,76 @@ def _vague(
     ):
         if text in known or bare in known:
             return reference(kind, published)
+    if en.PRESENT_MOMENT.fullmatch(text):
+        return reference("PRESENT_REF", published)
+    if en.VAGUE_AGO.fullmatch(text):
+        return reference("PAST_REF", published)
     vague = en.VAGUE_PERIOD.fullmatch(text)
     if vague:
         past = vague.group("when") in en.VAGUE_PAST_WORDS
         return reference("PAST_REF" if past else "FUTURE_REF", published)
     return None
+
+
+def _told(
+    text: str, published: date | None, tense: str | None, anchor: DateValue | None, en: ModuleType
+) -> DateValue | None:
+    """Forms read from the date just told: "then", "the day", "that night", "the day before",
+    "the previous Friday"; and "year-end", "the second day" of a tally, read from the report."""
+    told = anchor if anchor is not None and anchor.start is not None else None
+    plain = text.removeprefix("the ")
+    if text in en.THAT_TIME:
+        return replace(told, anaphoric=True) if told else reference("PAST_REF", published)
+    if published is None:
+        return None
+    told_day = told if told is not None and told.granularity == "day" else None
+    within = en.WITHIN_PERIOD.fullmatch(text)  # "later in the day"
+    if within and within.group("rest") in {"in the day", "that day", "in that day"}:
+        plain = "day"
+    if plain == "day" or en.NTH_DAY.fullmatch(text) and _ordinal(text, en):
+        return replace(told_day, anaphoric=True) if told_day else day(published)
+    found = en.ANAPHORIC_PERIOD.fullmatch(plain)
+    if found and found.group("unit") in en.PARTS_OF_DAY_WORDS and told_day is not None:
+        shift = en.ANAPHORIC_SHIFTS[found.group("shift")]  # "that night", "the next morning"
+        return replace(shifted(told_day, shift, en) or told_day, anaphoric=True)
+    found = en.TOLD_NEIGHBOUR.fullmatch(plain)
+    if found:
+        unit = found.group("unit")
+        unit = "day" if unit in en.PARTS_OF_DAY_WORDS else unit
+        step = 1 if found.group("direction") in {"after", "later"} else -1
+        base = _base_within(unit, told, published) if told else day(published)
+        moved = shifted(_period_of(unit, base), step, en)
+        return replace(moved, anaphoric=base is told) if moved else None
+    found = en.TOLD_WEEKDAY.fullmatch(text)
+    if found:
+        start = (told_day.start if told_day and told_day.start else None) or published
+        weekday = en.WEEKDAYS.index(found.group("weekday"))
+        if found.group("shift") in {"previous", "preceding"}:
+            when = start - timedelta(days=(start.weekday() - weekday) % 7 or 7)
+        elif found.group("shift") == "same":
+            when = start
+        else:
+            when = start + timedelta(days=(weekday - start.weekday()) % 7 or 7)
+        return replace(day(when), anaphoric=told_day is not None)
+    if en.YEAR_END.fullmatch(_without_modifiers(text, en)):  # this year's; the last when past
+        return year(published.year - (1 if tense == PAST else 0))
+    found = en.DAY_OF_MONTH.fullmatch(text)
+    if found:  # "the 8th": of the month just told, else the nearest
+        number = int(found.group("day"))
+        if told is not None and told.granularity in {"day", "month"} and told.start:
+            return _day_or_none(told.start.year, told.start.month, number)
+        months = [month(published.year, published.month + step) for step in (-1, 0, 1)]
+        days = [_day_or_none(m.start.year, m.start.month, number) for m in months if m.start]
+        return _pick(days, published, tense, en)
+    return None
+
+
+def _ordinal(text: str, en: ModuleType) -> int | None:
+    found = en.NTH_DAY.fullmatch(text)
+    if found is None:
+        return None
+    word = found.group("ordinal")
+    return en.ORDINALS.get(word) or (_leading_number(word) if word[0].isdigit() else None)
 
 
 def _absolute(
@@ -297,11 +452,8 @@ def _named_days(
         return found
     named = en.NAMED_WEEKDAY.fullmatch(bare)
     if named:
-        return day(
-            _weekday(
-                published, en.WEEKDAYS.index(named.group("weekday")), named.group("shift"), tense
-            )
-        )
+        weekday = en.WEEKDAYS.index(named.group("weekday"))
+        return day(_weekday(published, weekday, named.group("shift"), tense))
     for pattern in (en.MONTH_DAY, en.DAY_MONTH):
         found = pattern.fullmatch(bare)
         if found and not found.group("year"):
@@ -326,6 +478,8 @@ def _weekday(published: date, weekday: int, shift: str | None, tense: str | None
         return published - timedelta(days=published.weekday()) + timedelta(days=weekday)
     if tense == FUTURE:
         return published + timedelta(days=ahead or 7)
+    if tense == SCHEDULED:
+        return published + timedelta(days=ahead)  # "meets Monday": the coming one, or today
     return published - timedelta(days=back)  # news tells of days past
 
 
@@ -357,7 +511,7 @@ def _pick(
     if tense == PAST and past:
         return past[-1]
     future = [c for c in candidates if c.end and c.end >= published]
-    if tense == FUTURE and future:
+    if tense in {FUTURE, SCHEDULED} and future:
         return future[0]
 
     def distance(value: DateValue) -> float:
@@ -488,7 +642,8 @@ def _quarters(
         number = 1 if found.group("ordinal") == "first" else 2
         if found.group("year"):
             return half(int(found.group("year")), number)
-        return half(published.year, number) if published else None
+        shift = found.group("shift") or found.group("of_shift")
+        return half(published.year + en.SHIFTS[shift or "this"], number) if published else None
     bare = _without_modifiers(text, en)
     found = en.QUARTER.fullmatch(bare)
     if found:
@@ -538,7 +693,8 @@ def _periods(
     told = anchor if anchor is not None and anchor.start is not None else None
     if bare == "weekend" and bare != text:  # "the weekend": the one past, or the next one
         saturday = published - timedelta(days=(published.weekday() - 5) % 7)
-        return weekend(saturday + timedelta(weeks=1) if tense == FUTURE else saturday)
+        ahead = tense == FUTURE or (tense == SCHEDULED and saturday < published)
+        return weekend(saturday + timedelta(weeks=1) if ahead else saturday)
     found = en.SHIFTED_PERIOD.fullmatch(bare)
     if found:
         period = _period_of(found.group("unit"), today)
@@ -556,28 +712,61 @@ def _periods(
             return None
         from_told = told is not None and found.group("direction") in en.ANAPHORIC_DIRECTIONS
         base = told if from_told and told is not None else today
-        unit = found.group("unit")
-        if unit == "year" and told is not None and told.granularity == "quarter":
-            moved = shifted(told, 4 * amount * direction, en)  # "the quarter ... a year ago"
+        unit = found.group("unit").replace("centurie", "century")
+        reported = _reported_quarter(told, published)
+        if unit == "year" and reported is not None:
+            moved = shifted(reported, 4 * amount * direction, en)  # "the quarter ... a year ago"
             from_told = True
         else:
             moved = shifted(_period_of(unit, base), amount * direction, en)
         return replace(moved, anaphoric=from_told) if moved else None
     if en.YEAR_AGO.fullmatch(bare) or bare in en.YEAR_AGO_WORDS:
-        if told is not None and told.granularity == "quarter":
-            moved = shifted(told, -4, en)
+        reported = _reported_quarter(told, published)
+        if reported is not None:
+            moved = shifted(reported, -4, en)
             return replace(moved, anaphoric=True) if moved else None
         return shifted(_period_of("year", today), -1, en)
     found = en.ANAPHORIC_PERIOD.fullmatch(bare)
     if found and told is not None:
         unit = found.group("unit")
         unit = "day" if unit in en.PARTS_OF_DAY_WORDS else unit
-        moved = shifted(_period_of(unit, told), en.ANAPHORIC_SHIFTS[found.group("shift")], en)
-        return replace(moved, anaphoric=True) if moved else None
+        base = _base_within(unit, told, published)
+        moved = shifted(_period_of(unit, base), en.ANAPHORIC_SHIFTS[found.group("shift")], en)
+        return replace(moved, anaphoric=base is told) if moved else None
     found = en.PLAIN_PERIOD.fullmatch(bare)
     if found and bare != text:  # "the year", "this week"; not "week" alone
         return _period_of(found.group("unit"), today)
     return None
+
+
+_GRANULARITY_ORDER = ("day", "weekend", "week", "month", "quarter", "season", "half", "year",
+                      "decade", "century")  # fmt: skip
+
+
+def _base_within(unit: str, told: DateValue, published: date) -> DateValue:
+    """What "that day", "the next week" count from: the date told, unless it is coarser than the
+    unit ("that day" after "this year"), when its first day would be an arbitrary guess and the
+    report's day, if inside it, is the one a reader takes."""
+    finer = (
+        unit in _GRANULARITY_ORDER
+        and told.granularity in _GRANULARITY_ORDER
+        and (_GRANULARITY_ORDER.index(unit) < _GRANULARITY_ORDER.index(told.granularity))
+    )
+    inside = told.start is not None and told.end is not None and told.start <= published <= told.end
+    return day(published) if finer and inside else told
+
+
+def _reported_quarter(told: DateValue | None, published: date) -> DateValue | None:
+    """The quarter just told when it is the one a report is about (ended within the year
+    before the report, or running): "a year ago" is then that quarter a year before. A quarter
+    told from further back is itself a year ago, not counted back once more."""
+    if told is None or told.granularity != "quarter" or told.end is None:
+        return None
+    return (
+        told
+        if published - timedelta(days=365) < told.end <= published + timedelta(days=92)
+        else None
+    )
 
 
 def _period_of(unit: str, value: DateValue) -> DateValue:
@@ -596,6 +785,8 @@ def _period_of(unit: str, value: DateValue) -> DateValue:
         return quarter(when.year, _quarter_number(when))
     if unit == "decade":
         return decade(when.year)
+    if unit == "century":
+        return century(when.year)
     return year(when.year)
 
 
@@ -608,6 +799,9 @@ def _season(
     if found.group("year_words"):
         number = _year_in_words(found.group("year_words"), en)
         return season(number, code, en) if number else None
+    year_shift = found.group("year_shift") or found.group("of_shift")
+    if year_shift:  # "last year's summer", "the spring of next year"
+        return season(published.year + en.SHIFTS[year_shift], code, en)
     shift = found.group("shift")
     this_year = season(published.year, code, en)
     if shift == "this":
@@ -633,7 +827,8 @@ def _parsed(
     has_month = any(name in text.split() for name in en.MONTH_NUMBERS)
     if not has_month and not re.search(r"\d", text) or en.DURATION.fullmatch(text):
         return None
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "future" if tense == FUTURE else "past"}
+    ahead = tense in {FUTURE, SCHEDULED}
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "future" if ahead else "past"}
     if published is not None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
     elif not re.search(r"\d{4}", text):
@@ -642,4 +837,4 @@ def _parsed(
     return day(parsed.date()) if parsed is not None else None
 
 
-_RESOLVERS = (_vague, _absolute, _named_days, _months, _quarters, _years, _periods, _parsed)
+_RESOLVERS = (_vague, _told, _absolute, _named_days, _months, _quarters, _years, _periods, _parsed)

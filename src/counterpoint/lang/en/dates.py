@@ -21,7 +21,12 @@ SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter
 # The month a season starts in (northern hemisphere, as TimeML codes it) and how long it lasts.
 SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # The ordinal words of the figures' list, and the forms dates write: "the 3rd quarter".
-ORDINALS = figures.ORDINALS | {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "twenty-first": 21}
+ORDINALS = figures.ORDINALS | {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4} | {
+    f"{tens}-{unit}": base + figures.ORDINALS[unit]
+    for tens, base in (("twenty", 20), ("thirty", 30))
+    for unit in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                 "ninth")
+}  # fmt: skip
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen".split())} | {
@@ -32,8 +37,8 @@ DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
                 "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
 
 # Shift of a period from the one the report date is in: "last week", "next year".
-SHIFTS = {"last": -1, "past": -1, "previous": -1, "latest": -1, "this": 0, "current": 0, "next": 1,
-          "coming": 1}  # fmt: skip
+SHIFTS = {"last": -1, "past": -1, "this past": -1, "previous": -1, "latest": -1, "this": 0,
+          "current": 0, "next": 1, "coming": 1, "this coming": 1}  # fmt: skip
 # Periods counted from the date told just before, not from the report: "the following month".
 ANAPHORIC_SHIFTS = {"following": 1, "next": 1, "preceding": -1, "previous": -1, "same": 0,
                     "that": 0}  # fmt: skip
@@ -41,22 +46,31 @@ ANAPHORIC_SHIFTS = {"following": 1, "next": 1, "preceding": -1, "previous": -1, 
 # Vague references (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF), as whole expressions.
 PRESENT = {"now", "currently", "current", "right now", "just now", "these days", "nowadays",
            "at present", "present", "the present", "at the moment", "the moment",
-           "at this time", "this time", "for now", "so far", "as yet", "to date"}  # fmt: skip
+           "at this time", "this time", "for now", "so far", "as yet", "to date",
+           "the time being", "for the time being"}  # fmt: skip
 PAST = {"recently", "recent", "the past", "in the past", "previously", "lately", "once",
         "formerly", "earlier", "more recently", "until recently", "in recent times",
         "the old days", "years ago", "long ago", "some time ago", "a while ago",
-        "not long ago"}  # fmt: skip
+        "not long ago", "the other day"}  # fmt: skip
+# "at this crucial moment", "at this point", "at this stage": the present as a moment.
+PRESENT_MOMENT = re.compile(r"(?:at )?this (?:[a-z]+ )?(?:moment|point|stage|juncture)")
 FUTURE = {"the future", "future", "soon", "the near future", "in the future", "later",
           "eventually", "someday", "one day", "some day", "a later date", "the near term",
           "the short term", "the long term", "the long run", "the years ahead",
           "as soon as possible", "in due course", "shortly"}  # fmt: skip
 # "recent years", "the past few months", "coming weeks": a vague stretch of the past or future.
 VAGUE_PERIOD = re.compile(
-    r"(?:the )?(?P<when>recent|past|last|previous|coming|next|future|upcoming)"
+    r"(?:(?:in|over|during|for) )?(?:the )?"
+    r"(?P<when>recent|past|last|previous|coming|next|future|upcoming)"
     r"(?: (?:few|several|many|couple of))? (?:days|weeks|months|quarters|years|decades)"
     r"(?: and (?:days|weeks|months|years))?"
 )
 VAGUE_PAST_WORDS = {"recent", "past", "last", "previous"}
+# "days ago", "months ago", "decades ago": a count too vague to count from, in the past.
+VAGUE_AGO = re.compile(r"(?:(?:many|some|several|a few) )?(?:days|weeks|months|years|decades) ago")
+# "then", "at that time": the date just told; the vague past when none was.
+THAT_TIME = {"then", "at that time", "at the time", "by then", "until then", "since then",
+             "at that point", "by that time"}  # fmt: skip
 
 # Words before or around a date that do not change which date it is.
 MODIFIERS = re.compile(
@@ -68,6 +82,22 @@ MODIFIERS = re.compile(
     r"the heart of|a good part of|much of|most of|part of|all of|the depths of|"
     r"the height of|the last half of|the first half of|earlier|later|mid-|the|its|their)"
     r"[\s-]+)+"
+)
+# An article or "both" before a date that names its own number: "a 20th century", "an Aug. 10,
+# 1988", "both 1990" (not "a year ago", where "a" is the count).
+LEADING_ARTICLE = re.compile(
+    rf"^(?:a|an|both) (?=\d|(?:first|second|third|fourth|last)\b|(?:{'|'.join(MONTH_NUMBERS)})\b)"
+)
+# A period named by the day it ended or ends: "the quarter ended Sept. 30", "the fiscal year
+# ending June 30, 1990", "its fourth quarter ended yesterday".
+PERIOD_ENDED = re.compile(
+    r"(?P<period>.+?) (?:that |which )?(?P<verb>ended|ending|ends) (?P<end>.+)"
+)
+# Two dates as one stretch: "Aug. 26 to Oct. 20", "between 1985 and 1987", "today through
+# Nov. 17", "1996-1998": from the first's start to the second's end.
+DATE_RANGE = re.compile(
+    r"(?:between|from) (?P<first>.+?) (?:and|to|until|through) (?P<second>.+)|"
+    r"(?P<first2>.+?)(?: (?:to|until|through|thru) |-|–)(?P<second2>.+)"
 )
 # Words after a date that widen it without moving it: "1990 and beyond", "1994 or later".
 OPEN_ENDS = re.compile(
@@ -84,6 +114,7 @@ DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
 # Fixed-date holidays (month, day); movable feasts are computed in nlp/dates.py by name.
 HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
             "new year's day": (1, 1), "new year's eve": (12, 31), "new year": (1, 1),
+            "new year's": (1, 1),
             "halloween": (10, 31), "valentine's day": (2, 14), "independence day": (7, 4),
             "boxing day": (12, 26), "may day": (5, 1), "bastille day": (7, 14),
             "veterans day": (11, 11), "armistice day": (11, 11)}  # fmt: skip
@@ -108,39 +139,52 @@ NUMERIC_DATE = re.compile(
 MONTH_YEAR = re.compile(rf"{_MONTH},?(?: of)? (?P<year>\d{{4}}|(?P<shift>last|this|next) year)")
 # "November", "last November", "this September", "next March".
 NAMED_MONTH = re.compile(rf"(?:(?P<shift>last|this|next|this past|this coming) )?{_MONTH}")
-# "Saturday, April 25": a weekday before the date it falls on.
-WEEKDAY_AND_DATE = re.compile(rf"({'|'.join(WEEKDAYS)}),? (.+)")
+# "Saturday, April 25", "this coming Sunday, March 8": a weekday before the date it falls on.
+WEEKDAY_AND_DATE = re.compile(
+    rf"(?:(?:last|this|next|this past|this coming) )?({'|'.join(WEEKDAYS)}),? (.+)"
+)
+# "March eighth", "the eighth of March": a day of the month in words, read as its number.
+DAY_IN_WORDS = re.compile(
+    rf"\b(?P<month>{'|'.join(MONTHS)}) (?P<word>[a-z]+(?:-[a-z]+)?)$|"
+    rf"^(?:the )?(?P<word2>[a-z]+(?:-[a-z]+)?) of (?P<month2>{'|'.join(MONTHS)})\b"
+)
 # "January nineteen ninety-seven": a month before its year in words.
 MONTH_AND_WORDS = re.compile(rf"({'|'.join(MONTH_NUMBERS)}),? (.+)")
 # "Wednesday", "last Wednesday", "next Monday".
 NAMED_WEEKDAY = re.compile(
     rf"(?:(?P<shift>last|this|next|this past|this coming) )?(?P<weekday>{'|'.join(WEEKDAYS)})"
 )
+# "the previous Friday", "the following Monday": counted from the day just told.
+TOLD_WEEKDAY = re.compile(
+    rf"(?:the )?(?P<shift>previous|preceding|following|next|same) (?P<weekday>{'|'.join(WEEKDAYS)})"
+)
 # "1998", "fiscal 1989", "the year 2000", "'98", "calendar 1990".
-YEAR = re.compile(r"(?:(?:fiscal|calendar|the year|the fiscal year|model year|year) )?"
-                  r"(?:(?P<year>\d{4})|'(?P<short>\d{2}))")  # fmt: skip
+YEAR = re.compile(r"(?:(?:fiscal|calendar|the year|the fiscal year|fiscal year|model year|year) )?"
+                  r"(?:(?P<year>\d{4})|'(?P<short>\d{2}))(?: (?:fiscal )?year)?")  # fmt: skip
 # Years in words: "nineteen ninety-six", "two thousand", "two thousand and one".
 YEAR_WORDS = re.compile(
     r"(?:(?:the )?year )?(?:(?P<century>nineteen|eighteen|twenty) (?P<rest>[a-z-]+(?: [a-z]+)?)|"
     r"two thousand(?: and)?(?: (?P<units>[a-z-]+))?)"
 )
 # "the 1990s", "the '90s", "the nineties", "the late 1970s", "the 1900s".
-DECADE = re.compile(r"(?:(?P<year>\d{3})0'?s|'(?P<short>\d)0'?s|(?P<word>[a-z]+ies))")
+DECADE = re.compile(r"(?:(?P<year>\d{3})0'?s|'?(?P<short>\d)0'?s|(?P<word>[a-z]+ies))")
 # "the 20th century", "the eleventh century", "this century".
 CENTURY = re.compile(
-    r"(?:(?P<ordinal>[a-z0-9-]+)|(?P<shift>last|this|next|previous|current|past)) century"
+    r"(?:(?P<shift>last|this|next|previous|current|past)|(?P<ordinal>[a-z0-9-]+)) century"
 )
 # "the third quarter", "third-quarter", "this year's third quarter", "the third quarter of 1984",
 # "the fiscal first quarter", "the 1988 second quarter", "next year's first quarter".
 QUARTER = re.compile(
-    r"(?:(?P<year>\d{4}) |(?P<shift>last|this|next) year's |(?:fiscal|calendar)[- ])*"
+    r"(?:(?P<year>\d{4})(?:'s)? |(?P<shift>last|this|next) year's |(?:fiscal|calendar)[- ])*"
     r"(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:fiscal[- ])?"
     r"(?:quarter|qtr\.?|period)|(?:fiscal )?q(?P<number>[1-4]))"
     r"(?: of (?:(?P<of_year>\d{4})|(?:fiscal )?(?P<of_shift>last|this|next) year))?"
 )
 # "the first half", "the second half of 1989", "the last half of 1989".
 HALF = re.compile(
-    r"(?P<ordinal>first|second|last|latter) (?:half|two quarters)(?: of (?P<year>\d{4}))?"
+    r"(?:(?P<shift>last|this|next) year's )?(?P<ordinal>first|second|last|latter) "
+    r"(?:half|two quarters)"
+    r"(?: of (?:(?P<year>\d{4})|(?:the )?(?P<of_shift>last|this|next)? ?year))?"
 )
 # The quarter or period just told or just ended: "the quarter", "the latest period".
 THAT_QUARTER = re.compile(
@@ -164,8 +208,10 @@ SHIFTED_PERIOD = re.compile(
 )
 # "this season", "last summer", "the summer of 1994", "summer".
 SEASON = re.compile(
-    rf"(?:(?P<shift>last|this|next|this past|this coming) )?(?P<season>{'|'.join(SEASONS)})"
-    r"(?: of (?:(?P<year>\d{4})|(?P<year_words>[a-z -]+)))?"
+    rf"(?:(?P<shift>last|this|next|this past|this coming) |(?P<year_shift>last|this|next) year's )?"
+    rf"(?P<season>{'|'.join(SEASONS)})"
+    r"(?:,? (?:of )?(?:(?P<year>\d{4})|(?P<of_shift>last|this|next) year|"
+    r"(?P<year_words>[a-z -]+)))?"
 )
 # The period the report date is in, named without a shift: "the year", "the week".
 PLAIN_PERIOD = re.compile(r"(?P<unit>week|weekend|month|year|fiscal year|full year|decade)")
@@ -174,7 +220,7 @@ PLAIN_PERIOD = re.compile(r"(?P<unit>week|weekend|month|year|fiscal year|full ye
 VAGUE_AMOUNTS = {"several", "a few", "few", "many", "some", "a number of", "countless"}
 COUNTED = re.compile(
     r"(?P<amount>\d+|[a-z]+(?:-[a-z]+)?|a couple of|a few|a number of) "
-    r"(?P<unit>day|week|month|year|decade|quarter)s? "
+    r"(?P<unit>day|week|month|year|decade|quarter|century|centurie)s? "
     r"(?P<direction>ago|earlier|before|later|after|from now|hence|back)"
 )
 COUNTED_DIRECTIONS = {"ago": -1, "back": -1, "earlier": -1, "before": -1, "later": 1, "after": 1,
@@ -189,6 +235,16 @@ ANAPHORIC_PERIOD = re.compile(
     rf"(?P<shift>{'|'.join(ANAPHORIC_SHIFTS)}) (?P<unit>day|morning|evening|night|week|month|"
     r"year|quarter)"
 )
+# "the day before", "the night after", "the week before": one unit from the date just told.
+TOLD_NEIGHBOUR = re.compile(
+    r"(?P<unit>day|night|morning|evening|week|month|year) (?P<direction>before|after|earlier|later)"
+)
+# "year-end", "year's end", "the end of the year": the year, as TimeML values it (mod END).
+YEAR_END = re.compile(r"(?:the )?(?:year[- ]end|year's end)")
+# "the 8th", "the 21st": a day of the month named alone.
+DAY_OF_MONTH = re.compile(r"(?:the )?(?P<day>\d{1,2})(?:st|nd|rd|th)")
+# "the Nth day of" a tally told of the report's day: "today is the eighth day of the strike".
+NTH_DAY = re.compile(r"(?:the )?(?P<ordinal>[a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th)) day")
 # "earlier this year", "later this month", "this year": the period itself.
 WITHIN_PERIOD = re.compile(r"(?:earlier|later|early|late|so far) (?P<rest>.+)")
 
@@ -196,6 +252,19 @@ WITHIN_PERIOD = re.compile(r"(?:earlier|later|early|late|so far) (?P<rest>.+)")
 FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo"}
 FUTURE_VERBS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "prepare",
                 "go"}  # fmt: skip  # "is scheduled to", "plans to", "is going to" + a verb
+# A date after these words ends a stretch ("extended to Nov. 16", "gave him until March"): it
+# says when something stops, not when the past verb happened.
+ENDPOINT_PREPOSITIONS = {"to", "until", "till", "through", "by", "into"}
+# Verbs of saying keep their present for what was said ("officials say"), so a present verb
+# of one of these does not make a date scheduled.
+SAYING_VERBS = {"say", "tell", "report", "announce", "add", "note", "claim", "insist", "deny",
+                "confirm", "quote", "write", "argue", "believe", "think", "know", "see", "show",
+                "expect"}  # fmt: skip
+# Verbs whose past is spelt as their present ("hurt", "cut"): a tagger's present for these is no
+# sign of a scheduled event.
+SAME_PAST_FORMS = {"hurt", "cut", "set", "put", "hit", "cost", "let", "quit", "shut", "spread",
+                   "split", "bet", "cast", "burst", "beat", "bid", "broadcast", "forecast", "read",
+                   "upset", "shed", "thrust", "slit", "rid", "fit", "wed"}  # fmt: skip
 
 # A stretch of time, not a date: "90 days", "two weeks", "the past 10 years".
 DURATION = re.compile(

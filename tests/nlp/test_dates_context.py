@@ -1,0 +1,137 @@
+"""Dates read in their context: the tense a clause really gives its date (an end point, a
+perfect, a scheduled present), forms that count from the date just told ("then", "the day
+before", "the previous Friday"), and forms a news reader meets that the resolver once missed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from counterpoint.config import Settings
+from counterpoint.nlp.annotate import load_pipeline
+from counterpoint.nlp.dates import SCHEDULED, day, resolve_date, tense_of
+
+MONDAY = date(1995, 10, 30)
+
+
+def value(text: str, published: date | None = MONDAY, **context: object) -> str | None:
+    found = resolve_date(text, published, **context)  # type: ignore[arg-type]
+    return found.value if found else None
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_pipeline(Settings().spacy_model)
+
+
+def in_sentence(nlp, sentence: str, expression: str, published: date = MONDAY) -> str | None:  # type: ignore[no-untyped-def]
+    """The value of `expression` with the tense its sentence gives it."""
+    doc = nlp(sentence)
+    start = sentence.index(expression)
+    span = doc.char_span(start, start + len(expression), alignment_mode="expand")
+    return value(expression, published, tense=tense_of(span))
+
+
+def test_a_date_that_ends_a_stretch_is_not_dated_by_the_past_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert in_sentence(nlp, "The bid was extended to Nov. 16.", "Nov. 16") == "1995-11-16"
+    sentence = "The lenders gave the mill until mid-November to find a buyer."
+    assert in_sentence(nlp, sentence, "mid-November") == "1995-11"
+    # told as when it happened, the past still reaches back
+    assert in_sentence(nlp, "The mill closed on Nov. 16.", "Nov. 16") == "1994-11-16"
+
+
+def test_a_perfect_does_not_date_its_event_but_a_scheduled_present_looks_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = "Norvik has set Nov. 10 as the deadline for rival offers."
+    assert in_sentence(nlp, sentence, "Nov. 10") == "1995-11-10"
+    sentence = "The two ministers meet separately Thursday with the mediator."
+    assert in_sentence(nlp, sentence, "Thursday") == "1995-11-02"
+    sentence = "Trading in the shares is to resume Wednesday in Oslo."
+    assert in_sentence(nlp, sentence, "Wednesday") == "1995-11-01"
+    # a verb whose past is spelt as its present is no sign of a schedule
+    sentence = "Falling prices hurt the index, which fell 2% on Friday."
+    assert in_sentence(nlp, sentence, "Friday") == "1995-10-27"
+    # a present of saying keeps its date in the past
+    assert in_sentence(nlp, "Officials say Friday that the mill closed.", "Friday") == "1995-10-27"
+
+
+def test_a_scheduled_weekday_is_the_coming_one_or_the_report_day() -> None:
+    assert value("Monday", tense=SCHEDULED) == "1995-10-30"
+    assert value("Tuesday", tense=SCHEDULED) == "1995-10-31"
+
+
+def test_then_the_day_and_the_previous_weekday_count_from_the_day_told() -> None:
+    told = day(date(1995, 10, 12))
+    assert value("then", anchor=told) == "1995-10-12"
+    assert value("at the time", anchor=told) == "1995-10-12"
+    assert value("then") == "PAST_REF"  # nothing told: the vague past
+    assert value("the day", anchor=told) == "1995-10-12"
+    assert value("later in the day") == "1995-10-30"  # nothing told: the report's day
+    assert value("that night", anchor=told) == "1995-10-12"
+    assert value("the next morning", anchor=told) == "1995-10-13"
+    assert value("the day before", anchor=told) == "1995-10-11"
+    assert value("the week after", anchor=told) == "1995-W42"
+    assert value("the previous Friday", anchor=told) == "1995-10-06"
+    assert value("the following Monday", anchor=told) == "1995-10-16"
+    assert value("the 8th", anchor=told) == "1995-10-08"
+
+
+def test_a_day_counted_from_a_year_told_is_the_reports_day_not_new_years() -> None:
+    this_year = resolve_date("this year", MONDAY)
+    assert value("that day", anchor=this_year) == "1995-10-30"
+    assert value("the next day", anchor=this_year) == "1995-10-31"
+
+
+def test_the_nth_day_of_a_tally_and_the_year_end() -> None:
+    assert value("the eighth day") == "1995-10-30"
+    assert value("year-end") == "1995"
+    assert value("year's end") == "1995"
+    assert value("year-end", tense="past") == "1994"
+
+
+def test_a_year_ago_after_a_quarter_already_a_year_back_is_not_counted_twice() -> None:
+    reported = resolve_date("the third quarter", MONDAY)
+    assert value("a year ago", anchor=reported) == "1994-Q3"
+    old = resolve_date("the 1994 third quarter", MONDAY)
+    assert old is not None and old.value == "1994-Q3"
+    assert value("a year ago", anchor=old) == "1994"
+
+
+def test_forms_news_writes_that_were_missed() -> None:
+    assert value("'97") == "1997"
+    assert value("March eighth") == "1995-03-08"
+    assert value("the first of May") == "1995-05-01"
+    assert value("this coming Sunday, November fifth") == "1995-11-05"
+    assert value("Monday's") == "1995-10-30"
+    assert value("last year's") == "1994"
+    assert value("1993's") == "1993"
+    assert value("the 1980's") == "198"
+    assert value("the 80s") == "198"
+    assert value("summer 1993") == "1993-SU"
+    assert value("the spring of last year") == "1994-SP"
+    assert value("last year's first half") == "1994-H1"
+    assert value("the second half of next year") == "1996-H2"
+    assert value("fiscal year 1994") == "1994"
+    assert value("the 1994 fiscal year") == "1994"
+    assert value("this past year") == "1994"
+    assert value("a century ago") == "18"
+    assert value("the next century") == "20"
+    assert value("New Year's") == "1996-01-01"
+    assert value("in recent weeks") == "PAST_REF"
+    assert value("decades ago") == "PAST_REF"
+    assert value("the other day") == "PAST_REF"
+    assert value("at this crucial point") == "PRESENT_REF"
+    assert value("for the time being") == "PRESENT_REF"
+
+
+def test_a_period_named_by_its_last_day_and_a_range_of_two_dates() -> None:
+    assert value("the quarter ended Sept. 30") == "1995-Q3"
+    assert value("its fourth quarter ended Aug. 26") == "1995-Q4"  # the company's own quarter
+    assert value("the year ended March 31") == "1995"
+    found = resolve_date("Sept. 14 to Thursday", MONDAY)
+    assert found is not None and found.granularity == "range"
+    assert found.days == ("1995-09-14", "1995-10-26")
+    assert value("between 1985 and 1987") == "1985/1987"
+    assert value("March 3-4") == "1995-03-03/1995-03-04"
+    assert value("an Aug. 10, 1988") == "1988-08-10"
+    assert value("a year ago") == "1994"  # "a" as the count is kept
