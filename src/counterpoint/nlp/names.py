@@ -15,9 +15,10 @@ ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}$")  # capitals only: "CIA", "U.N.", "A
 
 def normalise_name(text: str, language: str = "en") -> str:
     """Case, accents, punctuation, possessive, a leading 'the' and what follows a spaced dash
-    removed: 'the Ministry’s' -> 'ministry', 'Barack Obama - paid' -> 'barack obama'."""
+    or a web address removed: 'the Ministry’s' -> 'ministry', 'Barack Obama - paid' ->
+    'barack obama'."""
     en = words(language, "names")
-    text = en.POSSESSIVE.sub("", en.NAME_BREAK.sub("", text.strip()))
+    text = en.POSSESSIVE.sub("", _cut(text, language))
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[.\u2019']", "", text.casefold())
@@ -29,11 +30,12 @@ def normalise_name(text: str, language: str = "en") -> str:
 
 def person_name(text: str, language: str = "en") -> str:
     """A person's normalised name without what surrounds it: leading titles and descriptions
-    ('Defense Minister Ana Ruiz', 'polygamist leader Warren Jeffs') and an apposition after a
-    comma ('Matt Smith, the actor')."""
-    titles = words(language, "names").TITLES
-    parts = normalise_name(_proper_part(text.split(",")[0], language), language).split()
-    while len(parts) > 1 and parts[0] in titles:
+    ('Defense Minister Ana Ruiz', 'polygamist leader Warren Jeffs'), an apposition after a
+    comma ('Matt Smith, the actor') and what the person owns ('Ana Ruiz's Instagram')."""
+    en = words(language, "names")
+    text = en.OWNED.sub("", text.split(",")[0])
+    parts = normalise_name(_proper_part(text, language), language).split()
+    while len(parts) > 1 and parts[0] in en.TITLES:
         parts = parts[1:]
     return " ".join(parts)
 
@@ -58,9 +60,18 @@ def _proper_part(text: str, language: str) -> str:
 
 
 def display_name(text: str, language: str = "en") -> str:
-    """A surface form fit to show as a name: no possessive, no leading 'the'."""
+    """A surface form fit to show as a name: no possessive, no leading 'the', no trailing
+    marks ('America &')."""
     en = words(language, "names")
-    return en.LEADING_THE.sub("", en.POSSESSIVE.sub("", en.NAME_BREAK.sub("", text.strip())))
+    text = en.POSSESSIVE.sub("", en.TRAILING_MARKS.sub("", _cut(text, language)))
+    return en.LEADING_THE.sub("", text.strip())
+
+
+def _cut(text: str, language: str) -> str:
+    """The name without what follows a spaced dash or a web address ('Ida Voss - paid',
+    'Ida Voss pic.twitter.com/x9Z'): a headline's, caption's or tweet's words."""
+    en = words(language, "names")
+    return en.NAME_LINK.sub("", en.NAME_BREAK.sub("", text.strip()))
 
 
 def is_acronym(text: str) -> bool:
@@ -103,10 +114,11 @@ def close_spelling(a: str, b: str) -> bool:
 
 def same_person_name(short: str, long: str, language: str = "en") -> bool:
     """Whether `short` can be `long` written more briefly or with a slip: a second surname or a
-    middle name dropped ('elena marquez' / 'elena marquez duarte'), the given names dropped
-    ('lopez obrador'), or one word misspelt ('dina boluarte' / 'dina baluarte'). Both need at
-    least two words: a shared surname alone is not enough. A generation ('jr') makes another
-    person."""
+    middle name dropped ('elena marquez' / 'elena marquez duarte') or written as its initial
+    ('donald j trump' / 'donald john trump'), the given name in a short form ('bob ruiz' /
+    'robert ruiz'), the given names dropped ('lopez obrador'), or one word misspelt ('dina
+    boluarte' / 'dina baluarte'). Both need at least two words: a shared surname alone is not
+    enough. A generation ('jr') makes another person."""
     a, b = short.split(), long.split()
     if len(a) < 2 or len(a) > len(b):
         return False
@@ -115,15 +127,26 @@ def same_person_name(short: str, long: str, language: str = "en") -> bool:
         return False
     if b[-len(a) :] == a:  # both surnames without the given names: 'lopez obrador'
         return True
-    if not close_spelling(a[0], b[0]):
+    given = words(language, "names").GIVEN_NAME_FORMS
+    same_given = given.get(a[0], a[0]) == given.get(b[0], b[0])  # 'bob' for 'robert'
+    if not (same_given or close_spelling(a[0], b[0])):
         return False
     slips = 0
     position = 1
     for word in a[1:]:
-        while position < len(b) and not close_spelling(word, b[position]):
+        while position < len(b) and not _same_word(word, b[position]):
             position += 1
         if position == len(b):
             return False
-        slips += word != b[position]
+        slips += word != b[position] and not _initial_of(word, b[position])
         position += 1
-    return slips + (a[0] != b[0]) <= 1
+    return slips + (not same_given) <= 1
+
+
+def _initial_of(word: str, full: str) -> bool:
+    """A middle initial written for the name: 'j' for 'john' ('Donald J. Trump')."""
+    return len(word) == 1 and len(full) > 1 and full.startswith(word)
+
+
+def _same_word(word: str, other: str) -> bool:
+    return close_spelling(word, other) or _initial_of(word, other)

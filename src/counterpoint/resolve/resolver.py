@@ -25,6 +25,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
 from types import ModuleType
 from typing import Protocol
@@ -88,6 +89,7 @@ ORGANISATIONS = {"Organization", "Company", "PublicBody"}
 REFERRING_LABELS = {"DESC", "NOM", "PRON"}
 PRONOUN_LABEL = "PRON"
 STATE_KINDS = {"Country"}
+PLACE_KINDS = STATE_KINDS | {"Location"}
 LOCAL_BATCH = 200  # documents resolved on their own, and kept, per transaction
 # Possible merges not made: (key, key, score, reason).
 Candidates = list[tuple[str, str, float, str]]
@@ -436,14 +438,17 @@ def _identify_states(items: list[Item], language: str) -> None:
 def _identify_bodies(items: list[Item], texts: Mapping[str, str], settings: Settings) -> None:
     """'Congress' of one state is not 'Congress' of another: a generic body is keyed by the
     place named in its name or just before it ("Peru's Congress", "the US Senate"), else by the
-    state its document mentions most; where nothing says, it is keyed as of an unknown state."""
+    place its document gives it elsewhere ("the US Senate ... the Senate"), else by the state
+    its document mentions most (by name or capital); where nothing says, it is keyed as of an
+    unknown state."""
     gazetteer = load_gazetteer(settings.language)
     lang = words(settings.language, "resolve")
     places: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         if item.kind in {"Country", "Location"}:
             places[item.mention.doc].append(item)
-    main_state = _main_states(places, settings.resolve.main_state_share)
+    main_state = _main_states(items, settings)
+    bodies: list[tuple[Item, str, tuple[str, str | None, str] | None]] = []
     for item in items:
         name_words = item.name.split()
         inside = [s for w in name_words if (s := gazetteer.state(w) or gazetteer.demonym(w))]
@@ -457,31 +462,48 @@ def _identify_bodies(items: list[Item], texts: Mapping[str, str], settings: Sett
             if 0 <= m.start - p.mention.end <= settings.resolve.place_gap_chars
             and lang.PLACE_TO_BODY.fullmatch(text[p.mention.end : m.start])
         ]  # fmt: skip
+        said: tuple[str, str | None, str] | None = None  # (where, iso, place shown)
         if inside:
-            where, item.iso, item.place = f"Country:{inside[0].iso}", inside[0].iso, inside[0].name
-        elif before or m.doc in main_state:
-            place = (before or [main_state[m.doc]])[0]
-            where, item.iso = place.key, place.iso
-            item.place = (
-                gazetteer.state_name(place.iso)
-                if place.iso
-                else display_name(place.mention.text, settings.language)
-            )
-        else:
-            where = "unknown"
+            said = (f"Country:{inside[0].iso}", inside[0].iso, inside[0].name)
+        elif before:
+            place = before[0]
+            shown = display_name(place.mention.text, settings.language)
+            said = (place.key, place.iso, gazetteer.state_name(place.iso) if place.iso else shown)
+        bodies.append((item, body, said))
+    given: dict[tuple[str, str], set[tuple[str, str | None, str]]] = defaultdict(set)
+    for item, body, said in bodies:
+        if said is not None:
+            given[(item.mention.doc, body)].add(said)
+    for item, body, said in bodies:
+        elsewhere = given[(item.mention.doc, body)]
+        if said is None and len(elsewhere) == 1:
+            said = next(iter(elsewhere))
+        if said is None and item.mention.doc in main_state:
+            iso = main_state[item.mention.doc]
+            said = (f"Country:{iso}", iso, gazetteer.state_name(iso))
+        where, item.iso, item.place = said or ("unknown", None, None)
         item.name, item.kind = body, "PublicBody"
         item.key = f"PublicBody:{body}@{where}"
 
 
-def _main_states(places: Mapping[str, list[Item]], share: float) -> dict[str, Item]:
-    """Per document, the state it mentions most, where that is at least `share` of its states."""
-    main_state: dict[str, Item] = {}
-    for doc, found in places.items():
-        states = Counter(p.key for p in found if p.kind == "Country")
-        if states:
-            key, n = states.most_common(1)[0]
-            if n / sum(states.values()) >= share:
-                main_state[doc] = next(p for p in found if p.key == key)
+def _main_states(items: Iterable[Item], settings: Settings) -> dict[str, str]:
+    """Per document, the ISO code of the state it mentions most, by name or capital
+    ('Washington'), where that is at least `main_state_share` of its states. (Demonyms are not
+    counted: 'Russian hackers' are no sign of Russia's Congress; counted, they moved 67
+    mentions of the US Congress and Senate to Russia's on AllSides articles.)"""
+    gazetteer = load_gazetteer(settings.language)
+    states: dict[str, Counter[str]] = defaultdict(Counter)
+    for item in items:
+        iso = item.iso if item.kind == "Country" else None
+        if item.kind == "Location" and (capital := gazetteer.capital(item.name)) is not None:
+            iso = capital.iso
+        if iso:
+            states[item.mention.doc][iso] += 1
+    main_state: dict[str, str] = {}
+    for doc, counted in states.items():
+        iso, n = counted.most_common(1)[0]
+        if n / sum(counted.values()) >= settings.resolve.main_state_share:
+            main_state[doc] = iso
     return main_state
 
 
@@ -493,7 +515,8 @@ def _join_definitions(
 ) -> dict[str, set[str]]:
     """'the Central Intelligence Agency (CIA)', 'CIA (Central Intelligence Agency)' and
     'Andrés Manuel López Obrador (aka AMLO)': the alias joins the name it defines, in its
-    document, and across the corpus where no other name claims it."""
+    document, and across the corpus where no other name claims it. A place is given only its
+    own initials or a nickname: the outlet a dateline credits is no name of its city."""
     alias_after = words(settings.language, "names").ALIAS_AFTER
     defined: dict[str, set[str]] = defaultdict(set)  # alias -> keys of the names it stands for
     for item in items:
@@ -507,7 +530,9 @@ def _join_definitions(
         nickname = match.group("cue") or match.group("said")
         spelled_out = (
             is_acronym(item.mention.text) and initials(alias, settings.language) == item.name
-        )
+        ) or initials(item.name, settings.language) == alias
+        if item.kind in PLACE_KINDS and not (nickname or spelled_out):
+            continue  # "DALLAS (AP) —", "Washington (CNN)": a dateline's credit, no alias
         if nickname or is_acronym(raw) or spelled_out:
             defined[alias].add(item.key)
     for item in items:
@@ -521,19 +546,24 @@ def _join_person_names(
     items: Sequence[Named], joins: UnionFind, candidates: Candidates, settings: Settings
 ) -> None:
     """Full names that are one person written differently ('Elena Marquez', 'Elena Márquez
-    Duarte', 'Elena Marqez'), when the shorter fits exactly one longer name."""
-    names = sorted(
-        {i.name for i in items if i.kind == "Person" and " " in i.name and not i.description}
-    )
+    Duarte', 'Elena Marqez'), when the shorter fits exactly one longer name. A name with
+    words around it that a name named far more often holds whole ('Add Ida Voss', 'Ida Voss
+    Will Run': a headline's or a page's words taken into it) is that name; a name made of two
+    others ('Ida Voss Tomas Brenner') is two people and joins neither."""
+    counted = _full_names(items)
+    names = sorted(set(counted) - _name_lists(set(counted)))
     by_word: dict[str, set[str]] = defaultdict(set)
     for name in names:
         for word in name.split():
             by_word[word].add(name)
+    padded = _padded_names(counted, settings)
+    for long, short in sorted(padded.items()):
+        joins.join(f"Person:{long}", f"Person:{short}")
     for short in names:
         pool = set().union(*(by_word[w] for w in short.split()))
         fits = [
             long
-            for long in pool
+            for long in pool - set(padded)
             if long != short
             and len(long) >= len(short)
             and same_person_name(short, long, settings.language)
@@ -553,11 +583,82 @@ def _join_person_names(
             )
 
 
+def _words_at(words: list[str], part: list[str]) -> list[int]:
+    """Where `part` stands whole in `words` (word positions)."""
+    n = len(part)
+    return [i for i in range(len(words) - n + 1) if words[i : i + n] == part]
+
+
+def _padded(short: str, long: str, language: str) -> bool:
+    """Whether `long` is `short` with words before or after it ('add ida voss', 'ida voss
+    will run'), and no generation ('jr') more."""
+    a, b = short.split(), long.split()
+    generations = words(language, "names").GENERATIONS
+    return (
+        len(b) > len(a)
+        and bool(_words_at(b, a))
+        and generations.intersection(a) == generations.intersection(b)
+    )
+
+
+def _full_names(items: Iterable[Named]) -> Counter[str]:
+    """The full names of people (two words or more) among some items, with their mentions."""
+    counted: Counter[str] = Counter()
+    for i in items:
+        if i.kind == "Person" and " " in i.name and not i.description:
+            counted[i.name] += i.mentions
+    return counted
+
+
+def _padded_names(counted: Mapping[str, int], settings: Settings) -> dict[str, str]:
+    """Each name that is another with words around it ('add ida voss'), the other named
+    `surname_prominence` times as often, mapped to that other name."""
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for name in counted:
+        for word in name.split():
+            by_word[word].add(name)
+    prominence = settings.resolve.surname_prominence
+    padded: dict[str, str] = {}
+    for short in sorted(counted, key=lambda n: (-counted[n], n)):
+        for long in sorted(set().union(*(by_word[w] for w in short.split()))):
+            if (
+                long not in padded
+                and _padded(short, long, settings.language)
+                and counted[short] >= prominence * counted[long]
+            ):
+                padded[long] = short
+    return padded
+
+
+def _name_lists(names: set[str]) -> set[str]:
+    """The names made of two other names side by side: 'ida voss tomas brenner', a headline's
+    list of people taken for one."""
+    lists = set()
+    for name in names:
+        parts = name.split()
+        if len(parts) < 4:
+            continue
+        spans = [
+            (at, at + len(other.split()))
+            for other in names
+            if other != name and " " in other
+            for at in _words_at(parts, other.split())
+        ]
+        if any(x[1] <= y[0] for x in spans for y in spans):
+            lists.add(name)
+    return lists
+
+
 def _join_organisation_names(
-    items: Sequence[Named], joins: UnionFind, candidates: Candidates, settings: Settings
+    items: Sequence[Named],
+    joins: UnionFind,
+    candidates: Candidates,
+    settings: Settings,
+    defined: AbstractSet[str] = frozenset(),
 ) -> None:
     """'the Hollin Institute' is 'the Hollin Institute for Highland Studies', 'CIA' is 'Central
-    Intelligence Agency', when exactly one longer name fits."""
+    Intelligence Agency', when exactly one longer name fits. An acronym some text defines as
+    another name's ('the Islamic State (ISIS)') is not read as the initials of a third."""
     organisations = {i.name: i.key for i in items if i.kind in ORGANISATIONS and "@" not in i.key}
     by_word: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
@@ -572,7 +673,8 @@ def _join_organisation_names(
         if distinctive:
             pool = set.intersection(*(by_word[w] for w in distinctive))
             fits = {n for n in pool if n != short and set(short.split()) <= set(n.split())}
-        if " " not in short and len(short) <= settings.resolve.acronym_chars:
+        acronym = " " not in short and len(short) <= settings.resolve.acronym_chars
+        if acronym and short not in defined:
             fits |= by_initials.get(short, set()) - {short}
         longest = {f for f in fits if not any(set(f.split()) < set(g.split()) for g in fits)}
         if len(longest) == 1:
@@ -589,7 +691,7 @@ def _join_surnames(
     one it names far more often); with several, it stays apart, linked to each as a candidate.
     Which person a bare surname means is decided per document (its key becomes the document's
     own), so that "Biden" meaning Joe here and Hunter there never joins the two through it."""
-    people = _People(items, joins, settings.language)
+    people = _People(items, joins, settings)
     organisations = _organisation_roots(items, joins, settings.language)
     for item in items:
         if item.kind != "Person" or " " in item.name or item.description:
@@ -604,12 +706,20 @@ class _People:
     """The people named in full among some items, by surname: each root (union-find) with its
     surnames and how often it is named, and the roots by the spellings of their surnames."""
 
-    def __init__(self, items: Iterable[Named], joins: UnionFind, language: str) -> None:
+    def __init__(self, items: Iterable[Named], joins: UnionFind, settings: Settings) -> None:
         self.surnames: dict[str, set[str]] = defaultdict(set)  # root -> surnames
         self.named: Counter[str] = Counter()  # root -> mentions
         self.by_spelling: dict[str, set[str]] = defaultdict(set)  # spelling variant -> roots
-        for item in items:
-            if item.kind == "Person" and " " in item.name and not item.description:
+        language = settings.language
+        named = [i for i in items if i.kind == "Person" and " " in i.name and not i.description]
+        counted = _full_names(named)
+        # Not read for surnames: a list of names, a name with a headline's words around it
+        # ('add ida voss': 'add' is no surname), a 'Jr' (news writes 'Trump Jr.' for the son,
+        # 'Trump' for the father).
+        skipped = _name_lists(set(counted)) | set(_padded_names(counted, settings))
+        generations = words(language, "names").GENERATIONS
+        for item in named:
+            if item.name not in skipped and not generations.intersection(item.name.split()):
                 root = joins.find(item.key)
                 self.named[root] += item.mentions
                 for surname in _surnames(item.name, language):
@@ -765,10 +875,11 @@ class _Actors:
         if noun in lang.FEMALE_WORDS or noun in lang.MALE_WORDS:
             gender = "f" if noun in lang.FEMALE_WORDS else "m"
             candidates = [i for i in candidates if self.gender(i) in {gender, None}]
-        holders = self._roots([i for i in candidates if self._has_role(i, noun)])
+        role = _qualified_role(mention.text, noun, lang)
+        holders = self._roots([i for i in candidates if self._has_role(i, role)])
         if len(holders) == 1 and not _names_something(mention.text):
             (holder,) = holders.values()
-            return holder, f"'{noun}': the role the text gives {holder.mention.text}"
+            return holder, f"'{role}': the role the text gives {holder.mention.text}"
         return None  # several hold it, or nobody is given it: anyone's
 
     def pronoun(self, mention: Mention) -> tuple[Item, str] | None:
@@ -837,9 +948,10 @@ class _Actors:
             return False
         lang = self.lang
         m = item.mention
-        role = re.escape(noun)
+        # "former director" is also "former FBI director"
+        role = r"(?:\s+[\w.&-]+){0,2}?\s+".join(re.escape(w) for w in noun.split())
         window = lang.ROLE_WINDOW_CHARS
-        if noun in {w.lower() for w in m.text.split()[:-1]}:
+        if re.search(lang.TITLE.format(role=role), " ".join(m.text.split()[:-1])):
             return True
         before = self.text[max(0, m.start - window) : m.start]
         after = self.text[m.end : m.end + window]
@@ -891,6 +1003,17 @@ def _head_noun(text: str) -> str | None:
     return found[-1].lower() if found else None
 
 
+def _qualified_role(text: str, noun: str, lang: ModuleType) -> str:
+    """The role a description names: its noun with the words before it that make it another
+    role ('the former vice president' -> 'former vice president')."""
+    found = re.findall(r"[a-z]+", re.sub(r"['’]s?$", "", text.strip()).lower())
+    before = found[:-1]
+    role = [noun]
+    while before and before[-1] in lang.ROLE_QUALIFIERS:
+        role.insert(0, before.pop())
+    return " ".join(role)
+
+
 def _kinds_of_noun(noun: str, lang: ModuleType) -> set[str]:
     """The types of actor a description's noun may stand for."""
     if noun in lang.PERSON_REFERENCE_NOUNS:
@@ -922,11 +1045,13 @@ def link_keys(
     shared = sorted((i for i in items.values() if i.shared), key=lambda i: i.key)
     joins = UnionFind()
     candidates: Candidates = []
+    aliases = list(aliases)
     _vote_kinds(shared, votes, settings.language)
     _join_votes(shared, joins)
+    _join_plural_groups(shared, joins)
     _join_aliases(shared, aliases, joins)
     _join_person_names(shared, joins, candidates, settings)
-    _join_organisation_names(shared, joins, candidates, settings)
+    _join_organisation_names(shared, joins, candidates, settings, {a for a, _ in aliases})
     _join_bare_surnames(shared, joins, candidates, settings)
     _flag_type_clashes(shared, candidates, settings)
     groups: dict[str, list[KeyItem]] = defaultdict(list)
@@ -993,6 +1118,15 @@ def _join_votes(items: Sequence[KeyItem], joins: UnionFind) -> None:
             joins.join(keys[0], key)
 
 
+def _join_plural_groups(items: Sequence[KeyItem], joins: UnionFind) -> None:
+    """'Republicans' and 'a Republican', 'Christians' and 'Christian' are one group of people
+    (a people of a state is keyed by the state's code already)."""
+    groups = {i.name: i.key for i in items if i.kind == "Group" and not i.iso}
+    for name, key in groups.items():
+        if name.endswith("s") and name[:-1] in groups:
+            joins.join(key, groups[name[:-1]])
+
+
 def _join_aliases(
     items: Sequence[KeyItem], aliases: Iterable[tuple[str, str]], joins: UnionFind
 ) -> None:
@@ -1013,7 +1147,7 @@ def _join_bare_surnames(
     """A surname its document leaves bare ("Trump said") is the one person of that surname in
     the corpus, or the one named far more often than the others; else it stays apart, linked to
     each as a candidate."""
-    people = _People(items, joins, settings.language)
+    people = _People(items, joins, settings)
     organisations = _organisation_roots(items, joins, settings.language)
     for item in items:
         if item.kind != "Person" or " " in item.name or item.description:
@@ -1042,7 +1176,8 @@ def _make_entity(
     members: list[KeyItem], forms: Mapping[str, Mapping[tuple[str, bool], int]], language: str
 ) -> Entity:
     """The id comes from the group's main key, so it stays the same across runs while the same
-    names are found: a state's key, else the fullest name of the type named most."""
+    names are found: a state's key, else the fullest name of the type named most. Its name is
+    the form written most (`_shown_name`)."""
     named = [i for i in members if not i.description] or members
     votes: Counter[str] = Counter()
     for item in named:
@@ -1069,10 +1204,30 @@ def _make_entity(
         name = load_gazetteer(language).state_name(main.iso)
         entity_id = f"country-{main.iso.lower()}"
     else:
-        form = sorted(texts, key=lambda f: (-len(f.split()), -texts[f], f))[0] if texts else ""
-        name = display_name(form, language) if form else main.name
+        name = _shown_name(texts, main.kind, language) or main.name
         if main.place:
             name = f"{name} ({main.place})"
         entity_id = f"{main.kind.lower()}-{hashlib.sha256(main.key.encode()).hexdigest()[:12]}"
     identifiers = {"iso3166": main.iso} if main.iso else {}
     return Entity(entity_id, name, main.kind, aliases, identifiers=identifiers)
+
+
+def _shown_name(texts: Mapping[str, int], kind: str, language: str) -> str:
+    """The name an entity is shown by. A person's or a place's: its most written full form,
+    not its longest, which is where a headline's or a list's words taken into a name end up
+    ('Ida Voss Will Run', 'Ida Voss Tomas Brenner'). A body's: its fullest ('the Tallow River
+    Authority' rather than 'TRA'), then its most written."""
+    shown: Counter[str] = Counter()
+    for text, n in texts.items():
+        if form := display_name(" ".join(text.split()), language):
+            shown[form] += n
+    if kind not in {"Person", "Location"}:
+        # "a White House" is no fuller than "White House": words in lower case do not count
+        return min(shown, key=lambda f: (-_proper_words(f), -shown[f], f), default="")
+    full = [f for f in shown if len(f.split()) > 1]
+    pool = full if kind == "Person" and full else list(shown)
+    return max(pool, key=lambda f: (shown[f], len(f.split()), f), default="")
+
+
+def _proper_words(text: str) -> int:
+    return sum(not word.islower() for word in text.split())

@@ -14,7 +14,8 @@ TITLES = set(
     lieutenant lt sergeant sgt commander chief ambassador king queen prince princess pope father
     rev reverend sheikh mr mrs ms miss dr prof professor sir dame lord lady former late then
     defense defence interior foreign finance economy deputy attorney chancellor premier dictator
-    leader spokesman spokeswoman spokesperson the señor señora don doña presidente ministro
+    leader spokesman spokeswoman spokesperson ltg maj major adm brig cmdr cpl pvt det detective
+    officer sheriff atty the señor señora don doña presidente ministro
     ministra general senador senadora alcalde gobernador
     """.split()
 )
@@ -59,11 +60,32 @@ ALIAS_AFTER = re.compile(
     r"""["“]?(?P<alias>[A-Z][^()"”,;]{1,39}?)["”]?\s*[),;.]"""
 )
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")  # "the Ministry's"
+# One thing a person owns is no part of the person's name: "Ida Voss's Instagram" (but in
+# "Tallow Radio's Ida Voss" the person comes after it).
+OWNED = re.compile(r"['’]s\s+\S+\s*$")
 # A dash after a space ends a name where what follows is no name: a headline's or a caption's
 # words ("Barack Obama - paid for by ...", "Donald Trump Jr -", "Ida Voss — the senator");
 # "Rolls-Royce", and "T - Mobile" as tokenised text is rebuilt, keep theirs.
 NAME_BREAK = re.compile(r"\s(?:-+(?!\s*[A-Z])|[–—]).*$", re.DOTALL)
+# A web address or a handle ends a name too: a tweet's "James Comey pic.twitter.com/x9Z".
+NAME_LINK = re.compile(
+    r"(?:^|\s+)(?:\S*(?:https?:|www\.|\.(?:com|org|net|gov)\b)|@)\S*.*$", re.DOTALL
+)
+# Short forms of given names news writes for the full one ("Bob Mueller", "Robert Mueller").
+# Only forms that stand for one given name.
+GIVEN_NAME_FORMS = {
+    "bob": "robert", "bobby": "robert", "rob": "robert", "jim": "james", "jimmy": "james",
+    "bill": "william", "billy": "william", "mike": "michael", "joe": "joseph", "tom": "thomas",
+    "tommy": "thomas", "dick": "richard", "rick": "richard", "chuck": "charles",
+    "charlie": "charles", "dan": "daniel", "danny": "daniel", "dave": "david", "chris":
+    "christopher", "tony": "anthony", "jeff": "jeffrey", "ken": "kenneth", "larry": "lawrence",
+    "matt": "matthew", "nick": "nicholas", "pete": "peter", "sam": "samuel", "ben": "benjamin",
+    "andy": "andrew", "greg": "gregory", "liz": "elizabeth", "beth": "elizabeth", "kathy":
+    "katherine", "jen": "jennifer", "jenny": "jennifer", "sue": "susan", "debbie": "deborah",
+}  # fmt: skip
 # A generation written after a name makes another person: "Donald Trump Jr" is not "Donald Trump".
 GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 ARTICLES = {"the"}  # dropped before a name: "the Ministry"
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# What a name shown is not to end with: "Crooked Hillary &", "Trump *", "Trump:".
+TRAILING_MARKS = re.compile(r"[\s&*:;,]+$")

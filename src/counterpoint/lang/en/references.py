@@ -65,9 +65,16 @@ MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 # "it" alone is left out: news uses it far more for no actor ("it is time", "make it hard").
 THING_PRONOUNS = {"its", "itself"}
-# A role written as a title right before a name: "President Ruiz", "Prime Minister Ruiz",
-# `{role}` is filled with the role's head noun. ("the father of Ruiz" is someone else.)
-TITLE_BEFORE = r"(?i:\b{role})\s+$"
+# A role written as a title: "President Ruiz", "Prime Minister Ruiz"; `{role}` is filled with
+# the role ("president", "vice president"). A title that makes the name another holder's
+# deputy or a past holder is not the role: "Vice President Ruiz" is not "the president" (on
+# real news it had given "the president" to the vice president), nor is "former President
+# Ruiz", beside the one in office. ("the father of Ruiz" is someone else.)
+TITLE = r"(?i:(?<!vice )(?<!vice-)(?<!deputy )(?<!assistant )(?<!former )(?<!ex-)\b{role}\b)"
+TITLE_BEFORE = TITLE + r"\s+$"  # right before a name
+# Words that make a role another one, kept with it: "the vice president", "the former
+# director" are given to one the text calls so, not to the president or the director.
+ROLE_QUALIFIERS = {"vice", "deputy", "assistant", "former", "ex", "late"}
 # A role given in apposition right after a name: "Ruiz, the company's chief executive,",
 # "Ruiz, the president of the union", "Ruiz, 54, the mayor".
 APPOSITION_AFTER = (
