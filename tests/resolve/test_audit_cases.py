@@ -244,3 +244,16 @@ def test_a_group_named_in_the_singular_and_the_plural_is_one() -> None:
         )
     )
     assert {"Valdorians", "Valdorian"} in found
+
+
+def test_america_alone_is_the_united_states_and_latin_america_is_not() -> None:
+    """'America' (741 mentions) stood apart from the United States."""
+    found = groups(
+        mentions(
+            ("d1", "America", "GPE"),
+            ("d1", "the United States", "GPE"),
+            ("d2", "Latin America", "LOC"),
+        )
+    )
+    assert {"America", "the United States"} in found
+    assert {"Latin America"} in found

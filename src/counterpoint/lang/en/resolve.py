@@ -25,4 +25,5 @@ PLACE_TO_BODY = re.compile(r"(?:['’]s)?\s*(?:the\s+)?")
 # Abbreviations news uses for states, which the gazetteer's data lists only among bare ISO codes.
 ABBREVIATIONS = {
     "us": "US", "usa": "US", "uk": "GB", "uae": "AE", "prc": "CN", "drc": "CD", "britain": "GB",
+    "america": "US",  # alone, English news means the United States ("Latin America" is a name)
 }  # fmt: skip
