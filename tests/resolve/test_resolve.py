@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
+from written_mentions import groups, mentions
+
 from counterpoint.config import Settings
 from counterpoint.nlp.names import normalise_name, organisation_name, person_name, same_person_name
-from counterpoint.records import Mention
 from counterpoint.resolve.resolver import ENTITY_TYPES, REFERRING_LABELS, resolve_entities
-
-
-def mentions(*items: tuple[str, str, str]) -> list[Mention]:
-    """(doc, text, label) triples as mentions, each in its own sentence."""
-    return [
-        Mention(doc=doc, index=i, sentence=i, start=0, end=len(text), text=text, label=label)
-        for i, (doc, text, label) in enumerate(items)
-    ]
-
-
-def groups(items: list[Mention]) -> list[set[str]]:
-    return sorted(({m.text for m in e.mentions} for e in resolve_entities(items)), key=sorted)
 
 
 def test_every_actor_label_has_an_entity_type() -> None:
