@@ -209,3 +209,29 @@ def test_labels_read_predicates_and_hyphenated_words_and_put_a_sources_own_first
     assert south.labels[0] == "reformer" and "populist" in south.labels
     # an outlet's framing pools its stories, and says how many
     assert (north.stories, south.stories) == (2, 1)
+
+
+def test_a_people_is_framed_and_counted_with_its_state(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """ "Chinese" beside "China" in a framing list splits one actor's framing in two."""
+    folder = tmp_path_factory.mktemp("peoples")
+    articles = [
+        {
+            "outlet": "Harbour Post",
+            "title": "Trade deal signed",
+            "text": "Venezuela signed a trade deal with its neighbours on Monday. Venezuelans "
+            "celebrated in the streets of Caracas. Many Venezuelans said prices would fall.",
+        }
+    ]
+    write(folder / "in", "news.jsonl", "\n".join(json.dumps(a) for a in articles))
+    counterpoint.analyze([folder / "in"], db=folder / "peoples.duckdb")
+    with Store(folder / "peoples.duckdb", read_only=True) as store:
+        framings = frame_actors(store)
+        coverage = actor_coverage(store)
+    names = [f.name for f in framings]
+    assert "Venezuela" in names and not any("Venezuelan" in n for n in names)
+    assert framing(framings, "Harbour Post", "Venezuela").mentions >= 3
+    top = coverage["Harbour Post"].centre[0]
+    venezuela = framing(framings, "Harbour Post", "Venezuela")
+    assert (top.name, top.mentions) == ("Venezuela", venezuela.mentions)

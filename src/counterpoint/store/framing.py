@@ -47,13 +47,24 @@ def entity_names(store: Store) -> dict[str, str]:
 
 
 def actor_mentions(store: Store, docs: list[str]) -> list[Mention]:
-    """The mentions of resolved actors in some documents, in text order."""
+    """The mentions of resolved actors in some documents, in text order; a people's mention
+    ("Chinese") as one of its state ("China") where the store holds the state
+    (`states_of_peoples`)."""
     rows = store.rows(
-        f"SELECT m.* FROM mentions m WHERE m.doc {_IN_DOCS} "
+        f"SELECT m.* REPLACE ({_ACTOR} AS entity) FROM mentions m WHERE m.doc {_IN_DOCS} "
         'AND m.entity IS NOT NULL ORDER BY m.doc, m."index"',
         [docs],
     )
     return [Mention(**row) for row in rows]
+
+
+# The actor a mention counts toward in framing and coverage: its entity, or for a people named
+# by a demonym its state's entity, where the store holds that state. SQL over `mentions m`.
+_ACTOR = (
+    "coalesce((SELECT c.id FROM entities g JOIN entities c ON c.type = 'Country' "
+    "AND c.identifiers->>'iso3166' = g.identifiers->>'iso3166' "
+    "WHERE g.id = m.entity AND g.type = 'Group'), m.entity)"
+)
 
 
 def actor_sentences(store: Store, docs: list[str]) -> list[SentenceText]:
@@ -104,10 +115,11 @@ def _loaded_sentence(row: dict[str, Any]) -> LoadedSentence:
 
 
 def actor_mention_counts(store: Store) -> dict[str, Counter[str]]:
-    """Per source, how many times it mentions each resolved actor."""
+    """Per source, how many times it mentions each resolved actor (a people's mentions counted
+    toward its state, as in `actor_mentions`)."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for row in store.rows(
-        f"SELECT {DOCUMENT_SOURCE} AS source, m.entity, count(*) AS n FROM mentions m "
+        f"SELECT {DOCUMENT_SOURCE} AS source, {_ACTOR} AS entity, count(*) AS n FROM mentions m "
         "JOIN documents d ON d.id = m.doc WHERE m.entity IS NOT NULL GROUP BY ALL"
     ):
         counts[row["source"]][row["entity"]] = int(row["n"])
