@@ -390,7 +390,7 @@ def _denied(item: Statement) -> bool:
     the apology)."""
     en = align_words(item.language)
     if item.kind != "event":
-        return item.negated or bool(en.DENIAL_WORDS.search(f"{item.text} {item.trigger}"))
+        return bool(en.DENIAL_WORDS.search(f"{item.text} {item.trigger}"))
     before = item.context[: item.start - item.context_start].split()[-en.DENIAL_REACH :]
     return item.negated or bool(en.DENIAL_WORDS.search(" ".join(before)))
 

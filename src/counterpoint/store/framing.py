@@ -46,18 +46,6 @@ def entity_names(store: Store) -> dict[str, str]:
     return {row["id"]: row["name"] for row in store.rows("SELECT id, name FROM entities")}
 
 
-def actor_mentions(store: Store, docs: list[str]) -> list[Mention]:
-    """The mentions of resolved actors in some documents, in text order; a people's mention
-    ("Chinese") as one of its state ("China") where the store holds the state
-    (`states_of_peoples`)."""
-    rows = store.rows(
-        f"SELECT m.* REPLACE ({_ACTOR} AS entity) FROM mentions m WHERE m.doc {_IN_DOCS} "
-        'AND m.entity IS NOT NULL ORDER BY m.doc, m."index"',
-        [docs],
-    )
-    return [Mention(**row) for row in rows]
-
-
 # The actor a mention counts toward in framing and coverage: its entity, or for a people named
 # by a demonym its state's entity, where the store holds that state. SQL over `mentions m`.
 _ACTOR = (
@@ -65,6 +53,17 @@ _ACTOR = (
     "AND c.identifiers->>'iso3166' = g.identifiers->>'iso3166' "
     "WHERE g.id = m.entity AND g.type = 'Group'), m.entity)"
 )
+
+
+def actor_mentions(store: Store, docs: list[str]) -> list[Mention]:
+    """The mentions of resolved actors in some documents, in text order; a people's mention
+    ("Chinese") as one of its state ("China") where the store holds the state (`_ACTOR`)."""
+    rows = store.rows(
+        f"SELECT m.* REPLACE ({_ACTOR} AS entity) FROM mentions m WHERE m.doc {_IN_DOCS} "
+        'AND m.entity IS NOT NULL ORDER BY m.doc, m."index"',
+        [docs],
+    )
+    return [Mention(**row) for row in rows]
 
 
 def actor_sentences(store: Store, docs: list[str]) -> list[SentenceText]:
