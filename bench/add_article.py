@@ -24,10 +24,12 @@ replicating a small real one:
    so the copies share actors as recurring real actors would, and the entity tables are those of
    the base. The stores are kept under --work for the next run.
 3. Each held-out article is added to a fresh file copy of each store with the real
-   `counterpoint.analyze([file], db=copy)`; its stages are timed by wrapping the functions the
-   pipeline calls (nothing in src/ changes): ingest, resolve (the whole store), writing the
-   resolution, and `align_documents`, inside which the candidate lookup (`candidates`) and
-   the embedding of new sentences (`embed`) are timed too. "annotate+store" is the rest of the
+   `counterpoint.analyze([file], db=copy)`; its stages are timed, in wall-clock and CPU time,
+   by wrapping the functions the pipeline calls (nothing in src/ changes): ingest, story
+   placement (its document's e5 apart), resolve (the article, then the keys it can affect),
+   writing the resolution, and `align_documents`, inside which the candidate lookup
+   (`candidates`) and the embedding of new sentences (`embed`) are timed too. A reused store
+   of an older schema is migrated once before the timed adds. "annotate+store" is the rest of the
    wall-clock time (annotation, writing the document, opening the store). The spaCy pipeline
    and the embedding model are loaded and warmed up before any timer starts.
 4. On the same store, after the add, the candidate lookup is run as raw SQL with the new
@@ -154,10 +156,13 @@ def write_jsonl(records: list[dict[str, Any]], path: Path) -> None:
 
 
 def store_ready(path: Path, articles: int) -> bool:
+    """Whether the store at `path` holds `articles` aligned articles; a store of an older schema
+    is brought to this one first (opening it for writing migrates it), so that no timed add
+    pays for the migration."""
     if not path.exists():
         return False
     try:
-        with Store(path, read_only=True) as store:
+        with Store(path) as store:
             return bool(
                 store.scalar("SELECT count(*) FROM documents") == articles
                 and store.scalar("SELECT count(*) FROM aligned") == articles
@@ -265,6 +270,8 @@ def _copy_rows(con: duckdb.DuckDBPyConnection) -> None:
         insert(
             table, f"SELECT t.* REPLACE (new_doc(t.doc, c.k) AS doc) FROM base.{table} t, copies c"
         )
+    # The types of each name summed over the documents, as resolution keeps them.
+    insert("name_kinds", "SELECT name, kind, sum(mentions) FROM main.name_votes GROUP BY ALL")
     insert(
         "mentions",
         "SELECT t.* REPLACE (new_doc(t.doc, c.k) AS doc, new_key(t.key, c.k) AS key) "
@@ -357,8 +364,10 @@ def build_store(work: Path, base: Path, base_count: int, articles: int) -> Path:
 
 
 @contextmanager
-def timed(stages: dict[str, float]) -> Iterator[None]:
-    """Wrap the functions the pipeline calls so their wall-clock time adds up in `stages`."""
+def timed(stages: dict[str, float], cpu: dict[str, float] | None = None) -> Iterator[None]:
+    """Wrap the functions the pipeline calls so their wall-clock time adds up in `stages`, and
+    their CPU time (this process's, all threads: DuckDB's and e5's too) in `cpu`."""
+    cpu = {} if cpu is None else cpu
     targets: list[tuple[Any, str, str]] = [
         (pipeline_module, "ingest", "ingest"),
         (pipeline_module, "place_in_stories", "stories"),
@@ -371,13 +380,20 @@ def timed(stages: dict[str, float]) -> Iterator[None]:
     ]
     saved = [(owner, name, getattr(owner, name)) for owner, name, _ in targets]
 
+    active: list[str] = []
+
     def wrap(fn: Callable[..., Any], stage: str) -> Callable[..., Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            start = time.perf_counter()
+            # The embedding of story placement's document is not the align stage's.
+            name = "stories_embed" if stage == "embed" and "align" not in active else stage
+            active.append(name)
+            start, used = time.perf_counter(), time.process_time()
             try:
                 return fn(*args, **kwargs)
             finally:
-                stages[stage] = stages.get(stage, 0.0) + time.perf_counter() - start
+                active.pop()
+                stages[name] = stages.get(name, 0.0) + time.perf_counter() - start
+                cpu[name] = cpu.get(name, 0.0) + time.process_time() - used
 
         return wrapper
 
@@ -393,20 +409,30 @@ def timed(stages: dict[str, float]) -> Iterator[None]:
 def add_one(store_path: Path, trial: Path, article: Path) -> dict[str, Any]:
     shutil.copyfile(store_path, trial)
     stages: dict[str, float] = {}
-    with timed(stages):
-        start = time.perf_counter()
+    cpu: dict[str, float] = {}
+    with timed(stages, cpu):
+        start, used = time.perf_counter(), time.process_time()
         result = analyze([article], db=trial)
         total = time.perf_counter() - start
+        total_cpu = time.process_time() - used
     if len(result.added) != 1:
         sys.exit(f"{article}: expected one new document, got {len(result.added)}")
     ms = {k: v * 1000 for k, v in stages.items()}
     accounted = sum(ms.get(k, 0.0) for k in ("stories", "resolve", "write_resolution", "align"))
+    cpu_ms = {k: v * 1000 for k, v in cpu.items()}
+    cpu_accounted = sum(
+        cpu_ms.get(k, 0.0) for k in ("stories", "resolve", "write_resolution", "align")
+    )
     return {
         "doc": result.added[0].id,
         "beyond_parse_ms": accounted,
         "total_ms": total * 1000,
         "annotate_store_ms": total * 1000 - accounted,
         **{f"{k}_ms": v for k, v in ms.items()},
+        "beyond_parse_cpu_ms": cpu_accounted,
+        "total_cpu_ms": total_cpu * 1000,
+        "annotate_store_cpu_ms": total_cpu * 1000 - cpu_accounted,
+        **{f"{k}_cpu_ms": v for k, v in cpu_ms.items()},
     }
 
 
@@ -614,6 +640,33 @@ def print_table(figures: dict[str, Any]) -> None:
             f"{median_of(rows, 'align_rest_ms'):>11.0f} {median_of(rows, 'lookup_ms'):>7.1f}"
         )
     print()
+    print("the same stages in CPU ms (this process, all threads; a shared machine moves these")
+    print("far less than wall clock)")
+    header = (
+        f"{'N':>7} {'total':>8} {'annotate+store':>15} {'stories':>8} {'resolve':>8} "
+        f"{'link':>6} {'write res.':>10} {'resolve+write':>13} {'align':>7} {'embed':>7} "
+        f"{'align-embed':>11}"
+    )
+    print(header)
+    print("-" * len(header))
+    for size in figures["sizes"]:
+        rows = size["trials"]
+        for r in rows:
+            r["align_rest_cpu_ms"] = r.get("align_cpu_ms", 0.0) - r.get("embed_cpu_ms", 0.0)
+            r["resolution_cpu_ms"] = r.get("resolve_cpu_ms", 0.0) + r.get(
+                "write_resolution_cpu_ms", 0.0
+            )
+        print(
+            f"{size['articles']:>7,} {median_of(rows, 'total_cpu_ms'):>8.0f} "
+            f"{median_of(rows, 'annotate_store_cpu_ms'):>15.0f} "
+            f"{median_of(rows, 'stories_cpu_ms'):>8.0f} {median_of(rows, 'resolve_cpu_ms'):>8.0f} "
+            f"{median_of(rows, 'link_cpu_ms'):>6.0f} "
+            f"{median_of(rows, 'write_resolution_cpu_ms'):>10.0f} "
+            f"{median_of(rows, 'resolution_cpu_ms'):>13.0f} "
+            f"{median_of(rows, 'align_cpu_ms'):>7.0f} {median_of(rows, 'embed_cpu_ms'):>7.0f} "
+            f"{median_of(rows, 'align_rest_cpu_ms'):>11.0f}"
+        )
+    print()
     print("candidate lookup alone, raw SQL with the new article's keys: median ms (how DuckDB")
     print("read alignment_keys: index scan or sequential scan, over the held-out articles)")
     width = max(len(name) for name in LOOKUPS)
@@ -652,6 +705,10 @@ def print_table(figures: dict[str, Any]) -> None:
             ("write resolution", "write_resolution_ms"),
             ("total", "total_ms"),
             ("after annotate+store", "beyond_parse_ms"),
+            ("resolve CPU", "resolve_cpu_ms"),
+            ("resolve+write CPU", "resolution_cpu_ms"),
+            ("align-embed CPU", "align_rest_cpu_ms"),
+            ("after annotate+store CPU", "beyond_parse_cpu_ms"),
         ):
             ratio = median_of(last["trials"], key) / max(median_of(size["trials"], key), 1e-9)
             print(

@@ -85,9 +85,10 @@ def with_vectors(
     documents: Sequence[StoryDocument], settings: StorySettings = StorySettings()
 ) -> list[StoryDocument]:
     """The documents, each with its vector; those missing are embedded in one call, so that a
-    caller can keep them and never embed a document twice."""
-    missing = [i for i, d in enumerate(documents) if d.vector is None]
+    caller can keep them and never embed a document twice. Without `settings.vectors` (words
+    only), nothing is embedded: the documents come back as they are."""
     out = list(documents)
+    missing = [i for i, d in enumerate(out) if d.vector is None] if settings.vectors else []
     if missing:
         from counterpoint.align.embeddings import embed
 

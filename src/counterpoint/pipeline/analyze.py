@@ -5,7 +5,7 @@ commands do is here, callable from Python."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,8 @@ from counterpoint.store.status import last_run, outlets, published_span
 @dataclass
 class AnalyzeResult:
     db: Path
+    # The documents added, without their text (it is in the store): a run holds no text once
+    # its annotation is stored, so that its memory does not grow with its documents.
     added: list[Document] = field(default_factory=list)
     already_stored: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
@@ -75,9 +77,11 @@ def analyze(
                 result.errors.append(error)
                 bar.update()
 
-            for annotation in annotator(ingested.documents, settings, given_up):
+            partly: list[str] = []
+            for annotation in annotator(_handed_over(ingested.documents), settings, given_up):
                 store.add_annotation(annotation)
-                result.added.append(annotation.doc)
+                partly += _partly_annotated([annotation.doc], settings)
+                result.added.append(replace(annotation.doc, text=""))
                 bar.update()
         if result.added:  # the explorer reads the snapshot: it shows each phase as it ends
             refresh_snapshot(store)
@@ -90,7 +94,7 @@ def analyze(
         refresh_snapshot(store)
         result.entities = int(store.scalar("SELECT count(*) FROM entities"))
         result.warnings = (
-            _partly_annotated(result.added, settings)
+            partly
             + align_warnings
             + [
                 f"{corrections or corrections_path(db)}: no single entity is named {shown(ref)}"
@@ -98,6 +102,15 @@ def analyze(
             ]
         )
     return result
+
+
+def _handed_over(documents: list[Document]) -> Iterator[Document]:
+    """The documents in order, each let go by the list as it is handed to annotation: once its
+    annotation is stored nothing holds its text, so that a run's memory does not grow with the
+    number of documents it reads (the list is empty afterwards)."""
+    documents.reverse()
+    while documents:
+        yield documents.pop()
 
 
 Annotator = Callable[

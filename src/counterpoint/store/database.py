@@ -8,7 +8,7 @@ transaction, each time the resolver runs.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import fields
 from datetime import datetime
@@ -42,8 +42,9 @@ from counterpoint.records import (
 from counterpoint.version import __version__
 
 R = TypeVar("R")
+T = TypeVar("T")
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # Every DuckDB connection: never fetch or load an extension at run time (a SQLite file given as
 # the store would otherwise make DuckDB download its SQLite reader).
 DUCKDB_CONFIG: dict[str, str | bool | int | float | list[str]] = {
@@ -56,6 +57,16 @@ SQLITE_MAGIC = b"SQLite format 3\0"
 # A document's source, for comparing sources: its outlet, else the document itself (as
 # `Document.source`). SQL over `documents d`.
 DOCUMENT_SOURCE = "coalesce(d.outlet, d.id)"
+# Lookups by id go to DuckDB as literal lists (`IN (?, ?, ...)`), in chunks: DuckDB reads an ART
+# index for such a list when at most max(2,048, 0.1 % of the table) rows match, and reads the
+# whole table for `IN (SELECT unnest(?))` (at 100,000 articles, 2.4 million sentence vectors
+# read to find 2,000: 5 to 12 s). A chunk of documents is a few dozen rows each (sentences,
+# mentions, vectors); a chunk of ids of one row each can be longer.
+DOCS_PER_LOOKUP = 32
+IDS_PER_LOOKUP = 1024
+# Past this many chunks, one statement that reads the table whole is cheaper than the lookups
+# (a new name of a recurring actor can move the mentions of thousands of documents).
+MAX_CHUNKS = 8
 
 # Version n's statements take a store from version n-1 to n.
 MIGRATIONS: dict[int, list[str]] = {
@@ -196,6 +207,14 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE TABLE loaded_sentences (doc VARCHAR, sentence INTEGER, start INTEGER,
             "end" INTEGER, bias DOUBLE, features DOUBLE[])""",
         "CREATE INDEX loaded_sentences_doc ON loaded_sentences (doc)",
+    ],
+    # The types the tagger gave each name, summed over the documents (`name_votes` keeps them
+    # by document): linking reads a name's types without reading its votes in every document,
+    # which grow with the store.
+    9: [
+        """CREATE TABLE name_kinds (name VARCHAR, kind VARCHAR, mentions INTEGER,
+            PRIMARY KEY (name, kind))""",
+        "INSERT INTO name_kinds SELECT name, kind, sum(mentions) FROM name_votes GROUP BY ALL",
     ],
 }
 
@@ -404,6 +423,42 @@ class Store:
         names = [d[0] for d in cursor.description or []]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def fetch_in(
+        self, sql: str, values: Iterable[Any], size: int = DOCS_PER_LOOKUP
+    ) -> list[tuple[Any, ...]]:
+        """The rows of `sql` whose `{ids}` stands for a list of `values` (its only parameters):
+        literal lists of `size` values, each read through the index (`id_lists`). DuckDB reads
+        the index only when the list is the query's one filter on the table (no other
+        condition, no join). Rows come list after list: a caller that wants one order sorts
+        them."""
+        found: list[tuple[Any, ...]] = []
+        for ids, params in id_lists(values, size):
+            found += self.con.execute(sql.replace("{ids}", ids), params).fetchall()
+        return found
+
+    def execute_in(self, sql: str, values: Iterable[Any], size: int = IDS_PER_LOOKUP) -> None:
+        """Run `sql` (a DELETE or UPDATE) whose `{ids}` stands for a list of `values`, as
+        `fetch_in` does."""
+        for ids, params in id_lists(values, size):
+            self.con.execute(sql.replace("{ids}", ids), params)
+
+    def records_in(
+        self,
+        record_type: type[R],
+        table: str,
+        column: str,
+        values: Iterable[Any],
+        size: int = DOCS_PER_LOOKUP,
+    ) -> list[R]:
+        """The rows of `table` whose `column` is one of `values`, as records of `record_type`
+        (its fields name the columns), in table order. Filter the records in Python: a second
+        condition in SQL makes DuckDB read the whole table instead of the index."""
+        names = [f.name for f in fields(record_type)]  # type: ignore[arg-type]
+        quoted = ", ".join(f'"{name}"' for name in names)
+        sql = f'SELECT rowid, {quoted} FROM {table} WHERE "{column}" IN {{ids}}'
+        rows = sorted(self.fetch_in(sql, values, size), key=lambda row: row[0])
+        return [record_type(**dict(zip(names, row[1:], strict=True))) for row in rows]
+
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """The first value of the first row, or None. Reads every row: DuckDB refuses new work
         on a connection while a result is only partly fetched."""
@@ -477,6 +532,30 @@ class Store:
 
     def meta(self) -> dict[str, str]:
         return {row["key"]: row["value"] for row in self.rows("SELECT * FROM meta")}
+
+
+def literal_list(n: int) -> str:
+    """`(?, ?, ...)` for `n` values."""
+    return "(" + ", ".join("?" * n) + ")"
+
+
+def id_lists(values: Iterable[Any], size: int) -> Iterator[tuple[str, list[Any]]]:
+    """(SQL list, its parameters) pairs that together hold `values` (strings): literal lists of
+    at most `size`, which DuckDB reads through an index, or past `MAX_CHUNKS` of them one list
+    parameter, which it reads by scanning the table once."""
+    unique = list(dict.fromkeys(values))
+    if len(unique) > size * MAX_CHUNKS:
+        yield "(SELECT unnest(?::VARCHAR[]))", [unique]
+        return
+    for chunk in chunked(unique, size):
+        yield literal_list(len(chunk)), chunk
+
+
+def chunked(values: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`values` (deduplicated, in order) in lists of at most `size`."""
+    unique = list(dict.fromkeys(values))
+    for start in range(0, len(unique), size):
+        yield unique[start : start + size]
 
 
 def _connect(path: Path, read_only: bool, fresh: bool) -> duckdb.DuckDBPyConnection:

@@ -23,9 +23,18 @@ from counterpoint.records import (
     Resolution,
     merged_keys,
 )
-from counterpoint.store.database import Store
+from counterpoint.store.database import (
+    DOCS_PER_LOOKUP,
+    IDS_PER_LOOKUP,
+    MAX_CHUNKS,
+    Store,
+    chunked,
+    id_lists,
+    literal_list,
+)
 
 _IN_LIST = "IN (SELECT unnest(?::VARCHAR[]))"
+_MENTION_ID = "doc || ':' || \"index\""  # SQL: a mention's id, "DOC:INDEX"
 _FINGERPRINT = "local_resolution"  # meta key: what the kept resolutions were made with
 _CORRECTED = "resolution_corrected"  # meta key: the entities shown carry the user's corrections
 # Forgotten together when the settings the documents' own resolutions were made with change.
@@ -34,6 +43,7 @@ _RESOLUTION_TABLES = (
     "resolution_keys",
     "key_forms",
     "name_votes",
+    "name_kinds",
     "key_aliases",
     "key_tokens",
     "local_candidates",
@@ -64,21 +74,19 @@ def resolution_inputs(
     """For each document: its text, its mentions and the pairs of mentions its text says are
     one actor (a description and the person it stands for)."""
     mentions: dict[str, list[Mention]] = defaultdict(list)
-    for mention in store.records(
-        Mention, f"mentions WHERE doc {_IN_LIST}", 'doc, "index"', [list(docs)]
-    ):
+    found = store.records_in(Mention, "mentions", "doc", docs)
+    for mention in sorted(found, key=lambda m: (m.doc, m.index)):
         mentions[mention.doc].append(mention)
     same_as: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for doc, source, target in store.con.execute(
-        f"""SELECT doc, source, target FROM relations WHERE kind = 'same_as'
-        AND target IS NOT NULL AND doc {_IN_LIST}""",
-        [list(docs)],
-    ).fetchall():
-        same_as[doc].append((source, target))
-    texts = store.con.execute(
-        f"SELECT id, text FROM documents WHERE id {_IN_LIST} ORDER BY id", [list(docs)]
-    ).fetchall()
-    return [(doc, text, mentions[doc], same_as[doc]) for doc, text in texts]
+    for _, doc, kind, source, target in sorted(
+        store.fetch_in(
+            "SELECT rowid, doc, kind, source, target FROM relations WHERE doc IN {ids}", docs
+        )
+    ):
+        if kind == "same_as" and target is not None:
+            same_as[doc].append((source, target))
+    texts = store.fetch_in("SELECT id, text FROM documents WHERE id IN {ids}", docs)
+    return [(doc, text, mentions[doc], same_as[doc]) for doc, text in sorted(texts)]
 
 
 def add_local_resolutions(store: Store, results: Sequence[LocalResolution]) -> None:
@@ -89,12 +97,10 @@ def add_local_resolutions(store: Store, results: Sequence[LocalResolution]) -> N
     items, forms = merged_keys(results)
     with store.transaction():
         if keyed:
-            data = pa.table(_columns(["doc", "index", "key", "reason"], keyed))
-            with store.registered(data) as name:
-                store.con.execute(
-                    f"""UPDATE mentions SET key = new.key, reason = new.reason FROM {name} AS new
-                    WHERE mentions.doc = new.doc AND mentions."index" = new."index" """
-                )
+            _set_mention_columns(
+                store,
+                {(doc, index): {"key": key, "reason": reason} for doc, index, key, reason in keyed},
+            )
         rows = [
             (k, i.name, i.kind, i.iso, i.place, i.description, i.mentions, None)
             for k, i in items.items()
@@ -118,6 +124,17 @@ def add_local_resolutions(store: Store, results: Sequence[LocalResolution]) -> N
                 [(r.doc, name, kind, n) for r in results for (name, kind), n in r.votes.items()],
             ),
         )
+        votes: Counter[tuple[str, str]] = Counter()
+        for r in results:
+            votes.update(r.votes)
+        _upsert(
+            store,
+            "name_kinds",
+            ["name", "kind", "mentions"],
+            [(name, kind, n) for (name, kind), n in sorted(votes.items())],
+            "name, kind",
+            "mentions",
+        )
         store.insert_columns(
             "local_candidates",
             _columns(
@@ -127,6 +144,57 @@ def add_local_resolutions(store: Store, results: Sequence[LocalResolution]) -> N
         )
         store.insert_columns(
             "resolved_documents", _columns(["doc", "linked"], [(r.doc, False) for r in results])
+        )
+
+
+def _set_mention_columns(store: Store, values: dict[tuple[str, int], dict[str, object]]) -> None:
+    """Set these columns of these mentions, (document, index) -> column -> value (the same
+    columns for all), by document: for a few documents the new values go as SQL maps so that
+    the UPDATE's one filter is on the documents, which DuckDB reads through the index (a join
+    with the values reads every mention); for many, one join does."""
+    if not values:
+        return
+    columns = sorted(next(iter(values.values())))
+    docs = sorted({doc for doc, _ in values})
+    if len(docs) > DOCS_PER_LOOKUP * MAX_CHUNKS:
+        rows = [
+            (doc, index, *(found[c] for c in columns)) for (doc, index), found in values.items()
+        ]
+        data = pa.table(
+            {
+                "doc": pa.array([r[0] for r in rows], pa.string()),
+                "index": pa.array([r[1] for r in rows], pa.int32()),
+                **{
+                    c: pa.array([r[2 + i] for r in rows], pa.string())
+                    for i, c in enumerate(columns)
+                },
+            }
+        )
+        joined = ", ".join(f'"{c}" = new."{c}"' for c in columns)
+        with store.registered(data) as name:
+            store.con.execute(
+                f"""UPDATE mentions SET {joined} FROM {name} AS new
+                WHERE mentions.doc = new.doc AND mentions."index" = new."index" """
+            )
+        return
+    by_doc: dict[str, list[tuple[str, dict[str, object]]]] = defaultdict(list)
+    for (doc, index), found in values.items():
+        by_doc[doc].append((f"{doc}:{index}", found))
+    for chunk in chunked(docs, DOCS_PER_LOOKUP):
+        given = [pair for doc in chunk for pair in by_doc[doc]]
+        ids = [i for i, _ in given]
+        params: list[object] = []
+        sets = []
+        for column in columns:
+            sets.append(
+                f'"{column}" = CASE WHEN map_contains(MAP(?::VARCHAR[], ?), {_MENTION_ID}) '
+                f'THEN MAP(?::VARCHAR[], ?)[{_MENTION_ID}] ELSE "{column}" END'
+            )
+            new = [found[column] for _, found in given]
+            params += [ids, new, ids, new]
+        store.con.execute(
+            f"UPDATE mentions SET {', '.join(sets)} WHERE doc IN {literal_list(len(chunk))}",
+            [*params, *chunk],
         )
 
 
@@ -170,26 +238,43 @@ def corrected(store: Store) -> bool:
 def keys_to_link(store: Store, everything: bool = False) -> list[KeyItem]:
     """The keys of the documents not linked yet, and the keys of every name they gave a type;
     with `everything`, all keys."""
-    where = "" if everything else f"WHERE key IN ({_UNLINKED})"
-    return [KeyItem(*row) for row in store.con.execute(f"{_KEY_ITEMS} {where}").fetchall()]
+    if everything:
+        return [KeyItem(*row) for row in store.con.execute(_KEY_ITEMS).fetchall()]
+    # Step by step, each step a lookup by id (`Store.fetch_in`): the store's mentions and votes
+    # are not read whole.
+    unlinked = [
+        row[0]
+        for row in store.con.execute(
+            "SELECT doc FROM resolved_documents WHERE NOT linked"
+        ).fetchall()
+    ]
+    keys = [
+        row
+        for row in store.fetch_in("SELECT key FROM mentions WHERE doc IN {ids}", unlinked)
+        if row[0]
+    ]
+    names = store.fetch_in("SELECT DISTINCT name FROM name_votes WHERE doc IN {ids}", unlinked)
+    keys += store.fetch_in(
+        "SELECT key FROM resolution_keys WHERE name IN {ids}", [n for (n,) in names], IDS_PER_LOOKUP
+    )
+    rows = store.fetch_in(
+        f"{_KEY_ITEMS} WHERE key IN {{ids}}", [k for (k,) in keys], IDS_PER_LOOKUP
+    )
+    return [KeyItem(*row) for row in sorted(rows)]
 
 
 _KEY_ITEMS = "SELECT key, name, kind, iso, place, description, mentions FROM resolution_keys"
-_UNLINKED = """
-    SELECT key FROM mentions WHERE key IS NOT NULL
-        AND doc IN (SELECT doc FROM resolved_documents WHERE NOT linked)
-    UNION SELECT key FROM resolution_keys WHERE name IN (SELECT name FROM name_votes
-        WHERE doc IN (SELECT doc FROM resolved_documents WHERE NOT linked))"""
 
 
 def name_kinds(store: Store, names: Iterable[str]) -> dict[str, set[str]]:
     """Every type each name was given: by the tagger, or by its documents' own resolution."""
     kinds: dict[str, set[str]] = defaultdict(set)
-    rows = store.con.execute(
-        f"""SELECT name, kind FROM name_votes WHERE name {_IN_LIST}
-        UNION SELECT name, kind FROM resolution_keys WHERE name {_IN_LIST}""",
-        [list(names), list(names)],
-    ).fetchall()
+    names = sorted(names)
+    rows = store.fetch_in(
+        "SELECT name, kind FROM name_kinds WHERE name IN {ids}", names, IDS_PER_LOOKUP
+    ) + store.fetch_in(
+        "SELECT DISTINCT name, kind FROM resolution_keys WHERE name IN {ids}", names, IDS_PER_LOOKUP
+    )
     for name, kind in rows:
         kinds[name].add(kind)
     return kinds
@@ -198,7 +283,7 @@ def name_kinds(store: Store, names: Iterable[str]) -> dict[str, set[str]]:
 def set_tokens(store: Store, tokens: dict[str, set[str]]) -> None:
     """The tokens of these keys (see `region`), replacing those they had."""
     with store.transaction():
-        store.con.execute(f"DELETE FROM key_tokens WHERE key {_IN_LIST}", [list(tokens)])
+        store.execute_in("DELETE FROM key_tokens WHERE key IN {ids}", sorted(tokens))
         rows = [(token, key) for key, found in tokens.items() for token in sorted(found)]
         store.insert_columns("key_tokens", _columns(["token", "key"], rows))
 
@@ -240,10 +325,15 @@ def link_inputs(
         items = [KeyItem(*row) for row in store.con.execute(f"{_KEY_ITEMS} {where}").fetchall()]
         votes = {
             (name, kind): int(n)
-            for name, kind, n in store.con.execute(
-                f"""SELECT name, kind, sum(mentions) FROM name_votes WHERE name IN
-                (SELECT name FROM resolution_keys {where}) GROUP BY ALL"""
-            ).fetchall()
+            for name, kind, n in (
+                store.con.execute("SELECT name, kind, mentions FROM name_kinds").fetchall()
+                if keys is None
+                else store.fetch_in(
+                    "SELECT name, kind, mentions FROM name_kinds WHERE name IN {ids}",
+                    sorted({item.name for item in items}),
+                    IDS_PER_LOOKUP,
+                )
+            )
         }
         aliases = [
             (alias, key)
@@ -286,7 +376,12 @@ def write_resolution(store: Store, resolution: Resolution) -> None:
             before = dict(
                 store.con.execute(f"SELECT key, entity FROM resolution_keys {where}").fetchall()
             )
-            store.con.execute(f"DELETE FROM link_candidates {where.replace('key', 'a', 1)}")
+            if resolution.keys is None:
+                store.con.execute("DELETE FROM link_candidates")
+            else:
+                store.execute_in(
+                    "DELETE FROM link_candidates WHERE a IN {ids}", sorted(resolution.keys)
+                )
         store.insert_columns(
             "link_candidates",
             _columns(
@@ -307,7 +402,7 @@ def write_resolution(store: Store, resolution: Resolution) -> None:
         if whole:
             store.con.execute("DELETE FROM entities")
         else:
-            store.con.execute(f"DELETE FROM entities WHERE id {_IN_LIST}", [sorted(touched)])
+            store.execute_in("DELETE FROM entities WHERE id IN {ids}", sorted(touched))
         store.insert_columns(
             "entities",
             {
@@ -322,7 +417,8 @@ def write_resolution(store: Store, resolution: Resolution) -> None:
             _assign_mentions(store, resolution)
             _connect_entities(store, None)
         else:
-            changed = _assign_keys(store, moved, whole)
+            relinked = {k: e for k, e in moved.items() if before.get(k)}
+            changed = _assign_keys(store, relinked, whole)
             _connect_entities(store, None if whole else changed)
         _entity_candidates(store, None if whole else touched)
         store.con.execute("UPDATE resolved_documents SET linked = true WHERE NOT linked")
@@ -333,29 +429,60 @@ def write_resolution(store: Store, resolution: Resolution) -> None:
             store.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
 
 
-def _assign_keys(store: Store, moved: Iterable[str], whole: bool) -> list[str]:
-    """Each mention's entity through its key (all keys, or the keys whose entity `moved` and
-    those of the documents not linked yet); the documents whose mentions changed entity."""
-    unlinked = "doc IN (SELECT doc FROM resolved_documents WHERE NOT linked)"
-    current = "SELECT key, entity FROM resolution_keys" + (
-        ""
-        if whole
-        else f""" WHERE key {_IN_LIST}
-            OR key IN (SELECT DISTINCT key FROM mentions WHERE {unlinked})"""
-    )
-    params = [] if whole else [sorted(moved)]
+def _assign_keys(store: Store, relinked: dict[str, str], whole: bool) -> list[str]:
+    """Each mention's entity through its key: all keys, or those of the documents not linked
+    yet and, anywhere in the store, those of the keys whose entity changed (`relinked`; a key
+    new to the store has mentions only in documents not linked yet). The documents whose
+    mentions changed entity."""
     where = "mentions.key = new.key AND mentions.entity IS DISTINCT FROM new.entity"
-    changed = store.con.execute(
-        f"SELECT DISTINCT mentions.doc FROM mentions, ({current}) AS new WHERE {where}", params
-    ).fetchall()
-    store.con.execute(
-        f"UPDATE mentions SET entity = new.entity FROM ({current}) AS new WHERE {where}", params
-    )
     if whole:
+        current = "(SELECT key, entity FROM resolution_keys)"
+        everywhere = store.con.execute(
+            f"SELECT DISTINCT mentions.doc FROM mentions, {current} AS new WHERE {where}"
+        ).fetchall()
+        store.con.execute(
+            f"UPDATE mentions SET entity = new.entity FROM {current} AS new WHERE {where}"
+        )
         store.con.execute(
             "UPDATE mentions SET entity = NULL WHERE key IS NULL AND entity IS NOT NULL"
         )
-    return [row[0] for row in changed]
+        return [row[0] for row in everywhere]
+    unlinked = [
+        row[0]
+        for row in store.con.execute(
+            "SELECT doc FROM resolved_documents WHERE NOT linked"
+        ).fetchall()
+    ]
+    # The new documents' mentions, read and written by document (through its index).
+    mentions = store.fetch_in(
+        'SELECT doc, "index", key, entity FROM mentions WHERE doc IN {ids}', unlinked
+    )
+    keys = sorted({key for _, _, key, _ in mentions if key})
+    entity_of = dict(
+        store.fetch_in(
+            "SELECT key, entity FROM resolution_keys WHERE key IN {ids}", keys, IDS_PER_LOOKUP
+        )
+    )
+    new = {
+        (doc, index): {"entity": entity_of[key]}
+        for doc, index, key, entity in mentions
+        if key in entity_of and entity_of[key] != entity
+    }
+    _set_mention_columns(store, new)
+    changed = {doc for doc, _ in new}
+    if relinked:
+        data = pa.table(_columns(["key", "entity"], sorted(relinked.items())))
+        with store.registered(data) as name:
+            changed |= {
+                row[0]
+                for row in store.con.execute(
+                    f"SELECT DISTINCT mentions.doc FROM mentions, {name} AS new WHERE {where}"
+                ).fetchall()
+            }
+            store.con.execute(
+                f"UPDATE mentions SET entity = new.entity FROM {name} AS new WHERE {where}"
+            )
+    return sorted(changed)
 
 
 def _assign_mentions(store: Store, resolution: Resolution) -> None:
@@ -385,10 +512,15 @@ def _connect_entities(store: Store, docs: list[str] | None) -> None:
     """Relations between mentions become ties and roles between their entities, for `docs`
     (None: all). A position is held in a body or a state, never in a person (the tagger can
     take one for either)."""
-    if docs is not None and not docs:
+    if docs is None:
+        _connect_documents(store, "", [])
         return
-    where = "" if docs is None else f"WHERE doc {_IN_LIST}"
-    scope = [] if docs is None else [docs]
+    for ids, params in id_lists(docs, DOCS_PER_LOOKUP):
+        _connect_documents(store, f"WHERE doc IN {ids}", params)
+
+
+def _connect_documents(store: Store, where: str, scope: list[str]) -> None:
+    """`_connect_entities` for the documents of `where` (ids `scope`, its parameters), or all."""
     for table in ("ties", "roles"):
         store.con.execute(f"DELETE FROM {table} {where}", scope)
     # Only the documents' own relations, mentions and entities are read (a join reads its
@@ -398,7 +530,7 @@ def _connect_entities(store: Store, docs: list[str] | None) -> None:
         m AS (SELECT doc, "index", entity FROM mentions {where}),
         e AS (SELECT id, type FROM entities WHERE id IN (SELECT entity FROM m))
         SELECT r.*, s.entity AS source_entity, o.entity AS to_entity,
-            CASE WHEN e.type = 'Person' AND r.kind IN (SELECT unnest(?::VARCHAR[]))
+            CASE WHEN e.type = 'Person' AND r.kind IN {literal_list(len(TIES_TO_BODIES))}
                 THEN NULL ELSE t.entity END AS target_entity
         FROM r
         JOIN m s ON s.doc = r.doc AND s."index" = r.source
@@ -406,7 +538,7 @@ def _connect_entities(store: Store, docs: list[str] | None) -> None:
         LEFT JOIN e ON e.id = t.entity
         LEFT JOIN m o ON o.doc = r.doc AND o."index" = r."to"
         WHERE s.entity IS NOT NULL"""
-    params = [*scope, *scope, sorted(TIES_TO_BODIES)]
+    params = [*scope, *scope, *sorted(TIES_TO_BODIES)]
     store.con.execute(
         f"""INSERT INTO roles SELECT DISTINCT source_entity, coalesce(role, ''),
             target_entity, to_entity, doc, sentence, start, "end"
@@ -425,24 +557,54 @@ def _connect_entities(store: Store, docs: list[str] | None) -> None:
 def _entity_candidates(store: Store, entities: set[str] | None) -> None:
     """The merges left open between keys, in a document or across them, as merges between
     the entities shown, for pairs with one of `entities` (None: all): the surest reason for
-    each pair."""
-    scope = "" if entities is None else f"AND (ka.entity {_IN_LIST} OR kb.entity {_IN_LIST})"
-    params = [] if entities is None else [sorted(entities)] * 2
+    each pair. With `entities`, the open merges are read by the keys of those entities, through
+    the candidate tables' indexes."""
+    candidates = (
+        "(SELECT a, b, score, reason FROM local_candidates UNION ALL "
+        "SELECT a, b, score, reason FROM link_candidates)"
+    )
     if entities is None:
         store.con.execute("DELETE FROM entity_candidates")
-    else:
-        store.con.execute(
-            f"DELETE FROM entity_candidates WHERE a {_IN_LIST} OR b {_IN_LIST}", params
+        _insert_entity_candidates(store, candidates)
+        return
+    ids = sorted(entities)
+    store.execute_in("DELETE FROM entity_candidates WHERE a IN {ids}", ids)
+    store.execute_in("DELETE FROM entity_candidates WHERE b IN {ids}", ids)
+    keys = [
+        k
+        for (k,) in store.fetch_in(
+            "SELECT key FROM resolution_keys WHERE entity IN {ids}", ids, IDS_PER_LOOKUP
         )
+    ]
+    found = [
+        row
+        for table in ("local_candidates", "link_candidates")
+        for side in ("a", "b")
+        for row in store.fetch_in(
+            f"SELECT a, b, score, reason FROM {table} WHERE {side} IN {{ids}}", keys, IDS_PER_LOOKUP
+        )
+    ]
+    data = pa.table(
+        {
+            "a": pa.array([r[0] for r in found], pa.string()),
+            "b": pa.array([r[1] for r in found], pa.string()),
+            "score": pa.array([r[2] for r in found], pa.float64()),
+            "reason": pa.array([r[3] for r in found], pa.string()),
+        }
+    )
+    with store.registered(data) as name:
+        _insert_entity_candidates(store, f"(SELECT DISTINCT * FROM {name})")
+
+
+def _insert_entity_candidates(store: Store, candidates: str) -> None:
+    """Insert the open merges of `candidates` (a table of key pairs) between entities."""
     store.con.execute(
         f"""INSERT INTO entity_candidates
         SELECT least(ka.entity, kb.entity), greatest(ka.entity, kb.entity), c.score, c.reason
-        FROM (SELECT a, b, score, reason FROM local_candidates
-            UNION ALL SELECT a, b, score, reason FROM link_candidates) c
+        FROM {candidates} c
         JOIN resolution_keys ka ON ka.key = c.a JOIN resolution_keys kb ON kb.key = c.b
         WHERE ka.entity <> kb.entity AND ka.entity IN (SELECT id FROM entities)
-            AND kb.entity IN (SELECT id FROM entities) {scope}
+            AND kb.entity IN (SELECT id FROM entities)
         QUALIFY row_number() OVER (PARTITION BY least(ka.entity, kb.entity),
-            greatest(ka.entity, kb.entity) ORDER BY c.score DESC, c.reason) = 1""",
-        params,
+            greatest(ka.entity, kb.entity) ORDER BY c.score DESC, c.reason) = 1"""
     )

@@ -8,22 +8,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from counterpoint.records import Story
-from counterpoint.store.database import DOCUMENT_SOURCE, Store
-
-_IN_LIST = "IN (SELECT unnest(?::VARCHAR[]))"
+from counterpoint.store.database import DOCUMENT_SOURCE, IDS_PER_LOOKUP, Store
 
 
 @dataclass(frozen=True)
 class PlacedDocument:
     """A document already in a story, as the grouping compares new ones with it: its title,
-    the start of its text, and the vector it was placed by."""
+    the start of its text, and the vector it was placed by (None: placed by its words only)."""
 
     doc: str
     story: str
     title: str | None
     text: str
     published: date | None
-    vector: list[float]
+    vector: list[float] | None
 
 
 def unplaced_documents(store: Store) -> list[str]:
@@ -38,30 +36,54 @@ def placed_near(
     store: Store, first: date | None, last: date | None, days: int, chars: int
 ) -> list[PlacedDocument]:
     """The documents in a story dated within `days` of the period `first`..`last` (all of them
-    when the period is unknown), and the undated ones, with the first `chars` of their text."""
-    near = "TRUE"
-    params: list[object] = [chars]
+    when the period is unknown), and the undated ones, with the first `chars` of their text and
+    their vector if they have one."""
+    near = ""
+    params: list[object] = []
     if first is not None and last is not None:
         near = (
-            "(d.published IS NULL OR d.published BETWEEN ?::DATE - ?::INTEGER "
-            "AND ?::DATE + ?::INTEGER)"
+            "WHERE published IS NULL OR published BETWEEN ?::DATE - ?::INTEGER "
+            "AND ?::DATE + ?::INTEGER"
         )
-        params += [first, days, last, days]
-    rows = store.con.execute(
-        "SELECT s.doc, s.story, d.title, substring(d.text, 1, ?), d.published, v.vector "
-        "FROM document_stories s JOIN documents d ON d.id = s.doc "
-        f"JOIN document_vectors v ON v.doc = s.doc WHERE {near} ORDER BY d.added, s.doc",
-        params,
-    ).fetchall()
-    return [PlacedDocument(*row) for row in rows]
+        params = [first, days, last, days]
+    # Step by step, each step but the first (two narrow columns) by id through an index: a
+    # join would read every document's text and vector.
+    dated = [
+        row[0] for row in store.con.execute(f"SELECT id FROM documents {near}", params).fetchall()
+    ]
+    story_of = dict(
+        store.fetch_in(
+            "SELECT doc, story FROM document_stories WHERE doc IN {ids}", dated, IDS_PER_LOOKUP
+        )
+    )
+    vector_of = dict(
+        store.fetch_in(
+            "SELECT doc, vector FROM document_vectors WHERE doc IN {ids}", story_of, IDS_PER_LOOKUP
+        )
+    )
+    rows = store.fetch_in(
+        f"SELECT added, id, title, substring(text, 1, {int(chars)}), published FROM documents "
+        "WHERE id IN {ids}",
+        story_of,
+        IDS_PER_LOOKUP,
+    )
+    return [
+        PlacedDocument(doc, story_of[doc], title, text, published, vector_of.get(doc))
+        for _, doc, title, text, published in sorted(rows, key=lambda row: (row[0], row[1]))
+    ]
 
 
-def place_documents(
-    store: Store, docs: Sequence[str], stories: Sequence[str], vectors: Sequence[list[float]]
-) -> None:
-    """Put each of `docs` in its story, keeping the vector it was compared by."""
-    store.insert_columns("document_vectors", {"doc": list(docs), "vector": list(vectors)})
+def place_documents(store: Store, docs: Sequence[str], stories: Sequence[str]) -> None:
+    """Put each of `docs` in its story."""
     store.insert_columns("document_stories", {"doc": list(docs), "story": list(stories)})
+
+
+def keep_document_vectors(
+    store: Store, docs: Sequence[str], vectors: Sequence[list[float]]
+) -> None:
+    """Keep the vector each of `docs` was compared by (documents placed by words have none
+    until a run with vectors embeds them)."""
+    store.insert_columns("document_vectors", {"doc": list(docs), "vector": list(vectors)})
 
 
 def name_stories(store: Store, titles: dict[str, str]) -> None:
@@ -69,7 +91,7 @@ def name_stories(store: Store, titles: dict[str, str]) -> None:
     if not titles:
         return
     ids = list(titles)
-    store.con.execute(f"DELETE FROM stories WHERE id {_IN_LIST}", [ids])
+    store.execute_in("DELETE FROM stories WHERE id IN {ids}", ids)
     store.insert_columns("stories", {"id": ids, "title": [titles[i] for i in ids]})
 
 
@@ -98,10 +120,11 @@ def stories(store: Store) -> list[Story]:
 
 def stories_of(store: Store, docs: Sequence[str]) -> dict[str, str]:
     """The story of each of `docs` that is in one."""
-    rows = store.con.execute(
-        f"SELECT doc, story FROM document_stories WHERE doc {_IN_LIST}", [list(docs)]
-    ).fetchall()
-    return dict(rows)
+    return dict(
+        store.fetch_in(
+            "SELECT doc, story FROM document_stories WHERE doc IN {ids}", docs, IDS_PER_LOOKUP
+        )
+    )
 
 
 def story_relation_counts(store: Store) -> dict[str, dict[str, int]]:
