@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from stance_reading import features_toward
@@ -43,13 +44,17 @@ ARTICLES = [
 ]
 
 
+def analyzed(folder: Path, articles: list[dict[str, str]]) -> Path:
+    """A store of `articles` (JSON Lines records), analyzed in `folder`."""
+    write(folder / "in", "news.jsonl", "\n".join(json.dumps(a) for a in articles))
+    db = folder / "news.duckdb"
+    counterpoint.analyze([folder / "in"], db=db)
+    return db
+
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    folder = tmp_path_factory.mktemp("framing")
-    write(folder / "in", "news.jsonl", "\n".join(json.dumps(a) for a in ARTICLES))
-    db = folder / "framing.duckdb"
-    counterpoint.analyze([folder / "in"], db=db)
-    with Store(db, read_only=True) as opened:
+    with Store(analyzed(tmp_path_factory.mktemp("framing"), ARTICLES), read_only=True) as opened:
         yield opened
 
 
@@ -196,9 +201,7 @@ def test_labels_read_predicates_and_hyphenated_words_and_put_a_sources_own_first
             "40,000 fans. Tomas Brenner watched the match from the stands.",
         },
     ]
-    write(folder / "in", "news.jsonl", "\n".join(json.dumps(a) for a in articles))
-    counterpoint.analyze([folder / "in"], db=folder / "labels.duckdb")
-    with Store(folder / "labels.duckdb", read_only=True) as store:
+    with Store(analyzed(folder, articles), read_only=True) as store:
         framings = frame_actors(store, ["North Ledger", "South Courier"])
     north = framing(framings, "North Ledger", "Brenner")
     assert {"populist", "left-leaning", "socialist"} <= set(north.labels)
@@ -214,7 +217,7 @@ def test_labels_read_predicates_and_hyphenated_words_and_put_a_sources_own_first
 def test_a_people_is_framed_and_counted_with_its_state(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    """ "Chinese" beside "China" in a framing list splits one actor's framing in two."""
+    """A people ("Chinese") listed beside its state ("China") splits one actor's framing."""
     folder = tmp_path_factory.mktemp("peoples")
     articles = [
         {
@@ -224,9 +227,7 @@ def test_a_people_is_framed_and_counted_with_its_state(
             "celebrated in the streets of Caracas. Many Venezuelans said prices would fall.",
         }
     ]
-    write(folder / "in", "news.jsonl", "\n".join(json.dumps(a) for a in articles))
-    counterpoint.analyze([folder / "in"], db=folder / "peoples.duckdb")
-    with Store(folder / "peoples.duckdb", read_only=True) as store:
+    with Store(analyzed(folder, articles), read_only=True) as store:
         framings = frame_actors(store)
         coverage = actor_coverage(store)
     names = [f.name for f in framings]
