@@ -601,6 +601,52 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+# The columns of the median tables: label, width, trial field, decimals.
+WALL_COLUMNS = [
+    ("total", 8, "total_ms", 0),
+    ("annotate+store", 15, "annotate_store_ms", 0),
+    ("stories", 8, "stories_ms", 0),
+    ("resolve", 8, "resolve_ms", 0),
+    ("link", 6, "link_ms", 0),
+    ("write res.", 10, "write_resolution_ms", 0),
+    ("align", 7, "align_ms", 0),
+    ("embed", 7, "embed_ms", 0),
+    ("align-embed", 11, "align_rest_ms", 0),
+    ("lookup", 7, "lookup_ms", 1),
+]
+CPU_COLUMNS = [
+    ("total", 8, "total_cpu_ms", 0),
+    ("annotate+store", 15, "annotate_store_cpu_ms", 0),
+    ("stories", 8, "stories_cpu_ms", 0),
+    ("resolve", 8, "resolve_cpu_ms", 0),
+    ("link", 6, "link_cpu_ms", 0),
+    ("write res.", 10, "write_resolution_cpu_ms", 0),
+    ("resolve+write", 13, "resolution_cpu_ms", 0),
+    ("align", 7, "align_cpu_ms", 0),
+    ("embed", 7, "embed_cpu_ms", 0),
+    ("align-embed", 11, "align_rest_cpu_ms", 0),
+]
+
+
+def print_medians(
+    figures: dict[str, Any], columns: list[tuple[str, int, str, int]], keys_rows: bool = False
+) -> None:
+    """One row per store size: the median of each of `columns`' trial fields."""
+    header = f"{'N':>7}" + (f" {'keys rows':>10}" if keys_rows else "")
+    header += "".join(f" {label:>{width}}" for label, width, _, _ in columns)
+    print(header)
+    print("-" * len(header))
+    for size in figures["sizes"]:
+        rows = size["trials"]
+        line = f"{size['articles']:>7,}"
+        if keys_rows:
+            line += f" {size['counts']['alignment_keys']:>10,}"
+        line += "".join(
+            f" {median_of(rows, field):>{width}.{places}f}" for _, width, field, places in columns
+        )
+        print(line)
+
+
 def print_table(figures: dict[str, Any]) -> None:
     machine = figures["machine"]
     base = figures["base"]
@@ -619,53 +665,18 @@ def print_table(figures: dict[str, Any]) -> None:
     print("          sentences (inside align); stories = placing the article in a story;")
     print("          lookup = stage.candidates (SQL lookup and sorting the postings in Python)")
     print()
-    header = (
-        f"{'N':>7} {'keys rows':>10} {'total':>8} {'annotate+store':>15} {'stories':>8} "
-        f"{'resolve':>8} {'link':>6} {'write res.':>10} {'align':>7} {'embed':>7} "
-        f"{'align-embed':>11} {'lookup':>7}"
-    )
-    print(header)
-    print("-" * len(header))
     for size in figures["sizes"]:
-        rows = size["trials"]
-        for r in rows:
+        for r in size["trials"]:
             r["align_rest_ms"] = r["align_ms"] - r.get("embed_ms", 0.0)
-        print(
-            f"{size['articles']:>7,} {size['counts']['alignment_keys']:>10,} "
-            f"{median_of(rows, 'total_ms'):>8.0f} {median_of(rows, 'annotate_store_ms'):>15.0f} "
-            f"{median_of(rows, 'stories_ms'):>8.0f} "
-            f"{median_of(rows, 'resolve_ms'):>8.0f} {median_of(rows, 'link_ms'):>6.0f} "
-            f"{median_of(rows, 'write_resolution_ms'):>10.0f} "
-            f"{median_of(rows, 'align_ms'):>7.0f} {median_of(rows, 'embed_ms'):>7.0f} "
-            f"{median_of(rows, 'align_rest_ms'):>11.0f} {median_of(rows, 'lookup_ms'):>7.1f}"
-        )
-    print()
-    print("the same stages in CPU ms (this process, all threads; a shared machine moves these")
-    print("far less than wall clock)")
-    header = (
-        f"{'N':>7} {'total':>8} {'annotate+store':>15} {'stories':>8} {'resolve':>8} "
-        f"{'link':>6} {'write res.':>10} {'resolve+write':>13} {'align':>7} {'embed':>7} "
-        f"{'align-embed':>11}"
-    )
-    print(header)
-    print("-" * len(header))
-    for size in figures["sizes"]:
-        rows = size["trials"]
-        for r in rows:
             r["align_rest_cpu_ms"] = r.get("align_cpu_ms", 0.0) - r.get("embed_cpu_ms", 0.0)
             r["resolution_cpu_ms"] = r.get("resolve_cpu_ms", 0.0) + r.get(
                 "write_resolution_cpu_ms", 0.0
             )
-        print(
-            f"{size['articles']:>7,} {median_of(rows, 'total_cpu_ms'):>8.0f} "
-            f"{median_of(rows, 'annotate_store_cpu_ms'):>15.0f} "
-            f"{median_of(rows, 'stories_cpu_ms'):>8.0f} {median_of(rows, 'resolve_cpu_ms'):>8.0f} "
-            f"{median_of(rows, 'link_cpu_ms'):>6.0f} "
-            f"{median_of(rows, 'write_resolution_cpu_ms'):>10.0f} "
-            f"{median_of(rows, 'resolution_cpu_ms'):>13.0f} "
-            f"{median_of(rows, 'align_cpu_ms'):>7.0f} {median_of(rows, 'embed_cpu_ms'):>7.0f} "
-            f"{median_of(rows, 'align_rest_cpu_ms'):>11.0f}"
-        )
+    print_medians(figures, WALL_COLUMNS, keys_rows=True)
+    print()
+    print("the same stages in CPU ms (this process, all threads; a shared machine moves these")
+    print("far less than wall clock)")
+    print_medians(figures, CPU_COLUMNS)
     print()
     print("candidate lookup alone, raw SQL with the new article's keys: median ms (how DuckDB")
     print("read alignment_keys: index scan or sequential scan, over the held-out articles)")
