@@ -185,8 +185,9 @@ def relate(
     are (`score`, from `similarity`)."""
     if a.kind == "figure":
         return _relate_figures(a, b, score, settings)
-    same_words = _overlap(a, b)
-    opposed = _opposed(a, b, same_words, settings)
+    own_a, own_b = content_words(a.text, a.language), content_words(b.text, b.language)
+    same_words = overlap(own_a, own_b)
+    opposed = _opposed(a, b, own_a, own_b, settings)
     if opposed and score >= settings.contradict_threshold:
         return Verdict("contradict", score, opposed, _says(a), _says(b))
     if a.kind == "claim" and same_words >= settings.same_quote_overlap and not opposed:
@@ -348,15 +349,17 @@ def _same_number(a: float, b: float, settings: AlignSettings) -> bool:
     return abs(a - b) <= settings.same_value_share * max(abs(a), abs(b), 1e-9)
 
 
-def _overlap(a: Statement, b: Statement) -> float:
-    """How much of the shorter statement's own words the other's repeat."""
-    return overlap(content_words(a.text, a.language), content_words(b.text, b.language))
-
-
-def _opposed(a: Statement, b: Statement, same_words: float, settings: AlignSettings) -> str:
+def _opposed(
+    a: Statement,
+    b: Statement,
+    own_a: frozenset[str],
+    own_b: frozenset[str],
+    settings: AlignSettings,
+) -> str:
     """Why one side denies what the other asserts, or "": the same predicate with the same
     actors negated on one side only, a word against its negated form, or an explicit denial
-    of what the other reports. Never from different actors or wording alone."""
+    of what the other reports. Never from different actors or wording alone. `own_a` and
+    `own_b` are the two statements' own content words."""
     en = align_words(a.language)
     denied = _denied(a) != _denied(b)
     if a.kind == "event":
@@ -364,21 +367,21 @@ def _opposed(a: Statement, b: Statement, same_words: float, settings: AlignSetti
         if denied and a.negated != b.negated and a.trigger == b.trigger and same_actors:
             return f"one side says it did not happen ({_denier(a, b).text})"
         return ""
-    if same_words < settings.same_predicate_overlap:
+    if overlap(own_a, own_b) < settings.same_predicate_overlap:  # of the shorter's words
         return ""
     disputes = [s for s in (a, b) if en.DISPUTES.search(s.trigger)]
     if len(disputes) == 1 and denied:
         return f"{disputes[0].source}: it is {disputes[0].trigger} ({disputes[0].text})"
     # A negation contradicts only where the two say the same apart from it: a fragment of a
     # quote ("horse dewormer") inside the other side's negated sentence is no denial of it.
-    if _shared_of_longer(a, b) < settings.same_predicate_overlap:
-        return ""
+    if len(own_a & own_b) < settings.same_predicate_overlap * max(len(own_a), len(own_b)):
+        return ""  # the longer's words
     if a.negated != b.negated and denied:
         return f"asserted on one side, negated on the other ({_denier(a, b).text})"
-    for word in content_words(a.text, a.language):
+    for word in own_a:
         for prefix in en.NEGATING_PREFIXES:
             opposite = prefix + word if not word.startswith(prefix) else word[len(prefix) :]
-            if opposite in content_words(b.text, b.language) and len(opposite) > 3:
+            if opposite in own_b and len(opposite) > 3:
                 return f"{word!r} on one side, {opposite!r} on the other"
     return ""
 
@@ -393,12 +396,6 @@ def _denied(item: Statement) -> bool:
         return bool(en.DENIAL_WORDS.search(f"{item.text} {item.trigger}"))
     before = item.context[: item.start - item.context_start].split()[-en.DENIAL_REACH :]
     return item.negated or bool(en.DENIAL_WORDS.search(" ".join(before)))
-
-
-def _shared_of_longer(a: Statement, b: Statement) -> float:
-    """The share of the longer statement's own words that the other repeats."""
-    own_a, own_b = content_words(a.text, a.language), content_words(b.text, b.language)
-    return len(own_a & own_b) / max(len(own_a), len(own_b)) if own_a and own_b else 0.0
 
 
 def _cosine(a: Statement, b: Statement) -> float:
