@@ -1,10 +1,11 @@
-"""Quality gates: entity coreference on ECB+ (test topics; all gold mentions, and the proper
-names alone) and MEANTIME, with gold mentions, where the benchmark data lies beside the project
-(bench/README.md, ecbplus_coref.py and meantime_ner.py). Measured when the floors were set (2026-11-30): over all ECB+ gold mentions
-(names, descriptions, pronouns, times) resolver + head lemma 0.669 CoNLL F1, same head lemma
-0.669, the resolver's own links right more often than not (MUC precision 0.933); on the proper
-names of MEANTIME the resolver 0.837 against the head lemma's 0.812 (0.777 before an
-organisation's shorter name stopped taking a longer name's key per document)."""
+"""Quality gates: entity coreference on ECB+ (test topics; all gold mentions, and the proper names
+alone) and MEANTIME, with gold mentions, where the benchmark data lies beside the project
+(bench/README.md, ecbplus_coref.py and meantime_ner.py). Measured when the floors were set
+(2026-11-30): over all ECB+ gold mentions (names, descriptions, pronouns, times) resolver + head
+lemma 0.669 CoNLL F1, same head lemma 0.669, the resolver's own links right more often than not
+(MUC precision 0.933); on the proper names of MEANTIME the resolver 0.837 against the head
+lemma's 0.812 (0.777 before an organisation's shorter name stopped taking a longer name's key
+per document)."""
 
 from __future__ import annotations
 
