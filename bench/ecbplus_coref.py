@@ -1,6 +1,6 @@
 """Cross-document entity coreference on the ECB+ test topics, with gold mentions.
 
-    python bench/ecbplus_coref.py [--data DIR] [--limit N]
+    python bench/ecbplus_coref.py [--data DIR] [--limit N] [--split test|train|dev]
 
 Groups the gold entity mentions of each test topic (36-45, the selected sentences only) with
 Counterpoint's resolver and with the same-head-lemma baseline, and prints MUC, B-cubed, CEAF-e
@@ -20,7 +20,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from tqdm import tqdm
 
 from counterpoint.config import Settings
@@ -180,20 +180,37 @@ def referring_label(mention: GoldMention, parsed: Doc) -> str:
     """A mention that is no name may stand for an actor named elsewhere: a pronoun (PRON) or a
     description (NOM, its head a noun), which the resolver resolves where the text makes it
     clear; anything else gets a label the resolver ignores."""
-    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or mention.tag.startswith("TIME"):
+    head = mention_head(mention, parsed)
+    if head is None or mention.tag.startswith("TIME"):
         return IGNORED_LABEL
-    return {"PRON": PRONOUN_LABEL, "NOUN": DESCRIPTION_LABEL}.get(span.root.pos_, IGNORED_LABEL)
+    return {"PRON": PRONOUN_LABEL, "NOUN": DESCRIPTION_LABEL}.get(head.pos_, IGNORED_LABEL)
 
 
 def is_name(mention: GoldMention, parsed: Doc) -> bool:
     """A proper name: the head of the span is a proper noun."""
+    head = mention_head(mention, parsed)
+    return head is not None and head.pos_ == "PROPN"
+
+
+def mention_head(mention: GoldMention, parsed: Doc) -> Token | None:
+    """The head of the mention's span, read past a leading preposition: ECB+ often marks a
+    place or a time with it ("in Canada", "on Tuesday"), where the span's syntactic root is
+    the preposition; the tagger finds the name alone ("Canada"), so its head is the object's."""
     span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.pos_ == "PROPN"
+    if span is None:
+        return None
+    words = span
+    while len(words) > 1 and words[0].pos_ == "ADP":
+        words = words[1:]
+    return words.root
 
 
-def head_lemma(mention: GoldMention, parsed: Doc) -> str:
-    """The lowercased lemma of the syntactic head (root) of the mention's span."""
+def head_lemma(mention: GoldMention, parsed: Doc, past_preposition: bool = False) -> str:
+    """The lowercased lemma of the syntactic head (root) of the mention's span; with
+    `past_preposition`, of the head read past a leading preposition (`mention_head`)."""
+    if past_preposition:
+        head = mention_head(mention, parsed)
+        return head.lemma_.lower() if head is not None else "?"
     span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
     return span.root.lemma_.lower() if span is not None else "?"
 
@@ -206,8 +223,8 @@ def by_counterpoint(
 ) -> dict[int, Hashable]:
     """Gold mention number -> entity, as Counterpoint's resolver groups them, one topic at a
     time; mentions it leaves out (times, descriptions and pronouns it cannot resolve) stay
-    alone. A leading preposition ("in Canada") is left out of the name the resolver reads, as
-    the tagger would. With `context`, the resolver also reads the names spaCy finds outside the
+    alone. The resolver reads each name as the tagger would find it (`name_span`: "in Canada"
+    is "Canada"). With `context`, the resolver also reads the names spaCy finds outside the
     gold mentions (annotation covers a few sentences of each document; a description's actor
     is often named in another), as it would in Counterpoint; they are not scored."""
     predicted: dict[int, Hashable] = {}
@@ -216,15 +233,15 @@ def by_counterpoint(
         records = _context_names(members, parsed, texts, extra) if context else []
         extra += len(records)
         for number, m in members:
-            start = name_start(m, parsed[m.doc])
+            start, end = name_span(m, parsed[m.doc])
             records.append(
                 Mention(
                     doc=m.doc,
                     index=number,  # unique across documents, so it names the gold mention
                     sentence=sentence_number(parsed[m.doc], start),
                     start=start,
-                    end=m.end,
-                    text=texts[m.doc][start : m.end],
+                    end=end,
+                    text=texts[m.doc][start:end],
                     label=label(m, parsed[m.doc]),
                 )
             )
@@ -272,12 +289,32 @@ def sentence_number(parsed: Doc, char: int) -> int:
     return max(0, bisect_right(starts, char) - 1)
 
 
-def name_start(mention: GoldMention, parsed: Doc) -> int:
+def name_span(mention: GoldMention, parsed: Doc) -> tuple[int, int]:
+    """The characters of the mention the resolver reads, as the tagger would find them. A
+    leading preposition is left out ("in Canada"); of a name, only the name itself is kept:
+    the spaCy entity holding the span's head, else the run of proper nouns around the head
+    ("the Promises Treatment Center in Malibu , California" -> "Promises Treatment Center",
+    "Eric Kirkpatrick , 61" -> "Eric Kirkpatrick"), as the gold spans are whole noun phrases
+    where the tagger finds names alone."""
     span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
-        return mention.start
-    words = [t for t in span if t.pos_ != "ADP"] if span[0].pos_ == "ADP" else list(span)
-    return max(mention.start, words[0].idx) if words else mention.start
+        return mention.start, mention.end
+    head = mention_head(mention, parsed)
+    if head is None or head.pos_ != "PROPN":
+        words = [t for t in span if t.pos_ != "ADP"] if span[0].pos_ == "ADP" else list(span)
+        return (max(mention.start, words[0].idx) if words else mention.start), mention.end
+    entity = next((e for e in parsed.ents if e.start <= head.i < e.end), None)
+    if entity is not None and entity.label_ in CONTEXT_LABELS:
+        first, last = max(entity.start, span.start), min(entity.end, span.end) - 1
+    else:
+        first = last = head.i
+        while first > span.start and parsed[first - 1].pos_ == "PROPN":
+            first -= 1
+        while last + 1 < span.end and parsed[last + 1].pos_ == "PROPN":
+            last += 1
+    start = max(mention.start, parsed[first].idx)
+    end = min(mention.end, parsed[last].idx + len(parsed[last].text))
+    return start, end
 
 
 def with_lemma_fallback(
@@ -287,9 +324,14 @@ def with_lemma_fallback(
     return {n: lemmas[n] if e == ("alone", n) else e for n, e in resolved.items()}
 
 
-def by_head_lemma(gold: list[GoldMention], parsed: Mapping[str, Doc]) -> dict[int, Hashable]:
-    """The same-head-lemma baseline: mentions of one topic whose heads share a lemma."""
-    return {n: (m.topic, head_lemma(m, parsed[m.doc])) for n, m in enumerate(gold)}
+def by_head_lemma(
+    gold: list[GoldMention], parsed: Mapping[str, Doc], past_preposition: bool = False
+) -> dict[int, Hashable]:
+    """The same-head-lemma baseline: mentions of one topic whose heads share a lemma (with
+    `past_preposition`, heads read past a leading preposition: "in Canada" is "Canada")."""
+    return {
+        n: (m.topic, head_lemma(m, parsed[m.doc], past_preposition)) for n, m in enumerate(gold)
+    }
 
 
 def _by_topic(gold: list[GoldMention]) -> dict[str, list[tuple[int, GoldMention]]]:
@@ -328,6 +370,9 @@ def compare(gold: list[GoldMention], texts: Mapping[str, str]) -> None:
     parsed = parse(texts)
     resolved = by_counterpoint(gold, parsed, texts)
     lemmas = by_head_lemma(gold, parsed)
+    # The heads Counterpoint reads (past a leading preposition), for its fallback and for a
+    # stronger baseline beside the usual one.
+    heads = by_head_lemma(gold, parsed, past_preposition=True)
     kept = sum(1 for n, e in resolved.items() if e != ("alone", n))
     print(f"the resolver kept {kept} of {len(gold)} mentions; the rest stay alone")
     print("\nall gold entity mentions")
@@ -335,8 +380,9 @@ def compare(gold: list[GoldMention], texts: Mapping[str, str]) -> None:
         gold,
         {
             "Counterpoint resolver": resolved,
-            "resolver + head lemma": with_lemma_fallback(resolved, lemmas),
+            "resolver + head lemma": with_lemma_fallback(resolved, heads),
             "same head lemma": lemmas,
+            "same head lemma past preposition": heads,
         },
     )
     named = [n for n, m in enumerate(gold) if label(m, parsed[m.doc]) in ENTITY_TYPES]
@@ -364,9 +410,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--limit", type=int, default=None, help="documents per topic")
+    parser.add_argument(
+        "--split",
+        choices=("test", "train", "dev"),
+        default="test",
+        help="the topics scored: the test topics (report), train or dev (tune rules there)",
+    )
     args = parser.parse_args()
     began = time.perf_counter()
-    texts, gold = load_ecbplus(args.data, args.limit)
+    texts, gold = load_ecbplus(args.data, args.limit, split_name=f"{args.split}_topics")
     tags = {p.rstrip("_"): sum(m.tag.startswith(p) for m in gold) for p in ENTITY_TAGS}
     print(f"data: {args.data}")
     print_counts(gold, texts)

@@ -1,11 +1,10 @@
 """Quality gates: entity coreference on ECB+ (test topics; all gold mentions, and the proper names
 alone) and MEANTIME, with gold mentions, where the benchmark data lies beside the project
 (bench/README.md, ecbplus_coref.py and meantime_ner.py). Measured when the floors were set
-(2026-11-30): over all ECB+ gold mentions (names, descriptions, pronouns, times) resolver + head
-lemma 0.669 CoNLL F1, same head lemma 0.669, the resolver's own links right more often than not
-(MUC precision 0.933); on the proper names of MEANTIME the resolver 0.837 against the head
-lemma's 0.812 (0.777 before an organisation's shorter name stopped taking a longer name's key
-per document)."""
+(2026-11-30, names handed over as the tagger finds them, `name_span`): over all ECB+ gold
+mentions (names, descriptions, pronouns, times) resolver + head lemma 0.699 CoNLL F1, same head
+lemma 0.669 (0.696 read past a leading preposition), the resolver's own links MUC precision
+0.928; on the proper names of MEANTIME the resolver 0.868 against the head lemma's 0.812."""
 
 from __future__ import annotations
 
@@ -19,10 +18,13 @@ from counterpoint.evaluate.scoring import conll_f1, muc
 
 from conftest import REPO
 
-FLOORS = {"conll_f1": 0.66, "resolver_muc_precision": 0.92, "meantime_names": 0.82}
-# ECB+ test topics, cross-document coreference of the proper-name gold mentions, with
-# singletons: CoNLL F1 and MUC precision (measured 0.832 and 0.940; same-head-lemma baseline
-# 0.803 and 0.921).
+FLOORS = {"conll_f1": 0.69, "resolver_muc_precision": 0.92, "meantime_names": 0.85}
+# Over all ECB+ test mentions, the resolver with its head-lemma fallback beats the usual
+# same-head-lemma baseline by this much (measured 0.699 against 0.669, 2026-11-30).
+ALL_MENTION_MARGIN = 0.02
+# ECB+ test topics, cross-document coreference of the proper-name gold mentions (731), with
+# singletons: CoNLL F1 and MUC precision (measured 0.841 and 0.933; same-head-lemma baseline
+# 0.771 and 0.892).
 ECBPLUS_NAME_FLOORS = {"conll_f1": 0.82, "muc_precision": 0.93}
 
 
@@ -36,6 +38,7 @@ class Resolved:
     parsed: dict
     resolved: dict
     lemmas: dict
+    heads: dict  # the head lemma read past a leading preposition ("in Canada": "canada")
 
 
 @pytest.fixture(scope="module")
@@ -48,17 +51,20 @@ def ecbplus() -> Resolved:
     texts, gold = bench.load_ecbplus(bench.DATA, None)
     parsed = bench.parse(texts)
     resolved = bench.by_counterpoint(gold, parsed, texts)
-    return Resolved(bench, gold, parsed, resolved, bench.by_head_lemma(gold, parsed))
+    lemmas = bench.by_head_lemma(gold, parsed)
+    heads = bench.by_head_lemma(gold, parsed, past_preposition=True)
+    return Resolved(bench, gold, parsed, resolved, lemmas, heads)
 
 
 def test_ecbplus_all_mention_coreference_keeps_up_with_the_head_lemma_baseline(
     ecbplus: Resolved,
 ) -> None:
-    bench, resolved, lemmas = ecbplus.bench, ecbplus.resolved, ecbplus.lemmas
+    bench, resolved, heads = ecbplus.bench, ecbplus.resolved, ecbplus.heads
     key = {n: (m.topic, m.cluster) for n, m in enumerate(ecbplus.gold)}
-    ours = conll_f1(key, bench.with_lemma_fallback(resolved, lemmas))
+    ours = conll_f1(key, bench.with_lemma_fallback(resolved, heads))
     assert ours >= FLOORS["conll_f1"]
-    assert ours >= conll_f1(key, lemmas) - 0.005
+    assert ours >= conll_f1(key, ecbplus.lemmas) + ALL_MENTION_MARGIN
+    assert ours >= conll_f1(key, heads) - 0.005  # the stronger baseline, read past prepositions
     assert muc(key, resolved).precision >= FLOORS["resolver_muc_precision"]
 
 
