@@ -268,3 +268,14 @@ def test_a_surname_goes_to_the_person_named_far_more_often_than_the_others() -> 
     found = groups(mentions(*items))
     assert {"Tomas Ferreira", "Ferreira"} in found and {"Lucia Ferreira"} in found
     # named as often as each other: nobody can tell, it stays apart (see the test above)
+
+
+def test_a_surname_given_a_nickname_is_resolved_without_failing() -> None:
+    """A bare surname takes its document's own key after its nickname was read ("Haddad,
+    also known as Abu Sami"); the document still resolves (it once stopped the batch)."""
+    entities = resolved(
+        "The prisoner, Karim Haddad, was cleared for release in 2016. "
+        "Haddad, also known as Abu Sami, was flown home on Monday."
+    )
+    haddad = entity_with(entities, "Karim Haddad")
+    assert haddad.type == "Person" and "Abu Sami" in haddad.aliases

@@ -322,7 +322,7 @@ def resolve_document(
             result.keys[item.mention.index] = main.key
             if item.mention.label != PRONOUN_LABEL:  # "he" names no one: not an alias
                 result.forms[main.key][(item.mention.text, item.description)] += 1
-    result.aliases = sorted({(alias, main_of[k]) for alias, keys in defined.items() for k in keys})
+    result.aliases = sorted({(a, main_of[i.key]) for a, named in defined.items() for i in named})
     for a, b, score, reason in candidates:
         if main_of.get(a, a) != main_of.get(b, b) and a in main_of and b in main_of:
             result.candidates.append(CandidateLink(main_of[a], main_of[b], score, reason))
@@ -512,13 +512,14 @@ def _main_states(items: Iterable[Item], settings: Settings) -> dict[str, str]:
 
 def _join_definitions(
     items: list[Item], texts: Mapping[str, str], joins: UnionFind, settings: Settings
-) -> dict[str, set[str]]:
+) -> dict[str, list[Item]]:
     """'the Central Intelligence Agency (CIA)', 'CIA (Central Intelligence Agency)' and
     'Andrés Manuel López Obrador (aka AMLO)': the alias joins the name it defines, in its
     document, and across the corpus where no other name claims it. A place is given only its
     own initials or a nickname: the outlet a dateline credits is no name of its city."""
     alias_after = words(settings.language, "names").ALIAS_AFTER
-    defined: dict[str, set[str]] = defaultdict(set)  # alias -> keys of the names it stands for
+    # alias -> the names it stands for, as items: a surname's key may change after this
+    defined: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         end = item.mention.end
         after = texts.get(item.mention.doc, "")[end : end + settings.resolve.definition_chars]
@@ -534,9 +535,9 @@ def _join_definitions(
         if item.kind in PLACE_KINDS and not (nickname or spelled_out):
             continue  # "DALLAS (AP) —", "Washington (CNN)": a dateline's credit, no alias
         if nickname or is_acronym(raw) or spelled_out:
-            defined[alias].add(item.key)
+            defined[alias].append(item)
     for item in items:
-        roots = {joins.find(k) for k in defined.get(item.name, ())}
+        roots = {joins.find(named.key) for named in defined.get(item.name, ())}
         if len(roots) == 1 and item.kind != "Country":
             joins.join(item.key, roots.pop())
     return defined
