@@ -76,6 +76,11 @@ def main() -> None:
         action="store_true",
         help="every pair held out (a set drawn after tuning); pair ids f0000...",
     )
+    parser.add_argument(
+        "--set-name",
+        default="fresh",
+        help="with --fresh, the pairs' split and the first letter of their ids (fresh, third)",
+    )
     parser.add_argument("--out", default="candidates.jsonl")
     args = parser.parse_args()
     from counterpoint.align.embeddings import embed
@@ -107,7 +112,7 @@ def main() -> None:
             out.append(
                 {
                     "story": story["id"],
-                    "split": "fresh"
+                    "split": args.set_name
                     if args.fresh
                     else "held-out"
                     if held_out(str(story["id"]))
@@ -124,7 +129,7 @@ def main() -> None:
                 }
             )
     for n, row in enumerate(out):
-        row["pair"] = f"{'f' if args.fresh else 'p'}{n:04d}"
+        row["pair"] = f"{args.set_name[0] if args.fresh else 'p'}{n:04d}"
     with (HERE / args.out).open("w") as f:
         for row in out:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 from written_statements import statement
 
 from counterpoint.align.judge import relate
@@ -88,4 +89,35 @@ def test_an_apology_against_a_refusal_to_apologise_contradicts() -> None:
         negated=True,
     )
     b = replace(b, trigger=a.trigger)
+    told_alike = np.array([1.0, 0.0], dtype=np.float32)  # two sentences telling one thing
+    a, b = replace(a, vector=told_alike), replace(b, vector=told_alike)
     assert relate(a, b, 0.9).relation == "contradict"
+
+
+def test_a_denial_in_a_sentence_about_something_else_does_not_contradict() -> None:
+    """ "will not meet his deadline" is no denial of "met with the family": the two sentences
+    do not tell one thing."""
+    a = event("d1", "Daily", "The mayor met the family of the officer on Monday.", "met", False)
+    b = event("d2", "Herald", "The mayor will not meet his deadline for the budget.", "meet", True)
+    a = replace(a, vector=np.array([1.0, 0.0], dtype=np.float32))
+    b = replace(b, trigger=a.trigger, vector=np.array([0.6, 0.8], dtype=np.float32))
+    assert relate(a, b, 0.9).relation != "contradict"
+
+
+def test_two_sides_telling_one_dismissal_do_not_contradict() -> None:
+    a = claim(
+        "d1",
+        "Daily",
+        "A judge dismisses the regulator's complaints against the bank.",
+        "the regulator's complaints against the bank",
+        "person-judge",
+    )
+    b = claim(
+        "d2",
+        "Herald",
+        "The court dismisses the regulator's complaints against the bank.",
+        "the regulator's complaints against the bank",
+        "person-judge",
+    )
+    b = replace(b, trigger="dismisses")  # read as a dispute of what the other reports
+    assert relate(a, b, 0.95).relation != "contradict"

@@ -93,7 +93,11 @@ def test_demo_alignments_are_right_where_shown(demo_db: Path) -> None:
     reframes rest on evidence those rules could not tell from noise, and most of its
     corroborations are now "related". Measured when the floors were set: every one of the 13
     alignments gold speaks to right, 2 of 15 found with gold's own relation (was 0.75 right,
-    11 of 15 found)."""
+    11 of 15 found). Since 2026-11-30 a growing toll evolves only between two sentences telling
+    one thing (e5 cosine >= `corroborate_cosine`): read on 316 real roundup stories, the rule
+    without it showed 15 updates of which 3 were right ("13 US troops" then "nearly 200
+    people" killed in another count); the demo's toll falls below it, so only corroborate is
+    required to be found."""
     from counterpoint.align.compare import corpus_alignments
     from counterpoint.evaluate.gold import score_alignments
 
@@ -103,5 +107,5 @@ def test_demo_alignments_are_right_where_shown(demo_db: Path) -> None:
     assert judged >= 12
     assert right / judged >= 0.95
     by_relation = {s.relation: s for s in scores}
-    assert all(by_relation[r].found >= 1 for r in ("corroborate", "evolves"))
+    assert by_relation["corroborate"].found >= 1
     assert by_relation["contradict"].total == 0  # no contradiction is claimed on thin evidence

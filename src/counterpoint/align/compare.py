@@ -8,7 +8,7 @@ are between the two sides only. What one side alone reports is read within each 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -26,7 +26,7 @@ from counterpoint.align.judge import (
     merge_same,
     needs_vectors,
 )
-from counterpoint.align.load import load_statements
+from counterpoint.align.load import load_statements, plain_sentences
 from counterpoint.align.similarity import jaccard, overlap
 from counterpoint.align.statements import Statement
 from counterpoint.config import DEFAULT_DB, AlignSettings, Settings
@@ -120,9 +120,11 @@ def source_diff(
     diff.alignments = merge_same(
         a for group, items in members.items() for a in judge(group, items, settings.align)
     )
-    diff.alignments += omissions(
-        statements, diff.alignments, settings.align, partial(embed_missing, settings=settings.align)
-    )
+    plain = _plain(store, side_a.docs + side_b.docs, statements, settings)
+    for s in plain:
+        s.source = side_a.name if s.doc in side_a.docs else side_b.name
+    embedder = partial(embed_missing, settings=settings.align)
+    diff.alignments += omissions(statements, diff.alignments, settings.align, embedder, plain)
     framing = frame_actors(
         store,
         {side.name: side.docs for side in (side_a, side_b)},
@@ -164,10 +166,21 @@ def _within(side: Side, story: Story) -> Side:
 def corpus_alignments(store: Store, settings: Settings = Settings()) -> list[Alignment]:
     """Every stored alignment, and each source's most central omissions in each story."""
     alignments = merge_same(stored_alignments(store))
-    statements = load_statements(store, all_document_ids(store), settings)
+    docs = all_document_ids(store)
+    statements = load_statements(store, docs, settings)
     attach_vectors(store, statements, settings.align, compute=False)
+    plain = _plain(store, docs, statements, settings)
     embedder = partial(embed_missing, settings=settings.align)
-    return alignments + omissions(statements, alignments, settings.align, embedder)
+    return alignments + omissions(statements, alignments, settings.align, embedder, plain)
+
+
+def _plain(
+    store: Store, docs: Sequence[str], statements: list[Statement], settings: Settings
+) -> list[Statement]:
+    """The sentences of `docs` without a statement, with their stored embeddings."""
+    plain = plain_sentences(store, docs, settings, {(s.doc, s.sentence) for s in statements})
+    attach_vectors(store, plain, settings.align, compute=False)
+    return plain
 
 
 def omissions(
@@ -175,6 +188,7 @@ def omissions(
     alignments: list[Alignment],
     settings: AlignSettings = AlignSettings(),
     embed: Embedder | None = None,
+    plain: Sequence[Statement] = (),
 ) -> list[Alignment]:
     """Sentences whose facts only one source reports: within a story, no sentence of another
     source is aligned with it (even as only "related": precision first) or says the same (by
@@ -183,14 +197,19 @@ def omissions(
     central first; scores are scaled so that each one's most central omission scores 1.
     `embed` gives the sentences that lack one an embedding when the check needs it (the
     align stage embeds only the sentences it compares); without it, those are compared by
-    their words."""
+    their words. `plain` are the sentences that hold no statement (`plain_sentences`): what
+    they say is checked too."""
     aligned = {(e.doc, e.sentence) for al in alignments for e in al.evidence}
     by_story: dict[str | None, list[Statement]] = defaultdict(list)
     for s in statements:
         by_story[s.story].append(s)
+    plain_by_story: dict[str | None, list[Statement]] = defaultdict(list)
+    for s in plain:
+        plain_by_story[s.story].append(s)
     result = []
-    for told in by_story.values():
-        for found in _omissions_by_source(told, aligned, settings, embed).values():
+    for story, told in by_story.items():
+        others = plain_by_story.get(story, [])
+        for found in _omissions_by_source(told, aligned, settings, embed, others).values():
             top = found[0].centrality if found else 1.0
             result += [_unique(o, top) for o in found]
     return result
@@ -213,6 +232,7 @@ def _omissions_by_source(
     aligned: set[tuple[str, int]],
     settings: AlignSettings,
     embed: Embedder | None = None,
+    plain: Sequence[Statement] = (),
 ) -> dict[str, list[_Omission]]:
     """Each source's omissions, most central first, at most `unique_per_source`: the others
     are never checked against what the other sources say (which may need embeddings)."""
@@ -248,7 +268,7 @@ def _omissions_by_source(
         # Central: it names several actors the other sources also name, widely named ones most.
         centrality = sum(len(covered[e]) / len(sources) for e, s in named_elsewhere.items() if s)
         candidates[first.source].append(_Omission(centrality, items, elsewhere))
-    said = _Said([items[0] for items in sentences.values()], embed)
+    said = _Said([items[0] for items in sentences.values()] + list(plain), embed)
     found: dict[str, list[_Omission]] = {}
     for source, listed in candidates.items():
         listed.sort(key=lambda o: (-o.centrality, o.items[0].id))

@@ -58,6 +58,40 @@ def load_statements(
     ]
 
 
+def plain_sentences(
+    store: Store, docs: Sequence[str], settings: Settings, told: Collection[tuple[str, int]]
+) -> list[Statement]:
+    """The sentences of `docs` but those in `told` ((doc, sentence) holding an event, figure or
+    claim), as statements of kind "sentence": a sentence the extractors found nothing in may
+    still report what another source's sentence says, which is then not that source's alone."""
+    documents = documents_by_id(store, docs) if docs else {}
+    story_of = stories_of(store, docs) if docs else {}
+    found = []
+    for sentence in sentences_of(store, docs) if docs else []:
+        if (sentence.doc, sentence.index) in told:
+            continue
+        doc = documents[sentence.doc]
+        text = doc.text[sentence.start : sentence.end]
+        found.append(
+            Statement(
+                id=item_id("sentence", sentence.doc, sentence.start, sentence.end),
+                kind="sentence",
+                doc=sentence.doc,
+                sentence=sentence.index,
+                start=sentence.start,
+                end=sentence.end,
+                text=text,
+                context=text,
+                context_start=sentence.start,
+                source=doc.source,
+                published=doc.published,
+                story=story_of.get(sentence.doc),
+                language=settings.language,
+            )
+        )
+    return found
+
+
 @dataclass
 class Surroundings:
     """What the items of some documents share: the documents, their sentences, the actors
