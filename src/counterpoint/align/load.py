@@ -64,10 +64,11 @@ def plain_sentences(
     """The sentences of `docs` but those in `told` ((doc, sentence) holding an event, figure or
     claim), as statements of kind "sentence": a sentence the extractors found nothing in may
     still report what another source's sentence says, which is then not that source's alone."""
-    documents = documents_by_id(store, docs) if docs else {}
-    story_of = stories_of(store, docs) if docs else {}
+    if not docs:
+        return []
+    documents, story_of = documents_by_id(store, docs), stories_of(store, docs)
     found = []
-    for sentence in sentences_of(store, docs) if docs else []:
+    for sentence in sentences_of(store, docs):
         if (sentence.doc, sentence.index) in told:
             continue
         doc = documents[sentence.doc]
