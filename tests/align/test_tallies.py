@@ -37,7 +37,7 @@ def test_a_toll_told_larger_the_same_day_evolves() -> None:
     b = toll("d2", "Herald", "At least 52 people were killed in the floods.", 52, DAY, [1, 0.12])
     verdict = relate(a, b, 0.9)
     assert verdict.relation == "evolves"
-    assert "later as larger" in verdict.reason
+    assert "reported the same day as larger" in verdict.reason
 
 
 def test_a_toll_told_smaller_in_a_later_report_does_not_evolve() -> None:

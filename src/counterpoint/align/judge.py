@@ -308,7 +308,8 @@ def _relate_figures(a: Statement, b: Statement, score: float, settings: AlignSet
         return Verdict("corroborate", score, reason, a.text, b.text)
     tally = bool(align_words(a.language).RUNNING_TALLIES.search(f"{a.trigger} {b.trigger}"))
     if tally and _grows(a, b) and _cosine(a, b) >= settings.corroborate_cosine:
-        reason = f"a running count reported later as larger: {a.text}, then {b.text}"
+        when = "the same day" if a.published == b.published else "later"
+        reason = f"a running count reported {when} as larger: {a.text}, then {b.text}"
         return Verdict("evolves", score, reason, *notes)
     # Two values clash only for one moment (a month's jobs, a bill's price the day it passes)
     # and in two sentences telling one thing: read on real roundups, "266,000 jobs in April"
