@@ -121,3 +121,14 @@ def test_two_sides_telling_one_dismissal_do_not_contradict() -> None:
     )
     b = replace(b, trigger="dismisses")  # read as a dispute of what the other reports
     assert relate(a, b, 0.95).relation != "contradict"
+
+
+def test_a_not_inside_a_shared_quote_is_not_shown_as_a_denial() -> None:
+    """A related or corroborating pair shows what each side says, without "denies:", which a
+    "not" inside a quoted line would otherwise earn it."""
+    quote = "it is time to look to the future, not the past"
+    a = claim("d1", "Daily", f"The mayor said {quote}.", quote, "person-mayor")
+    b = claim("d2", "Herald", f"The mayor told the crowd that {quote}.", quote, "person-mayor")
+    verdict = relate(a, b, 0.9)
+    assert verdict.relation == "corroborate"
+    assert not verdict.note_a.startswith("denies") and not verdict.note_b.startswith("denies")

@@ -252,7 +252,7 @@ def _renamed(a: Statement, b: Statement) -> bool:
 
 
 def _plain(relation: str, score: float, reason: str, a: Statement, b: Statement) -> Verdict:
-    return Verdict(relation, score, reason, _says(a), _says(b))
+    return Verdict(relation, score, reason, a.text, b.text)
 
 
 def _same_fact(a: Statement, b: Statement, score: float, settings: AlignSettings) -> bool:
@@ -486,6 +486,8 @@ def _when(item: Statement) -> str:
 
 
 def _says(item: Statement) -> str:
+    """What a side of a contradiction says, "denies: " before a negated one (only there: a
+    "not" inside a quote two sides share denies nothing)."""
     return ("denies: " if item.negated else "") + item.text
 
 
