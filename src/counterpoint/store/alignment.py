@@ -123,16 +123,18 @@ def document_names(store: Store) -> list[DocumentName]:
 
 def unaligned_documents(store: Store) -> list[str]:
     """Documents stored but not aligned yet (new, or left by an interrupted run)."""
-    return [
-        row[0]
-        for row in store.con.execute(
-            "SELECT id FROM documents ANTI JOIN aligned ON id = doc ORDER BY published, id"
-        ).fetchall()
-    ]
+    rows = store.fetch_in(
+        "SELECT published, id FROM documents WHERE id IN {ids}",
+        store.pending_documents("align"),
+        IDS_PER_LOOKUP,
+    )
+    # As SQL's ORDER BY published, id: the undated last.
+    return [doc for published, doc in sorted(rows, key=lambda r: (r[0] is None, r[0] or 0, r[1]))]
 
 
 def mark_aligned(store: Store, docs: list[str]) -> None:
     store.insert_columns("aligned", {"doc": docs})
+    store.clear_pending("align", docs)
 
 
 def forget_alignment(store: Store) -> None:

@@ -44,7 +44,7 @@ from counterpoint.version import __version__
 R = TypeVar("R")
 T = TypeVar("T")
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 # Every DuckDB connection: never fetch or load an extension at run time (a SQLite file given as
 # the store would otherwise make DuckDB download its SQLite reader).
 DUCKDB_CONFIG: dict[str, str | bool | int | float | list[str]] = {
@@ -216,6 +216,29 @@ MIGRATIONS: dict[int, list[str]] = {
             PRIMARY KEY (name, kind))""",
         "INSERT INTO name_kinds SELECT name, kind, sum(mentions) FROM name_votes GROUP BY ALL",
     ],
+    # Each stored document is marked pending for each stage after storing until that stage has
+    # taken it (`pending_documents`): finding the documents not placed, resolved or aligned yet
+    # reads these few rows instead of every document against every mark. The open merges of the
+    # entities a run touches are read by key, through these indexes, their keys by entity, and
+    # the relations, ties, roles and type votes of a run's documents by document.
+    10: [
+        "CREATE TABLE pending (stage VARCHAR, doc VARCHAR)",
+        "CREATE INDEX local_candidates_a ON local_candidates (a)",
+        "CREATE INDEX local_candidates_b ON local_candidates (b)",
+        "CREATE INDEX local_candidates_doc ON local_candidates (doc)",
+        "CREATE INDEX link_candidates_b ON link_candidates (b)",
+        "CREATE INDEX resolution_keys_entity ON resolution_keys (entity)",
+        "CREATE INDEX relations_doc ON relations (doc)",
+        "CREATE INDEX name_votes_doc ON name_votes (doc)",
+        "CREATE INDEX ties_doc ON ties (doc)",
+        "CREATE INDEX roles_doc ON roles (doc)",
+    ],
+}
+# The stages a stored document waits for, and the table that marks each stage's documents done.
+PENDING_STAGES = {
+    "stories": "document_stories",
+    "resolve": "resolved_documents",
+    "align": "aligned",
 }
 
 TABLES = (
@@ -375,6 +398,9 @@ class Store:
             self.insert_records("events", Event, annotation.events)
             self.insert_records("loaded_words", LoadedWord, annotation.loaded_words)
             self.insert_records("loaded_sentences", LoadedSentence, annotation.loaded_sentences)
+            self.insert_columns(
+                "pending", {"stage": list(PENDING_STAGES), "doc": [doc.id] * len(PENDING_STAGES)}
+            )
 
     def insert_records(self, table: str, record_type: type, rows: Sequence[Any]) -> None:
         """Rows of a dataclass whose fields are the table's columns."""
@@ -458,6 +484,44 @@ class Store:
         sql = f'SELECT rowid, {quoted} FROM {table} WHERE "{column}" IN {{ids}}'
         rows = sorted(self.fetch_in(sql, values, size), key=lambda row: row[0])
         return [record_type(**dict(zip(names, row[1:], strict=True))) for row in rows]
+
+    def pending_documents(self, stage: str) -> list[str]:
+        """The documents not through `stage` (a key of PENDING_STAGES) yet, in no order. They
+        are read from their marks in `pending`, checked against the stage's own table; where
+        the marks do not account for every such document (a store of an older schema, a stage
+        forgotten whole, documents written by other means), every document is compared with
+        the stage's table instead. The counts are read from DuckDB's table statistics."""
+        done = PENDING_STAGES[stage]
+        marked = [
+            row[0]
+            for row in self.con.execute(
+                "SELECT DISTINCT doc FROM pending WHERE stage = ?", [stage]
+            ).fetchall()
+        ]
+        finished = {
+            row[0]
+            for row in self.fetch_in(
+                f"SELECT doc FROM {done} WHERE doc IN {{ids}}", marked, IDS_PER_LOOKUP
+            )
+        }
+        left = [doc for doc in marked if doc not in finished]
+        missing = int(self.scalar("SELECT count(*) FROM documents")) - int(
+            self.scalar(f"SELECT count(*) FROM {done}")
+        )
+        if missing == len(left):
+            return left
+        return [
+            row[0]
+            for row in self.con.execute(
+                f"SELECT id FROM documents ANTI JOIN {done} ON id = doc"
+            ).fetchall()
+        ]
+
+    def clear_pending(self, stage: str, docs: Iterable[str]) -> None:
+        """`docs` are through `stage`: their marks go (in the caller's transaction)."""
+        if stage not in PENDING_STAGES:
+            raise ValueError(f"no stage '{stage}'")
+        self.execute_in(f"DELETE FROM pending WHERE stage = '{stage}' AND doc IN {{ids}}", docs)
 
     def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """The first value of the first row, or None. Reads every row: DuckDB refuses new work

@@ -62,10 +62,7 @@ def documents_to_resolve(store: Store, fingerprint: str) -> list[str]:
             store.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)", [_FINGERPRINT, fingerprint]
             )
-    rows = store.con.execute(
-        "SELECT id FROM documents WHERE id NOT IN (SELECT doc FROM resolved_documents) ORDER BY id"
-    ).fetchall()
-    return [row[0] for row in rows]
+    return sorted(store.pending_documents("resolve"))
 
 
 def resolution_inputs(
@@ -145,6 +142,7 @@ def add_local_resolutions(store: Store, results: Sequence[LocalResolution]) -> N
         store.insert_columns(
             "resolved_documents", _columns(["doc", "linked"], [(r.doc, False) for r in results])
         )
+        store.clear_pending("resolve", [r.doc for r in results])
 
 
 def _set_mention_columns(store: Store, values: dict[tuple[str, int], dict[str, object]]) -> None:
@@ -292,25 +290,62 @@ def region(store: Store, keys: Iterable[str]) -> set[str]:
     """The keys whose linking `keys` can change, with everything their linking reads: keys
     sharing a token with one of them (a name, a word or a spelling of it, initials), the keys
     of the entities they belong to, the aliases they define or are, and so on until nothing is
-    added. Linking these alone gives them what linking every key would."""
+    added. Linking these alone gives them what linking every key would.
+
+    The three tables that connect keys are read once, their narrow columns only, and the
+    closure is followed in memory: on real news it reaches a large share of the keys (common
+    words chain names together), so reading them by key is no cheaper, and joining them in SQL
+    took one round of joins over them per step outward (15 steps a run)."""
+    graph = _KeyGraph(store)
     found = set(keys)
-    frontier = set(found)
+    frontier = list(found)
     while frontier:
-        data = pa.table({"key": sorted(frontier)})
-        with store.registered(data) as name:
-            rows = store.con.execute(
-                f"""SELECT t2.key FROM key_tokens t1 JOIN key_tokens t2 USING (token)
-                    WHERE t1.key IN (SELECT key FROM {name})
-                UNION SELECT k2.key FROM resolution_keys k1 JOIN resolution_keys k2
-                    ON k2.entity = k1.entity WHERE k1.key IN (SELECT key FROM {name})
-                UNION SELECT k.key FROM key_aliases a JOIN resolution_keys k ON k.name = a.alias
-                    WHERE a.key IN (SELECT key FROM {name})
-                UNION SELECT a.key FROM key_aliases a JOIN resolution_keys k ON k.name = a.alias
-                    WHERE k.key IN (SELECT key FROM {name})"""
-            ).fetchall()
-        frontier = {row[0] for row in rows} - found
-        found |= frontier
+        reached = graph.neighbours(frontier.pop()) - found
+        found |= reached
+        frontier.extend(reached)
     return found
+
+
+class _KeyGraph:
+    """What connects keys, for `region`: tokens, entities and aliases."""
+
+    def __init__(self, store: Store) -> None:
+        self.tokens: dict[str, set[str]] = defaultdict(set)
+        self.with_token: dict[str, set[str]] = defaultdict(set)
+        for token, key in store.con.execute("SELECT token, key FROM key_tokens").fetchall():
+            self.tokens[key].add(token)
+            self.with_token[token].add(key)
+        self.entity: dict[str, str] = {}
+        self.name: dict[str, str] = {}
+        self.of_entity: dict[str, set[str]] = defaultdict(set)
+        self.named: dict[str, set[str]] = defaultdict(set)
+        for key, name, entity in store.con.execute(
+            "SELECT key, name, entity FROM resolution_keys"
+        ).fetchall():
+            self.name[key] = name
+            self.named[name].add(key)
+            if entity is not None:
+                self.entity[key] = entity
+                self.of_entity[entity].add(key)
+        self.aliases: dict[str, set[str]] = defaultdict(set)
+        self.defining: dict[str, set[str]] = defaultdict(set)
+        for alias, key in store.con.execute("SELECT alias, key FROM key_aliases").fetchall():
+            self.aliases[key].add(alias)
+            self.defining[alias].add(key)
+
+    def neighbours(self, key: str) -> set[str]:
+        """Keys sharing a token with `key`, in its entity, named as an alias it defines, or
+        defining its name as an alias."""
+        found: set[str] = set()
+        for token in self.tokens.get(key, ()):
+            found |= self.with_token[token]
+        if key in self.entity:
+            found |= self.of_entity[self.entity[key]]
+        for alias in self.aliases.get(key, ()):
+            found |= self.named.get(alias, set())
+        if key in self.name:
+            found |= self.defining.get(self.name[key], set())
+        return found
 
 
 Forms = dict[str, Counter[tuple[str, bool]]]  # key -> (text, whether a description) -> mentions
@@ -372,10 +407,19 @@ def write_resolution(store: Store, resolution: Resolution) -> None:
         whole = (
             resolution.keys is None or resolution.corrected or corrected(store) or nothing_linked
         )
+        old_links: set[tuple[str, str, float, str]] = set()
         with _keys(store, resolution.keys) as where:
             before = dict(
                 store.con.execute(f"SELECT key, entity FROM resolution_keys {where}").fetchall()
             )
+            if resolution.keys is not None and not whole:
+                old_links = set(
+                    store.fetch_in(
+                        "SELECT a, b, score, reason FROM link_candidates WHERE a IN {ids}",
+                        sorted(resolution.keys),
+                        IDS_PER_LOOKUP,
+                    )
+                )
             if resolution.keys is None:
                 store.con.execute("DELETE FROM link_candidates")
             else:
@@ -398,19 +442,23 @@ def write_resolution(store: Store, resolution: Resolution) -> None:
                     f"""UPDATE resolution_keys SET entity = new.entity FROM {name} AS new
                     WHERE resolution_keys.key = new.key"""
                 )
-        touched = {e for e in before.values() if e} | {e.id for e in resolution.entities}
+        entities = resolution.entities
+        touched: set[str] = set()
         if whole:
             store.con.execute("DELETE FROM entities")
         else:
+            links = old_links ^ {(c.a, c.b, c.score, c.reason) for c in resolution.candidates}
+            touched = _changed_entities(store, resolution, before, moved, links)
             store.execute_in("DELETE FROM entities WHERE id IN {ids}", sorted(touched))
+            entities = [e for e in entities if e.id in touched]
         store.insert_columns(
             "entities",
             {
-                "id": [e.id for e in resolution.entities],
-                "name": [e.name for e in resolution.entities],
-                "type": [e.type for e in resolution.entities],
-                "aliases": [e.aliases for e in resolution.entities],
-                "identifiers": [json.dumps(e.identifiers) for e in resolution.entities],
+                "id": [e.id for e in entities],
+                "name": [e.name for e in entities],
+                "type": [e.type for e in entities],
+                "aliases": [e.aliases for e in entities],
+                "identifiers": [json.dumps(e.identifiers) for e in entities],
             },
         )
         if resolution.corrected:
@@ -427,6 +475,56 @@ def write_resolution(store: Store, resolution: Resolution) -> None:
             ("resolved_at", datetime.now().isoformat()),
         ):
             store.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+
+def _changed_entities(
+    store: Store,
+    resolution: Resolution,
+    before: dict[str, str | None],
+    moved: dict[str, str],
+    links: set[tuple[str, str, float, str]],
+) -> set[str]:
+    """The entities of the linked region that this resolution changes, and only those are
+    written again with their open merges: an entity new, gone, or shown otherwise (name,
+    type, aliases, identifiers), one that gains or loses a key, one of a key whose open merges
+    across documents changed (`links`, the merges added or dropped), or of a key the new
+    documents leave a merge open on. The others stay as they are (the region is a large share
+    of the keys on real news, its entities mostly unchanged by one article)."""
+    shown = {e.id: (e.name, e.type, list(e.aliases), e.identifiers) for e in resolution.entities}
+    region = {e for e in before.values() if e} | set(shown)
+    stored = {
+        row[0]: (row[1], row[2], list(row[3] or []), json.loads(row[4] or "{}"))
+        for row in store.fetch_in(
+            "SELECT id, name, type, aliases, identifiers FROM entities WHERE id IN {ids}",
+            sorted(region),
+            IDS_PER_LOOKUP,
+        )
+    }
+    changed = {e for e in region if stored.get(e) != shown.get(e)}
+    changed |= {e for k in moved for e in (before.get(k), moved[k]) if e}
+    unlinked = [
+        row[0]
+        for row in store.con.execute(
+            "SELECT doc FROM resolved_documents WHERE NOT linked"
+        ).fetchall()
+    ]
+    keys = {k for a, b, _, _ in links for k in (a, b)} | {
+        k
+        for a, b in store.fetch_in("SELECT a, b FROM local_candidates WHERE doc IN {ids}", unlinked)
+        for k in (a, b)
+    }
+    now = resolution.key_entities
+    elsewhere = dict(
+        store.fetch_in(
+            "SELECT key, entity FROM resolution_keys WHERE key IN {ids}",
+            sorted(keys - now.keys()),
+            IDS_PER_LOOKUP,
+        )
+    )
+    changed |= {
+        e for k in keys for e in (before.get(k), now.get(k), elsewhere.get(k)) if e is not None
+    }
+    return changed
 
 
 def _assign_keys(store: Store, relinked: dict[str, str], whole: bool) -> list[str]:
@@ -513,32 +611,63 @@ def _connect_entities(store: Store, docs: list[str] | None) -> None:
     (None: all). A position is held in a body or a state, never in a person (the tagger can
     take one for either)."""
     if docs is None:
-        _connect_documents(store, "", [])
+        for table in ("ties", "roles"):
+            store.con.execute(f"DELETE FROM {table}")
+        _insert_ties_and_roles(
+            store, "relations", '(SELECT doc, "index", entity FROM mentions)', "entities"
+        )
         return
-    for ids, params in id_lists(docs, DOCS_PER_LOOKUP):
-        _connect_documents(store, f"WHERE doc IN {ids}", params)
-
-
-def _connect_documents(store: Store, where: str, scope: list[str]) -> None:
-    """`_connect_entities` for the documents of `where` (ids `scope`, its parameters), or all."""
     for table in ("ties", "roles"):
-        store.con.execute(f"DELETE FROM {table} {where}", scope)
-    # Only the documents' own relations, mentions and entities are read (a join reads its
-    # right side whole).
+        store.execute_in(f"DELETE FROM {table} WHERE doc IN {{ids}}", docs, DOCS_PER_LOOKUP)
+    # Only the documents' own relations, mentions and entities are read, each by document or id
+    # through its index (in a join DuckDB reads the whole table, whatever the filter).
+    relations = _arrow_in(store, "SELECT * FROM relations WHERE doc IN {ids}", docs)
+    mentions = _arrow_in(
+        store, 'SELECT doc, "index", entity FROM mentions WHERE doc IN {ids}', docs
+    )
+    entities = _arrow_in(
+        store,
+        "SELECT id, type FROM entities WHERE id IN {ids}",
+        sorted({e for e in mentions.column("entity").to_pylist() if e is not None}),
+        IDS_PER_LOOKUP,
+    )
+    tables = {"run_relations": relations, "run_mentions": mentions, "run_entities": entities}
+    for name, data in tables.items():
+        store.con.register(name, data)
+    try:
+        _insert_ties_and_roles(store, *tables)
+    finally:
+        for name in tables:
+            store.con.unregister(name)
+
+
+def _arrow_in(
+    store: Store, sql: str, values: Sequence[str], size: int = DOCS_PER_LOOKUP
+) -> pa.Table:
+    """The rows of `sql` for `values`, as `Store.fetch_in` reads them, as one Arrow table."""
+    parts = [
+        store.con.sql(sql.replace("{ids}", ids), params=params).to_arrow_table()
+        for ids, params in id_lists(values, size)
+    ]
+    if not parts:  # no values: the query's columns, no rows
+        return store.con.sql(sql.replace("{ids}", "(NULL)")).to_arrow_table()
+    return pa.concat_tables(parts)
+
+
+def _insert_ties_and_roles(store: Store, relations: str, mentions: str, entities: str) -> None:
+    """Ties and roles from these relations, mentions (doc, index, entity) and entities (id,
+    type): tables or views."""
     resolved = f"""
-        WITH r AS (SELECT * FROM relations {where}),
-        m AS (SELECT doc, "index", entity FROM mentions {where}),
-        e AS (SELECT id, type FROM entities WHERE id IN (SELECT entity FROM m))
         SELECT r.*, s.entity AS source_entity, o.entity AS to_entity,
             CASE WHEN e.type = 'Person' AND r.kind IN {literal_list(len(TIES_TO_BODIES))}
                 THEN NULL ELSE t.entity END AS target_entity
-        FROM r
-        JOIN m s ON s.doc = r.doc AND s."index" = r.source
-        LEFT JOIN m t ON t.doc = r.doc AND t."index" = r.target
-        LEFT JOIN e ON e.id = t.entity
-        LEFT JOIN m o ON o.doc = r.doc AND o."index" = r."to"
+        FROM {relations} r
+        JOIN {mentions} s ON s.doc = r.doc AND s."index" = r.source
+        LEFT JOIN {mentions} t ON t.doc = r.doc AND t."index" = r.target
+        LEFT JOIN {entities} e ON e.id = t.entity
+        LEFT JOIN {mentions} o ON o.doc = r.doc AND o."index" = r."to"
         WHERE s.entity IS NOT NULL"""
-    params = [*scope, *scope, *sorted(TIES_TO_BODIES)]
+    params = sorted(TIES_TO_BODIES)
     store.con.execute(
         f"""INSERT INTO roles SELECT DISTINCT source_entity, coalesce(role, ''),
             target_entity, to_entity, doc, sentence, start, "end"
@@ -557,8 +686,8 @@ def _connect_documents(store: Store, where: str, scope: list[str]) -> None:
 def _entity_candidates(store: Store, entities: set[str] | None) -> None:
     """The merges left open between keys, in a document or across them, as merges between
     the entities shown, for pairs with one of `entities` (None: all): the surest reason for
-    each pair. With `entities`, the open merges are read by the keys of those entities, through
-    the candidate tables' indexes."""
+    each pair. With `entities`, the open merges are read by the keys of those entities, and
+    the entities of their keys, through the tables' indexes, and the surest chosen here."""
     candidates = (
         "(SELECT a, b, score, reason FROM local_candidates UNION ALL "
         "SELECT a, b, score, reason FROM link_candidates)"
@@ -584,16 +713,33 @@ def _entity_candidates(store: Store, entities: set[str] | None) -> None:
             f"SELECT a, b, score, reason FROM {table} WHERE {side} IN {{ids}}", keys, IDS_PER_LOOKUP
         )
     ]
-    data = pa.table(
-        {
-            "a": pa.array([r[0] for r in found], pa.string()),
-            "b": pa.array([r[1] for r in found], pa.string()),
-            "score": pa.array([r[2] for r in found], pa.float64()),
-            "reason": pa.array([r[3] for r in found], pa.string()),
-        }
+    # The entity of each key and whether it is shown, by key and id through the indexes (a
+    # join would read every key).
+    entity_of = dict(
+        store.fetch_in(
+            "SELECT key, entity FROM resolution_keys WHERE key IN {ids}",
+            sorted({key for a, b, _, _ in found for key in (a, b)}),
+            IDS_PER_LOOKUP,
+        )
     )
-    with store.registered(data) as name:
-        _insert_entity_candidates(store, f"(SELECT DISTINCT * FROM {name})")
+    shown = {
+        row[0]
+        for row in store.fetch_in(
+            "SELECT id FROM entities WHERE id IN {ids}",
+            sorted({e for e in entity_of.values() if e is not None}),
+            IDS_PER_LOOKUP,
+        )
+    }
+    best: dict[tuple[str, str], tuple[float, str]] = {}
+    for a, b, score, reason in found:
+        ea, eb = entity_of.get(a), entity_of.get(b)
+        if ea is None or eb is None or ea == eb or ea not in shown or eb not in shown:
+            continue
+        pair = (min(ea, eb), max(ea, eb))
+        if pair not in best or (-score, reason) < (-best[pair][0], best[pair][1]):
+            best[pair] = (score, reason)
+    rows = sorted((*pair, score, reason) for pair, (score, reason) in best.items())
+    store.insert_columns("entity_candidates", _columns(["a", "b", "score", "reason"], rows))
 
 
 def _insert_entity_candidates(store: Store, candidates: str) -> None:

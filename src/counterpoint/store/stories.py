@@ -26,10 +26,12 @@ class PlacedDocument:
 
 def unplaced_documents(store: Store) -> list[str]:
     """Documents in no story yet, in the order they were added."""
-    rows = store.con.execute(
-        "SELECT id FROM documents ANTI JOIN document_stories ON id = doc ORDER BY added, id"
-    ).fetchall()
-    return [row[0] for row in rows]
+    rows = store.fetch_in(
+        "SELECT added, id FROM documents WHERE id IN {ids}",
+        store.pending_documents("stories"),
+        IDS_PER_LOOKUP,
+    )
+    return [doc for added, doc in sorted(rows, key=lambda r: (r[0] is None, r[0] or 0, r[1]))]
 
 
 def placed_near(
@@ -76,6 +78,7 @@ def placed_near(
 def place_documents(store: Store, docs: Sequence[str], stories: Sequence[str]) -> None:
     """Put each of `docs` in its story."""
     store.insert_columns("document_stories", {"doc": list(docs), "story": list(stories)})
+    store.clear_pending("stories", docs)
 
 
 def keep_document_vectors(
