@@ -203,9 +203,9 @@ def relate(
         and not _apart(a, b)
     )
     marks = _marked_stance(a), _marked_stance(b)
-    one_claim = same_quote or _same_fact(a, b, score, settings)
     apart = len(set(marks)) == 2 and "distanced" in marks
-    if a.kind == "claim" and a.actor and a.actor == b.actor and apart and one_claim:
+    one_speaker = a.kind == "claim" and a.actor and a.actor == b.actor
+    if one_speaker and apart and (same_quote or _same_fact(a, b, score, settings)):
         return Verdict("reframe", score, _stances_apart(a, b, *marks), *marks)
     if same_quote:
         return _plain("corroborate", score, "the same words, quoted or told by both", a, b)

@@ -123,13 +123,7 @@ def document_names(store: Store) -> list[DocumentName]:
 
 def unaligned_documents(store: Store) -> list[str]:
     """Documents stored but not aligned yet (new, or left by an interrupted run)."""
-    rows = store.fetch_in(
-        "SELECT published, id FROM documents WHERE id IN {ids}",
-        store.pending_documents("align"),
-        IDS_PER_LOOKUP,
-    )
-    # As SQL's ORDER BY published, id: the undated last.
-    return [doc for published, doc in sorted(rows, key=lambda r: (r[0] is None, r[0] or 0, r[1]))]
+    return store.pending_in_order("align", "published")
 
 
 def mark_aligned(store: Store, docs: list[str]) -> None:

@@ -517,6 +517,16 @@ class Store:
             ).fetchall()
         ]
 
+    def pending_in_order(self, stage: str, column: str) -> list[str]:
+        """`pending_documents(stage)` ordered as SQL's `ORDER BY column, id` orders them (the
+        documents without a value last)."""
+        rows = self.fetch_in(
+            f'SELECT "{column}", id FROM documents WHERE id IN {{ids}}',
+            self.pending_documents(stage),
+            IDS_PER_LOOKUP,
+        )
+        return [doc for _, doc in sorted(rows, key=lambda r: (r[0] is None, r[0] or 0, r[1]))]
+
     def clear_pending(self, stage: str, docs: Iterable[str]) -> None:
         """`docs` are through `stage`: their marks go (in the caller's transaction)."""
         if stage not in PENDING_STAGES:

@@ -26,12 +26,7 @@ class PlacedDocument:
 
 def unplaced_documents(store: Store) -> list[str]:
     """Documents in no story yet, in the order they were added."""
-    rows = store.fetch_in(
-        "SELECT added, id FROM documents WHERE id IN {ids}",
-        store.pending_documents("stories"),
-        IDS_PER_LOOKUP,
-    )
-    return [doc for added, doc in sorted(rows, key=lambda r: (r[0] is None, r[0] or 0, r[1]))]
+    return store.pending_in_order("stories", "added")
 
 
 def placed_near(
@@ -53,11 +48,7 @@ def placed_near(
     dated = [
         row[0] for row in store.con.execute(f"SELECT id FROM documents {near}", params).fetchall()
     ]
-    story_of = dict(
-        store.fetch_in(
-            "SELECT doc, story FROM document_stories WHERE doc IN {ids}", dated, IDS_PER_LOOKUP
-        )
-    )
+    story_of = stories_of(store, dated)
     vector_of = dict(
         store.fetch_in(
             "SELECT doc, vector FROM document_vectors WHERE doc IN {ids}", story_of, IDS_PER_LOOKUP
