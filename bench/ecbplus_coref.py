@@ -44,6 +44,7 @@ IGNORED_LABEL = "NOUN"  # a label the resolver does not group
 CONTEXT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")  # names the annotate stage keeps
 DESCRIPTION_LABEL = words("en", "references").DESCRIPTION_LABEL  # "the company"
 PRONOUN_LABEL = words("en", "references").PRONOUN_LABEL  # "he", "its"
+UNNAMED = "unnamed"  # an entity of descriptions and pronouns only, as the resolver groups it
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,13 @@ def by_counterpoint(
                 )
             )
         for entity in resolve_entities(records, texts):
+            unnamed = [m.index for m in entity.mentions if m.label == DESCRIPTION_LABEL]
+            if len(unnamed) == len(entity.mentions) - sum(
+                m.label == PRONOUN_LABEL for m in entity.mentions
+            ):  # a person the text does not name ("a maid who"): its description stands for it
+                for mention in entity.mentions:
+                    predicted[mention.index] = (UNNAMED, topic, entity.id, min(unnamed))
+                continue
             for mention in entity.mentions:
                 predicted[mention.index] = (topic, entity.id)
     return {n: predicted.get(n, ("alone", n)) for n in range(len(gold))}
@@ -320,8 +328,17 @@ def name_span(mention: GoldMention, parsed: Doc) -> tuple[int, int]:
 def with_lemma_fallback(
     resolved: Mapping[int, Hashable], lemmas: Mapping[int, Hashable]
 ) -> dict[int, Hashable]:
-    """The resolver for the names it groups, the head lemma for every other mention."""
-    return {n: lemmas[n] if e == ("alone", n) else e for n, e in resolved.items()}
+    """The resolver for the names it groups, the head lemma for every other mention; an
+    unnamed person the resolver keeps ("a maid" and its "who") takes its description's."""
+    found: dict[int, Hashable] = {}
+    for n, e in resolved.items():
+        if e == ("alone", n):
+            found[n] = lemmas[n]
+        elif isinstance(e, tuple) and e[0] == UNNAMED:
+            found[n] = lemmas[e[-1]]
+        else:
+            found[n] = e
+    return found
 
 
 def by_head_lemma(

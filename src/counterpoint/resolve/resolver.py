@@ -820,22 +820,27 @@ def resolve_references(
 ) -> list[Reference]:
     """Descriptions ("the president", "the company") and pronouns ("he", "its") of one
     document, each joined to the actor it stands for where the text makes that clear: a role
-    the text gives one actor as a title or an apposition, the one actor of a compatible type
-    (or the one named far more often), the one person of a compatible gender named just
-    before. The rest stay unresolved (no key). Read in the order of the text, so that a
-    pronoun can stand for what a description before it stood for."""
+    the text gives one actor as a title or an apposition, the one person of a compatible
+    gender named just before. The rest stay unresolved (no key). Read in the order of the
+    text, so that a pronoun can stand for what a description before it stood for."""
     lang = words(settings.language, "references")
     labels = {lang.DESCRIPTION_LABEL, lang.PRONOUN_LABEL}
     found: list[Reference] = []
-    actors = _Actors(items, text, joins, settings.language)
+    actors = _Actors(items, text, joins, settings)
     for mention in sorted((m for m in mentions if m.label in labels), key=lambda m: m.start):
         if mention.label == lang.DESCRIPTION_LABEL:
             chosen = actors.described(mention)
         else:
             chosen = actors.pronoun(mention)
         if chosen is None:
+            if mention.label == lang.DESCRIPTION_LABEL:
+                actors.unnamed.append(mention)
             continue
         antecedent, reason = chosen
+        if antecedent.mention.index in actors.made:  # an unnamed person, now an actor
+            found.append(
+                Reference(antecedent, antecedent.key, actors.made[antecedent.mention.index])
+            )
         kind = antecedent.kind
         name = normalise_name(mention.text, settings.language)
         key = private_key(f"{kind}:{name}#{mention.index}", mention.doc)
@@ -850,18 +855,22 @@ class _Actors:
     """The actors one document names, as its references read them: where each is mentioned,
     the roles and the gender the text gives it."""
 
-    def __init__(self, items: Iterable[Item], text: str, joins: UnionFind, language: str) -> None:
-        self.lang = words(language, "references")
+    def __init__(self, items: Iterable[Item], text: str, joins: UnionFind, settings: Settings):
+        self.lang = words(settings.language, "references")
+        self.language = settings.language
         self.text = text
         self.joins = joins
         self.items = sorted(items, key=lambda i: i.mention.start)
+        self.unnamed: list[Mention] = []  # descriptions that joined no actor, in text order
+        self.made: dict[int, str] = {}  # descriptions made actors by a relative pronoun: why
 
     def add(self, item: Item) -> None:
         self.items.append(item)
 
     def described(self, mention: Mention) -> tuple[Item, str] | None:
         """The actor a definite description names: the one the text gives that role (as a
-        title, "President Ruiz", "chipmaker Corvane", or in apposition, "Ruiz, the president").
+        title, "President Ruiz", "chipmaker Corvane", or in apposition, "Ruiz, the president"),
+        named before the description or beside it, whose name is of the description's kind.
         Without the role it stays alone: news tells of many actors it never names ("the man",
         "the company", "the country"); and the one company named before or named most was
         wrong about half the time on AllSides articles (outlets named as sources)."""
@@ -870,26 +879,66 @@ class _Actors:
         if not noun or not self._definite(mention) or self._specified(mention):
             return None
         kinds = _kinds_of_noun(noun, lang)
-        if not kinds:
+        if not kinds or _names_something(mention.text):
             return None
-        candidates = [i for i in self.items if i.kind in kinds and i.mention.index != mention.index]
+        candidates = [
+            i
+            for i in self.items
+            if i.kind in kinds
+            and i.mention.index != mention.index
+            and not i.description
+            and _name_like(i.mention.text, lang)
+            and not self._in_title_case_line(i.mention)
+            and (i.kind == "Person" or _kind_noun_fits(i.mention.text, noun, lang))
+        ]
         if noun in lang.FEMALE_WORDS or noun in lang.MALE_WORDS:
             gender = "f" if noun in lang.FEMALE_WORDS else "m"
             candidates = [i for i in candidates if self.gender(i) in {gender, None}]
         role = _qualified_role(mention.text, noun, lang)
+        # Given plainly, or else in a quotation or as a state's ("Ukrainian President"): the
+        # plain holder, unless one given it otherwise is named more often ("President George W
+        # Bush", once, beside "US President Donald Trump"); with no plain holder, the actor the
+        # document names most, if given it otherwise.
         holders = self._roots([i for i in candidates if self._has_role(i, role)])
-        if len(holders) == 1 and not _names_something(mention.text):
-            (holder,) = holders.values()
-            return holder, f"'{role}': the role the text gives {holder.mention.text}"
-        return None  # several hold it, or nobody is given it: anyone's
+        loose = self._roots([i for i in candidates if self._has_role(i, role, loose=True)])
+        named = self._times_named(kinds)
+        if len(holders) == 1:
+            (plain,) = holders
+            if any(named[r] > named[plain] for r in loose if r not in holders):
+                return None
+        elif not holders:
+            holders = {r: i for r, i in loose.items() if r in self._most_named(kinds)}
+        if len(holders) != 1:
+            return None  # several hold it, or nobody is given it: anyone's
+        ((root, holder),) = holders.items()
+        if root.split(":", 1)[0] not in kinds or not self._refers_back(mention, root):
+            return None
+        return holder, f"'{role}': the role the text gives {holder.mention.text}"
+
+    def _refers_back(self, mention: Mention, root: str) -> bool:
+        """Whether the actor is named before the description, or right beside it in
+        apposition ("the singer Anita Bryant"): a description looks back for what it names."""
+        for item in self.items:
+            if item.description or self.joins.find(item.key) != root:
+                continue
+            m = item.mention
+            if m.start < mention.start:
+                return True
+            gap = self.text[mention.end : m.start]
+            if re.fullmatch(self.lang.APPOSITION_GAP, gap):
+                return True
+        return False
 
     def pronoun(self, mention: Mention) -> tuple[Item, str] | None:
         """The actor a third-person pronoun stands for: the one actor of a compatible type
         (a person of a compatible gender for 'he' and 'she', an organisation or a state for
         'its') named in its sentence before it or in the sentence before; among several people,
-        the one whose gender the text gives and matches."""
+        the one whose gender the text gives and matches. A relative pronoun ('who', 'whose')
+        stands for the actor named right before it ("Tara Reid, who")."""
         lang = self.lang
         word = mention.text.strip().lower()
+        if word in lang.RELATIVE_PRONOUNS:
+            return self._relative(mention, lang.RELATIVE_PRONOUNS[word])
         if word in lang.MALE_PRONOUNS or word in lang.FEMALE_PRONOUNS:
             kinds, gender = {"Person"}, "m" if word in lang.MALE_PRONOUNS else "f"
         elif word in lang.THING_PRONOUNS:
@@ -919,6 +968,32 @@ class _Actors:
             return sure[0], f"'{word}': the one person named just before known to fit"
         return None
 
+    def _relative(self, mention: Mention, kinds: AbstractSet[str]) -> tuple[Item, str] | None:
+        """The actor of a compatible type whose mention ends right before a relative pronoun,
+        with at most a comma between ("Tara Reid, who"; "Corvane, whose"). Right after a
+        description that joined no actor ("a maid who"), 'who' makes that person an actor of
+        its own, unnamed, kept to the document."""
+        word = mention.text.strip().lower()
+        before = [i for i in self.items if i.mention.end <= mention.start and i.kind in kinds]
+        last = max(before, key=lambda i: i.mention.end, default=None)
+        unnamed = [m for m in self.unnamed if m.end <= mention.start]
+        if "Person" in kinds and unnamed and (last is None or unnamed[-1].end > last.mention.end):
+            described = unnamed[-1]
+            if not re.fullmatch(self.lang.RELATIVE_GAP, self.text[described.end : mention.start]):
+                return None
+            name = normalise_name(described.text, self.language)
+            key = private_key(f"Person:{name}#{described.index}", described.doc)
+            item = Item(described, name, "Person", key)
+            self.unnamed.remove(described)
+            self.items.append(item)
+            self.made[described.index] = f"'{word}' right after it: a person the text does not name"
+            return item, f"'{word}': the relative pronoun right after {described.text}"
+        if last is None or not re.fullmatch(
+            self.lang.RELATIVE_GAP, self.text[last.mention.end : mention.start]
+        ):
+            return None
+        return last, f"'{word}': the relative pronoun right after {last.mention.text}"
+
     def gender(self, item: Item) -> str | None:
         """'f' or 'm' where the text says so for some mention of the item's actor (an
         honorific or a gendered title before it, a gendered description or pronoun standing
@@ -941,29 +1016,111 @@ class _Actors:
                 said.add("m")
         return said.pop() if len(said) == 1 else None
 
-    def _has_role(self, item: Item, noun: str) -> bool:
+    def _actors_named(self, kinds: AbstractSet[str]) -> tuple[Counter[str], dict[str, set[str]]]:
+        """How often the document names each actor of these kinds, and the roots it has: a
+        person counted by surname ("Donald Trump" and "Mr Trump", if kept apart), else by
+        root."""
+        counts: Counter[str] = Counter()
+        roots: dict[str, set[str]] = defaultdict(set)
+        for item in self.items:
+            if item.kind not in kinds or item.description or not item.name:
+                continue
+            root = self.joins.find(item.key)
+            actor = item.name.split()[-1] if item.kind == "Person" else root
+            counts[actor] += 1
+            roots[actor].add(root)
+        return counts, roots
+
+    def _times_named(self, kinds: AbstractSet[str]) -> Counter[str]:
+        """How often the document names the actor of each root of these kinds."""
+        counts, roots = self._actors_named(kinds)
+        return Counter({root: counts[actor] for actor, found in roots.items() for root in found})
+
+    def _most_named(self, kinds: AbstractSet[str]) -> set[str]:
+        """The roots of the one actor of these kinds the document names most, if one is."""
+        counts, roots = self._actors_named(kinds)
+        top = counts.most_common(2)
+        if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+            return set()
+        return roots[top[0][0]]
+
+    def _has_role(self, item: Item, noun: str, loose: bool = False) -> bool:
         """Whether the text gives the item's mention the role `noun`: as a title ("President
         Ruiz", "chipmaker Corvane") or in apposition ("Ruiz, the president", "the company's
-        chief, Ruiz")."""
-        if item.description:
-            return False
+        chief, Ruiz"), as the role itself (not "vice president", "then-President", "former
+        president"). Unless `loose`, in the text's own words (a quotation may speak of another
+        time: "if he fought against President Obama ...", in a story about his successor) and
+        not as a state's ("Ukrainian President Zelensky" is one president among others)."""
         lang = self.lang
         m = item.mention
+        if not loose and self._quoted(m.start):
+            return False
         # "former director" is also "former FBI director"
         role = r"(?:\s+[\w.&-]+){0,2}?\s+".join(re.escape(w) for w in noun.split())
         window = lang.ROLE_WINDOW_CHARS
-        if re.search(lang.TITLE.format(role=role), " ".join(m.text.split()[:-1])):
-            return True
+        inside = " ".join(m.text.split()[:-1])
         before = self.text[max(0, m.start - window) : m.start]
         after = self.text[m.end : m.end + window]
-        return bool(
-            re.search(lang.TITLE_BEFORE.format(role=role), before)
-            or re.search(lang.APPOSITION_AFTER.format(role=role), after, re.IGNORECASE)
-            or (
-                re.search(lang.APPOSITION_BEFORE.format(role=role), before)
-                and re.match(lang.APPOSITION_CLOSED, after) is not None
+        found = [
+            (inside, re.search(lang.TITLE.format(role=role), inside)),
+            (before, re.search(lang.TITLE_BEFORE.format(role=role), before)),
+            (after, re.search(lang.APPOSITION_AFTER.format(role=role), after, re.IGNORECASE)),
+        ]
+        if re.match(lang.APPOSITION_CLOSED, after) is not None:
+            found.append((before, re.search(lang.APPOSITION_BEFORE.format(role=role), before)))
+        return any(
+            match is not None
+            and self._the_role_itself(
+                said[: match.start("role")], noun, loose or item.kind != "Person"
             )
+            for said, match in found
         )
+
+    def _the_role_itself(self, before: str, role: str, loose: bool = False) -> bool:
+        """Whether the words right before a role leave it that role: not a word it is part of
+        ("then-President", "limited-government"), no qualifier the description lacks in the
+        title ("Former National Security Adviser" is not "the adviser"), and unless `loose`
+        no state's name right before it ("Ukrainian President"; the capitalised words before
+        it are read whole: "U.S. District Judge" is a judge, "the New Jersey governor" and
+        "Concerned Women for America President" no state's)."""
+        lang = self.lang
+        if before.endswith("-"):
+            return False
+        phrase = re.split(lang.TITLE_PHRASE_BREAK, before)[-1]
+        said = re.findall(r"[\w.’'-]+", phrase)[-lang.TITLE_PHRASE_WORDS :]
+        qualifiers = {w.lower().strip(".") for w in said} & lang.ROLE_QUALIFIERS
+        if qualifiers - set(role.split()):
+            return False
+        run: list[str] = []
+        for word in reversed(said):
+            if not word[:1].isupper() and word not in lang.NAME_PARTICLES:
+                break
+            run.insert(0, word)
+        while run and not run[0][:1].isupper():  # "Women for America": the name is whole
+            run.pop(0)
+        if loose or not run:
+            return True
+        gazetteer = load_gazetteer(self.language)
+        name = normalise_name(" ".join(run), self.language)
+        return gazetteer.state(name) is None and gazetteer.demonym(name) is None
+
+    def _quoted(self, at: int) -> bool:
+        """Whether a position lies inside a quotation of its paragraph."""
+        lang = self.lang
+        paragraph = self.text[self.text.rfind("\n", 0, at) + 1 : at]
+        if paragraph.rfind(lang.QUOTE_OPEN) > paragraph.rfind(lang.QUOTE_CLOSE):
+            return True
+        return paragraph.count(lang.QUOTE_STRAIGHT) % 2 == 1
+
+    def _in_title_case_line(self, mention: Mention) -> bool:
+        """Whether a mention stands in a line written in title case (a headline)."""
+        lang = self.lang
+        start = self.text.rfind("\n", 0, mention.start) + 1
+        end = self.text.find("\n", mention.end)
+        line = self.text[start : end if end >= 0 else len(self.text)]
+        found = re.findall(r"[A-Za-z][\w’'-]*", line)
+        long = [w for w in found if len(w) >= lang.TITLE_CASE_MIN_LETTERS]
+        return len(found) >= lang.TITLE_CASE_MIN_WORDS and all(w[0].isupper() for w in long)
 
     def _specified(self, mention: Mention) -> bool:
         """Whether the description says which holder of the role it means, by an ordinal or
@@ -997,6 +1154,34 @@ def _names_something(text: str) -> bool:
     return any(w[:1].isupper() for w in text.split()[1:])
 
 
+def _name_like(text: str, lang: ModuleType) -> bool:
+    """Whether a mention's words read as a name: capitalised but for name particles ("de",
+    "of"), at most `NAME_MAX_WORDS` capitalised words ('spar ahead', a headline run are not)."""
+    found = re.findall(r"[^\W\d_][\w.’'&-]*", re.sub(r"^(?i:the)\s+", "", text.strip()))
+    if not found or not found[0][:1].isupper():
+        return False
+    capitalised = [w for w in found if w[:1].isupper() or any(c.isupper() for c in w)]
+    rest = [w for w in found if w not in capitalised]
+    return len(capitalised) <= lang.NAME_MAX_WORDS and all(
+        w.lower() in lang.NAME_PARTICLES for w in rest
+    )
+
+
+def _kind_noun_fits(name: str, noun: str, lang: ModuleType) -> bool:
+    """Whether a body's, place's or organisation's name is of the kind the description's noun
+    says: the noun its name gives its kind by ("Department of Justice", "Ferguson Police
+    Department": 'department'), if it has one, is that noun ('the police' is not the police
+    department, 'the party' not the Senate)."""
+    nouns = lang.ORGANISATION_NOUNS | lang.BODY_NOUNS | lang.PLACE_NOUNS
+    found = [w.lower() for w in re.findall(r"[A-Za-z]+", name)]
+    if "of" in found:  # "the Department of Labor": the kind comes before "of"
+        found = found[: found.index("of")]
+    kind = [w for w in found if w in nouns]
+    if kind and kind[-1] in lang.COMPANY_WORDS:  # "Corvane Group": a company's ending
+        return noun in lang.ORGANISATION_NOUNS
+    return not kind or kind[-1] == noun
+
+
 def _head_noun(text: str) -> str | None:
     """The last word of a description, lowercased, without a possessive: 'the company's' ->
     'company'."""
@@ -1005,18 +1190,23 @@ def _head_noun(text: str) -> str | None:
 
 
 def _qualified_role(text: str, noun: str, lang: ModuleType) -> str:
-    """The role a description names: its noun with the words before it that make it another
-    role ('the former vice president' -> 'former vice president')."""
+    """The role a description names: its noun with the words right before it that make one
+    title with it, and the qualifiers it has that make it another role ('the former vice
+    president' -> 'former vice president', 'the police department' -> 'police department',
+    'the former national security adviser' -> 'former security adviser')."""
     found = re.findall(r"[a-z]+", re.sub(r"['’]s?$", "", text.strip()).lower())
     before = found[:-1]
+    kinds = lang.ORGANISATION_NOUNS | lang.BODY_NOUNS | lang.PLACE_NOUNS | lang.TITLE_PARTS
     role = [noun]
-    while before and before[-1] in lang.ROLE_QUALIFIERS:
+    while before and (before[-1] in lang.ROLE_QUALIFIERS or before[-1] in kinds):
         role.insert(0, before.pop())
-    return " ".join(role)
+    return " ".join([w for w in before if w in lang.ROLE_QUALIFIERS] + role)
 
 
 def _kinds_of_noun(noun: str, lang: ModuleType) -> set[str]:
     """The types of actor a description's noun may stand for."""
+    if noun in lang.NOT_ROLES:
+        return set()
     if noun in lang.PERSON_REFERENCE_NOUNS:
         return {"Person"}
     if noun in lang.BODY_NOUNS:
