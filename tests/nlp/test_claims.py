@@ -340,3 +340,22 @@ def test_the_subject_of_seem_or_of_a_passive_is_not_the_speaker() -> None:
     [seemed] = [a for a in find_attributions(doc) if a.claim.cue == "seemed"]
     assert [text[a:b] for a, b in seemed.parts] == ["Senator Ida Voss", "to accept the plan"]
     assert seemed.claim.speaker is None and seemed.claim.speaker_text is None
+
+
+def test_a_what_or_how_clause_is_weighed_as_content() -> None:
+    text = "Governor Ada Lindqvist explained how the new levy would pay for the schools."
+    doc = parse(text)
+    model = CueModel(bias=10.0, weights={}, threshold=0.5)  # keeps every claim it weighs
+    [explained] = [a for a in find_attributions(doc, model=model) if a.claim.cue == "explained"]
+    assert [text[a:b] for a, b in explained.parts] == ["how the new levy would pay for the schools"]
+    model = CueModel(bias=-10.0, weights={}, threshold=0.5)
+    assert not [a for a in find_attributions(doc, model=model) if a.claim.cue == "explained"]
+
+
+def test_a_relative_clause_cue_is_no_part_of_its_content() -> None:
+    text = "The council passed the budget, which Mayor Tobias Wendell said was far too small."
+    doc = parse(text)
+    model = CueModel(bias=10.0, weights={}, threshold=0.5)
+    [said] = [a for a in find_attributions(doc, model=model) if a.claim.cue == "said"]
+    assert [text[a:b] for a, b in said.parts] == ["which", "was far too small"]
+    assert speaker(doc, said.claim) == "Tobias Wendell"

@@ -19,7 +19,9 @@
 - The cue model (`CueModel`, `lang/<code>/claims_cue_model.json` where a language has one): the
   rules propose a claim at every learned cue, verb or noun, and a logistic regression over the
   claim's features (the cue, its subject, its content) keeps those PolNeAR's annotators would
-  count; quotes with their verb are not weighed.
+  count; quotes with their verb are not weighed. With it, a "what" or "how" clause is content
+  too ("explained how ...", "isn't saying what ..."), and a relative clause's cue is cut out
+  of its content ("which he said was ...": "which" / "was ...").
 - "X: ...": a headline or lead naming a speaker before a colon.
 - "according to X, ...": the rest of the clause.
 - Documents: "a report by X showed that ...", "records showing that ...".
@@ -475,8 +477,12 @@ class _Finder:
                 words = [t for t in subtree if not (t.is_punct or t.is_space)]
                 if not words:
                     continue
-                if words[0].lower_ in en.WH_WORDS and verb.lemma_.lower() not in en.QUESTION_VERBS:
-                    continue
+                if (
+                    words[0].lower_ in en.WH_WORDS
+                    and verb.lemma_.lower() not in en.QUESTION_VERBS
+                    and not self.candidates
+                ):
+                    continue  # "knows what ...": with the cue model, weighed ("explained how")
                 if words[0].dep_ == "mark" and words[0].lower_ == en.COMPLEMENTIZER:
                     words = words[1:]
                 words = self._before_next_cue(words)
@@ -486,6 +492,12 @@ class _Finder:
                 if any(a <= start and end <= b for a, b in spans):
                     continue  # the quote itself, found above
                 item = self._attributed(verb, start, end, "reported")
+                if start < verb.idx < end:  # "which he said was ...": the cue is no content
+                    pieces = [
+                        self._trim([t for t in words if t.i < verb.i]),
+                        self._trim([t for t in words if t.i > verb.i]),
+                    ]
+                    item.parts = tuple((p[0].idx, p[-1].idx + len(p[-1])) for p in pieces if p)
                 if preposition is not None and item.cue is not None:
                     item.cue = (item.cue[0], max(item.cue[1], preposition.idx + len(preposition)))
                 if not clauses:
