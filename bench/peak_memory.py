@@ -293,7 +293,11 @@ def staged(sampler: Sampler, skip: bool) -> Iterator[dict[str, float]]:
 
 
 def measure(
-    jsonl: list[Path], db: Path, phase: str, duckdb_config: dict[str, Any] | None = None
+    jsonl: list[Path],
+    db: Path,
+    phase: str,
+    duckdb_config: dict[str, Any] | None = None,
+    stage_part: int | None = None,
 ) -> dict[str, Any]:
     """One phase of `analyze` on `jsonl` into `db`, in this (fresh) process, with these DuckDB
     settings over the store's own."""
@@ -308,6 +312,7 @@ def measure(
         settings,
         align=replace(settings.align, vectors=False),
         stories=replace(settings.stories, vectors=False),
+        stage_part=stage_part or settings.stage_part,
     )
     with Sampler() as sampler:
         load_pipeline(settings.spacy_model, settings.actor_labels, settings.nlp, settings.framing)(
@@ -334,14 +339,19 @@ def measure(
         "duckdb_mb": sampler.duckdb,
         "duckdb": duckdb.__version__,
         "duckdb_config": {k: str(v) for k, v in database.DUCKDB_CONFIG.items()},
+        "stage_part": settings.stage_part,
     }
 
 
 def in_child(
-    jsonl: list[Path], db: Path, phase: str, duckdb_config: dict[str, Any] | None = None
+    jsonl: list[Path],
+    db: Path,
+    phase: str,
+    duckdb_config: dict[str, Any] | None = None,
+    stage_part: int | None = None,
 ) -> dict[str, Any]:
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-        return pool.submit(measure, jsonl, db, phase, duckdb_config or {}).result()
+        return pool.submit(measure, jsonl, db, phase, duckdb_config or {}, stage_part).result()
 
 
 # -- the run -------------------------------------------------------------------------------------
@@ -373,7 +383,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             trial = work / f"stages-{size}.duckdb"
             shutil.copyfile(annotated, trial)
             print(f"stages on {size:,} articles ...", file=sys.stderr)
-            row["stages"] = in_child(jsonl, trial, "stages", args.duckdb)
+            row["stages"] = in_child(jsonl, trial, "stages", args.duckdb, args.stage_part)
             trial.unlink()
         print(json.dumps(row, default=str), file=sys.stderr)
         figures["runs"].append(row)
@@ -442,6 +452,12 @@ def main(argv: list[str] | None = None) -> None:
         type=lambda s: dict(pair.split("=", 1) for pair in s.split(",")),
         default={},
         help="DuckDB settings over the store's own, e.g. memory_limit=256MB,threads=1",
+    )
+    parser.add_argument(
+        "--stage-part",
+        type=int,
+        default=None,
+        help="documents placed, resolved and aligned at a time (Settings.stage_part)",
     )
     parser.add_argument("--count", action="store_true", help="only count the articles")
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")

@@ -207,6 +207,10 @@ class Settings:
     # a local Ray of `workers` CPUs started for the run). The store is the same either way.
     executor: str = "local"
     ray_address: str | None = None
+    # After annotation, the stored documents are placed in stories, resolved and aligned this
+    # many at a time: a run's memory is bounded by the part, not by how many it reads. (When
+    # the user's corrections make resolution link the whole store, it is done in one part.)
+    stage_part: int = 1000
     # spaCy labels that name actors (DESC: a description standing for a person, found by the
     # described_people component), and the mentions that may stand for one (NOM: "the
     # president", "the company", resolved to the actor holding that role in the document, else

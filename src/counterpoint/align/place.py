@@ -4,6 +4,8 @@ With `StorySettings.vectors` off, documents are compared by their words and none
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import numpy as np
 
 from counterpoint.align.stories import (
@@ -25,10 +27,10 @@ from counterpoint.store.stories import (
 )
 
 
-def place_in_stories(store: Store, settings: Settings) -> int:
-    """Put the documents in no story yet into stories, in the order they were added, in one
-    transaction; the number placed."""
-    todo = unplaced_documents(store)
+def place_in_stories(store: Store, settings: Settings, docs: Collection[str] | None = None) -> int:
+    """Put the documents in no story yet (those of `docs` only, if given) into stories, in the
+    order they were added, in one transaction; the number placed."""
+    todo = [doc for doc in unplaced_documents(store) if docs is None or doc in docs]
     if not todo:
         return 0
     found = documents_by_id(store, todo)

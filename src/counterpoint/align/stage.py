@@ -19,10 +19,9 @@ part, and the result says so.
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from tqdm import tqdm
@@ -47,11 +46,11 @@ from counterpoint.store.alignment import (
     add_to_groups,
     documents_by_id,
     file_under_keys,
-    filed_under,
     groups_of,
     mark_aligned,
     members_of,
     merge_group,
+    nearest_filed,
     replace_alignments,
     unaligned_documents,
     unfile,
@@ -146,31 +145,14 @@ def candidates(
     store: Store, items: list[Statement], keys: dict[str, list[str]], settings: AlignSettings
 ) -> dict[str, set[str]]:
     """For each new item, the items of other documents under its keys, nearest in time first,
-    at most `key_cap` per key."""
-    wanted = sorted({k for item in items for k in keys[item.id]})
-    postings: dict[str, list[tuple[str, FiledKey]]] = defaultdict(list)  # key -> (doc, filed)
-    for filed in filed_under(store, wanted):
-        postings[filed.key].append((parse_item_id(filed.item)[1], filed))
-    # The items of one document about one day share their lists: a long document's thousands
-    # of items do not each go through the same long list.
-    nearest: dict[tuple[str, str, int], list[str]] = {}
-    found: dict[str, set[str]] = {}
-    for item in items:
-        near: set[str] = set()
-        day = item.day or 0
-        for key in keys[item.id]:
-            if (key, item.doc, day) not in nearest:
-                nearest[(key, item.doc, day)] = [
-                    f.item
-                    for f in heapq.nsmallest(
-                        settings.key_cap,
-                        (f for doc, f in postings.get(key, []) if doc != item.doc),
-                        key=lambda f: abs((f.day or 0) - day),
-                    )
-                ]
-            near.update(nearest[(key, item.doc, day)])
-        found[item.id] = near
-    return found
+    at most `key_cap` per key. The items of one document about one day share their lookups: a
+    long document's thousands of items do not each read the same long list."""
+    lookups = sorted({(key, s.doc, s.day or 0) for s in items for key in keys[s.id]})
+    nearest = nearest_filed(store, lookups, settings.key_cap)
+    return {
+        s.id: {found for key in keys[s.id] for found in nearest.get((key, s.doc, s.day or 0), [])}
+        for s in items
+    }
 
 
 def undecided(
@@ -322,10 +304,12 @@ def _judge_groups(
     return len(alignments), cut
 
 
-def align_all(store: Store, settings: Settings, progress: bool = False) -> list[str]:
-    """Align the documents not aligned yet, a batch per transaction; the warnings about
-    documents aligned in part or not at all."""
-    todo = unaligned_documents(store)
+def align_all(
+    store: Store, settings: Settings, progress: bool = False, docs: Collection[str] | None = None
+) -> list[str]:
+    """Align the documents not aligned yet (those of `docs` only, if given), a batch per
+    transaction; the warnings about documents aligned in part or not at all."""
+    todo = [doc for doc in unaligned_documents(store) if docs is None or doc in docs]
     size = settings.align.batch
     warnings = []
     with tqdm(total=len(todo), unit="doc", desc="align", disable=not progress) as bar:

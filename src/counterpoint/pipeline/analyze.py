@@ -19,8 +19,9 @@ from counterpoint.ingest.reader import ingest
 from counterpoint.nlp.annotate import annotate, annotated_part
 from counterpoint.records import Annotation, Document
 from counterpoint.resolve.corrections import Corrections, corrections_path, shown
-from counterpoint.resolve.resolver import resolve
+from counterpoint.resolve.resolver import links_everything, resolve
 from counterpoint.store import SCHEMA_VERSION, Store
+from counterpoint.store.database import PENDING_STAGES
 from counterpoint.store.resolution import write_resolution
 from counterpoint.store.snapshot import refresh_snapshot
 from counterpoint.store.status import last_run, outlets, published_span
@@ -83,13 +84,14 @@ def analyze(
                 partly += _partly_annotated([annotation.doc], settings)
                 result.added.append(replace(annotation.doc, text=""))
                 bar.update()
-        if result.added:  # the explorer reads the snapshot: it shows each phase as it ends
+        if result.added:  # the explorer reads the snapshot: it shows each part as it ends
             refresh_snapshot(store)
-        place_in_stories(store, settings)
-        resolution = resolve(store, fixes, settings)
-        write_resolution(store, resolution)
-        refresh_snapshot(store)
-        align_warnings = align_all(store, settings, progress)
+        align_warnings = []
+        for part in _parts(store, fixes, settings):
+            place_in_stories(store, settings, part)
+            write_resolution(store, resolve(store, fixes, settings, part))
+            align_warnings += align_all(store, settings, progress, part)
+            refresh_snapshot(store)
         store.finish_run(run, len(result.added))
         refresh_snapshot(store)
         result.entities = int(store.scalar("SELECT count(*) FROM entities"))
@@ -102,6 +104,27 @@ def analyze(
             ]
         )
     return result
+
+
+def _parts(store: Store, fixes: Corrections, settings: Settings) -> Iterator[set[str]]:
+    """The stored documents a later stage still waits for, in the order they were added, in
+    parts of `Settings.stage_part` (all at once when resolving links the whole store anyway);
+    one part at least, so that the user's corrections are applied with no new document. Read
+    again before each part: resolving with resolver settings other than the store's makes
+    every document wait for resolution again."""
+    done: set[str] = set()
+    while True:
+        waiting = [
+            doc for doc in store.pending_in_order(list(PENDING_STAGES), "added") if doc not in done
+        ]
+        if done and not waiting:
+            return
+        size = len(waiting) if links_everything(store, fixes) else max(settings.stage_part, 1)
+        part = set(waiting[:size])
+        yield part
+        if not part:
+            return
+        done |= part
 
 
 def _handed_over(documents: list[Document]) -> Iterator[Document]:

@@ -24,7 +24,7 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
 from types import ModuleType
@@ -136,13 +136,21 @@ class Named(Protocol):
 
 
 def resolve(
-    store: Store, corrections: Corrections | None = None, settings: Settings | None = None
+    store: Store,
+    corrections: Corrections | None = None,
+    settings: Settings | None = None,
+    docs: Collection[str] | None = None,
 ) -> Resolution:
-    """Resolve the documents not yet resolved, each on its own, then link their keys with the
-    keys they can affect (`region`), not the whole store, unless the user's corrections are to
-    be applied (then every key is linked, and the corrections made)."""
+    """Resolve the documents not yet resolved (those of `docs` only, if given), each on its
+    own, then link their keys with the keys they can affect (`region`), not the whole store,
+    unless the user's corrections are to be applied (then every key is linked, and the
+    corrections made)."""
     settings = settings or Settings()
-    pending = documents_to_resolve(store, _fingerprint(settings))
+    pending = [
+        doc
+        for doc in documents_to_resolve(store, _fingerprint(settings))
+        if docs is None or doc in docs
+    ]
     for start in range(0, len(pending), LOCAL_BATCH):
         inputs = resolution_inputs(store, pending[start : start + LOCAL_BATCH])
         add_local_resolutions(
@@ -153,7 +161,7 @@ def resolve(
             ],
         )
     correcting = corrections is not None and bool(corrections.operations)
-    everything = correcting or corrected(store)
+    everything = links_everything(store, corrections)
     touched = keys_to_link(store, everything)
     kinds = name_kinds(store, {item.name for item in touched})
     set_tokens(store, {i.key: key_tokens(i, kinds[i.name], settings.language) for i in touched})
@@ -170,6 +178,12 @@ def resolve(
             by_id[entity_of[mention.key]].mentions.append(mention)
     made = corrections.apply(entities, settings.language)
     return Resolution(made, candidates, entity_of, None, corrected=True)
+
+
+def links_everything(store: Store, corrections: Corrections | None) -> bool:
+    """Whether resolving links every key of the store, not only the region of the new
+    documents: when the user's corrections are to be applied, or were applied before."""
+    return (corrections is not None and bool(corrections.operations)) or corrected(store)
 
 
 def key_tokens(item: KeyItem, kinds: set[str], language: str) -> set[str]:

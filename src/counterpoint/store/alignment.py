@@ -160,14 +160,40 @@ def file_under_keys(store: Store, filed: list[FiledKey]) -> None:
     store.insert_records("alignment_keys", FiledKey, filed)
 
 
-def filed_under(store: Store, keys: list[str]) -> list[FiledKey]:
-    """The items filed under any of `keys`."""
-    if not keys:
-        return []
-    # A literal list: DuckDB reads the key index for it when few rows match (bench/add_article.py)
-    marks = ", ".join("?" * len(keys))
-    sql = f"SELECT key, item, day FROM alignment_keys WHERE key IN ({marks})"
-    return [FiledKey(key, item, day) for key, item, day in store.con.execute(sql, keys).fetchall()]
+# Lookups answered by one query: DuckDB keeps the nearest items of each lookup while it reads,
+# and a batch's lookups at once (16,000 for 50 articles) held 0.9 GB (bench/README.md).
+LOOKUPS_PER_QUERY = 1000
+
+
+def nearest_filed(
+    store: Store, lookups: list[tuple[str, str, int]], cap: int
+) -> dict[tuple[str, str, int], list[str]]:
+    """For each lookup (key, document, day): the items filed under the key by other documents,
+    at most `cap`, the nearest to the day first (an undated item counts as day 0), then by id.
+    DuckDB keeps the nearest of each list as it reads it, so a key's whole list (every item of
+    its month, which grows with the store) never reaches Python."""
+    found: dict[tuple[str, str, int], list[str]] = {}
+    shared: dict[str, str] = {}  # one string per item, however many lookups find it
+    ordered = sorted(lookups)  # a key's lookups in one query: its list is read once
+    for first in range(0, len(ordered), LOOKUPS_PER_QUERY):
+        part = ordered[first : first + LOOKUPS_PER_QUERY]
+        keys = sorted({key for key, _, _ in part})
+        # A literal list: DuckDB reads the key index for it when few rows match
+        # (bench/add_article.py)
+        marks = ", ".join("?" * len(keys))
+        sql = f"""
+            WITH lookup AS (SELECT unnest(?) AS key, unnest(?) AS doc, unnest(?) AS day)
+            SELECT lookup.key, lookup.doc, lookup.day,
+                min_by(filed.item, row(abs(coalesce(filed.day, 0) - lookup.day), filed.item), ?)
+            FROM lookup
+                JOIN (SELECT key, item, day FROM alignment_keys WHERE key IN ({marks})) filed
+                ON filed.key = lookup.key
+            WHERE split_part(filed.item, ':', 2) <> lookup.doc
+            GROUP BY ALL"""
+        columns = [list(column) for column in zip(*part, strict=True)]
+        for key, doc, day, items in store.con.execute(sql, [*columns, cap, *keys]).fetchall():
+            found[(key, doc, day)] = [shared.setdefault(item, item) for item in items]
+    return found
 
 
 def add_links(store: Store, links: list[Link]) -> None:

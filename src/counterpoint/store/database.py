@@ -517,12 +517,17 @@ class Store:
             ).fetchall()
         ]
 
-    def pending_in_order(self, stage: str, column: str) -> list[str]:
-        """`pending_documents(stage)` ordered as SQL's `ORDER BY column, id` orders them (the
-        documents without a value last)."""
+    def pending_in_order(self, stages: str | Sequence[str], column: str) -> list[str]:
+        """The documents not through one of `stages` yet, ordered as SQL's `ORDER BY column,
+        id` orders them (the documents without a value last)."""
+        waiting = {
+            doc
+            for stage in ([stages] if isinstance(stages, str) else stages)
+            for doc in self.pending_documents(stage)
+        }
         rows = self.fetch_in(
             f'SELECT "{column}", id FROM documents WHERE id IN {{ids}}',
-            self.pending_documents(stage),
+            sorted(waiting),
             IDS_PER_LOOKUP,
         )
         return [doc for _, doc in sorted(rows, key=lambda r: (r[0] is None, r[0] or 0, r[1]))]
