@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -877,6 +878,14 @@ class _Actors:
         self.items = sorted(items, key=lambda i: i.mention.start)
         self.unnamed: list[Mention] = []  # descriptions that joined no actor, in text order
         self.made: dict[int, str] = {}  # descriptions made actors by a relative pronoun: why
+        # Where each line starts, and whether it is a headline (title case), read once a line:
+        # a text of one long line must not be read again for each name and description.
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.title_case_lines: dict[int, bool] = {}
+        self.quote_marks = {
+            mark: [m.start() for m in re.finditer(re.escape(mark), text)]
+            for mark in (self.lang.QUOTE_OPEN, self.lang.QUOTE_CLOSE, self.lang.QUOTE_STRAIGHT)
+        }
 
     def add(self, item: Item) -> None:
         self.items.append(item)
@@ -1119,22 +1128,30 @@ class _Actors:
         return gazetteer.state(name) is None and gazetteer.demonym(name) is None
 
     def _quoted(self, at: int) -> bool:
-        """Whether a position lies inside a quotation of its paragraph."""
+        """Whether a position lies inside a quotation of its paragraph: after an opening mark
+        with no closing one since, or after an odd number of straight marks (the marks' places
+        are read once, by `__init__`)."""
         lang = self.lang
-        paragraph = self.text[self.text.rfind("\n", 0, at) + 1 : at]
-        if paragraph.rfind(lang.QUOTE_OPEN) > paragraph.rfind(lang.QUOTE_CLOSE):
+        start = self.line_starts[bisect_right(self.line_starts, at) - 1]
+
+        def before(mark: str) -> tuple[int, int]:
+            """The last place of `mark` in the paragraph before `at` (-1: none), and how many."""
+            places = self.quote_marks[mark]
+            first, end = bisect_left(places, start), bisect_left(places, at)
+            return (places[end - 1] if end > first else -1), end - first
+
+        if before(lang.QUOTE_OPEN)[0] > before(lang.QUOTE_CLOSE)[0]:
             return True
-        return paragraph.count(lang.QUOTE_STRAIGHT) % 2 == 1
+        return before(lang.QUOTE_STRAIGHT)[1] % 2 == 1
 
     def _in_title_case_line(self, mention: Mention) -> bool:
         """Whether a mention stands in a line written in title case (a headline)."""
-        lang = self.lang
-        start = self.text.rfind("\n", 0, mention.start) + 1
-        end = self.text.find("\n", mention.end)
-        line = self.text[start : end if end >= 0 else len(self.text)]
-        found = re.findall(r"[A-Za-z][\w’'-]*", line)
-        long = [w for w in found if len(w) >= lang.TITLE_CASE_MIN_LETTERS]
-        return len(found) >= lang.TITLE_CASE_MIN_WORDS and all(w[0].isupper() for w in long)
+        line = bisect_right(self.line_starts, mention.start) - 1
+        if line not in self.title_case_lines:
+            start = self.line_starts[line]
+            end = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else None
+            self.title_case_lines[line] = _title_case(self.text[start:end], self.lang)
+        return self.title_case_lines[line]
 
     def _specified(self, mention: Mention) -> bool:
         """Whether the description says which holder of the role it means, by an ordinal or
@@ -1160,6 +1177,18 @@ class _Actors:
             if root not in roots or (roots[root].description and not item.description):
                 roots[root] = item
         return roots
+
+
+def _title_case(line: str, lang: ModuleType) -> bool:
+    """Whether a line is written in title case: enough words, every long one capitalised.
+    Stops at the first long word in lower case (most lines)."""
+    words = 0
+    for found in re.finditer(r"[A-Za-z][\w’'-]*", line):
+        word = found.group()
+        if len(word) >= lang.TITLE_CASE_MIN_LETTERS and not word[0].isupper():
+            return False
+        words += 1
+    return words >= lang.TITLE_CASE_MIN_WORDS
 
 
 def _names_something(text: str) -> bool:
