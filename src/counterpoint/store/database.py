@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
@@ -420,13 +420,16 @@ class Store:
             self.con.execute(f"{verb} INTO {table} ({quoted}) SELECT {quoted} FROM {name}")
 
     @contextmanager
-    def registered(self, data: pa.Table) -> Iterator[str]:
-        """Let SQL read an Arrow table under a name, for as long as the block runs."""
-        self.con.register("incoming", data)
+    def registered(self, data: pa.Table, name: str = "incoming") -> Iterator[str]:
+        """Let SQL read an Arrow table under `name`, for as long as the block runs. Where the
+        block failed inside a transaction, DuckDB refuses to unregister until it is rolled
+        back; the error that aborted it is the one raised, not that refusal."""
+        self.con.register(name, data)
         try:
-            yield "incoming"
+            yield name
         finally:
-            self.con.unregister("incoming")
+            with suppress(duckdb.TransactionException):
+                self.con.unregister(name)
 
     def start_run(self, settings: Settings) -> int:
         run_id = int(self.scalar("SELECT coalesce(max(id), 0) + 1 FROM runs"))

@@ -631,14 +631,12 @@ def _connect_entities(store: Store, docs: list[str] | None) -> None:
         sorted({e for e in mentions.column("entity").to_pylist() if e is not None}),
         IDS_PER_LOOKUP,
     )
-    tables = {"run_relations": relations, "run_mentions": mentions, "run_entities": entities}
-    for name, data in tables.items():
-        store.con.register(name, data)
-    try:
-        _insert_ties_and_roles(store, *tables)
-    finally:
-        for name in tables:
-            store.con.unregister(name)
+    with (
+        store.registered(relations, "run_relations") as run_relations,
+        store.registered(mentions, "run_mentions") as run_mentions,
+        store.registered(entities, "run_entities") as run_entities,
+    ):
+        _insert_ties_and_roles(store, run_relations, run_mentions, run_entities)
 
 
 def _arrow_in(
