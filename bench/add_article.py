@@ -663,7 +663,7 @@ def print_table(figures: dict[str, Any]) -> None:
     print("          resolve = the new article on its own, then linking the keys of the whole")
     print("          store (link, inside resolve); align = align_all; embed = embedding the new")
     print("          sentences (inside align); stories = placing the article in a story;")
-    print("          lookup = stage.candidates (SQL lookup and sorting the postings in Python)")
+    print("          lookup = stage.candidates (the nearest of each key, chosen in DuckDB)")
     print()
     for size in figures["sizes"]:
         for r in size["trials"]:

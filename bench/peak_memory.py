@@ -343,15 +343,10 @@ def measure(
     }
 
 
-def in_child(
-    jsonl: list[Path],
-    db: Path,
-    phase: str,
-    duckdb_config: dict[str, Any] | None = None,
-    stage_part: int | None = None,
-) -> dict[str, Any]:
+def in_child(*args: Any) -> dict[str, Any]:
+    """`measure(*args)` in a fresh process of its own, so that its peak is its own."""
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-        return pool.submit(measure, jsonl, db, phase, duckdb_config or {}, stage_part).result()
+        return pool.submit(measure, *args).result()
 
 
 # -- the run -------------------------------------------------------------------------------------

@@ -1132,7 +1132,7 @@ class _Actors:
         with no closing one since, or after an odd number of straight marks (the marks' places
         are read once, by `__init__`)."""
         lang = self.lang
-        start = self.line_starts[bisect_right(self.line_starts, at) - 1]
+        start = self.line_starts[self._line(at)]
 
         def before(mark: str) -> tuple[int, int]:
             """The last place of `mark` in the paragraph before `at` (-1: none), and how many."""
@@ -1144,9 +1144,13 @@ class _Actors:
             return True
         return before(lang.QUOTE_STRAIGHT)[1] % 2 == 1
 
+    def _line(self, at: int) -> int:
+        """The number of the line (paragraph) a position lies in."""
+        return bisect_right(self.line_starts, at) - 1
+
     def _in_title_case_line(self, mention: Mention) -> bool:
         """Whether a mention stands in a line written in title case (a headline)."""
-        line = bisect_right(self.line_starts, mention.start) - 1
+        line = self._line(mention.start)
         if line not in self.title_case_lines:
             start = self.line_starts[line]
             end = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else None
