@@ -19,7 +19,10 @@ from counterpoint.config import Settings  # noqa: E402
 # Measured 2026-11-30: TimeBank (tune) 0.894, AQUAINT (held out) 0.812, both 0.867; the text
 # alone (no tense, no anchor) 0.855 / 0.789; on 2026-11-29, 0.877 / 0.806; the resolver
 # before dates kept their granularity, 0.478 / 0.681.
-FLOORS = {"TimeBank": 0.885, "AQUAINT": 0.805}
+# 2026-11-30, later: AQUAINT split by position (even documents tune, odd ones held out);
+# before the rules of that round TimeBank 0.894, AQUAINT-tune 0.819, AQUAINT-held 0.805,
+# AQUAINT 0.812; after, 0.895 / 0.847 / 0.809 / 0.828 (text alone 0.856 / 0.798 / 0.784).
+FLOORS = {"TimeBank": 0.890, "AQUAINT-tune": 0.840, "AQUAINT-held": 0.805, "AQUAINT": 0.820}
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +34,7 @@ def rows() -> list:
 
 @pytest.mark.parametrize("part", FLOORS)
 def test_date_values_hold_their_floor(rows: list, part: str) -> None:
-    mine = [row for row in rows if row[0].part == part]
+    mine = [row for row in rows if row[0].part in bench.GROUPS.get(part, (part,))]
     assert bench.accuracy(mine, "Counterpoint") >= FLOORS[part]
 
 

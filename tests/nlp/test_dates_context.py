@@ -135,3 +135,64 @@ def test_a_period_named_by_its_last_day_and_a_range_of_two_dates() -> None:
     assert value("March 3-4") == "1995-03-03/1995-03-04"
     assert value("an Aug. 10, 1988") == "1988-08-10"
     assert value("a year ago") == "1994"  # "a" as the count is kept
+
+
+def test_a_date_after_a_verb_of_planning_is_the_planned_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = "The referendum was scheduled for Thursday."
+    assert in_sentence(nlp, sentence, "Thursday") == "1995-11-02"
+    sentence = "Farmers planned a march through the capital on Saturday."
+    assert in_sentence(nlp, sentence, "Saturday") == "1995-11-04"
+    sentence = "The mayor will open the new bridge on Monday."
+    assert in_sentence(nlp, sentence, "Monday") == "1995-10-30"  # the report's own Monday
+    # a date told before a past verb of planning is when the plan was made
+    sentence = "On Friday, the ministry planned to pay the first installment."
+    assert in_sentence(nlp, sentence, "Friday") == "1995-10-27"
+    # a planned event whose clause is past, and a past perfect, do not look ahead
+    sentence = "A concert planned for Saturday was canceled."
+    assert in_sentence(nlp, sentence, "Saturday") == "1995-10-28"
+    sentence = "The rebels had planned an attack on Sunday, but the army struck first."
+    assert in_sentence(nlp, sentence, "Sunday") == "1995-10-29"
+    sentence = "The board had scheduled a hearing for Nov. 20."
+    assert in_sentence(nlp, sentence, "Nov. 20") == "1995-11-20"  # no direction: the nearest
+
+
+def test_the_earliest_a_date_may_come_looks_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = "Talks could resume as early as Tuesday, a spokesman said."
+    assert in_sentence(nlp, sentence, "Tuesday") == "1995-10-31"
+    sentence = "The ferry may sail as soon as Friday."
+    assert in_sentence(nlp, sentence, "Friday") == "1995-11-03"
+    # told in the past, the earliest date is when it was already so
+    sentence = "Engineers knew as early as March that the dam was weak."
+    assert in_sentence(nlp, sentence, "March") == "1995-03"
+
+
+def test_what_comes_ahead_of_a_date_is_told_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    june = date(1996, 6, 12)
+    sentence = "The party is raising money ahead of the November election."
+    assert in_sentence(nlp, sentence, "November", june) == "1996-11"
+    sentence = "Farmers sold their grain ahead of the February frost."
+    assert in_sentence(nlp, sentence, "February", june) == "1996-02"
+
+
+def test_a_number_alone_is_a_day_only_after_a_day_told() -> None:
+    told = day(date(1995, 4, 24))
+    assert value("25", anchor=told) == "1995-04-25"  # "on April 24 and 25"
+    assert value("25") is None
+    assert value("52") is None  # "Ortega, 52, said": an age
+    assert value("about 40 years") is None  # a stretch, not forty years ago
+
+
+def test_last_with_a_month_skips_the_month_just_ended() -> None:
+    assert value("last September") == "1994-09"  # in October, September is "last month"
+    assert value("last August") == "1995-08"
+    assert value("last December", date(1996, 1, 15)) == "1994-12"
+
+
+def test_holiday_weeks_weekends_told_in_the_past_and_dated_captions() -> None:
+    assert value("Easter week", date(2000, 4, 17), tense="past") == "2000-W16"
+    assert value("Christmas week", date(1995, 12, 20)) == "1995-W52"  # Monday the 25th
+    friday = date(1995, 11, 3)
+    assert value("this weekend", friday) == "1995-W44-WE"
+    assert value("this weekend", friday, tense="past") == "1995-W43-WE"
+    assert value("this past weekend", friday, tense="past") == "1995-W43-WE"
+    assert value("this June 28, 1994") == "1994-06-28"  # "In this June 28, 1994, photo"

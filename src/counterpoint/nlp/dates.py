@@ -159,15 +159,26 @@ def tense_of(span: Span) -> str | None:
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
+    if _after_words(span, en.PROSPECTIVE_WORDS) and not _told_in_past(verb):
+        return FUTURE  # "could arrive as early as Tuesday"; not "knew as early as March"
+    if _after_words(span, en.AHEAD_WORDS):  # "campaigning ahead of the November election"
+        return None if _told_in_past(verb) else FUTURE  # a past verb dates what came before
     clause = [verb, *verb.children]
     if verb.dep_ in {"xcomp", "ccomp"} and verb.head.pos_ in {"VERB", "AUX"}:
         clause += [verb.head, *verb.head.children]  # "is expected to arrive", "plans to vote"
     lowers = {token.lower_ for token in clause}
     lemmas = {token.lemma_.lower() for token in clause if token.dep_ not in {"nsubj", "dobj"}}
+    plan_told_before = verb.tag_ == "VBD" and span.end <= verb.i  # "On Friday, X planned to"
     if lowers & en.FUTURE_AUXILIARIES or (
-        lemmas & en.FUTURE_VERBS and any(token.dep_ == "xcomp" for token in clause)
+        lemmas & en.FUTURE_VERBS
+        and any(token.dep_ == "xcomp" for token in clause)
+        and not plan_told_before
     ):
         return FUTURE
+    if _after_plan(span, verb, en):  # a past perfect ("had scheduled a hearing for Jan. 5",
+        # "had planned an attack on Monday") tells of a plan kept or overtaken: no direction
+        had = any(token.dep_ == "aux" and token.lower_ == "had" for token in verb.children)
+        return None if had else FUTURE
     if _is_to(verb):
         return FUTURE  # "is to resume trading Tuesday"
     if not _attached_directly(span, verb, en):
@@ -185,6 +196,33 @@ def tense_of(span: Span) -> str | None:
     if present and verb.lemma_.lower() not in en.SAYING_VERBS:
         return SCHEDULED  # "Arafat meets Albright Monday", "the law takes effect in June"
     return None
+
+
+def _after_plan(span: Span, verb: Token, en: ModuleType) -> bool:
+    """Whether the date follows a verb of planning ("was scheduled for Thursday", "planned a
+    march on Saturday", "has scheduled the vote for May 23"): the planned event's date, which
+    lies ahead even when the planning is told in the past. Not a participle on a noun whose
+    clause is past ("a service planned for Saturday was canceled"): that clause tells when."""
+    if verb.lemma_.lower() not in en.PLAN_VERBS or span.start < verb.i:
+        return False
+    return not (verb.dep_ == "acl" and _told_in_past(verb.head.head))
+
+
+def _told_in_past(verb: Token) -> bool:
+    """ "was canceled", "arrived", "did not say": a verb in the simple past or its passive."""
+    auxiliaries = [token for token in verb.children if token.dep_ in {"aux", "auxpass"}]
+    return verb.tag_ == "VBD" or any(token.tag_ == "VBD" for token in auxiliaries)
+
+
+def _after_words(span: Span, phrases: set[str]) -> bool:
+    """Whether the words just before `span`, an article aside, are one of `phrases` ("as
+    early as" Tuesday, "ahead of the" November election)."""
+    start = span.start
+    if start > 0 and span.doc[start - 1].lower_ in {"the", "a", "an"}:
+        start -= 1
+    longest = max((len(phrase.split()) for phrase in phrases), default=0)
+    before = [token.lower_ for token in span.doc[max(start - longest, 0) : start]]
+    return any(" ".join(before[len(before) - len(p.split()) :]) == p for p in phrases)
 
 
 def _is_to(verb: Token) -> bool:
@@ -380,6 +418,10 @@ def _told(
         return replace(day(when), anaphoric=told_day is not None)
     if en.YEAR_END.fullmatch(_without_modifiers(text, en)):  # this year's; the last when past
         return year(published.year - (1 if tense == PAST else 0))
+    found = en.BARE_DAY.fullmatch(text)
+    if found and told_day is not None and told_day.start is not None:
+        # "May 24 and 25": a day's number alone, after a day told, is in that day's month
+        return _day_or_none(told_day.start.year, told_day.start.month, int(found.group("day")))
     found = en.DAY_OF_MONTH.fullmatch(text)
     if found:  # "the 8th": of the month just told, else the nearest
         number = int(found.group("day"))
@@ -415,7 +457,7 @@ def _absolute(
         )
         return _day_or_none(year_number, int(month_text), int(day_text))
     for pattern in (en.MONTH_DAY, en.DAY_MONTH):
-        found = pattern.fullmatch(bare)
+        found = pattern.fullmatch(bare.removeprefix("this "))  # "In this June 28, 2019, photo"
         if found and found.group("year"):
             number = en.MONTH_NUMBERS[found.group("month")]
             return _day_or_none(int(found.group("year")), number, int(found.group("day")))
@@ -461,10 +503,20 @@ def _named_days(
             days = [_day_or_none(y, number, day_number) for y in _years_around(published)]
             return _pick([d for d in days if d is not None], published, tense, en)
     holiday = bare.removeprefix("the ")
-    if holiday in en.HOLIDAYS or holiday in en.MOVABLE_HOLIDAYS or holiday in en.EASTER:
+    if _is_holiday(holiday, en):
         days = [_holiday(holiday, y, en) for y in _years_around(published)]
         return _pick(days, published, tense, en)
+    holiday = holiday.removesuffix(" week")
+    if _is_holiday(holiday, en):  # "Easter week", "Christmas week": the week it falls in
+        weeks = [
+            week(_holiday(holiday, y, en).start or published) for y in _years_around(published)
+        ]
+        return _pick(weeks, published, tense, en)
     return None
+
+
+def _is_holiday(name: str, en: ModuleType) -> bool:
+    return name in en.HOLIDAYS or name in en.MOVABLE_HOLIDAYS or name in en.EASTER
 
 
 def _weekday(published: date, weekday: int, shift: str | None, tense: str | None) -> date:
@@ -476,10 +528,8 @@ def _weekday(published: date, weekday: int, shift: str | None, tense: str | None
         return published + timedelta(days=ahead or 7)
     if shift == "this":
         return published - timedelta(days=published.weekday()) + timedelta(days=weekday)
-    if tense == FUTURE:
-        return published + timedelta(days=ahead or 7)
-    if tense == SCHEDULED:
-        return published + timedelta(days=ahead)  # "meets Monday": the coming one, or today
+    if tense in {FUTURE, SCHEDULED}:  # "will meet Monday", "meets Monday": the coming one, or
+        return published + timedelta(days=ahead)  # the report's own day, as news names it
     return published - timedelta(days=back)  # news tells of days past
 
 
@@ -548,8 +598,10 @@ def _months(
     number, shift = en.MONTH_NUMBERS[named.group("month")], named.group("shift")
     if shift == "this":
         return month(published.year, number)
-    if shift in {"last", "this past"}:
-        return month(published.year - (1 if number >= published.month else 0), number)
+    if shift in {"last", "this past"}:  # the month just ended is "last month": "last
+        # February" in a March paper is a year back
+        back = (published.month - number) % 12
+        return month(published.year, published.month - (back + 12 if back <= 1 else back))
     if shift in {"next", "this coming"}:
         return month(published.year + (1 if number <= published.month else 0), number)
     return _pick([month(y, number) for y in _years_around(published)], published, tense, en)
@@ -698,7 +750,11 @@ def _periods(
     found = en.SHIFTED_PERIOD.fullmatch(bare)
     if found:
         period = _period_of(found.group("unit"), today)
-        return shifted(period, en.SHIFTS[found.group("shift")], en)
+        steps = en.SHIFTS[found.group("shift")]
+        this = found.group("shift") == "this" and period.granularity == "weekend"
+        if this and tense == PAST and period.start and period.start > published:
+            steps = -1  # "were there this weekend", told on a Monday: the one just past
+        return shifted(period, steps, en)
     found = en.SEASON.fullmatch(bare)
     if found:
         return _season(found, published, tense, en)
@@ -827,6 +883,9 @@ def _parsed(
     has_month = any(name in text.split() for name in en.MONTH_NUMBERS)
     if not has_month and not re.search(r"\d", text) or en.DURATION.fullmatch(text):
         return None
+    bare = _without_modifiers(text, en)
+    if en.DURATION.fullmatch(bare) or en.BARE_NUMBER.fullmatch(bare):
+        return None  # "about 132 years" is a stretch; "52" alone an age or a count
     ahead = tense in {FUTURE, SCHEDULED}
     settings: dict[str, object] = {"PREFER_DATES_FROM": "future" if ahead else "past"}
     if published is not None:

@@ -1,7 +1,8 @@
 """English words of the date resolver (`nlp/dates.py`): month, weekday, season and holiday names,
 the words that shift a period ("last", "next"), the vague references to now, the past and the
 future, and the patterns of the forms news uses. Their coverage was checked against the
-TimeBank part of TempEval-3 (bench/tempeval_dates.py); the AQUAINT part is held out."""
+TimeBank part of TempEval-3 and, from 2026-11-30, half of AQUAINT ("AQUAINT-tune"); the other
+half ("AQUAINT-held") is held out (bench/tempeval_dates.py)."""
 
 from __future__ import annotations
 
@@ -243,6 +244,10 @@ TOLD_NEIGHBOUR = re.compile(
 YEAR_END = re.compile(r"(?:the )?(?:year[- ]end|year's end)")
 # "the 8th", "the 21st": a day of the month named alone.
 DAY_OF_MONTH = re.compile(r"(?:the )?(?P<day>\d{1,2})(?:st|nd|rd|th)")
+# "25" in "May 24 and 25": a day's number alone, read only after a day told.
+BARE_DAY = re.compile(r"(?P<day>[1-9]|[12]\d|3[01])")
+# A number alone that is no day told: an age ("Cohen, 52,") or a count the tagger took for a date.
+BARE_NUMBER = re.compile(r"\d{1,3}")
 # "the Nth day of" a tally told of the report's day: "today is the eighth day of the strike".
 NTH_DAY = re.compile(r"(?:the )?(?P<ordinal>[a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th)) day")
 # "earlier this year", "later this month", "this year": the period itself.
@@ -252,6 +257,15 @@ WITHIN_PERIOD = re.compile(r"(?:earlier|later|early|late|so far) (?P<rest>.+)")
 FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo"}
 FUTURE_VERBS = {"plan", "expect", "schedule", "set", "due", "intend", "aim", "hope", "prepare",
                 "go"}  # fmt: skip  # "is scheduled to", "plans to", "is going to" + a verb
+# Verbs of planning: a date after one ("was scheduled for Thursday", "planned a march on Saturday")
+# is the planned event's, which lies ahead, even when the planning is told in the past; a date
+# told before a past one ("On Friday, the ministry planned to pay") is when the plan was made.
+PLAN_VERBS = {"plan", "schedule", "slate", "reschedule"}
+# Words before a date that give the earliest it may come: "could arrive as early as Tuesday".
+PROSPECTIVE_WORDS = {"as early as", "as soon as"}
+# Words before a date that come before it: "campaigning ahead of the November election". What
+# happens ahead of a date is told before it, so a past verb does not date it.
+AHEAD_WORDS = {"ahead of", "in advance of", "in the run-up to", "in the runup to"}
 # A date after these words ends a stretch ("extended to Nov. 16", "gave him until March"): it
 # says when something stops, not when the past verb happened.
 ENDPOINT_PREPOSITIONS = {"to", "until", "till", "through", "by", "into"}
