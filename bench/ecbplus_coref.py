@@ -1,11 +1,14 @@
 """Cross-document entity coreference on the ECB+ test topics, with gold mentions.
 
     python bench/ecbplus_coref.py [--data DIR] [--limit N] [--split test|train|dev]
+                                  [--model NAME]
 
 Groups the gold entity mentions of each test topic (36-45, the selected sentences only) with
 Counterpoint's resolver and with the same-head-lemma baseline, and prints MUC, B-cubed, CEAF-e
 and CoNLL F1 for both, with and without singletons. `--limit N` keeps the first N documents of
-each topic, for a quick check. The grouping helpers here are shared with meantime_ner.py."""
+each topic, for a quick check; `--model` names the spaCy model that parses the texts (a
+`Settings.spacy_model`, e.g. en_core_web_md). The grouping helpers here are shared with
+meantime_ner.py."""
 
 from __future__ import annotations
 
@@ -150,9 +153,9 @@ def _document_order(path: Path) -> tuple[str, int]:
     return number[len(digits) :], int(digits)
 
 
-def parse(texts: Mapping[str, str]) -> dict[str, Doc]:
-    """spaCy's parse of each text, with Counterpoint's own pipeline."""
-    nlp = load_pipeline(Settings().spacy_model)
+def parse(texts: Mapping[str, str], model: str = Settings().spacy_model) -> dict[str, Doc]:
+    """spaCy's parse of each text, with Counterpoint's own pipeline on `model`."""
+    nlp = load_pipeline(model)
     docs = tqdm(nlp.pipe(texts.values(), batch_size=16), total=len(texts), desc="parse")
     return dict(zip(texts, docs, strict=True))
 
@@ -380,11 +383,13 @@ def print_scores(gold: list[GoldMention], systems: Mapping[str, Mapping[int, Has
             print(f" | {sum(s.f1 for s in scores) / 3:8.3f}")
 
 
-def compare(gold: list[GoldMention], texts: Mapping[str, str]) -> None:
-    """Parse the texts, group the gold mentions in each way, print the scores: on all gold
-    mentions, and on the named ones only (those the tagger would find: people, organisations,
-    places), which is what the resolver is for."""
-    parsed = parse(texts)
+def compare(
+    gold: list[GoldMention], texts: Mapping[str, str], model: str = Settings().spacy_model
+) -> None:
+    """Parse the texts (with `model`), group the gold mentions in each way, print the scores:
+    on all gold mentions, and on the named ones only (those the tagger would find: people,
+    organisations, places), which is what the resolver is for."""
+    parsed = parse(texts, model)
     resolved = by_counterpoint(gold, parsed, texts)
     lemmas = by_head_lemma(gold, parsed)
     # The heads Counterpoint reads (past a leading preposition), for its fallback and for a
@@ -433,14 +438,16 @@ def main() -> None:
         default="test",
         help="the topics scored: the test topics (report), train or dev (tune rules there)",
     )
+    parser.add_argument("--model", default=Settings().spacy_model, help="the spaCy model")
     args = parser.parse_args()
     began = time.perf_counter()
     texts, gold = load_ecbplus(args.data, args.limit, split_name=f"{args.split}_topics")
     tags = {p.rstrip("_"): sum(m.tag.startswith(p) for m in gold) for p in ENTITY_TAGS}
     print(f"data: {args.data}")
+    print(f"model: {args.model}")
     print_counts(gold, texts)
     print("mentions by tag:", ", ".join(f"{tag} {n}" for tag, n in sorted(tags.items())))
-    compare(gold, texts)
+    compare(gold, texts, args.model)
     print(f"run time {time.perf_counter() - began:.1f} s")
 
 

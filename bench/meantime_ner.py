@@ -1,12 +1,14 @@
 """Actor mentions and cross-document entity coreference on English MEANTIME.
 
-    python bench/meantime_ner.py [--data DIR] [--limit N]
+    python bench/meantime_ner.py [--data DIR] [--limit N] [--model NAME]
 
 Rebuilds each Wikinews document from its tokens, runs Counterpoint's annotate stage, and scores
 the actor mentions it finds against the gold entity mentions (exact span and any-shared-token
-match) for three sets of gold mentions; then groups the gold mentions into entities, one topic
-at a time, with Counterpoint's resolver and the same-head-lemma baseline (see ecbplus_coref.py).
-`--limit N` keeps the first N documents, for a quick check."""
+match) for three sets of gold mentions, beside a trivial baseline (runs of capitalised words);
+then groups the gold mentions into entities, one topic at a time, with Counterpoint's resolver
+and the same-head-lemma baseline (see ecbplus_coref.py).
+`--limit N` keeps the first N documents, for a quick check; `--model` names the spaCy model (a
+`Settings.spacy_model`, e.g. en_core_web_md) both steps parse with."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from counterpoint.config import Settings
 from counterpoint.nlp.annotate import annotate
 from counterpoint.records import Document
 from ecbplus_coref import GoldMention, compare, print_counts, rebuild
@@ -105,6 +108,28 @@ def score_mentions(
     return results
 
 
+def capitalised_runs(texts: dict[str, str]) -> list[Span]:
+    """The trivial baseline of mention detection: each run of capitalised tokens is a mention,
+    but for a line's first token alone (a sentence's "The", "He"). Tokens are space-separated
+    in the rebuilt text, one sentence a line."""
+    found: list[Span] = []
+    for doc, text in texts.items():
+        line_start = 0
+        for line in text.split("\n"):
+            run: list[tuple[int, int]] = []
+            position = line_start
+            for token in [*line.split(" "), ""]:  # "" ends the last run
+                if token[:1].isupper():
+                    run.append((position, position + len(token)))
+                else:
+                    if run and not (len(run) == 1 and run[0][0] == line_start):
+                        found.append((doc, run[0][0], run[-1][1]))
+                    run = []
+                position += len(token) + 1
+            line_start += len(line) + 1
+    return found
+
+
 def _matches(p: Span, g: GoldMention, mode: str) -> bool:
     """Same span, or (overlap) any character, so any token, in common: the text has a space
     between tokens."""
@@ -117,15 +142,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--limit", type=int, default=None, help="documents")
+    parser.add_argument("--model", default=Settings().spacy_model, help="the spaCy model")
     args = parser.parse_args()
     began = time.perf_counter()
     texts, gold, left_out = load_meantime(args.data, args.limit)
     print(f"data: {args.data}")
+    print(f"model: {args.model}")
     print(f"left out, no gold entity mention: {len(left_out)} documents")
     print_counts(gold, texts)
     documents = [Document(id=doc, text=text, source_path=doc) for doc, text in texts.items()]
     predicted: list[Span] = []
-    for annotation in tqdm(annotate(documents), total=len(documents), desc="annotate"):
+    for annotation in tqdm(
+        annotate(documents, Settings(spacy_model=args.model)), total=len(documents), desc="annotate"
+    ):
         predicted.extend(
             (m.doc, m.start, m.end)
             for m in annotation.mentions
@@ -142,15 +171,27 @@ def main() -> None:
         "proper names (head PROPN)": lambda g: g.head_pos == "PROPN",
         "proper names, PER/ORG/LOC": lambda g: g.head_pos == "PROPN" and g.tag in ACTOR_TYPES,
     }
+    baseline = [
+        span
+        for span in capitalised_runs(texts)
+        if texts[span[0]].count("\n", 0, span[1]) <= LAST_FULL_SENTENCE
+    ]
+    systems = {"annotate": predicted, "capitalised runs": baseline}
     print(
-        f"\n{'gold mentions':<27} {'match':<7} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}"
+        f"\n{'gold mentions':<27} {'match':<7} {'system':<16} {'gold':>5} {'pred':>5} "
+        f"{'P':>6} {'R':>6} {'F1':>6}"
     )
     for name, counted in settings.items():
-        for mode, (p, r, f1, n_gold, n_pred) in score_mentions(full, predicted, counted).items():
-            print(f"{name:<27} {mode:<7} {n_gold:5d} {n_pred:5d} {p:6.3f} {r:6.3f} {f1:6.3f}")
+        for system, spans in systems.items():
+            scores = score_mentions(full, spans, counted)
+            for mode, (p, r, f1, n_gold, n_pred) in scores.items():
+                print(
+                    f"{name:<27} {mode:<7} {system:<16} {n_gold:5d} {n_pred:5d} "
+                    f"{p:6.3f} {r:6.3f} {f1:6.3f}"
+                )
 
     print("\ncross-document entity coreference, gold mentions, one topic at a time:")
-    compare(gold, texts)
+    compare(gold, texts, args.model)
     print(f"run time {time.perf_counter() - began:.1f} s")
 
 

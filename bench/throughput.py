@@ -1,7 +1,7 @@
 """Throughput of `counterpoint.analyze` against spaCy's own `nlp.pipe` on the same texts.
 
 Run:  python bench/throughput.py [--data DIR] [--limit N] [--workers N] [--plain]
-                                 [--embedding e5|static] [--json]
+                                 [--embedding e5|static] [--model NAME ...] [--annotate] [--json]
 
 The AllSides test split (Baly et al. 2020) is converted to one JSON Lines file in a temporary
 folder, analysed into a temporary store (ingest + annotate + store + stories + resolve + align,
@@ -10,7 +10,10 @@ as ingested are run through the same spaCy model with the same batch size and nu
 processes. Each run is a fresh child process, which loads and warms up its spaCy model before
 its timer starts (model loading is excluded from every figure) and reports its CPU time (all
 its threads) and its peak resident memory (ru_maxrss): the bare model's peak beside analyze's.
-Nothing is written outside the temporary folder.
+`--model` (given once or more) names the spaCy models compared (a `Settings.spacy_model`, e.g.
+en_core_web_md): analyze runs with the first, the bare `nlp.pipe` with each, side by side in the
+same run; `--annotate` also times `annotate` alone (Counterpoint's components, no store) with
+each. Nothing is written outside the temporary folder.
 """
 
 from __future__ import annotations
@@ -35,7 +38,13 @@ from tqdm import tqdm
 import counterpoint
 from counterpoint import Settings, analyze
 from counterpoint.config import static_embedding
-from counterpoint.nlp.annotate import CHUNK_CHARS, load_pipeline, split_text
+from counterpoint.nlp.annotate import (
+    CHUNK_CHARS,
+    annotate,
+    load_pipeline,
+    model_location,
+    split_text,
+)
 from counterpoint.records import Document
 from counterpoint.store import Store
 from machine import machine_info
@@ -97,6 +106,14 @@ def rates(articles: int, words: int, seconds: float, cpu: float) -> dict[str, fl
     }
 
 
+def _row(articles: int, words: int, timed: dict[str, Any]) -> dict[str, Any]:
+    """A timed child run as a table row: articles done, peak memory and rates."""
+    done = int(timed.get("articles", articles))
+    return {"articles": done, "peak_mb": timed["peak_mb"]} | rates(
+        done, words, timed["seconds"], timed["cpu"]
+    )
+
+
 def _peak_mb() -> float:
     """This process's peak resident memory so far (ru_maxrss is in KiB on Linux)."""
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
@@ -127,10 +144,28 @@ def timed_analyze(jsonl: Path, db: Path, settings: Settings) -> dict[str, Any]:
     }
 
 
+def timed_annotate(documents: list[Document], settings: Settings) -> dict[str, Any]:
+    """`annotate` alone (the model with Counterpoint's components, nothing stored), timed after
+    the pipeline is loaded and warmed up (run in a child process)."""
+    load_pipeline(settings.spacy_model, settings.actor_labels, settings.nlp, settings.framing)(
+        WARM_UP
+    )
+    start, cpu = time.perf_counter(), time.process_time()
+    done = sum(
+        1 for _ in tqdm(annotate(documents, settings), total=len(documents), desc="annotate")
+    )
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu": time.process_time() - cpu,
+        "articles": done,
+        "peak_mb": _peak_mb(),
+    }
+
+
 def timed_pipe(model: str, pieces: list[str], batch_size: int, workers: int) -> dict[str, Any]:
     """spaCy's own `nlp.pipe` over `pieces`, timed after the model is loaded and warmed up
     (run in a child process)."""
-    nlp = spacy.load(model)
+    nlp = spacy.load(model_location(model))
     nlp(WARM_UP)
     start, cpu = time.perf_counter(), time.process_time()
     tokens = sum(
@@ -151,12 +186,20 @@ def timed_pipe(model: str, pieces: list[str], batch_size: int, workers: int) -> 
 
 
 def run(
-    data: Path, limit: int | None, workers: int, plain: bool = False, embedding: str = "e5"
+    data: Path,
+    limit: int | None,
+    workers: int,
+    plain: bool = False,
+    embedding: str = "e5",
+    models: tuple[str, ...] = (Settings().spacy_model,),
+    annotate_alone: bool = False,
 ) -> dict[str, Any]:
     """With `plain`, analyze also runs without sentence embeddings (align and stories compare
     words only), into a second store: what the embeddings cost, timed in the same run. With
-    `embedding` "static", the align stage embeds sentences by mean word vectors."""
-    settings = Settings(workers=workers)
+    `embedding` "static", the align stage embeds sentences by mean word vectors. analyze runs
+    with the first of `models`, the bare model with each (and, with `annotate_alone`, annotate
+    alone with each)."""
+    settings = Settings(workers=workers, spacy_model=models[0])
     if embedding == "static":
         settings = replace(settings, align=static_embedding(settings.align))
 
@@ -183,7 +226,14 @@ def run(
     words = sum(len(doc.text.split()) for doc in documents)
     # The same pieces annotate() feeds spaCy (texts over CHUNK_CHARS are cut at paragraphs).
     pieces = [piece for doc in documents for _, piece, _ in split_text(doc.text, CHUNK_CHARS)]
-    piped = _in_child(timed_pipe, settings.spacy_model, pieces, settings.batch_size, workers)
+    # Each model bare, then (with `annotate_alone`) annotate alone with each: side by side in
+    # one run. The first model is analyze's, and its bare run gives the ratios.
+    piped_by = {m: _in_child(timed_pipe, m, pieces, settings.batch_size, workers) for m in models}
+    alone_by = {
+        m: _in_child(timed_annotate, documents, replace(settings, spacy_model=m))
+        for m in (models if annotate_alone else ())
+    }
+    piped = piped_by[models[0]]
 
     articles = len(documents)
     added = analyzed["added"]
@@ -228,6 +278,12 @@ def run(
         # The same from the CPU time of each child process (all its threads): on a machine
         # shared with other jobs it moves less than wall clock. Meaningful with one worker only.
         "cpu_ratio": round(piped["cpu"] / analyzed["cpu"] * added / articles, 3),
+        # Each model side by side: bare, and annotate alone where it was timed.
+        "models": {
+            m: {"nlp_pipe": _row(articles, words, piped_by[m])}
+            | ({"annotate": _row(articles, words, alone_by[m])} if m in alone_by else {})
+            for m in piped_by
+        },
         **extra,
     }
 
@@ -284,6 +340,29 @@ def print_table(figures: dict[str, Any]) -> None:
             f"{figures['ratio_without_vectors']:.3f} (CPU time: "
             f"{figures['cpu_ratio_without_vectors']:.3f})"
         )
+    models = figures.get("models", {})
+    if len(models) > 1 or any("annotate" in runs for runs in models.values()):
+        print_models(models)
+
+
+def print_models(models: dict[str, dict[str, Any]]) -> None:
+    """The models side by side: each run's speed, and how many times slower it is than the
+    first model's same run, by wall clock and by CPU time (which a shared machine moves less)."""
+    first = next(iter(models.values()))
+    width = max(len(m) for m in models)
+    print()
+    header = f"{'model':<{width}}  {'run':<9}{'seconds':>9}{'cpu s':>9}{'words/s':>9}"
+    print(header + f"{'peak MB':>9}{'x wall':>8}{'x cpu':>7}")
+    print("-" * (len(header) + 24))
+    for model, runs in models.items():
+        for run_name, row in runs.items():
+            wall = first[run_name]["words_per_s"] / row["words_per_s"]
+            cpu = row["cpu_seconds"] / first[run_name]["cpu_seconds"]
+            print(
+                f"{model:<{width}}  {run_name.replace('_', '.'):<9}{row['seconds']:>9.2f}"
+                f"{row['cpu_seconds']:>9.2f}{row['words_per_s']:>9,.0f}{row['peak_mb']:>9,.0f}"
+                f"{wall:>8.2f}{cpu:>7.2f}"
+            )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -301,8 +380,26 @@ def main(argv: list[str] | None = None) -> None:
         default=Settings().align.embedding,
         help="the align stage's sentence embedding",
     )
+    parser.add_argument(
+        "--model",
+        action="append",
+        default=None,
+        help="a spaCy model to time (give it again for more; analyze uses the first)",
+    )
+    parser.add_argument(
+        "--annotate", action="store_true", help="also time annotate alone with each model"
+    )
     args = parser.parse_args(argv)
-    figures = run(args.data.resolve(), args.limit, args.workers, args.plain, args.embedding)
+    models = tuple(args.model or (Settings().spacy_model,))
+    figures = run(
+        args.data.resolve(),
+        args.limit,
+        args.workers,
+        args.plain,
+        args.embedding,
+        models,
+        args.annotate,
+    )
     print_table(figures)
     if args.json:
         print(json.dumps(figures, indent=2))

