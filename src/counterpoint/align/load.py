@@ -17,6 +17,7 @@ from counterpoint.align.statements import (
     align_words,
     content_words,
     item_id,
+    parse_item_id,
     unit_class,
 )
 from counterpoint.config import Settings
@@ -47,12 +48,18 @@ def load_statements(
     def wanted(kind: str, item: Event | Figure | Claim) -> bool:
         return only is None or item_id(kind, item.doc, item.start, item.end) in only
 
+    def holding(kind: str) -> Sequence[str]:
+        """The documents with an item of `kind` wanted: a table is not read for the others."""
+        if only is None:
+            return docs
+        return sorted({doc for k, doc, _, _ in map(parse_item_id, only) if k == kind})
+
     return [
-        *(_event(found, e) for e in events_of(store, docs) if wanted("event", e)),
-        *(_figure(found, f) for f in figures_of(store, docs) if wanted("figure", f)),
+        *(_event(found, e) for e in events_of(store, holding("event")) if wanted("event", e)),
+        *(_figure(found, f) for f in figures_of(store, holding("figure")) if wanted("figure", f)),
         *(
             _claim(found, c)
-            for c in claims_of(store, docs)
+            for c in claims_of(store, holding("claim"))
             if c.kind != "label" and wanted("claim", c)  # a scare quote frames; it claims nothing
         ),
     ]
