@@ -359,3 +359,156 @@ def test_a_relative_clause_cue_is_no_part_of_its_content() -> None:
     [said] = [a for a in find_attributions(doc, model=model) if a.claim.cue == "said"]
     assert [text[a:b] for a, b in said.parts] == ["which", "was far too small"]
     assert speaker(doc, said.claim) == "Tobias Wendell"
+
+
+# -- who the speaker is (2026-11-30, later) ----------------------------------------------------
+
+
+IRREGULAR = {"said": "say", "adding": "add", "knew": "know", "rose": "rise", "lied": "lie"}
+
+
+def built(rows: list[tuple[str, int, str, str, str]], ents: list[str]) -> Doc:
+    """A parsed `Doc` written out (word, head, dependency, part of speech, tag) with its entity
+    tags: a parse the model may or may not give, to pin what the rules do with it."""
+    vocab = load_pipeline(Settings().spacy_model).vocab
+    return Doc(
+        vocab,
+        words=[r[0] for r in rows],
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=[IRREGULAR.get(r[0], r[0].lower()) for r in rows],
+        ents=ents,
+    )
+
+
+def written(doc: Doc, claim: Claim) -> str | None:
+    """The speaker as written at the cue."""
+    [found] = [a.speaker_span for a in find_attributions(doc) if a.claim == claim]
+    return doc.text[found[0] : found[1]] if found is not None else None
+
+
+def test_the_speaker_of_a_verb_after_a_preposition() -> None:
+    doc, claim = one(
+        "After saying the port would reopen, Governor Alma Ruiz left the hall.",
+        "the port would reopen",
+    )
+    assert speaker(doc, claim) == "Alma Ruiz"
+
+
+def test_asked_names_no_speaker() -> None:
+    doc, claim = one(
+        "Asked whether the plant would close, Director Hana Solberg said it would not.",
+        "whether the plant would close",
+    )
+    assert claim.speaker is None and claim.speaker_text is None
+    doc, found = claims("Minister Karel Vos was asked whether the deal was dead.")
+    assert not [c for c in found if speaker(doc, c) == "Karel Vos"]
+
+
+def test_a_dateline_place_is_no_speaker() -> None:
+    for text in (
+        "BELVALE (AP) \u2014 Senator Ilse Brandauer said the budget was balanced.",
+        "BELVALE, March 3 (AFP) \u2013 Senator Ilse Brandauer said the budget was balanced.",
+    ):
+        doc, claim = one(text, "the budget was balanced")
+        assert speaker(doc, claim) == "Ilse Brandauer"
+
+
+def test_the_speaker_of_a_quote_is_not_inside_it() -> None:
+    doc, claim = one('"The river is dying," read one sign.', "The river is dying")
+    assert claim.kind == "quote" and claim.speaker_text == "one sign"
+
+
+def test_a_second_speech_verb_hung_on_the_reported_clause_is_the_first_speakers() -> None:
+    text = "Mayor Ines Okafor said the plan had failed and said that the city would start again."
+    doc, first = one(text, "the plan had failed")
+    doc, second = one(text, "the city would start again")
+    assert first.speaker_text == second.speaker_text == "Mayor Ines Okafor"
+    doc, claim = one(  # a verb of the reported clause's own tense stays in it
+        "Ines Okafor said the council is wasting money and ignoring the river.",
+        "the council is wasting money and ignoring the river",
+    )
+    assert speaker(doc, claim) == "Ines Okafor"
+
+
+def test_the_speaker_of_likely_to_say() -> None:
+    doc, claim = one(
+        "Voters in Belvale are more likely to say that the economy is weak.",
+        "the economy is weak",
+    )
+    assert claim.speaker_text == "Voters in Belvale"
+
+
+def test_it_appears_names_no_speaker() -> None:
+    doc, claim = one(
+        "It appears that the mayor has left the country.", "the mayor has left the country"
+    )
+    assert claim.speaker is None and claim.speaker_text is None and written(doc, claim) is None
+
+
+def test_a_verb_after_a_quote_that_ends_its_sentence() -> None:
+    doc, found = claims('"The bridge is safe." Paula Vik has not responded to questions.')
+    assert not [c for c in found if c.kind == "quote"]
+    for text in (
+        '"The bridge is safe." Paula Vik said.',
+        '"The bridge is safe." Paula Vik told reporters in a statement on Monday.',
+    ):
+        doc, claim = one(text, "The bridge is safe")
+        assert speaker(doc, claim) == "Paula Vik"
+
+
+def test_as_the_paper_reported() -> None:
+    doc, claim = one(
+        "As the Belvale Herald reported, the mayor sold the land.", "the mayor sold the land"
+    )
+    assert claim.cue == "reported" and written(doc, claim) == "the Belvale Herald"
+
+
+def test_marks_inside_markup_are_no_quotes() -> None:
+    text = '<tweet author="@belvale_news" datetime="2026-03-01">The dam is open</tweet>.'
+    assert not [c for c in claims(text)[1] if c.kind in {"quote", "label"}]
+
+
+def test_a_subject_the_parse_lost_is_the_noun_before_the_verb() -> None:
+    rows = [("About", 3, "advmod", "ADV", "RB"), ("3", 3, "quantmod", "NUM", "CD"),
+            ("in", 3, "quantmod", "ADP", "IN"), ("10", 4, "nummod", "NUM", "CD"),
+            ("say", 4, "ROOT", "VERB", "VBP"), ("the", 6, "det", "DET", "DT"),
+            ("mayor", 8, "nsubj", "NOUN", "NN"), ("should", 8, "aux", "AUX", "MD"),
+            ("resign", 4, "ccomp", "VERB", "VB"), (".", 4, "punct", "PUNCT", ".")]  # fmt: skip
+    doc = built(rows, ["O"] * len(rows))
+    [claim] = [a.claim for a in find_attributions(doc) if a.claim.cue == "say"]
+    assert claim.speaker_text == "About 3 in 10"
+
+
+def test_of_two_subjects_the_one_nearest_the_verb() -> None:
+    rows = [("In", 6, "prep", "ADP", "IN"), ("Dorne", 0, "pobj", "PROPN", "NNP"),
+            (",", 6, "punct", "PUNCT", ","), ("Belvale", 6, "nsubj", "PROPN", "NNP"),
+            (",", 6, "punct", "PUNCT", ","), ("Adler", 6, "nsubj", "PROPN", "NNP"),
+            ("said", 6, "ROOT", "VERB", "VBD"), ("taxes", 8, "nsubj", "NOUN", "NNS"),
+            ("rose", 6, "ccomp", "VERB", "VBD"), (".", 6, "punct", "PUNCT", ".")]  # fmt: skip
+    ents = ["O", "B-GPE", "O", "B-GPE", "O", "B-PERSON", "O", "O", "O", "O"]
+    doc = built(rows, ents)
+    [claim] = [a.claim for a in find_attributions(doc) if a.claim.cue == "said"]
+    assert speaker(doc, claim) == "Adler"
+
+
+def test_adding_hung_on_the_reported_clause_is_the_first_speakers() -> None:
+    rows = [("Vik", 1, "nsubj", "PROPN", "NNP"), ("said", 1, "ROOT", "VERB", "VBD"),
+            ("Reis", 3, "nsubj", "PROPN", "NNP"), ("lied", 1, "ccomp", "VERB", "VBD"),
+            (",", 3, "punct", "PUNCT", ","), ("adding", 3, "advcl", "VERB", "VBG"),
+            ("that", 8, "mark", "SCONJ", "IN"), ("she", 8, "nsubj", "PRON", "PRP"),
+            ("knew", 5, "ccomp", "VERB", "VBD"), (".", 1, "punct", "PUNCT", ".")]  # fmt: skip
+    ents = ["B-PERSON", "O", "B-PERSON", "O", "O", "O", "O", "O", "O", "O"]
+    doc = built(rows, ents)
+    [claim] = [a.claim for a in find_attributions(doc) if a.claim.cue == "adding"]
+    assert speaker(doc, claim) == "Vik"
+
+
+def test_the_paragraph_after_a_cue_and_a_colon() -> None:
+    text = (
+        "Senator Ida Voss continued:\n\n\u201cThe dam will be finished in May.\u201d\n\nShe left."
+    )
+    doc, claim = one(text, "The dam will be finished in May")
+    assert claim.kind == "quote" and speaker(doc, claim) == "Ida Voss"

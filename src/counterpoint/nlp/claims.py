@@ -12,7 +12,14 @@
   or, for cues beyond speech verbs, with its objects ("X accused Y of ...", "X urged Y to ...",
   "X called for ...", "X blamed Y on Z"). Cues are the speech verbs and the verbs learned from
   PolNeAR train (`LEARNED_CUES`); the speaker is the cue's subject, "he" and "she" the last
-  person named of that gender (or of none the text shows).
+  person named of that gender (or of none the text shows). The subject is looked for through
+  "After saying X, Lee ...", "are likely to say", a second "said" the parse hung on the first
+  one's clause, a dateline ("WASHINGTON (AP) — Lee said": Lee), a quote ("'We won,' Lee, 58,
+  said": not "We"), the noun right before a verb that lost its subject ("About 4 in 10
+  say"); nobody is named by "Asked about X, Lee said" or "Lee was asked" (Lee is asked),
+  "it appears", "it's hard to know".
+- "As the Post reported, X": the clause it is set beside. "Cruz continued:" at the end of a
+  paragraph: the next paragraph.
 - "The goal, he said, is a cease-fire": a speech verb set into the clause it reports says it.
 - Cue nouns learned from PolNeAR train (`LEARNED_NOUN_CUES`): "her claim that X", "criticism of
   X", the speaker the noun's owner or the subject of the verb it hangs from.
@@ -399,15 +406,31 @@ class _Finder:
         return not re.search(r"[.?!]\W*\s", between.replace("\n", " ") + " ")
 
     def _verb_after(self, quote: _Quote) -> Token | None:
-        """'"...," Abril said.' / '"...," said Abril.'"""
+        """'"...," Abril said.' / '"...," said Abril.'; after a quote that ends its sentence,
+        only a verb that ends its own ('"... no." Abril said.', not '"... no." Abril said
+        on Monday she would ...')."""
+        stopped = self.text[quote.start : quote.close_at].rstrip()[-1:] in self.en.FULL_STOPS
         first = bisect_right(self.token_starts, quote.close_at)
         for token in self.doc[first : first + self.settings.claims_verb_after_quote]:
             if self._ends_search(token):
                 break
             own = any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
             if self._is_speech_verb(token) and not own and self._subject(token) is not None:
-                return token
+                return token if not stopped or self._ends_clause(token, quote) else None
         return None
+
+    def _ends_clause(self, verb: Token, quote: _Quote) -> bool:
+        """Nothing follows the verb but its subject, its cue's words ("told ABC News in a
+        statement"), a time ("on Monday") and the sentence's end or a comma."""
+        en = self.en
+        cue_end = self._cue(verb, quote.start, quote.end)[1]
+        subject = self._subject(verb)
+        named = {t.i for t in subject.subtree} if subject is not None else set()
+        rest = [t for t in self.doc[verb.i + 1 : self._sentence(verb).end] if t.idx >= cue_end
+                and t.i not in named and not t.is_space and t.ent_type_ not in en.TIME_LABELS
+                and not (t.dep_ == "prep" and all(g.ent_type_ in en.TIME_LABELS
+                                                  for g in t.children))]  # fmt: skip
+        return not rest or rest[0].text in en.CLAUSE_ENDS
 
     def _verb_before(self, quote: _Quote) -> Token | None:
         """'Abril said: "..."' / 'Abril said, "..."'."""
@@ -468,6 +491,10 @@ class _Finder:
             if not contents:
                 contents, preposition = self._complement(verb)
             if not contents:
+                below = self._said_below(verb)
+                if below is not None:
+                    found.append(below)
+                    continue
                 around = self._said_around(verb, spans)
                 if around:
                     found.append(self._attributed(verb, around[0][0], around[-1][1], "reported"))
@@ -527,8 +554,10 @@ class _Finder:
         set into the clause it reports says that clause, in pieces around the cue (character
         spans); none when the clause is quoted (the quote is found apart) or no clause."""
         head = verb.head
+        en = self.en
+        aside = any(c.dep_ == "mark" and c.lower_ in en.AS_MARKERS for c in verb.children)
         if (
-            verb.dep_ not in self.en.PARENTHETICAL_DEPS
+            not (verb.dep_ in en.PARENTHETICAL_DEPS or (verb.dep_ == "advcl" and aside))
             or head.pos_ not in self.en.VERB_POS
             or not self._is_speech_verb(verb)
             or self._subject(verb) is None
@@ -542,6 +571,32 @@ class _Finder:
         if not spans or any(a < e and s < b for a, b in quotes for s, e in spans):
             return []
         return spans
+
+    def _said_below(self, verb: Token) -> _Found | None:
+        """ "Cruz continued:" / "He said:" at the end of a paragraph: what is said is the next
+        paragraph (a quote there, to its closing mark, over several paragraphs if it runs so)."""
+        en = self.en
+        end = self._sentence(verb).end
+        while end > verb.i + 1 and self.doc[end - 1].is_space:
+            end -= 1
+        if self.doc[end - 1].text != ":" or end - 1 == verb.i or verb.head.i != verb.i:
+            return None
+        after = [t for t in self.doc[verb.i + 1 : end] if not t.is_space]
+        if any(t.head.i != verb.i or t.dep_ not in en.COLON_CUE_DEPS for t in after[:-1]):
+            return None
+        colon = after[-1].idx + 1
+        rest = self.text[colon:]
+        if not rest.startswith("\n"):
+            return None
+        start = colon + len(rest) - len(rest.lstrip())
+        end = self.text.find("\n\n", start)
+        end = len(self.text) if end < 0 else end
+        kind = "reported"
+        end = start + len(self.text[start:end].rstrip())
+        for quote in self.quotes:
+            if quote.open_at == start:  # the quote's words, inside its marks
+                start, end, kind = quote.start, quote.end, "quote"
+        return self._attributed(verb, start, end, kind) if end > start else None
 
     def _noun_claims(self) -> list[_Found]:
         """Cues that are nouns, learned from train (`LEARNED_NOUN_CUES`): "his claim that X",
@@ -605,14 +660,16 @@ class _Finder:
                    for c in verb.children)  # fmt: skip
 
     def _before_next_cue(self, words: list[Token]) -> list[Token]:
-        """The content up to a conjoined cue verb that says something of its own: "X says he
-        would win and tells the crowd that ...", not "and tells the crowd ..."."""
+        """The content up to a cue verb the parse hung on it that is the cue's conjunct and
+        says something of its own: "X says he would win and tells the crowd that ...", not
+        "and tells the crowd ..."; a verb of the content's own tense stays in it ("X says Y is
+        wasting money and ignoring Z")."""
         for n, token in enumerate(words):
             if (
                 n > 0
                 and token.dep_ == "conj"
                 and token.head.i < token.i
-                and self._is_cue_verb(token)
+                and self._conjoined_cue(token) is not None
                 and any(c.dep_ in self.en.COMPLEMENT_DEPS for c in token.children)
             ):
                 return self._trim(words[:n])
@@ -648,6 +705,10 @@ class _Finder:
         subject = self._subject(verb)
         if subject is None and verb.lower_ == en.ACCORDING_TO[0]:
             subject = self._according_object(verb)  # 'According to X, "..."'
+        around = start <= verb.idx < end  # "The goal, he said, is ..."
+        inside = subject is not None and start <= subject.idx < end and not around
+        if inside or (subject is None and kind == "quote"):
+            subject = self._beside(verb, start, end)  # '"We won," Lee, 58, told AFP'
         if subject is None and not self._passive(verb):
             subject = self._leading_actor(verb)
         speaker, speaker_text = self._speaker(subject) if subject is not None else (None, None)
@@ -671,31 +732,163 @@ class _Finder:
             speaker_at=self._written(subject) if subject is not None else None,
         )
 
+    def _sentence(self, token: Token) -> Span:
+        """The sentence of a token, found by bisection (spaCy's `Token.sent` walks the
+        sentence, which on a text without full stops is the whole text)."""
+        return self.sents[bisect_right(self.sent_starts, token.idx) - 1]
+
+    def _beside(self, verb: Token, start: int, end: int) -> Token | None:
+        """The speaker of a content the parse gave none or one inside it ('"We won," Lee, 58,
+        told AFP', '"...," said Lee'): the noun between the content's end and its verb, or
+        right after the verb; none where there is none."""
+        if end <= verb.idx:
+            first = bisect_right(self.token_starts, end - 1)
+            ranges = [range(first, verb.i), range(verb.i + 1, len(self.doc))]
+        else:
+            ranges = [range(verb.i + 1, bisect_right(self.token_starts, start - 1) - 1)]
+        sentence = self._sentence(verb)
+        for between in ranges:
+            for i in between:
+                token = self.doc[i]
+                if not sentence.start <= i < sentence.end or token.text in self.en.SENTENCE_ENDS:
+                    break
+                if i > verb.i and token.is_punct:
+                    break  # '"...," said Lee, the mayor': not past the name
+                if token.pos_ in self.en.SPEAKER_POS and token.head.i not in between:
+                    return token
+        return None
+
     def _subject(self, verb: Token) -> Token | None:
         """Who speaks: the subject, the agent of a passive, the noun a participle qualifies
-        ("records showing"), or the subject of the verb this one continues ("..., saying")."""
+        ("records showing"), or the subject of the verb this one continues ("..., saying");
+        never a dateline's place ("WASHINGTON (AP) — Lee said": Lee)."""
+        subject = self._parsed_subject(verb)
+        return self._past_dateline(subject) if subject is not None else None
+
+    def _past_dateline(self, subject: Token) -> Token | None:
+        """A subject the parse found in a dateline ("WASHINGTON (AP) — Lee said"): the noun
+        after the dateline's dash and before the verb, or none."""
         en = self.en
-        current: Token | None = verb
+        verb = subject.head
+        sentence = self._sentence(subject)
+        head = sentence[: self.settings.claims_dateline_tokens]
+        dash = next((t for t in head if t.text in en.DATELINE_DASHES), None)
+        if (
+            dash is None
+            or not subject.i < dash.i < verb.i
+            or any(t.pos_ in en.VERB_POS for t in self.doc[sentence.start : dash.i])
+        ):
+            return subject
+        between = range(dash.i + 1, verb.i)
+        return next(
+            (t for t in self.doc[dash.i + 1 : verb.i]
+             if t.pos_ in en.SPEAKER_POS and t.head.i not in between),
+            None,
+        )  # fmt: skip
+
+    def _parsed_subject(self, verb: Token) -> Token | None:
+        en = self.en
+        current = verb
         for _ in range(self.settings.claims_subject_depth):
-            if current is None:
-                return None
+            here = current.i
             for child in current.children:
                 if child.dep_ == "agent":
                     objects = [g for g in child.children if g.dep_ == "pobj"]
                     if objects:
                         return objects[0]
-            for child in current.children:
+            # the subject nearest the verb, where the parse gave two ("In Salem, New
+            # Hampshire, Trump went")
+            for child in sorted(current.children, key=lambda c: abs(c.i - here)):
                 if child.dep_ in en.SUBJECT_DEPS:
-                    return child
-                if child.dep_ == "nsubjpass" and child.lower_ != en.DUMMY_SUBJECT:
+                    return None if self._dummy(child) else child
+            for child in current.children:
+                if (
+                    child.dep_ == "nsubjpass"
+                    and child.lower_ != en.DUMMY_SUBJECT
+                    and current.lemma_.lower() not in en.ASKED_VERBS
+                ):  # "Lee was asked whether ...": Lee is asked, nobody named asks
                     return child
             if current.dep_ in en.QUALIFYING_DEPS and current.head.pos_ in en.NOUN_POS:
                 return current.head
+            if self._passive(current) or self._participle(current):
+                return None  # "Asked about X, Lee said ...": Lee is asked, not asking
             if current.dep_ in en.CONTINUING_DEPS and current.head != current:
-                current = current.head
+                current = self._conjoined_cue(current) or current.head
                 continue
-            return None
+            if current.dep_ in en.PREPOSITION_CLAUSE_DEPS and current.head.head.pos_ in (
+                en.VERB_POS
+            ):  # "After saying X, the man left", "he began by saying"
+                current = current.head.head
+                continue
+            return self._named_before(current)
         return None
+
+    def _dummy(self, subject: Token) -> bool:
+        """ "It appears that ...", "it's hard to know": an "it" that stands for no one."""
+        en = self.en
+        head = subject.head.lemma_.lower()
+        return subject.lower_ == en.DUMMY_SUBJECT and (
+            head in en.RAISING_VERBS or head == en.COPULA
+        )
+
+    def _named_before(self, verb: Token) -> Token | None:
+        """The subject of a finite verb the parse lost: the noun right before it, hung on the
+        verb or set beside another noun ("About 4 in 10 say", "his wife Ana Brun, former
+        governor Hal Brun said"), not the object of another word ("with Trump, court papers
+        showed")."""
+        en = self.en
+        if verb.tag_ not in en.FINITE_TAGS:
+            return None
+        first = self._sentence(verb).start
+        at = verb.i - 1
+        while at >= first and (
+            self.doc[at].dep_ in en.BETWEEN_SUBJECT_DEPS or self.doc[at].text == en.CLOSING_BRACKET
+        ):
+            if self.doc[at].text == en.CLOSING_BRACKET:  # "Lee (R-Ohio) said"
+                while at >= first and self.doc[at].text != en.OPENING_BRACKET:
+                    at -= 1
+            at -= 1
+        if at < first:
+            return None
+        token = self.doc[at]
+        head = token.head
+        if (
+            token.pos_ not in en.SPEAKER_POS
+            or token.dep_ == en.EXPLETIVE_DEP
+            or (head.i != verb.i and token.dep_ not in en.LOST_SUBJECT_DEPS)
+            or any(q.start <= token.idx < q.end for q in self.quotes)
+        ):
+            return None
+        return token
+
+    def _conjoined_cue(self, verb: Token) -> Token | None:
+        """The cue verb a conjoined cue goes with when the parse hung it on the clause that
+        cue reports: in "Lee said the plan has failed and said that ...", the second "said"
+        hangs from "failed"; it is Lee's, told by its tense, which is the first cue's and
+        not that clause's. None where the verb is no such conjunct."""
+        clause = verb.head
+        cue = clause.head
+        en = self.en
+        if (
+            clause.dep_ not in en.REPORTED_CLAUSE_DEPS
+            or not self._is_speech_verb(verb)
+            or not self._is_cue_verb(cue)
+        ):
+            return None
+        if verb.dep_ == "conj" and verb.tag_ == cue.tag_ != clause.tag_:
+            return cue
+        if verb.dep_ in en.PARTICIPLE_CLAUSE_DEPS and verb.tag_ == en.GERUND_TAG:
+            return cue  # "Lee said the plan failed, adding that ...": Lee adds
+        return None
+
+    def _participle(self, verb: Token) -> bool:
+        """A past participle on its own, passive in meaning: "Asked about X, Lee said"."""
+        en = self.en
+        return (
+            verb.tag_ == en.PAST_PARTICIPLE_TAG
+            and verb.dep_ in en.PARTICIPLE_CLAUSE_DEPS
+            and not any(c.dep_ in en.CUE_AUX_DEPS | en.PASSIVE_DEPS for c in verb.children)
+        )
 
     def _leading_actor(self, verb: Token) -> Token | None:
         """A parse that lost the subject: the actor named first in the sentence, before the
@@ -1204,9 +1397,12 @@ def _quotes(text: str, en: ModuleType) -> list[_Quote]:
     she said' opens straight and closes curly); an opening curly mark written against the word
     before it and followed by a space closes ('out of balance.“ The'). A paragraph break closes
     nothing and drops an unclosed mark, unless the next paragraph opens with a mark (a quote
-    running over several paragraphs opens each and closes only the last)."""
+    running over several paragraphs opens each and closes only the last). Marks inside markup
+    tags are none."""
     doubled, straight = en.DOUBLED_APOSTROPHE
     text = text.replace(doubled, straight)  # the same length: offsets hold
+    # marks inside markup left in a text are no quotes ('<tweet author="@x">'): blanked
+    text = en.MARKUP_TAG.sub(lambda tag: " " * len(tag.group()), text)
     found = []
     opened: int | None = None
     reopened = -1  # the opening mark of a paragraph that goes on with the quote before it

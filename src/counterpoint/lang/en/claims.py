@@ -537,8 +537,8 @@ GENDERED_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "l
 WH_WORDS = {"how", "why", "whether", "if", "what", "when", "where", "who", "which", "whom"}
 # The conjunction that opens a reported clause: "said that ...".
 COMPLEMENTIZER = "that"
-# Dashes that end a dateline: "PORT AUREL, March 3 \u2014 ...".
-DATELINE_DASHES = {"\u2014", "--"}
+# Dashes that end a dateline: "PORT AUREL, March 3 \u2014 ...", "(AFP) \u2013".
+DATELINE_DASHES = {"\u2014", "\u2013", "--"}
 # The marker of an infinitive: "pleading with X to send ...".
 INFINITIVE_MARKER = "to"
 # The words of "according to X".
@@ -623,6 +623,8 @@ OPEN_QUOTES = '\u201c"'
 CLOSE_QUOTES = '\u201d"'
 # Marks that both open and close a quote: they pair in turn, not by their shape.
 STRAIGHT_QUOTES = '"'
+# A markup tag left in a text ('<tweet author="@x" datetime="...">'), whose marks are no quotes.
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
 # Two apostrophes written for a straight double mark (the New York Times' archive text:
 # ''We will win,'' he said): read as a space and a straight mark.
 DOUBLED_APOSTROPHE = ("''", ' "')
@@ -645,8 +647,39 @@ IT_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PASSIVE_DEPS = {"auxpass", "nsubjpass"}
 # Dependency labels of a participle or relative clause qualifying a noun: "records showing".
 QUALIFYING_DEPS = {"acl", "relcl"}
-# Dependency labels of a verb that continues another, whose subject it shares: "..., saying".
-CONTINUING_DEPS = {"advcl", "xcomp", "conj"}
+# Dependency labels of a verb that continues another, whose subject it shares: "..., saying";
+# or of the adjective of "are likely to say".
+CONTINUING_DEPS = {"advcl", "xcomp", "conj", "acomp"}
+# Dependency labels of a verb that is the object of a preposition, whose subject is that of the
+# verb the preposition hangs from: "After saying X, the man left", "he began by saying".
+PREPOSITION_CLAUSE_DEPS = {"pcomp"}
+# Verbs whose passive subject is the one addressed, not the speaker: "Lee was asked whether".
+ASKED_VERBS = QUESTION_VERBS | ADDRESSEE_VERBS
+# The tag of a past participle: "Asked about X, Lee said" (Lee is asked).
+PAST_PARTICIPLE_TAG = "VBN"
+# Dependency labels of a participle's clause set beside the main one ("Asked about X, ...").
+PARTICIPLE_CLAUSE_DEPS = {"advcl"}
+# Dependency labels of a clause a cue reports: "said (that) the plan failed"; a speech verb
+# the parse hung on it may be the cue's own conjunct ("said X failed and said that ...").
+REPORTED_CLAUSE_DEPS = {"ccomp"}
+# Tags of a finite verb, which has a subject: "say", "says", "said".
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+# An aside after a name, skipped to find it: "Lee (R-Ohio) said".
+OPENING_BRACKET, CLOSING_BRACKET = "(", ")"
+# Dependency labels of a noun right before a verb that lost its subject, which may be that
+# subject though not hung on the verb: "his wife Ana Brun, former governor Hal Brun said".
+LOST_SUBJECT_DEPS = {"appos"}
+# The dependency label of "there" in "there were ...", no one's name.
+EXPLETIVE_DEP = "expl"
+# Dependency labels of the words between a subject and its verb: "Lee also did not say".
+BETWEEN_SUBJECT_DEPS = {"aux", "neg", "advmod"}
+# The tag of a present participle: "..., adding that".
+GERUND_TAG = "VBG"
+# What may stand between a cue and the colon before what it says, on the next line: "He said
+# recently:", "Cruz continued:".
+COLON_CUE_DEPS = {"advmod", "prt", "npadvmod"}
+# Words that set a speech verb beside the clause it reports: "As the Post reported, X".
+AS_MARKERS = {"as"}
 # Dependency labels of the root of an entity that can be the subject of a lost parse.
 LEADING_ACTOR_DEPS = {"nsubj", "compound", "ROOT"}
 # Dependency labels of words before the verb that belong to the cue: "did not say".
@@ -663,3 +696,15 @@ RELATIVE_TAGS = {"WP", "WDT"}
 VERB_POS = {"VERB", "AUX"}
 # Parts of speech of a noun.
 NOUN_POS = {"NOUN", "PROPN"}
+# Tokens that end a sentence.
+SENTENCE_ENDS = {".", "?", "!"}
+# Tokens that may end a clause after a quote's verb: '"No." Lee said, and left.'
+CLAUSE_ENDS = SENTENCE_ENDS | {","}
+# A quote ending in this mark inside its quotation marks ends its sentence: a verb after it
+# is the next sentence's ('"... no." Abril left.'), where "?" and "!" often go on ('"Why?" he
+# asked').
+FULL_STOPS = {"."}
+# Entity labels of a time, which may follow a quote's verb: '"No." Lee said on Monday.'
+TIME_LABELS = {"DATE", "TIME"}
+# Parts of speech of a speaker written beside a quote's verb: "Lee", "one", "he".
+SPEAKER_POS = NOUN_POS | {"PRON", "NUM"}
