@@ -3,10 +3,11 @@
 Runs bench/polnear_attribution.py's scoring on the first 20 dev articles (file-name order, 473
 gold attributions; a few seconds of parsing). Floors sit a little under the figures measured on
 that slice when they were set (bench/README.md, "Attribution (PolNeAR)", has the whole of dev):
-content / content+cue / content+source F1 0.679 / 0.634 / 0.610 with the cue model that ships
-(lang/en/claims_cue_model.json, 2026-11-30 with the speaker fixes; 0.673 / 0.627 / 0.589 before
-them with "what"/"how" contents, 0.671 / 0.625 / 0.584 before those, 0.658 / 0.613 / 0.568
-before the model); the quote-and-speech-verb baseline on the same slice 0.161 / 0.143 / 0.124.
+content / content+cue / content+source F1 0.687 / 0.644 / 0.621 with the cue model that ships
+(lang/en/claims_cue_model.json, 2026-11-30 with the contents' ends and headline names; 0.679 /
+0.634 / 0.610 with the speaker fixes, 0.673 / 0.627 / 0.589 before them with "what"/"how"
+contents, 0.671 / 0.625 / 0.584 before those, 0.658 / 0.613 / 0.568 before the model); the
+quote-and-speech-verb baseline on the same slice 0.161 / 0.143 / 0.124.
 Raise a floor when a change earns more, never lower one to make a change pass.
 """
 
@@ -19,7 +20,7 @@ import pytest
 from conftest import REPO
 
 SLICE = 20
-FLOORS = {"content": 0.66, "content+cue": 0.615, "content+source": 0.595}
+FLOORS = {"content": 0.67, "content+cue": 0.625, "content+source": 0.605}
 
 
 @pytest.fixture(scope="module")

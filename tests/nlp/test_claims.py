@@ -512,3 +512,37 @@ def test_the_paragraph_after_a_cue_and_a_colon() -> None:
     )
     doc, claim = one(text, "The dam will be finished in May")
     assert claim.kind == "quote" and speaker(doc, claim) == "Ida Voss"
+
+
+def test_a_headline_name_the_tagger_reads_as_a_noun() -> None:
+    text = "Poll: Most Voters Back The New Bridge\n\nThe survey asked 800 people in Belvale."
+    doc, claim = one(text, "Most Voters Back The New Bridge")
+    assert claim.kind == "reported" and claim.cue == ":"
+
+
+def test_no_headline_name_in_a_lowercase_phrase() -> None:
+    text = "Bottom line: prices will rise for everyone in the town."
+    assert not [c for c in claims(text)[1] if c.cue == ":"]
+
+
+def test_a_conjoined_verb_in_the_cues_tense_ends_the_content() -> None:
+    text = "Lee said she would lower taxes but did not promise a date."
+    _, claim = one(text, "she would lower taxes")
+    assert claim.cue == "said"
+
+
+def test_another_speakers_clause_ends_the_content() -> None:
+    text = "Lee says taxes are too high, while Kim argues they are fair."
+    _, claim = one(text, "taxes are too high")
+    assert claim.cue == "says"
+
+
+def test_a_quote_with_a_verb_of_manner() -> None:
+    text = '"Stay in the car!" she yelled.'
+    _, claim = one(text, "Stay in the car!")
+    assert claim.kind == "quote" and claim.cue == "yelled"
+
+
+def test_a_title_in_quotes_takes_no_verb_of_manner() -> None:
+    text = '"Hamlet," which opened in May, sold out.'
+    assert not [c for c in claims(text)[1] if c.kind == "quote"]

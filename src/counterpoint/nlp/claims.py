@@ -417,6 +417,33 @@ class _Finder:
             own = any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
             if self._is_speech_verb(token) and not own and self._subject(token) is not None:
                 return token if not stopped or self._ends_clause(token, quote) else None
+        return None if stopped else self._manner_verb(quote, first)
+
+    def _manner_verb(self, quote: _Quote, first: int) -> Token | None:
+        """'"Stay there!" he yelled.' / '"Go home," she barked.': any verb of someone right
+        after a quote that has not ended its sentence, with nothing else in its clause, says
+        how the quote was said."""
+        subject: Token | None = None
+        for token in self.doc[first : first + self.settings.claims_verb_after_quote]:
+            if token.is_punct or token.is_space:
+                if subject is None and token.i == first:
+                    continue  # the comma or closing mark after the quote
+                return None
+            if token.pos_ == "VERB":
+                subject = self._subject(token)
+                if (
+                    subject is None
+                    or subject.tag_ in self.en.RELATIVE_TAGS
+                    or not self._someone(subject)
+                ):
+                    return None
+                if any(c.dep_ in self.en.COMPLEMENT_DEPS and c.i > token.i
+                       for c in token.children):  # fmt: skip
+                    return None
+                return token if self._ends_clause(token, quote) else None
+            if token.pos_ not in self.en.MANNER_SUBJECT_POS:
+                return None
+            subject = token
         return None
 
     def _ends_clause(self, verb: Token, quote: _Quote) -> bool:
@@ -663,7 +690,8 @@ class _Finder:
         """The content up to a cue verb the parse hung on it that is the cue's conjunct and
         says something of its own: "X says he would win and tells the crowd that ...", not
         "and tells the crowd ..."; a verb of the content's own tense stays in it ("X says Y is
-        wasting money and ignoring Z")."""
+        wasting money and ignoring Z"); or up to another speaker's clause ("..., while Lee
+        argues ...")."""
         for n, token in enumerate(words):
             if (
                 n > 0
@@ -671,9 +699,30 @@ class _Finder:
                 and token.head.i < token.i
                 and self._conjoined_cue(token) is not None
                 and any(c.dep_ in self.en.COMPLEMENT_DEPS for c in token.children)
-            ):
-                return self._trim(words[:n])
+            ) or (n > 0 and self._another_speaker(token)):
+                first = token.left_edge.i  # "but did not promise": its auxiliaries go too
+                return self._trim([t for t in words[:n] if t.i < first])
         return words
+
+    def _another_speaker(self, clause: Token) -> bool:
+        """A clause joined to a content that says who else says what: "most said the economy
+        is weak, and 4 in 10 said Lee would do best", "..., while Lee suggests ...": a cue
+        verb (or one its clause leads to, "voters are more likely to say") with a subject
+        of its own and something said. It starts a new attribution."""
+        en = self.en
+        if clause.dep_ not in en.JOINED_CLAUSE_DEPS or clause.head.i > clause.i:
+            return False
+        if not any(c.dep_ in en.SUBJECT_DEPS for c in clause.children):
+            return False
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if clause.dep_ != "conj" and not marks & en.CONTRAST_MARKS:
+            return False  # "... until Lee said so": part of what is said
+        verbs = [clause] + [c for c in clause.children if c.dep_ in en.RAISED_CUE_DEPS]
+        verbs += [g for c in verbs[1:] for g in c.children if g.dep_ in en.RAISED_CUE_DEPS]
+        return any(
+            self._is_speech_verb(v) and any(c.dep_ in en.COMPLEMENT_DEPS for c in v.children)
+            for v in verbs
+        )
 
     def _complement(self, verb: Token) -> tuple[list[list[Token]], Token | None]:
         """What a cue verb without a clause is about: its objects and complements after it, as
@@ -875,7 +924,11 @@ class _Finder:
             or not self._is_cue_verb(cue)
         ):
             return None
-        if verb.dep_ == "conj" and verb.tag_ == cue.tag_ != clause.tag_:
+        aux = en.AUXILIARY_DEPS
+        if verb.dep_ == "conj" and (
+            verb.tag_ == cue.tag_ != clause.tag_
+            or _tense(verb, aux) == _tense(cue, aux) != _tense(clause, aux)
+        ):  # "said X had failed and said", "said X would win but did not promise"
             return cue
         if verb.dep_ in en.PARTICIPLE_CLAUSE_DEPS and verb.tag_ == en.GERUND_TAG:
             return cue  # "Lee said the plan failed, adding that ...": Lee adds
@@ -1054,7 +1107,7 @@ class _Finder:
         en = self.en
         taken = _merged([(f.start, f.end) for f in found])
         claims = []
-        for sentence in self.sents:
+        for number, sentence in enumerate(self.sents):
             words = [t for t in sentence if not t.is_space]
             colon = next(
                 (n for n, t in enumerate(words[: en.COLON_SPEAKER_WORDS + 1]) if t.text == ":"),
@@ -1062,9 +1115,13 @@ class _Finder:
             )
             if not colon or words[0].is_punct:
                 continue
+            if number == 0 and colon == len(words) - 1 and len(self.sents) > 1:
+                following = self.sents[1]  # a headline the parse split: "Lee to Voters:" | "We
+                if "\n" not in self.text[words[colon].idx : following.start_char]:  # will win."
+                    words += [t for t in following if not t.is_space]
             before, after = words[:colon], self._trim(words[colon + 1 :])
             if (
-                not any(t.pos_ == "PROPN" for t in before)
+                not (any(t.pos_ == "PROPN" for t in before) or self._headline_name(before))
                 or any(t.pos_ in en.VERB_POS for t in before)
                 or before[0].lower_ in en.NOT_SPEAKERS
                 or len([t for t in after if not t.is_punct]) < en.COLON_CONTENT_WORDS
@@ -1081,6 +1138,15 @@ class _Finder:
                        speaker_at=(before[0].idx, before[-1].idx + len(before[-1])))
             )  # fmt: skip
         return claims
+
+    def _headline_name(self, before: list[Token]) -> bool:
+        """Words before a colon that open the text, all capitalized: a name in a headline,
+        which the tagger often reads as a common noun ("Obama: I Am Optimistic", "Poll: ...").
+        Only the first line: further down, such lines are mostly captions ("FILE PHOTO: ...",
+        "Exposure: ...")."""
+        headline = not self.text[: before[0].idx].strip()
+        named = [t for t in before if t.is_alpha]
+        return headline and bool(named) and all(t.is_title or t.is_upper for t in named)
 
     # -- according to ---------------------------------------------------------------------
 
@@ -1449,6 +1515,13 @@ def _extend(item: _Found, quote: _Quote) -> None:
 
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _tense(verb: Token, auxiliary_deps: set[str]) -> str:
+    """The tag of a verb's finite word: its first auxiliary ("did not suggest": VBD, "would
+    offer": MD, "has won": VBZ), else its own."""
+    auxiliaries = [c for c in verb.children if c.dep_ in auxiliary_deps and c.i < verb.i]
+    return auxiliaries[0].tag_ if auxiliaries else verb.tag_
 
 
 def _head_lemma(token: Token) -> str:

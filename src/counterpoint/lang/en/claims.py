@@ -473,6 +473,16 @@ QUESTION_VERBS = {"ask", "wonder", "question", "inquire"}
 # Dependency labels of what a cue verb takes as its content besides a clause: "accused X of Y",
 # "urged X to Y", "called X a Y".
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "dative", "oprd"}
+# Clauses joined to a content that can start another speaker's attribution ("..., and 4 in
+# 10 said ...", "..., while Lee suggests ..."), and the complements that lead from such a
+# clause's verb to its cue ("are more likely to say", "went on to argue").
+JOINED_CLAUSE_DEPS = {"conj", "advcl"}
+RAISED_CUE_DEPS = {"xcomp", "acomp"}
+CONTRAST_MARKS = {"while", "whereas", "though", "although"}
+# Auxiliaries, whose tag is a verb's tense: "did not suggest", "would offer", "has won".
+AUXILIARY_DEPS = {"aux", "auxpass"}
+# The words between a quote and a verb of manner: its subject ('"Go," the old coach barked').
+MANNER_SUBJECT_POS = {"NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ", "ADV"}
 # Verbs whose subject is a text rather than a person: "the report found that ...".
 DOCUMENT_NOUNS = set(
     """
@@ -521,7 +531,7 @@ COLON_CONTENT_WORDS = 3
 NOT_SPEAKERS = set(
     """
     update updated watch exclusive breaking video photos photo read note editor correction
-    here related listen source sources via see click more also
+    here related listen source sources via see click more also advertisement file
     """.split()
 )
 # Pronouns that stand for the person named last, of their gender: "he said".
