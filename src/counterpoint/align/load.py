@@ -48,18 +48,20 @@ def load_statements(
     def wanted(kind: str, item: Event | Figure | Claim) -> bool:
         return only is None or item_id(kind, item.doc, item.start, item.end) in only
 
-    def holding(kind: str) -> Sequence[str]:
-        """The documents with an item of `kind` wanted: a table is not read for the others."""
-        if only is None:
-            return docs
-        return sorted({doc for k, doc, _, _ in map(parse_item_id, only) if k == kind})
+    # The documents with an item of each kind wanted: a table is not read for the others.
+    holding: dict[str, set[str]] = defaultdict(set)
+    for kind, doc, _, _ in map(parse_item_id, only or ()):
+        holding[kind].add(doc)
+
+    def of_kind(kind: str) -> Sequence[str]:
+        return docs if only is None else sorted(holding[kind])
 
     return [
-        *(_event(found, e) for e in events_of(store, holding("event")) if wanted("event", e)),
-        *(_figure(found, f) for f in figures_of(store, holding("figure")) if wanted("figure", f)),
+        *(_event(found, e) for e in events_of(store, of_kind("event")) if wanted("event", e)),
+        *(_figure(found, f) for f in figures_of(store, of_kind("figure")) if wanted("figure", f)),
         *(
             _claim(found, c)
-            for c in claims_of(store, holding("claim"))
+            for c in claims_of(store, of_kind("claim"))
             if c.kind != "label" and wanted("claim", c)  # a scare quote frames; it claims nothing
         ),
     ]
