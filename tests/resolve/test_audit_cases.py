@@ -247,3 +247,17 @@ def test_america_alone_is_the_united_states_and_latin_america_is_not() -> None:
     )
     assert {"America", "the United States"} in found
     assert {"Latin America"} in found
+
+
+def test_a_platform_the_tagger_takes_for_a_person_is_a_company() -> None:
+    """'Twitter' was a person 303 times of 305 in 1,300 real articles, 'Reddit' a place."""
+    texts = {
+        "d1": "Ida Voss wrote on Twitter that the vote was rigged.",
+        "d2": "Twitter removed the post and Reddit kept it.",
+    }
+    items = (
+        in_text("d1", texts["d1"], ("Ida Voss", "PERSON"), ("Twitter", "PERSON"))
+        + in_text("d2", texts["d2"], ("Twitter", "PERSON"), ("Reddit", "GPE"))
+    )
+    by_name = {e.name: e.type for e in resolve_entities(items, texts)}
+    assert by_name == {"Ida Voss": "Person", "Twitter": "Company", "Reddit": "Company"}

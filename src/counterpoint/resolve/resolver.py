@@ -365,10 +365,13 @@ def _main_item(members: list[Item]) -> Item:
 def _named_items(mentions: Iterable[Mention], language: str) -> list[Item]:
     """The actor mentions, each with its normalised name and the type the tagger gave it."""
     items = []
+    known_companies = words(language, "names").COMPANY_NAMES
     for mention in mentions:
         kind = ENTITY_TYPES.get(mention.label)
         if kind is None:
             continue
+        if mention.label != "DESC" and normalise_name(mention.text, language) in known_companies:
+            kind = "Organization"  # a platform or an outlet the tagger took for a person or place
         if mention.label == "DESC":
             name = normalise_name(mention.text, language)
         elif kind == "Person":
