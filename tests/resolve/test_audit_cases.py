@@ -255,9 +255,7 @@ def test_a_platform_the_tagger_takes_for_a_person_is_a_company() -> None:
         "d1": "Ida Voss wrote on Twitter that the vote was rigged.",
         "d2": "Twitter removed the post and Reddit kept it.",
     }
-    items = (
-        in_text("d1", texts["d1"], ("Ida Voss", "PERSON"), ("Twitter", "PERSON"))
-        + in_text("d2", texts["d2"], ("Twitter", "PERSON"), ("Reddit", "GPE"))
-    )
-    by_name = {e.name: e.type for e in resolve_entities(items, texts)}
+    first = in_text("d1", texts["d1"], ("Ida Voss", "PERSON"), ("Twitter", "PERSON"))
+    second = in_text("d2", texts["d2"], ("Twitter", "PERSON"), ("Reddit", "GPE"))
+    by_name = {e.name: e.type for e in resolve_entities(first + second, texts)}
     assert by_name == {"Ida Voss": "Person", "Twitter": "Company", "Reddit": "Company"}
