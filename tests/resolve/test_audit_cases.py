@@ -259,3 +259,16 @@ def test_a_platform_the_tagger_takes_for_a_person_is_a_company() -> None:
     second = in_text("d2", texts["d2"], ("Twitter", "PERSON"), ("Reddit", "GPE"))
     by_name = {e.name: e.type for e in resolve_entities(first + second, texts)}
     assert by_name == {"Ida Voss": "Person", "Twitter": "Company", "Reddit": "Company"}
+
+
+def test_a_headlines_words_run_into_a_bodys_name_are_not_its_name() -> None:
+    """'White House Allies to Dispel Rumours' had named the White House 'White House
+    Allies'. Only a headline's words are cut: the text's own fuller name stays."""
+    one = "Harbour Board Allies to Fight Ruling\n\nThe Harbour Board rejected the ruling."
+    two = "The Shipping Board Allies Group said the Shipping Board would appeal."
+    items = in_text("d1", one, ("Harbour Board Allies", "ORG"), ("The Harbour Board", "ORG"))
+    items += in_text("d2", two, ("The Shipping Board Allies Group", "ORG"))
+    items.append(Mention("d2", 1, 0, 37, 55, "the Shipping Board", "ORG"))
+    shown = {e.name: e.aliases for e in resolve_entities(items, {"d1": one, "d2": two})}
+    assert shown["Harbour Board"] == ["The Harbour Board"]
+    assert "Shipping Board Allies Group" in shown

@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from types import ModuleType
 from typing import Protocol
 
@@ -301,6 +301,7 @@ def resolve_document(
     settings = settings or Settings()
     mentions = list(mentions)
     items = _named_items(mentions, settings.language)
+    _trim_headline_names(items, text, settings.language)
     votes = Counter((i.name, i.kind) for i in items if not i.description)
     items = _keyed(items, settings.language)
     _identify_states(items, settings.language)
@@ -384,6 +385,27 @@ def _named_items(mentions: Iterable[Mention], language: str) -> list[Item]:
             items.append(Item(mention, name, kind))
     _surnames_taken_for_organisations(items)
     return items
+
+
+def _trim_headline_names(items: list[Item], text: str, language: str) -> None:
+    """A headline written in title case runs its next words into a name ('White House Allies
+    to Dispel Rumours'): an organisation named there with words added to a name the rest of
+    the document gives it is that name."""
+    lang = words(language, "references")
+
+    def in_headline(mention: Mention) -> bool:
+        start = text.rfind("\n", 0, mention.start) + 1
+        end = text.find("\n", mention.end)
+        return _title_case(text[start : end if end >= 0 else None], lang)
+
+    bodies = [i for i in items if i.kind == "Organization"]
+    headed = [in_headline(i.mention) for i in bodies]
+    told = {i.name: i.mention.text for i, head in zip(bodies, headed, strict=True) if not head}
+    for item, head in zip(bodies, headed, strict=True):
+        if head and (shorter := [name for name in told if _inside(name, item.name)]):
+            item.name = max(shorter, key=len)
+            # shown and listed as the text writes it, not with the headline's words
+            item.mention = replace(item.mention, text=told[item.name])
 
 
 def _keyed(items: list[Item], language: str) -> list[Item]:
@@ -1468,6 +1490,14 @@ def _shown_name(texts: Mapping[str, int], kind: str, language: str) -> str:
     full = [f for f in shown if len(f.split()) > 1]
     pool = full if kind == "Person" and full else list(shown)
     return max(pool, key=lambda f: (shown[f], len(f.split()), f), default="")
+
+
+def _inside(part: str, whole: str) -> bool:
+    """Whether the words of `part` run, in order, inside the longer `whole`."""
+    words_of, within = part.split(), whole.split()
+    return len(words_of) < len(within) and any(
+        within[i : i + len(words_of)] == words_of for i in range(len(within) - len(words_of) + 1)
+    )
 
 
 def _proper_words(text: str) -> int:
