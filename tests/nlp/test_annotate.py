@@ -44,6 +44,14 @@ def test_offsets_point_at_the_text() -> None:
     assert any(TEXT[c.start : c.end] == "the strike" for c in ann.noun_chunks)
 
 
+def test_a_name_ending_a_headline_leaves_out_the_line_breaks_after_it() -> None:
+    """The tagger took 'Congress\\n\\n' for a name: its alias and its highlight then ran on."""
+    text = "Mayor to pitch harbour plan in speech to Council\n\nThe mayor will speak on Monday."
+    (ann,) = annotate([make(text)])
+    council = next(m for m in ann.mentions if m.text.startswith("Council"))
+    assert council.text == "Council" == text[council.start : council.end]
+
+
 def test_dependencies_link_tokens_within_the_document() -> None:
     (ann,) = annotate([make(TEXT)])
     said = next(t for t in ann.tokens if TEXT[t.start : t.end] == "said")

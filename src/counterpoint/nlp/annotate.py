@@ -235,14 +235,16 @@ def _add_actors(
         if ent.label_ not in actor_labels:
             continue
         mention_of[number] = len(into.mentions)
+        # the tagger may take in the line breaks after a headline's last word ("Congress\n\n")
+        start = ent.start_char + len(ent.text) - len(ent.text.lstrip())
         into.mentions.append(
             Mention(
                 doc=into.doc.id,
                 index=len(into.mentions),
                 sentence=sentence_of_token[ent.start],
-                start=offset + ent.start_char,
-                end=offset + ent.end_char,
-                text=ent.text,
+                start=offset + start,
+                end=offset + ent.start_char + len(ent.text.rstrip()),
+                text=ent.text.strip(),
                 label=ent.label_,
                 dep=ent.root.dep_,
                 head=ent.root.head.lemma_.lower(),
