@@ -364,15 +364,20 @@ def _main_item(members: list[Item]) -> Item:
 
 
 def _named_items(mentions: Iterable[Mention], language: str) -> list[Item]:
-    """The actor mentions, each with its normalised name and the type the tagger gave it."""
+    """The actor mentions, each with its normalised name and the type the tagger gave it; not
+    the names of laws and diseases, which no one is."""
     items = []
-    known_companies = words(language, "names").COMPANY_NAMES
+    lang = words(language, "names")
     for mention in mentions:
         kind = ENTITY_TYPES.get(mention.label)
         if kind is None:
             continue
-        if mention.label != "DESC" and normalise_name(mention.text, language) in known_companies:
-            kind = "Organization"  # a platform or an outlet the tagger took for a person or place
+        if mention.label != "DESC":
+            said = normalise_name(mention.text, language)
+            if _names_no_actor(said, lang):
+                continue
+            if said in lang.COMPANY_NAMES:
+                kind = "Organization"  # a platform or an outlet the tagger took for a person
         if mention.label == "DESC":
             name = normalise_name(mention.text, language)
         elif kind == "Person":
@@ -387,11 +392,26 @@ def _named_items(mentions: Iterable[Mention], language: str) -> list[Item]:
     return items
 
 
+def _names_no_actor(name: str, lang: ModuleType) -> bool:
+    """Whether a name is a law's, a plan's or a disease's, which the tagger took for an
+    actor's."""
+    parts = name.split()
+    return name in lang.NOT_ACTOR_NAMES or (
+        len(parts) > 1 and parts[-1] in lang.NOT_ACTOR_LAST_WORDS
+    )
+
+
 def _trim_headline_names(items: list[Item], text: str, language: str) -> None:
     """A headline written in title case runs its next words into a name ('White House Allies
     to Dispel Rumours'): an organisation named there with words added to a name the rest of
-    the document gives it is that name."""
+    the document gives it is that name, when the words added are plain words: not a model's
+    ('BlackBerry Q10') nor initials ('T-Mobile USA')."""
     lang = words(language, "references")
+
+    def plain_words_added(item: Item, name: str) -> bool:
+        added = set(item.name.split()) - set(name.split())
+        written = [w for w in re.findall(r"[\w’'-]+", item.mention.text) if w.casefold() in added]
+        return bool(written) and all(w.isalpha() and not w.isupper() for w in written)
 
     def in_headline(mention: Mention) -> bool:
         start = text.rfind("\n", 0, mention.start) + 1
@@ -402,8 +422,9 @@ def _trim_headline_names(items: list[Item], text: str, language: str) -> None:
     headed = [in_headline(i.mention) for i in bodies]
     told = {i.name: i.mention.text for i, head in zip(bodies, headed, strict=True) if not head}
     for item, head in zip(bodies, headed, strict=True):
-        if head and (shorter := [name for name in told if _inside(name, item.name)]):
-            item.name = max(shorter, key=len)
+        shorter = [name for name in told if head and _inside(name, item.name)]
+        if shorter and plain_words_added(item, longest := max(shorter, key=len)):
+            item.name = longest
             # shown and listed as the text writes it, not with the headline's words
             item.mention = replace(item.mention, text=told[item.name])
 

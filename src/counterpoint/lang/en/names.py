@@ -49,6 +49,11 @@ COMPANY_NAMES = {
     "linkedin", "snapchat", "parler", "google", "netflix", "politico", "axios", "breitbart",
     "reuters", "cnn", "msnbc", "buzzfeed", "huffpost",
 }  # fmt: skip
+# Names of what actors pass, propose or catch, which the tagger takes for organisations or
+# persons: laws, plans and amendments by their last word (in a name of two words or more: "the
+# Defense of Marriage Act", "Clean Power Plan"), diseases by their names.
+NOT_ACTOR_LAST_WORDS = {"act", "plan", "amendment"}
+NOT_ACTOR_NAMES = {"covid", "covid 19", "coronavirus", "sars cov 2", "ebola", "zika"}
 # Legal forms: the same company with or without them.
 COMPANY_FORMS = {
     "inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "sa", "ag",
