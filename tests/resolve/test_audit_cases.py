@@ -291,3 +291,19 @@ def test_laws_plans_and_diseases_are_no_actors() -> None:
         ("COVID-19", "PERSON"),
     )
     assert [e.name for e in resolve_entities(items, {"d1": text})] == ["Ida Voss"]
+
+
+def test_a_body_no_state_is_given_for_is_the_one_state_named_elsewhere() -> None:
+    """'Senate' in an article naming no state stood apart from 'Senate (United States)' of the
+    same story; with a second state's senate in the corpus it stays unplaced."""
+    one, two = "The Peruvian Senate voted.", "The Senate adjourned after the vote."
+    three = "The Chilean Senate met."
+    first = in_text("d1", one, ("Peruvian Senate", "ORG"))
+    second = in_text("d2", two, ("Senate", "ORG"))
+    texts = {"d1": one, "d2": two}
+    senates = [e for e in resolve_entities(first + second, texts) if e.type == "PublicBody"]
+    assert [(e.name, len(e.mentions)) for e in senates] == [("Peruvian Senate (Peru)", 2)]
+    texts["d3"] = three
+    third = in_text("d3", three, ("Chilean Senate", "ORG"))
+    senates = resolve_entities(first + second + third, texts)
+    assert sorted(len(e.mentions) for e in senates) == [1, 1, 1]

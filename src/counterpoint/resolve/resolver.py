@@ -1333,6 +1333,7 @@ def link_keys(
     _vote_kinds(shared, votes, settings.language)
     _join_votes(shared, joins)
     _join_plural_groups(shared, joins)
+    _join_stateless_bodies(shared, joins)
     _join_aliases(shared, aliases, joins)
     _join_person_names(shared, joins, candidates, settings)
     _join_organisation_names(shared, joins, candidates, settings, {a for a, _ in aliases})
@@ -1400,6 +1401,22 @@ def _join_votes(items: Sequence[KeyItem], joins: UnionFind) -> None:
     for keys in by_name.values():
         for key in keys[1:]:
             joins.join(keys[0], key)
+
+
+def _join_stateless_bodies(items: Sequence[KeyItem], joins: UnionFind) -> None:
+    """A generic body where its document names no state ('the Senate' in a story that took
+    the state for granted) is the one body of that name whose state the corpus gives, where it
+    gives only one: with a second state's 'Senate' anywhere it stays unplaced."""
+    states: dict[str, list[str]] = defaultdict(list)
+    unplaced: dict[str, str] = {}
+    for item in items:
+        if item.kind == "PublicBody" and item.key.endswith("@unknown"):
+            unplaced[item.name] = item.key
+        elif item.kind == "PublicBody" and "@Country:" in item.key:
+            states[item.name].append(item.key)
+    for name, key in unplaced.items():
+        if len(states[name]) == 1:
+            joins.join(states[name][0], key)
 
 
 def _join_plural_groups(items: Sequence[KeyItem], joins: UnionFind) -> None:
