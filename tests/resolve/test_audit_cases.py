@@ -293,6 +293,16 @@ def test_laws_plans_and_diseases_are_no_actors() -> None:
     assert [e.name for e in resolve_entities(items, {"d1": text})] == ["Ida Voss"]
 
 
+def test_a_person_or_a_place_in_lower_case_is_no_actor() -> None:
+    """The tagger found 'n’t' as a place 62 times in 1,300 real articles, and 'vaccine
+    hesitancy' as a person; a body in lower case is still one."""
+    text = "Voters don’t trust vaccine hesitancy campaigns, the harbour board said."
+    items = in_text(
+        "d1", text, ("n’t", "GPE"), ("vaccine hesitancy", "PERSON"), ("the harbour board", "ORG")
+    )
+    assert [e.name for e in resolve_entities(items, {"d1": text})] == ["harbour board"]
+
+
 def test_a_body_no_state_is_given_for_is_the_one_state_named_elsewhere() -> None:
     """'Senate' in an article naming no state stood apart from 'Senate (United States)' of the
     same story; with a second state's senate in the corpus it stays unplaced."""

@@ -365,12 +365,14 @@ def _main_item(members: list[Item]) -> Item:
 
 def _named_items(mentions: Iterable[Mention], language: str) -> list[Item]:
     """The actor mentions, each with its normalised name and the type the tagger gave it; not
-    the names of laws and diseases, which no one is."""
+    the names of laws and diseases, which no one is, nor persons or places in lower case."""
     items = []
     lang = words(language, "names")
     for mention in mentions:
         kind = ENTITY_TYPES.get(mention.label)
         if kind is None:
+            continue
+        if mention.label in lang.CAPITALISED_LABELS and mention.text.islower():
             continue
         if mention.label != "DESC":
             said = normalise_name(mention.text, language)
