@@ -11,6 +11,9 @@ import networkx as nx
 import pyarrow.parquet as pq
 
 import counterpoint
+from counterpoint.align.compare import Side, SourceDiff
+from counterpoint.outputs.report import diff_text
+from counterpoint.records import Alignment, Evidence
 from counterpoint.store import TABLES
 
 from conftest import REPO, write
@@ -117,3 +120,19 @@ def test_every_actor_link_in_the_report_has_a_target(demo_db: Path, tmp_path: Pa
     anchors = set(re.findall(r'id="(actor-[^"]+)"', html))
     assert links and links <= anchors
     assert "<mark" in html  # actors without a section of their own are still marked
+
+
+def test_the_printed_comparison_gives_each_reason_whole() -> None:
+    """Why a sentence is one side's alone was cut at 60 characters in the terminal, where the
+    reader needs it whole to check it."""
+    why = "only here (the harbour stayed shut for days); the same actors are in The Ledger"
+    alone = Evidence("claim:d2:5-60", "d2", 1, 5, 60, "The harbour stayed shut.", "The Post",
+                     "2024-05-02", why)  # fmt: skip
+    diff = SourceDiff(
+        Side("The Ledger", ["d1"]),
+        Side("The Post", ["d2"]),
+        [Alignment("al-1", "g1", "claim", "unique", 1.0, ("claim:d2:5-60",), (alone,))],
+    )
+    printed = diff_text(diff)
+    assert why in printed
+    assert "The harbour stayed shut." in printed

@@ -344,6 +344,9 @@ def highlight(
     return Markup("").join(parts)
 
 
+NOTE_INLINE = 40  # an evidence note longer than this gets a line of its own
+
+
 def diff_text(diff: SourceDiff) -> str:
     """A comparison for the terminal: grouped by relation, each side's words on its own line."""
     lines = [f"{diff.a.name} ({len(diff.a.docs)} document(s))  vs  {diff.b.name} "
@@ -356,10 +359,13 @@ def diff_text(diff: SourceDiff) -> str:
             why = f": {alignment.reason}" if alignment.reason else ""
             lines.append(f"  [{alignment.score:.2f}] {alignment.id} {alignment.kind}{why}")
             for e in sorted(alignment.evidence, key=lambda e: marks.get(e.outlet or "", "?")):
-                note = f"  ({e.note})" if e.note and e.note != e.text else ""
+                note = " ".join(e.note.split()) if e.note and e.note != e.text else ""
                 text = " ".join(e.text.split())
+                short = f"  ({note})" if note and len(note) <= NOTE_INLINE else ""
                 lines.append(f"    {marks.get(e.outlet or '', '?')} {e.published or 'undated'}  "
-                             f"{_cut(text, 90)}{_cut(note, 60)}")  # fmt: skip
+                             f"{_cut(text, 90)}{short}")  # fmt: skip
+                if note and not short:  # why, in full: what it matched or why it is alone
+                    lines.append(f"        ({_cut(note, 300)})")
     if any(w.sentences for w in diff.wording):
         lines += ["", "LOADED LANGUAGE (each side's own words, quotations left out)"]
         for mark, w in zip("AB", diff.wording, strict=True):
