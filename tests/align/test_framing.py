@@ -236,3 +236,18 @@ def test_a_people_is_framed_and_counted_with_its_state(
     top = coverage["Harbour Post"].centre[0]
     venezuela = framing(framings, "Harbour Post", "Venezuela")
     assert (top.name, top.mentions) == ("Venezuela", venezuela.mentions)
+
+
+def test_two_sources_giving_an_actor_one_same_label_make_a_report(tmp_path: Path) -> None:
+    """The only label anyone gave the actor, in both sources, had divided by zero and stopped
+    the report (seen on 40 real same-story roundups)."""
+    same = [
+        {"outlet": outlet, "title": "Port strike", "text": text}
+        for outlet, text in [
+            ("Morning Ledger", "The socialist Ida Voss led the port strike in Larkspur."),
+            ("Evening Courier", "Dockers cheered as the socialist Ida Voss led the strike."),
+        ]
+    ]
+    with Store(analyzed(tmp_path, same), read_only=True) as opened:
+        framings = frame_actors(opened, ["Morning Ledger", "Evening Courier"])
+    assert [f.labels for f in framings if "Voss" in f.name] == [("socialist",), ("socialist",)]

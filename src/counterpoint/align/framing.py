@@ -573,6 +573,8 @@ def _log_odds_z(own: Counter[str], others: Counter[str]) -> dict[str, float]:
     """For each of a source's labels, how much more it uses it than the others do, in
     standard errors."""
     every = own + others
+    if len(every) < 2:  # one label used by all: none is more one source's than another's
+        return dict.fromkeys(own, 0.0)
     total, own_total, other_total = (sum(c.values()) for c in (every, own, others))
     z = {}
     for label in own:
