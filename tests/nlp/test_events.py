@@ -68,6 +68,13 @@ def test_ordinary_verbs_and_speech_are_no_events() -> None:
     assert events("Valdoria has a large army and is a republic.") == []
 
 
+def test_calling_a_thing_a_name_is_no_request() -> None:
+    """'a city far from what they call the epicenter' had corroborated 'called for an end to
+    the finger pointing' as one request, in two real reports of one visit."""
+    assert events("The mayor went far from what critics call the centre of the crisis.") == []
+    assert by_trigger("The mayor called for an end to the strike.")["called"].type == "REQUEST"
+
+
 def test_active_voice_subject_acts_on_object() -> None:
     text = "Minister Luis Ortega met President Tomas Brenner in Port Ilen."
     assert roles(text, "met") == {

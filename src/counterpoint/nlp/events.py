@@ -116,6 +116,8 @@ def _verb_type(verb: Token, en: ModuleType) -> str | None:
         return None
     if verb.dep_ == "acl" and any(c.dep_ == "nummod" for c in verb.head.children):
         return None  # "left 3 people injured": a count of the event's victims
+    if lemma in en.NAMING_VERBS and _names_its_object(verb, en):
+        return None  # "what they call the epicenter": a name, not a request
     particle = next((c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}
                      and f"{lemma} {c.lower_}" in en.VERBS), None)  # fmt: skip
     if particle is not None:  # "stepped down", "called off"
@@ -126,6 +128,14 @@ def _verb_type(verb: Token, en: ModuleType) -> str | None:
                 if child.lemma_.lower() in things:
                     return object_kind
     return en.VERBS.get(lemma)
+
+
+def _names_its_object(verb: Token, en: ModuleType) -> bool:
+    """'call it a hoax': a predicate of the object (not a date the parser took for one, as in
+    'called Thursday on Arabs to unite'), and no 'for' or 'on' of a request."""
+    return any(
+        c.dep_ == "oprd" and c.ent_type_ not in {"DATE", "TIME"} for c in verb.children
+    ) and not any(c.dep_ == "prep" and c.lower_ in en.REQUEST_PREPOSITIONS for c in verb.children)
 
 
 def _noun_type(noun: Token, en: ModuleType) -> str | None:

@@ -102,6 +102,10 @@ TROOPS = {"troop", "soldier", "force", "army", "warship", "tank", "police", "uni
 AID_THINGS = {"aid", "money", "dollar", "grant", "loan", "asylum", "assistance", "weapon", "arm",
               "food", "medicine", "supply", "fund", "support", "help", "equipment"}  # fmt: skip
 TIES = {"tie", "relation", "link", "contact"}
+# Verbs that name what they take with a predicate of its object ("what they call the
+# epicenter", "dubbed it a hoax"): then they report no event ("call" is otherwise a request).
+NAMING_VERBS = {"call", "dub", "label", "term", "brand"}
+REQUEST_PREPOSITIONS = {"for", "on"}  # "called for talks", "called on Arabs to unite"
 OBJECT_VERBS: dict[str, list[tuple[set[str], str]]] = {
     "send": [(TROOPS, "MOBILIZE"), (AID_THINGS, "AID")],
     "dispatch": [(TROOPS, "MOBILIZE"), ({"inspector", "investigator"}, "INVESTIGATE")],
