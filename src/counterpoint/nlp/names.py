@@ -100,7 +100,7 @@ def organisation_type(name: str, language: str = "en") -> str:
     """Company, PublicBody or Organization (FollowTheMoney schema names), from the name."""
     en = words(language, "names")
     parts = name.split()
-    if name in en.COMPANY_NAMES or (parts and parts[-1] in en.COMPANY_ENDINGS):
+    if parts and parts[-1] in en.COMPANY_ENDINGS:
         return "Company"
     if any(w in en.PUBLIC_WORDS for w in parts):
         return "PublicBody"

@@ -58,7 +58,7 @@ from counterpoint.records import (
     private_key,
 )
 from counterpoint.resolve.corrections import Corrections
-from counterpoint.resolve.gazetteer import load_gazetteer
+from counterpoint.resolve.gazetteer import COMPANIES, load_gazetteer
 from counterpoint.store import Store
 from counterpoint.store.resolution import (
     add_local_resolutions,
@@ -378,7 +378,7 @@ def _named_items(mentions: Iterable[Mention], language: str) -> list[Item]:
             said = normalise_name(mention.text, language)
             if _names_no_actor(said, lang):
                 continue
-            if said in lang.COMPANY_NAMES:
+            if said in COMPANIES:
                 kind = "Organization"  # a platform or an outlet the tagger took for a person
         if mention.label == "DESC":
             name = normalise_name(mention.text, language)
@@ -392,6 +392,11 @@ def _named_items(mentions: Iterable[Mention], language: str) -> list[Item]:
             items.append(Item(mention, name, kind))
     _surnames_taken_for_organisations(items)
     return items
+
+
+def _organisation_type(name: str, language: str) -> str:
+    """Company, PublicBody or Organization, from the name (a known company's too)."""
+    return "Company" if name in COMPANIES else organisation_type(name, language)
 
 
 def _names_no_actor(name: str, lang: ModuleType) -> bool:
@@ -436,7 +441,7 @@ def _keyed(items: list[Item], language: str) -> list[Item]:
     _vote_types(items)
     for item in items:
         if item.kind in ORGANISATIONS:
-            item.kind = organisation_type(item.name, language)
+            item.kind = _organisation_type(item.name, language)
         item.key = f"{item.kind}:{item.name}"
         if item.description:  # stands for its person in its sentence only
             item.kind = "Person"
@@ -1389,7 +1394,7 @@ def _vote_kinds(
         base = "Organization" if item.kind in ORGANISATIONS else item.kind
         if winner != base and {winner, base} != {"Person", "Location"}:
             item.kind = (
-                organisation_type(item.name, language) if winner in ORGANISATIONS else winner
+                _organisation_type(item.name, language) if winner in ORGANISATIONS else winner
             )
 
 
