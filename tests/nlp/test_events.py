@@ -144,6 +144,20 @@ def test_dates_resolved_against_publication() -> None:
     assert by_trigger("Luis Ortega met Tomas Brenner.", None)["met"].reported is None
 
 
+def test_a_date_of_a_noun_is_that_nouns_not_the_clauses() -> None:
+    """'Mueller's investigation into Russian meddling in the 2016 election' had put the
+    investigation in 2016 (on 600 real articles, about 80 events moved this way were read, four
+    in five rightly); a date reaches the clause's event through a preposition of time, or as
+    its subject's."""
+    probe = by_trigger("Ida Voss will decide this week whether to investigate the June 6 riot.")
+    assert probe["investigate"].happened is None and probe["riot"].date_value is not None
+    founded = by_trigger("Ida Voss, founder of the 1919 Society, resigned on Monday.")
+    assert founded["resigned"].happened == "2023-01-09"
+    assert by_trigger("Monday's attack killed nine.")["killed"].happened == "2023-01-09"
+    frame = by_trigger("Ida Voss praised the union during the 2016 campaign.")["praised"]
+    assert frame.happened == "2016-01-01"
+
+
 def test_magnitudes() -> None:
     killed = by_trigger("Soldiers of Valdoria killed 27 people in Port Ilen in 2019.")["killed"]
     assert killed.dead == 27 and killed.source is not None

@@ -54,6 +54,11 @@ PLOVER_2021 = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE",
 # Types an intent turns into AGREE (to cooperate) or THREATEN (to harm), as PLOVER codes them.
 COOPERATIVE_TYPES = {"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 HARMFUL_TYPES = {"SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST", "MOBILIZE"}
+# How a date qualifies a noun rather than a clause: "the Jan. 6 attack", "Monday's vote",
+# "the 1619 Project" (dependency labels of spaCy's English models).
+NOUN_QUALIFIERS = {"compound", "nmod", "poss", "amod", "nummod"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+TIME_LABELS = {"DATE", "TIME"}
 
 
 def find_events(
@@ -408,7 +413,13 @@ def _clause(trigger: Token, settings: NlpSettings) -> Token:
 
 
 def _attached(token: Token, anchors: set[int], settings: NlpSettings) -> bool:
-    """Whether a word hangs off one of the anchors without crossing another clause."""
+    """Whether a word hangs off one of the anchors without crossing another clause. A date
+    that qualifies a noun ('the Jan. 6 attack', 'the 1619 Project') is that noun's: it reaches
+    an event that acts on the noun only through a preposition of time ('praised it during the
+    2016 campaign'; not 'investigate the Jan. 6 attack', 'a probe into meddling in the 2016
+    election'), or as its subject ('Monday's attack killed nine')."""
+    frames = words(token.doc.lang_, "events").FRAME_PREPOSITIONS
+    qualifies = False  # the date qualifies a noun on the way
     for _ in range(settings.events_attach_depth):
         if token.i in anchors:
             return True
@@ -416,7 +427,19 @@ def _attached(token: Token, anchors: set[int], settings: NlpSettings) -> bool:
             return False
         if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}:
             return False
-        token = token.head
+        head = token.head
+        if (
+            token.dep_ in NOUN_QUALIFIERS
+            and head.pos_ in {"NOUN", "PROPN"}
+            and head.ent_type_ not in TIME_LABELS  # "Thursday morning": one time
+        ):
+            qualifies = True
+            framed = head.dep_ == "pobj" and head.head.lower_ in frames
+            if head.i not in anchors and head.dep_ not in SUBJECTS and not framed:
+                return False
+        elif qualifies and token.dep_ == "pobj" and head.lower_ not in frames:
+            return False
+        token = head
     return False
 
 

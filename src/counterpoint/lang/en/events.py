@@ -106,6 +106,10 @@ TIES = {"tie", "relation", "link", "contact"}
 # epicenter", "dubbed it a hoax"): then they report no event ("call" is otherwise a request).
 NAMING_VERBS = {"call", "dub", "label", "term", "brand"}
 REQUEST_PREPOSITIONS = {"for", "on"}  # "called for talks", "called on Arabs to unite"
+# Prepositions that set an event in a time told by a noun ("during the 2016 campaign", "in his
+# Monday address"); through others the noun's date is not the event's ("a probe into the 2016
+# election", "before the Feb. 15 deadline").
+FRAME_PREPOSITIONS = {"in", "on", "at", "during", "throughout", "amid"}
 OBJECT_VERBS: dict[str, list[tuple[set[str], str]]] = {
     "send": [(TROOPS, "MOBILIZE"), (AID_THINGS, "AID")],
     "dispatch": [(TROOPS, "MOBILIZE"), ({"inspector", "investigator"}, "INVESTIGATE")],
