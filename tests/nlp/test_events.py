@@ -75,6 +75,14 @@ def test_calling_a_thing_a_name_is_no_request() -> None:
     assert by_trigger("The mayor called for an end to the strike.")["called"].type == "REQUEST"
 
 
+def test_a_fall_and_a_booster_shot_are_no_events() -> None:
+    """'Poverty declined last year' was a refusal and 'got his booster shot' an assault."""
+    assert events("Poverty in Larkspur declined last year.") == []
+    assert events("Ida Voss got her booster shot on Monday.") == []
+    assert by_trigger("Ida Voss declined to comment.")["declined"].type == "REJECT"
+    assert by_trigger("Police shot a man in Larkspur.")["shot"].type == "ASSAULT"
+
+
 def test_active_voice_subject_acts_on_object() -> None:
     text = "Minister Luis Ortega met President Tomas Brenner in Port Ilen."
     assert roles(text, "met") == {

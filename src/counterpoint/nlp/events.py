@@ -121,6 +121,10 @@ def _verb_type(verb: Token, en: ModuleType) -> str | None:
         return None
     if verb.dep_ == "acl" and any(c.dep_ == "nummod" for c in verb.head.children):
         return None  # "left 3 people injured": a count of the event's victims
+    if lemma in en.EVENT_WITH_OBJECT and not any(c.dep_ in en.OBJECT_DEPS for c in verb.children):
+        return None  # "poverty declined": a fall, not a refusal
+    if verb.i > 0 and verb.doc[verb.i - 1].lower_ in en.NOT_EVENTS_AFTER.get(verb.lower_, ()):
+        return None  # "his booster shot", taken for a verb
     if lemma in en.NAMING_VERBS and _names_its_object(verb, en):
         return None  # "what they call the epicenter": a name, not a request
     particle = next((c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}

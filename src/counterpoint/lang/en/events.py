@@ -123,8 +123,13 @@ OBJECT_VERBS: dict[str, list[tuple[set[str], str]]] = {
 # A trade agreement: one of TRADE_NOUNS qualified by one of TRADE_WORDS ("free trade deal").
 TRADE_WORDS = {"trade", "free-trade", "commercial", "fta"}
 TRADE_NOUNS = {"agreement", "deal", "accord", "pact", "treaty"}
-# Event nouns that are no event after these words: "a press release".
-NOT_EVENTS_AFTER = {"release": {"press", "news"}}
+# Event words that are no event after these words: "a press release", "a booster shot" (which
+# the tagger may take for the verb "shot").
+NOT_EVENTS_AFTER = {"release": {"press", "news"}, "shot": {"booster", "flu", "vaccine"}}
+# Verbs that report an event only with an object or a clause ("declined the offer", "declined
+# to comment"); alone they tell a fall ("poverty declined").
+EVENT_WITH_OBJECT = {"decline"}
+OBJECT_DEPS = {"dobj", "xcomp", "ccomp"}
 
 # --- Roles -------------------------------------------------------------------------------------
 
