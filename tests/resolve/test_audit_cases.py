@@ -317,3 +317,22 @@ def test_a_body_no_state_is_given_for_is_the_one_state_named_elsewhere() -> None
     third = in_text("d3", three, ("Chilean Senate", "ORG"))
     senates = resolve_entities(first + second + third, texts)
     assert sorted(len(e.mentions) for e in senates) == [1, 1, 1]
+
+
+def test_a_pair_of_surnames_taken_for_an_organisation_is_no_name_of_either() -> None:
+    """'Biden-Putin summit ... President Biden' had made Biden a name of an organisation
+    'Biden-Putin'; a company of one named word keeps its short name ('Corvane')."""
+    one = "Voss-Brenner summit set for June\n\nPresident Voss will meet Tomas Brenner in Larkspur."
+    two = "Corvane Mining Group cut jobs, a spokesman for Corvane said."
+    at = one.index("Voss will")
+    items = in_text("d1", one, ("Voss-Brenner", "ORG"), ("Tomas Brenner", "PERSON"))
+    items.append(Mention("d1", 2, 1, at, at + 4, "Voss", "PERSON"))
+    at = two.rindex("Corvane")
+    items += in_text("d2", two, ("Corvane Mining Group", "ORG"))
+    items.append(Mention("d2", 1, 0, at, at + 7, "Corvane", "PERSON"))
+    texts = {"d1": one, "d2": two}
+    found = sorted(
+        ({m.text for m in e.mentions} for e in resolve_entities(items, texts)), key=sorted
+    )
+    assert {"Voss"} in found and {"Voss-Brenner"} in found
+    assert {"Corvane Mining Group", "Corvane"} in found

@@ -12,7 +12,6 @@ from countryinfo import all_countries
 from counterpoint.lang import DEFAULT_LANGUAGE, words
 from counterpoint.nlp.names import normalise_name as normalise
 
-
 # Platforms and outlets whose names are nobody's, which the small English model takes for
 # persons (on 1,300 AllSides articles "Twitter" was a PERSON 303 times of 305, "Politico" 64 of
 # 82). Names shared with people ("Bloomberg", "Fox") are left out.

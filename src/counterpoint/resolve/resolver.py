@@ -761,7 +761,7 @@ def _join_surnames(
     Which person a bare surname means is decided per document (its key becomes the document's
     own), so that "Biden" meaning Joe here and Hunter there never joins the two through it."""
     people = _People(items, joins, settings)
-    organisations = _organisation_roots(items, joins, settings.language)
+    organisations = _organisation_roots(items, joins, settings.language, people.all_surnames())
     for item in items:
         if item.kind != "Person" or " " in item.name or item.description:
             continue
@@ -796,6 +796,9 @@ class _People:
                     for variant in _spelling_variants(surname):
                         self.by_spelling[variant].add(root)
 
+    def all_surnames(self) -> set[str]:
+        return set().union(*self.surnames.values())
+
     def fitting(self, word: str) -> set[str]:
         """The roots with a surname `word` spells up to one slip."""
         near = set().union(*(self.by_spelling.get(v, set()) for v in _spelling_variants(word)))
@@ -803,14 +806,22 @@ class _People:
 
 
 def _organisation_roots(
-    items: Iterable[Named], joins: UnionFind, language: str
+    items: Iterable[Named], joins: UnionFind, language: str, surnames: AbstractSet[str]
 ) -> dict[str, set[str]]:
-    """Distinctive word -> roots of the organisations with a name of several words using it."""
+    """Distinctive word -> roots of the organisations with a name of several words using it;
+    not a name of surnames only, one of them a named person's ('Biden-Putin', a summit the
+    tagger took for an organisation, is no name of Biden's)."""
+    lang = words(language, "names")
+    generic = lang.GENERIC_ORG_WORDS | lang.COMPANY_ENDINGS  # "Joule Global Holdings" is one
     organisations: dict[str, set[str]] = defaultdict(set)
     for item in items:
-        if item.kind in ORGANISATIONS and " " in item.name:
-            for word in distinctive_words(item.name, language):
-                organisations[word].add(joins.find(item.key))
+        if item.kind not in ORGANISATIONS or " " not in item.name:
+            continue
+        distinctive = distinctive_words(item.name, language)
+        if distinctive & surnames and not generic.intersection(item.name.split()):
+            continue
+        for word in distinctive:
+            organisations[word].add(joins.find(item.key))
     return organisations
 
 
@@ -1456,7 +1467,7 @@ def _join_bare_surnames(
     the corpus, or the one named far more often than the others; else it stays apart, linked to
     each as a candidate."""
     people = _People(items, joins, settings)
-    organisations = _organisation_roots(items, joins, settings.language)
+    organisations = _organisation_roots(items, joins, settings.language, people.all_surnames())
     for item in items:
         if item.kind != "Person" or " " in item.name or item.description:
             continue
