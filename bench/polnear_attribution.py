@@ -36,7 +36,10 @@ one to one, greedily, most shared words first. Among matched pairs: the cue is r
 predicted cue span overlaps the gold cue span; the source is right when the speaker as written
 at the cue (the subject, "he", "a source") or the mention it was resolved to overlaps the gold
 source span. P = right pairs / predictions, R = right pairs / gold, per
-measure (content, content+cue, content+source).
+measure (content, content+cue, content+source). Speaker precision, two ways: the speaker right
+among matched pairs (naming nobody is right where gold names nobody), and named speakers right
+(among matched pairs whose prediction names a speaker, those naming gold's: a wrong speaker
+misleads a reader more than none).
 
 Baseline (written here, same articles, same scoring): a quoted passage (straight, curly or
 two apostrophes, as the New York Times' articles write them, pairing in turn) of at least
@@ -313,6 +316,8 @@ def score(text: str, gold: list[Gold], predicted: list[Predicted]) -> tuple[Tall
         right_source = overlaps(g.source, p.source) if g.source else not p.source
         tally.right["content+source"] += right_source
         tally.right["all three"] += right_source and overlaps(g.cue, p.cue)
+        tally.right["named"] += bool(p.source)
+        tally.right["named right"] += bool(p.source) and right_source
     return tally, matched
 
 
@@ -388,6 +393,13 @@ def main() -> None:
             p, r, f = tally.prf(measure)
             print(f"{name:14} {measure:15} {p:6.3f} {r:6.3f} {f:6.3f}   "
                   f"{tally.right[measure]}/{tally.predicted}/{tally.gold}")  # fmt: skip
+        right, named = tally.right["content+source"], tally.right["named"]
+        print(
+            f"{name:14} speaker right among matched {right / max(tally.right['content'], 1):.3f}"
+            f" ({right}/{tally.right['content']}); named speakers right "
+            f"{tally.right['named right'] / max(named, 1):.3f} "
+            f"({tally.right['named right']}/{named})"
+        )
 
 
 def run(articles: list[Article], details: int = 0) -> dict[str, Tally]:

@@ -546,3 +546,59 @@ def test_a_quote_with_a_verb_of_manner() -> None:
 def test_a_title_in_quotes_takes_no_verb_of_manner() -> None:
     text = '"Hamlet," which opened in May, sold out.'
     assert not [c for c in claims(text)[1] if c.kind == "quote"]
+
+
+def test_a_demonstrative_names_no_speaker() -> None:
+    text = "The mayor cut the budget by half. That suggests the city is short of money."
+    _, claim = one(text, "the city is short of money")
+    assert claim.speaker is None and claim.speaker_text is None
+
+
+def test_a_noun_of_an_event_or_act_names_no_speaker() -> None:
+    text = "The sudden postponement suggests the talks have failed."
+    _, claim = one(text, "the talks have failed")
+    assert claim.speaker is None and claim.speaker_text is None
+
+
+def test_a_body_or_text_with_such_an_ending_still_speaks() -> None:
+    _, claim = one("The coalition says the talks have failed.", "the talks have failed")
+    assert claim.speaker_text == "The coalition"
+    text = "A succession of officials said the bridge was safe."
+    _, claim = one(text, "the bridge was safe")
+    assert claim.speaker_text == "A succession of officials"
+
+
+def test_who_meets_a_cue_noun_does_not_say_it() -> None:
+    def speakers(text: str) -> dict[str, str | None]:
+        return {
+            f"{a.claim.cue} {text[a.claim.start : a.claim.end]}": a.claim.speaker_text
+            for a, _ in attribution_candidates(parse(text))
+        }
+
+    assert speakers("The senator faced accusations of bribery.") == {"accusations of bribery": None}
+    voiced = speakers("The senator voiced criticism of the budget.")
+    assert voiced["criticism of the budget"] == "The senator"
+
+
+def test_a_speech_verb_after_what_it_says() -> None:
+    text = "Taxes should rise if the council wins the next election say 40 percent of residents."
+    _, claim = one(text, "Taxes should rise if the council wins the next election")
+    assert claim.speaker_text == "40 percent of residents" and claim.cue == "say"
+
+
+def test_a_speech_verb_after_what_it_says_with_a_common_noun_subject() -> None:
+    text = "Perjury is so narrowly defined cautions Okafor, because the statute is old."
+
+    doc, claim = one(text, "Perjury is so narrowly defined")
+    assert speaker(doc, claim) == "Okafor" or claim.speaker_text == "Okafor"
+    doc = parse("He said Ryan.")
+    assert all(a.claim.speaker_text != "Ryan" for a in find_attributions(doc))
+
+
+def test_a_name_the_tagger_took_for_a_noun_still_speaks() -> None:
+    text = (
+        "The radio host Dan Hannity praised the ruling. "
+        "Hannity also tweeted that the judge was brave."
+    )
+    doc, claim = one(text, "the judge was brave")
+    assert "Hannity" in (speaker(doc, claim) or claim.speaker_text or "")

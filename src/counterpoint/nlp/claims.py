@@ -18,6 +18,13 @@
   said": not "We"), the noun right before a verb that lost its subject ("About 4 in 10
   say"); nobody is named by "Asked about X, Lee said" or "Lee was asked" (Lee is asked),
   "it appears", "it's hard to know".
+- A speaker is something that can speak: no demonstrative ("That suggests ...", "That said,
+  ..."), no noun of an event, act or quality ("the election", "his refusal"; bodies and texts
+  with such endings do speak, "the commission", "the resolution"): no speaker rather than a
+  wrong one. A cue noun's speaker is not the subject of a verb that meets it ("faced
+  accusations of X", "denied claims that X") nor of a clause it is a circumstance of
+  ("despite complaints that X"). "... if the party wins the election say 18 percent of
+  voters": the object of a speech verb set after what it says is its speaker.
 - "As the Post reported, X": the clause it is set beside. "Cruz continued:" at the end of a
   paragraph: the next paragraph.
 - "The goal, he said, is a cease-fire": a speech verb set into the clause it reports says it.
@@ -515,6 +522,9 @@ class _Finder:
                 clauses = [c for c in clauses if c.i > verb.i]
             contents = [list(c.subtree) for c in clauses]
             preposition: Token | None = None
+            inverted = not contents and self._inverted(verb) is not None
+            if inverted:  # "..., if the party wins the election say 18 percent of voters"
+                contents = [self._before_inverted(verb)]
             if not contents:
                 contents, preposition = self._complement(verb)
             if not contents:
@@ -554,7 +564,7 @@ class _Finder:
                     item.parts = tuple((p[0].idx, p[-1].idx + len(p[-1])) for p in pieces if p)
                 if preposition is not None and item.cue is not None:
                     item.cue = (item.cue[0], max(item.cue[1], preposition.idx + len(preposition)))
-                if not clauses:
+                if not clauses and not inverted:
                     self._raised(verb, item)
                 found.append(item)
         return found
@@ -639,6 +649,8 @@ class _Finder:
             if not _content_words(words):
                 continue
             source = self._noun_source(noun)
+            if source is not None and not self._voices(noun, source):
+                source = None
             speaker, speaker_text = self._speaker(source) if source is not None else (None, None)
             last = preposition if preposition is not None else noun
             found.append(
@@ -680,6 +692,23 @@ class _Finder:
         if noun.dep_ in self.en.NOUN_CUE_OBJECT_DEPS and verb.pos_ in self.en.VERB_POS:
             return self._subject(verb)  # "he voiced criticism of X", "X responded to claims"
         return None
+
+    def _voices(self, noun: Token, source: Token) -> bool:
+        """Whether the source found for a cue noun said it: its owner ("his claim"), or the
+        subject of the verb it hangs from ("raised concerns about X"), unless that verb meets
+        the noun ("faced accusations of X", "denied claims that X") or the noun is a
+        circumstance ("despite complaints that X"); a source that can speak."""
+        en = self.en
+        if not self._can_speak(source):
+            return False
+        if any(c.i == source.i for c in noun.children):
+            return True  # "his claim", "a Trump statement"
+        if noun.dep_ == "pobj" and noun.head.lower_ in en.CIRCUMSTANCE_PREPS:
+            return False
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if verb.lemma_.lower() == en.COPULA and noun.dep_ == "attr":
+            return False  # "there were complaints that X", "the sticking point is a demand"
+        return verb.lemma_.lower() not in en.MEETING_VERBS
 
     def _infinitive(self, verb: Token) -> bool:
         """ "to send": a clause in the infinitive, which says what is asked for."""
@@ -760,7 +789,8 @@ class _Finder:
             subject = self._beside(verb, start, end)  # '"We won," Lee, 58, told AFP'
         if subject is None and not self._passive(verb):
             subject = self._leading_actor(verb)
-        speaker, speaker_text = self._speaker(subject) if subject is not None else (None, None)
+        speaking = subject if subject is not None and self._can_speak(subject) else None
+        speaker, speaker_text = self._speaker(speaking) if speaking is not None else (None, None)
         if subject is not None and kind == "reported" and _head_lemma(subject) in en.DOCUMENT_NOUNS:
             kind = "document"
         if verb.dep_ == "acl" and verb.head.lemma_.lower() in en.DOCUMENT_NOUNS:
@@ -778,7 +808,37 @@ class _Finder:
             cue=self._cue(verb, start, end),
             verb=verb,
             hedged=hedged,
-            speaker_at=self._written(subject) if subject is not None else None,
+            speaker_at=self._written(speaking) if speaking is not None else None,
+        )
+
+    def _can_speak(self, subject: Token) -> bool:
+        """Whether a subject names someone who can say something, or a text: not a
+        demonstrative standing for a thing ("That suggests ...", "That said, ..."), nor a noun
+        of an event, act or quality ("the election", "his refusal", "the pressure"); a wrong
+        speaker misleads a reader more than none."""
+        en = self.en
+        if subject.tag_ in en.RELATIVE_TAGS and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "a law that sought": the law
+        if subject.pos_ == "PRON":
+            return subject.lower_ not in en.DEMONSTRATIVES or any(
+                not c.is_punct for c in subject.children
+            )
+        lemma = subject.lemma_.lower()
+        if subject.pos_ != "NOUN" or not lemma.endswith(en.ABSTRACT_SUFFIXES):
+            return True
+        if subject.is_title and (not subject.is_sent_start or subject.lower_ in self._name_words):
+            return True  # a name the tagger took for a noun: "Hannity tweeted"
+        if lemma in en.SPEAKER_NOUNS or lemma in en.SPEAKING_ABSTRACT_NOUNS:
+            return True
+        if subject.ent_type_ in en.SPEAKER_LABELS or any(
+            c.dep_ == "compound" and c.ent_type_ in en.SPEAKER_LABELS for c in subject.children
+        ):
+            return True  # "the Reform Movement"
+        return any(  # "a succession of officials", "comments by senators"
+            g.dep_ == "pobj" and self._can_speak(g) and self._someone(g)
+            for c in subject.children
+            if c.dep_ == "prep" and c.lower_ in en.SPEAKING_PREPS
+            for g in c.children
         )
 
     def _sentence(self, token: Token) -> Span:
@@ -811,8 +871,57 @@ class _Finder:
         """Who speaks: the subject, the agent of a passive, the noun a participle qualifies
         ("records showing"), or the subject of the verb this one continues ("..., saying");
         never a dateline's place ("WASHINGTON (AP) — Lee said": Lee)."""
+        inverted = self._inverted(verb)
+        if inverted is not None:
+            return inverted
         subject = self._parsed_subject(verb)
         return self._past_dateline(subject) if subject is not None else None
+
+    def _inverted(self, verb: Token) -> Token | None:
+        """The speaker of a speech verb set after what it says where the parse took the
+        speaker for its object ("... if the party wins the election say 18 percent of
+        voters.", "..., reported the Examiner."): an object that names an actor or people, the
+        verb's only complement, ending its clause, with words before the verb. None
+        elsewhere: where the verb has a subject who can speak ("he said Ryan"), and for verbs
+        that take their hearer as object ("warned Congress")."""
+        en = self.en
+        if (
+            not self._is_speech_verb(verb)
+            or verb.tag_ not in en.FINITE_TAGS  # not "a tweet announcing the Alliance"
+            or verb.lemma_.lower() in en.HEARER_OBJECT_VERBS
+        ):
+            return None
+        objects = [c for c in verb.children if c.dep_ in en.COMPLEMENT_DEPS]
+        if len(objects) != 1 or objects[0].dep_ != "dobj" or objects[0].i < verb.i:
+            return None
+        speaker = objects[0]
+        after = speaker.right_edge.i + 1
+        sentence = self._sentence(verb)
+        ends = after >= sentence.end or self.doc[after].is_punct
+        if not ends or verb.i - sentence.start < en.INVERTED_MIN_WORDS:
+            return None
+        lemma = _head_lemma(speaker)
+        named = speaker.ent_type_ in en.SPEAKER_LABELS or (
+            lemma in en.SPEAKER_NOUNS and lemma not in en.DOCUMENT_NOUNS
+        )  # not "found no record"
+        if not named or speaker.pos_ == "PRON" or any(c.dep_ == "mark" for c in verb.children):
+            return None
+        subject = self._parsed_subject(verb)
+        if subject is not None and (
+            subject.i > verb.i
+            or subject.pos_ in en.NAMING_POS
+            or subject.ent_type_ in en.PERSON_LABELS
+            or (self._can_speak(subject) and _head_lemma(subject) in en.SPEAKER_NOUNS)
+        ):
+            return (
+                None  # "he said Ryan", "Lee announces a bill"; not "Treason ..." the tagger named
+            )
+        return speaker
+
+    def _before_inverted(self, verb: Token) -> list[Token]:
+        """What an inverted speech verb says: its sentence's words before it."""
+        sentence = self._sentence(verb)
+        return self._trim(list(self.doc[sentence.start : verb.i]))
 
     def _past_dateline(self, subject: Token) -> Token | None:
         """A subject the parse found in a dateline ("WASHINGTON (AP) — Lee said"): the noun
@@ -1007,6 +1116,13 @@ class _Finder:
             if name and people:
                 return people[-1]
         return None
+
+    @cached_property  # made when a subject first needs it
+    def _name_words(self) -> set[str]:
+        """The words of the actors the text names (lower case): "Hannity" at the start of a
+        sentence, which the tagger may take for a common noun, is the Sean Hannity named
+        before."""
+        return {t.lower_ for e in self.ents if e.label_ in self.en.SPEAKER_LABELS for t in e}
 
     @cached_property  # made when a pronoun first needs it
     def _genders(self) -> dict[int, str]:

@@ -513,6 +513,63 @@ SPEAKER_NOUNS = (
     """.split()
     )
 )
+# Pronouns that point at a thing said or done rather than at a speaker ("That suggests the
+# plan failed", "That said, ..."), unless words describe them ("those who ...", "those close
+# to him").
+DEMONSTRATIVES = {"this", "that", "these", "those"}
+# Endings of nouns of events, acts, states and qualities ("the election", "his refusal", "the
+# pressure", "the treatment"): such a noun says nothing, so it names no speaker unless it is
+# one of `SPEAKER_NOUNS` or `SPEAKING_ABSTRACT_NOUNS` (bodies and texts with those endings:
+# "the commission", "the resolution").
+ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism",
+                     "ure", "hood", "dom", "cy")  # fmt: skip
+# Nouns with those endings that name people, bodies or texts, which can say something, besides
+# `SPEAKER_NOUNS`: "the coalition said", "the witness said", "the resolution says".
+SPEAKING_ABSTRACT_NOUNS = set(
+    """
+    coalition association foundation institution corporation federation delegation division
+    mission publication station television opposition nation movement management
+    establishment parliament enforcement regiment community university city entity charity
+    fraternity sorority municipality facility leadership partnership membership conference
+    alliance audience intelligence defence prosecution legislature presidency embassy agency
+    bureaucracy constituency congregation population generation kingdom business faction
+    witness celebrity personality figure
+    constitution legislation regulation resolution declaration petition policy guidance
+    ordinance communication correspondence judgment judgement amendment settlement agreement
+    announcement presentation submission confession deposition disclosure projection version
+    edition experiment brochure section provision picture
+    """.split()
+)
+# Prepositions after such a noun that name who speaks through it: "a succession of
+# officials", "comments by senators", "a letter from the governor".
+SPEAKING_PREPS = {"of", "by", "from"}
+# Verbs whose subject meets a cue noun that is their object rather than voicing it ("faced
+# accusations of X", "denied claims that X", "sparked fears of X", "was met with chants of
+# X"): the subject is not the noun's speaker, as it is elsewhere ("raised concerns about X",
+# "avoided criticism of X"; PolNeAR's annotators give "responded to accusations" to the one
+# who responds).
+MEETING_VERBS = set(
+    """
+    face field beg deny reject dismiss spark fuel prompt trigger provoke draw attract
+    receive meet confront weather endure ignore rebuff rebut refute counter
+    brush shrug downplay deflect dispute fend survive invite generate cause
+    """.split()
+)
+# Prepositions that set a cue noun as a circumstance of its clause, not as what the subject
+# says: "despite complaints that X", "amid calls for X", "resigned over accusations of X".
+CIRCUMSTANCE_PREPS = {"despite", "amid", "amidst", "over", "after", "because", "following",
+                      "under"}  # fmt: skip
+# Speech verbs whose object is their hearer ("warned Congress", "accused the mayor"), never
+# a speaker set after them as with "..., say 18 percent of voters".
+HEARER_OBJECT_VERBS = {"tell", "inform", "assure", "remind", "brief", "warn", "accuse",
+                       "charge", "answer", "show", "repeat"}  # fmt: skip
+# A subject that keeps its verb from being read so: a pronoun or a name ("he said Ryan"), a
+# person the tagger found, or a noun of people (a common noun it tagged as an organisation,
+# "Treason is narrowly defined cautions Lee", does not).
+NAMING_POS = {"PRON", "PROPN"}
+PERSON_LABELS = {"PERSON"}
+# Words before such a verb, at least, for what it says to come before it.
+INVERTED_MIN_WORDS = 3
 # Objects of "tell"-like verbs that are part of the cue: "told reporters", "told a conference".
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief", "warn"}
 # Where a thing was said: "said in a statement", "told reporters on a call".
