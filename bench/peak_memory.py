@@ -28,7 +28,9 @@ embeddings (`AlignSettings.vectors` and `StorySettings.vectors` off), to keep CP
 stages then compare words only. Resident memory (VmRSS) is sampled every 50 ms by a thread and
 its high is kept per stage (each stage timed by wrapping the function the pipeline calls, as
 add_article.py does); ru_maxrss gives the process's peak. Baseline in the same run: the RSS of
-a fresh process with the spaCy pipeline loaded and warmed up, before any article.
+a fresh process with the spaCy pipeline loaded and warmed up, before any article. After a stages
+run, the rows and an order-free checksum of each table the stages write (`contents`), to check
+that a change to the stages leaves the store as it was.
 """
 
 from __future__ import annotations
@@ -340,7 +342,39 @@ def measure(
         "duckdb": duckdb.__version__,
         "duckdb_config": {k: str(v) for k, v in database.DUCKDB_CONFIG.items()},
         "stage_part": settings.stage_part,
+        "contents": contents(db) if phase == "stages" else {},
     }
+
+
+# What the stages wrote, to check that a change to them leaves the store's contents as they were:
+# per table, rows and an order-free checksum of the columns that say what was decided.
+CONTENTS = {
+    "entities": "id, name, type",
+    "ties": "source, target, kind, doc, sentence",
+    "roles": "holder, title, doc, sentence",
+    "alignment_links": "a, b, score",
+    "alignment_groups": 'item, "group"',
+    "alignments": 'id, "group", kind, relation, score',
+    "document_stories": "doc, story",
+    "stories": "id, title",
+}
+
+
+def contents(db: Path) -> dict[str, list[int]]:
+    """[rows, checksum] of each table of CONTENTS in the store at `db`."""
+    from counterpoint.store import Store
+
+    with Store(db, read_only=True) as store:
+        return {
+            table: [
+                int(n or 0)
+                for n in store.con.execute(
+                    f"SELECT count(*), sum(hash({columns})) % 1000000007 FROM {table}"
+                ).fetchone()
+                or (0, 0)
+            ]
+            for table, columns in CONTENTS.items()
+        }
 
 
 def in_child(*args: Any) -> dict[str, Any]:
@@ -418,6 +452,8 @@ def print_table(figures: dict[str, Any]) -> None:
                 + f" {end.get('after align_all', 0.0):>7.0f}"
                 + f" {r['peak_mb']:>6.0f} {r['cpu']:>7.0f}"
             )
+            if r.get("contents"):
+                print("       contents: " + json.dumps(r["contents"]))
     print()
     print("loaded = baseline: the process with the spaCy pipeline loaded, before any article;")
     print("stories..align = the RSS high during each stage; align end = RSS as align returns;")

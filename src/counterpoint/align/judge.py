@@ -18,7 +18,13 @@ from functools import lru_cache
 import numpy as np
 
 from counterpoint.align.similarity import jaccard, overlap, similarity, similarity_bounds
-from counterpoint.align.statements import Statement, align_words, content_words, quantity
+from counterpoint.align.statements import (
+    TEXTS_KEPT,
+    Statement,
+    align_words,
+    content_words,
+    quantity,
+)
 from counterpoint.config import AlignSettings
 from counterpoint.records import Alignment, Evidence
 
@@ -445,7 +451,7 @@ def _opposed(
     return ""
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXTS_KEPT)
 def _denial_words(text: str, language: str) -> frozenset[str]:
     """The denial words of `text`, read once per sentence however many pairs it is in."""
     return frozenset(m.group().lower() for m in align_words(language).DENIAL_WORDS.finditer(text))

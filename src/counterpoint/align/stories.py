@@ -37,10 +37,10 @@ import datetime as dt
 import hashlib
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import numpy as np
 
@@ -159,12 +159,28 @@ def story_terms(
     return Counter(_terms((title or "")[: settings.title_chars], text[: settings.term_chars]))
 
 
-@lru_cache(maxsize=16384)
+# The words of the documents read last, kept between calls (`_terms`): a placed document passed
+# again in a later call is not read again. Kept under a digest of the text read, as interned
+# words, so that a kept document costs about 3 KB (its words' places) rather than about 20 (its
+# text and its own copy of every word): a long run's memory does not keep every text it read.
+TERMS_KEPT = 16384
+_kept_terms: dict[bytes, tuple[str, ...]] = {}
+
+
 def _terms(title: str, text: str) -> tuple[str, ...]:
-    """Cached: a document passed again in a later call (as placed) is not read again."""
-    found = _WORD.findall(f"{title}\n{text}".replace("’", "'").lower())
-    words = (w[:-2] if w.endswith("'s") else w for w in found)
-    return tuple(w for w in words if len(w) >= 3)
+    """The words of `title` and `text`; those of the last `TERMS_KEPT` documents read are kept
+    (the one read first is let go first)."""
+    read = f"{title}\n{text}"
+    key = hashlib.blake2b(read.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    found = _kept_terms.get(key)
+    if found is None:
+        read_words = _WORD.findall(read.replace("’", "'").lower())
+        words = (w[:-2] if w.endswith("'s") else w for w in read_words)
+        found = tuple(sys.intern(w) for w in words if len(w) >= 3)
+        while len(_kept_terms) >= TERMS_KEPT:
+            _kept_terms.pop(next(iter(_kept_terms)), None)
+        _kept_terms[key] = found
+    return found
 
 
 class _Grouping:
