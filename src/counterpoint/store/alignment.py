@@ -75,7 +75,7 @@ def _of_documents(store: Store, record_type: type[R], table: str, docs: Sequence
 
 
 def documents_by_id(store: Store, ids: Sequence[str]) -> dict[str, Document]:
-    found = store.records_in(Document, "documents", "id", ids, size=IDS_PER_LOOKUP)
+    found = store.records_in(Document, "documents", "id", ids)  # texts: short lists
     return {d.id: d for d in found}
 
 

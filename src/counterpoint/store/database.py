@@ -65,7 +65,9 @@ DOCUMENT_SOURCE = "coalesce(d.outlet, d.id)"
 # index for such a list when at most max(2,048, 0.1 % of the table) rows match, and reads the
 # whole table for `IN (SELECT unnest(?))` (at 100,000 articles, 2.4 million sentence vectors
 # read to find 2,000: 5 to 12 s). A chunk of documents is a few dozen rows each (sentences,
-# mentions, vectors); a chunk of ids of one row each can be longer.
+# mentions, vectors); a chunk of ids of one row each can be longer, but for rows with a text:
+# DuckDB fetched 1,024 documents' texts in 3.3 s of CPU in lists of 256 or 1,024, in 0.02 s in
+# lists of 32 (1,300 AllSides articles).
 DOCS_PER_LOOKUP = 32
 IDS_PER_LOOKUP = 1024
 # Past this many chunks, one statement that reads the table whole is cheaper than the lookups

@@ -57,8 +57,7 @@ def placed_near(
     rows = store.fetch_in(
         f"SELECT added, id, title, substring(text, 1, {int(chars)}), published FROM documents "
         "WHERE id IN {ids}",
-        story_of,
-        IDS_PER_LOOKUP,
+        story_of,  # texts: short lists (`DOCS_PER_LOOKUP`)
     )
     return [
         PlacedDocument(doc, story_of[doc], title, text, published, vector_of.get(doc))
