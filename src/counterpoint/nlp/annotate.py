@@ -236,15 +236,16 @@ def _add_actors(
             continue
         mention_of[number] = len(into.mentions)
         # the tagger may take in the line breaks after a headline's last word ("Congress\n\n")
-        start = ent.start_char + len(ent.text) - len(ent.text.lstrip())
+        written = ent.text
+        start = ent.start_char + len(written) - len(written.lstrip())
         into.mentions.append(
             Mention(
                 doc=into.doc.id,
                 index=len(into.mentions),
                 sentence=sentence_of_token[ent.start],
                 start=offset + start,
-                end=offset + ent.start_char + len(ent.text.rstrip()),
-                text=ent.text.strip(),
+                end=offset + ent.start_char + len(written.rstrip()),
+                text=written.strip(),
                 label=ent.label_,
                 dep=ent.root.dep_,
                 head=ent.root.head.lemma_.lower(),

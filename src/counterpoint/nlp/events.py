@@ -143,7 +143,7 @@ def _names_its_object(verb: Token, en: ModuleType) -> bool:
     """'call it a hoax': a predicate of the object (not a date the parser took for one, as in
     'called Thursday on Arabs to unite'), and no 'for' or 'on' of a request."""
     return any(
-        c.dep_ == "oprd" and c.ent_type_ not in {"DATE", "TIME"} for c in verb.children
+        c.dep_ == "oprd" and c.ent_type_ not in TIME_LABELS for c in verb.children
     ) and not any(c.dep_ == "prep" and c.lower_ in en.REQUEST_PREPOSITIONS for c in verb.children)
 
 

@@ -1551,9 +1551,7 @@ def _shown_name(texts: Mapping[str, int], kind: str, language: str) -> str:
 def _inside(part: str, whole: str) -> bool:
     """Whether the words of `part` run, in order, inside the longer `whole`."""
     words_of, within = part.split(), whole.split()
-    return len(words_of) < len(within) and any(
-        within[i : i + len(words_of)] == words_of for i in range(len(within) - len(words_of) + 1)
-    )
+    return len(words_of) < len(within) and bool(_words_at(within, words_of))
 
 
 def _proper_words(text: str) -> int:

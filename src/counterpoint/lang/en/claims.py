@@ -559,19 +559,18 @@ MEETING_VERBS = set(
 # says: "despite complaints that X", "amid calls for X", "resigned over accusations of X".
 CIRCUMSTANCE_PREPS = {"despite", "amid", "amidst", "over", "after", "because", "following",
                       "under"}  # fmt: skip
-# Speech verbs whose object is their hearer ("warned Congress", "accused the mayor"), never
-# a speaker set after them as with "..., say 18 percent of voters".
-HEARER_OBJECT_VERBS = {"tell", "inform", "assure", "remind", "brief", "warn", "accuse",
-                       "charge", "answer", "show", "repeat"}  # fmt: skip
 # A subject that keeps its verb from being read so: a pronoun or a name ("he said Ryan"), a
 # person the tagger found, or a noun of people (a common noun it tagged as an organisation,
 # "Treason is narrowly defined cautions Lee", does not).
 NAMING_POS = {"PRON", "PROPN"}
-PERSON_LABELS = {"PERSON"}
+PERSON_LABELS = {labels.PERSON}
 # Words before such a verb, at least, for what it says to come before it.
 INVERTED_MIN_WORDS = 3
 # Objects of "tell"-like verbs that are part of the cue: "told reporters", "told a conference".
 ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "brief", "warn"}
+# Speech verbs whose object is their hearer ("warned Congress", "accused the mayor"), never
+# a speaker set after them as with "..., say 18 percent of voters".
+HEARER_OBJECT_VERBS = ADDRESSEE_VERBS | {"accuse", "charge", "answer", "show", "repeat"}
 # Where a thing was said: "said in a statement", "told reporters on a call".
 VENUE_NOUNS = set(
     """
