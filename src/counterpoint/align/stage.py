@@ -192,12 +192,13 @@ def _links(
     pool: dict[str, Statement],
     settings: AlignSettings,
 ) -> list[Link]:
-    """Each new item to the best-scoring item of each other document, above the threshold."""
+    """Each new item to the best-scoring item of each other document, above the threshold; of
+    equal scores the first by id, so that two runs link alike."""
     links = []
     for item in new:
         threshold = settings.link_threshold(item.kind)
         best: dict[str, tuple[float, str]] = {}
-        for other_id in candidates.get(item.id, ()):
+        for other_id in sorted(candidates.get(item.id, ())):
             other = pool.get(other_id)
             if other is None:
                 continue
