@@ -196,3 +196,30 @@ def test_holiday_weeks_weekends_told_in_the_past_and_dated_captions() -> None:
     assert value("this weekend", friday, tense="past") == "1995-W43-WE"
     assert value("this past weekend", friday, tense="past") == "1995-W43-WE"
     assert value("this June 28, 1994") == "1994-06-28"  # "In this June 28, 1994, photo"
+
+
+def test_the_year_ago_quarter_is_a_year_before_the_quarter_reported_not_one_forecast() -> None:
+    forecast = resolve_date("the third quarter of 1996", MONDAY, tense="future")
+    assert forecast is not None and forecast.value == "1996-Q3"
+    # "... losses through the third quarter of 1996. In the year-ago period, it earned ..."
+    assert value("the year-ago period", anchor=forecast) == "1994-Q3"
+    reported = resolve_date("the third quarter", MONDAY)
+    assert value("the year-ago period", anchor=reported) == "1994-Q3"
+
+
+def test_previous_and_prior_count_from_the_date_told_last_from_the_report() -> None:
+    told = day(date(1995, 6, 14))  # a Wednesday in week 24
+    assert value("the previous week", anchor=told) == "1995-W23"
+    assert value("the prior year", anchor=told) == "1994"
+    assert value("the preceding month", anchor=told) == "1995-05"
+    assert value("last week", anchor=told) == "1995-W43"  # "last" is the report's
+    assert value("the prior year") == "1994"  # nothing told: from the report
+    assert value("that same day", anchor=told) == "1995-06-14"
+
+
+def test_two_periods_back_and_a_weekday_before_a_full_date() -> None:
+    assert value("the week before last") == "1995-W42"
+    assert value("the year before last") == "1993"
+    assert value("early Friday, June 5, 1992") == "1992-06-05"
+    assert value("Jan. 30 , 1995") == "1995-01-30"  # text tokenized with spaces
+    assert value("last year 's") == "1994"

@@ -328,6 +328,7 @@ def _range(
 
 def _normalised(text: str) -> str:
     text = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip(' ,.;:()"')
+    text = re.sub(r" (?=,|'s\b)", "", text)  # "Jan. 30 , 2010", "last year 's": as tokenized
     text = re.sub(r"^'(?!\d\d)|'$", "", text)  # quotes around, not the one of "'98"
     text = re.sub(r"(?<=[a-z])'s$|(?<=\d\d\d[1-9])'s$", "", text)  # "Monday's", "1997's"
     text = re.sub(r"(?<=\b[a-z]{3})\.(?= \d)", "", text)  # "Aug. 2" -> "aug 2"
@@ -483,7 +484,11 @@ def _named_days(
         return day(published + timedelta(days=en.DAY_WORDS[bare]))
     weekday_and_day = en.WEEKDAY_AND_DATE.fullmatch(bare)
     if weekday_and_day:  # "Saturday, April 25": the year in which that day is a Saturday
-        found = _named_days(weekday_and_day.group(2), published, tense, anchor, en)
+        rest = weekday_and_day.group(2)  # "June 5, 2020" names its year; "June 5" does not
+        found = _absolute(rest, published, tense, anchor, en)
+        if found is not None:
+            return found
+        found = _named_days(rest, published, tense, anchor, en)
         weekday = en.WEEKDAYS.index(weekday_and_day.group(1))
         if found is None or found.start is None or found.start.weekday() == weekday:
             return found
@@ -716,7 +721,9 @@ def _quarters(
     last_ended = shifted(current, -1, en)
     told = anchor if anchor is not None and anchor.granularity == "quarter" else None
     found = en.YEAR_AGO_QUARTER.fullmatch(plain)
-    if found:
+    if found:  # a year before the quarter reported on: the one just told, unless that is one
+        # still ahead ("losses through the third quarter of 1990"), else the last ended
+        told = _reported_quarter(told, published)
         base = told or last_ended
         if base is None or base.start is None:
             return None
@@ -747,6 +754,12 @@ def _periods(
         saturday = published - timedelta(days=(published.weekday() - 5) % 7)
         ahead = tense == FUTURE or (tense == SCHEDULED and saturday < published)
         return weekend(saturday + timedelta(weeks=1) if ahead else saturday)
+    found = en.BEFORE_LAST.fullmatch(bare)
+    if found:  # "the week before last": the one before last week
+        return shifted(_period_of(found.group("unit"), today), -2, en)
+    told_period = en.ANAPHORIC_PERIOD.fullmatch(bare)
+    if told_period and told is not None and told_period.group("shift") in en.TOLD_ONLY_SHIFTS:
+        return _from_told(told_period, told, published, en)  # "the previous week" of the day told
     found = en.SHIFTED_PERIOD.fullmatch(bare)
     if found:
         period = _period_of(found.group("unit"), today)
@@ -782,17 +795,24 @@ def _periods(
             moved = shifted(reported, -4, en)
             return replace(moved, anaphoric=True) if moved else None
         return shifted(_period_of("year", today), -1, en)
-    found = en.ANAPHORIC_PERIOD.fullmatch(bare)
-    if found and told is not None:
-        unit = found.group("unit")
-        unit = "day" if unit in en.PARTS_OF_DAY_WORDS else unit
-        base = _base_within(unit, told, published)
-        moved = shifted(_period_of(unit, base), en.ANAPHORIC_SHIFTS[found.group("shift")], en)
-        return replace(moved, anaphoric=base is told) if moved else None
+    if told_period and told is not None:
+        return _from_told(told_period, told, published, en)
     found = en.PLAIN_PERIOD.fullmatch(bare)
     if found and bare != text:  # "the year", "this week"; not "week" alone
         return _period_of(found.group("unit"), today)
     return None
+
+
+def _from_told(
+    found: re.Match[str], told: DateValue, published: date, en: ModuleType
+) -> DateValue | None:
+    """ "the following month", "that week", "the previous year": a period counted from the
+    date told just before."""
+    unit = found.group("unit")
+    unit = "day" if unit in en.PARTS_OF_DAY_WORDS else unit
+    base = _base_within(unit, told, published)
+    moved = shifted(_period_of(unit, base), en.ANAPHORIC_SHIFTS[found.group("shift")], en)
+    return replace(moved, anaphoric=base is told) if moved else None
 
 
 _GRANULARITY_ORDER = ("day", "weekend", "week", "month", "quarter", "season", "half", "year",

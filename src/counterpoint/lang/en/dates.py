@@ -38,11 +38,15 @@ DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
                 "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
 
 # Shift of a period from the one the report date is in: "last week", "next year".
-SHIFTS = {"last": -1, "past": -1, "this past": -1, "previous": -1, "latest": -1, "this": 0,
-          "current": 0, "next": 1, "coming": 1, "this coming": 1}  # fmt: skip
+SHIFTS = {"last": -1, "past": -1, "this past": -1, "previous": -1, "prior": -1, "latest": -1,
+          "this": 0, "current": 0, "next": 1, "coming": 1, "this coming": 1}  # fmt: skip
 # Periods counted from the date told just before, not from the report: "the following month".
-ANAPHORIC_SHIFTS = {"following": 1, "next": 1, "preceding": -1, "previous": -1, "same": 0,
-                    "that": 0}  # fmt: skip
+ANAPHORIC_SHIFTS = {"following": 1, "next": 1, "preceding": -1, "previous": -1, "prior": -1,
+                    "same": 0, "that": 0, "that same": 0, "that very": 0}  # fmt: skip
+
+# Of those, the ones that count from the date told even where they could count from the report
+# ("last week" is the report's; "the previous week" is the one before the week told).
+TOLD_ONLY_SHIFTS = {"previous", "preceding", "prior"}
 
 # Vague references (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF), as whole expressions.
 PRESENT = {"now", "currently", "current", "right now", "just now", "these days", "nowadays",
@@ -240,6 +244,8 @@ ANAPHORIC_PERIOD = re.compile(
 TOLD_NEIGHBOUR = re.compile(
     r"(?P<unit>day|night|morning|evening|week|month|year) (?P<direction>before|after|earlier|later)"
 )
+# "the week before last", "the year before last": two periods back from the report's.
+BEFORE_LAST = re.compile(r"(?P<unit>week|weekend|month|year) before last")
 # "year-end", "year's end", "the end of the year": the year, as TimeML values it (mod END).
 YEAR_END = re.compile(r"(?:the )?(?:year[- ]end|year's end)")
 # "the 8th", "the 21st": a day of the month named alone.
