@@ -942,6 +942,7 @@ class _Actors:
         self.items = sorted(items, key=lambda i: i.mention.start)
         self.unnamed: list[Mention] = []  # descriptions that joined no actor, in text order
         self.made: dict[int, str] = {}  # descriptions made actors by a relative pronoun: why
+        self.plain: dict[int, tuple[str, ...]] = {}  # each name's words, as `_plain_words`
         # Where each line starts, and whether it is a headline (title case), read once a line:
         # a text of one long line must not be read again for each name and description.
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -960,10 +961,23 @@ class _Actors:
         named before the description or beside it, whose name is of the description's kind.
         Without the role it stays alone: news tells of many actors it never names ("the man",
         "the company", "the country"); and the one company named before or named most was
-        wrong about half the time on AllSides articles (outlets named as sources)."""
-        lang = self.lang
+        wrong about half the time on AllSides articles (outlets named as sources). Before the
+        role: a description in apposition with a name ("the German chancellor, Angela Merkel,")
+        is that actor; after it: one that is a name of the text in its own words ("the Trump
+        administration" beside "the Trump Administration")."""
         noun = _head_noun(mention.text)
-        if not noun or not self._definite(mention) or self._specified(mention):
+        if not noun:
+            return None
+        return (
+            self._in_apposition(mention, noun)
+            or self._role_holder(mention, noun)
+            or self._name_written_so(mention)
+        )
+
+    def _role_holder(self, mention: Mention, noun: str) -> tuple[Item, str] | None:
+        """The one actor the text gives the description's role (see `described`)."""
+        lang = self.lang
+        if not self._definite(mention) or self._specified(mention):
             return None
         kinds = _kinds_of_noun(noun, lang)
         if not kinds or _names_something(mention.text):
@@ -1001,6 +1015,89 @@ class _Actors:
         if root.split(":", 1)[0] not in kinds or not self._refers_back(mention, root):
             return None
         return holder, f"'{role}': the role the text gives {holder.mention.text}"
+
+    def _name_written_so(self, mention: Mention) -> tuple[Item, str] | None:
+        """The one actor of the document whose name is the description's words, whatever
+        their case ("the Trump administration" beside "the Trump Administration", "the navy"
+        beside "the Navy"): the words are the name itself, not a role another could hold. A
+        name that is only a kind ("Court", "State", "Party": a capital the tagger took for a
+        name) and names on a headline line, whose bounds are guesses, are not read."""
+        lang = self.lang
+        said = _plain_words(mention.text)
+        if not said or (len(said) == 1 and _kinds_of_noun(said[0], lang)):
+            return None
+        found = self._roots(
+            i
+            for i in self.items
+            if not i.description
+            and self._plain_words(i) == said
+            and _name_like(i.mention.text, lang)
+            and not self._in_title_case_line(i.mention)
+        )
+        if len(found) != 1:
+            return None
+        ((_, item),) = found.items()
+        return item, f"'{mention.text}': the name {item.mention.text} in the text's own words"
+
+    def _plain_words(self, item: Item) -> tuple[str, ...]:
+        """An item's `_plain_words`, read once."""
+        index = item.mention.index
+        if index not in self.plain:
+            self.plain[index] = _plain_words(item.mention.text)
+        return self.plain[index]
+
+    def _in_apposition(self, mention: Mention, noun: str) -> tuple[Item, str] | None:
+        """The actor named right beside a description in apposition, in its sentence: "Ruiz,
+        the star of the show," or "the German chancellor, Angela Merkel, said". The sentence
+        makes them one whatever the role, so no holder of the role is looked for, and the
+        description may name a state or qualify the role ("the Senate minority leader"); a
+        description of a known kind joins only an actor of that kind and gender. A description
+        inside a phrase ("the fifth member of the court, Ruiz,") is no apposition."""
+        lang = self.lang
+        if noun in lang.NOT_ROLES:
+            return None
+        kinds = _kinds_of_noun(noun, lang)
+        names = [
+            i
+            for i in self.items
+            if i.mention.sentence == mention.sentence
+            and not i.description
+            and _name_like(i.mention.text, lang)
+            and (not kinds or i.kind in kinds)
+        ]
+        found: tuple[Item, str] | None = None
+        rest = self.text[mention.end : mention.end + lang.ROLE_WINDOW_CHARS]
+        before = [i for i in names if i.mention.end <= mention.start]
+        if before:
+            last = max(before, key=lambda i: i.mention.end)
+            gap = self.text[last.mention.end : mention.start]
+            opened = re.search(lang.APPOSITION_ARTICLE, gap) or re.match(
+                lang.APPOSITION_ARTICLE, mention.text + " "
+            )
+            if (
+                opened
+                and re.fullmatch(lang.APPOSITION_OPENING, gap)
+                and re.match(lang.APPOSITION_END, rest)
+                and not re.match(lang.APPOSITION_UNCLOSED, rest)
+            ):
+                found = last, f"'{mention.text}': in apposition after {last.mention.text}"
+        opening = self.text[max(0, mention.start - lang.ROLE_WINDOW_CHARS) : mention.start]
+        after = [i for i in names if i.mention.start >= mention.end]
+        if found is None and after and kinds and not re.search(lang.INSIDE_PHRASE, opening):
+            first = min(after, key=lambda i: i.mention.start)
+            gap = self.text[mention.end : first.mention.start]
+            closed = self.text[first.mention.end : first.mention.end + 12]
+            if re.fullmatch(lang.APPOSITION_NAME_GAP, gap) and re.match(
+                lang.APPOSITION_NAME_END, closed
+            ):
+                found = first, f"'{mention.text}': in apposition before {first.mention.text}"
+        if found is None:
+            return None
+        if noun in lang.FEMALE_WORDS or noun in lang.MALE_WORDS:
+            gender = "f" if noun in lang.FEMALE_WORDS else "m"
+            if found[0].kind != "Person" or self.gender(found[0]) not in {gender, None}:
+                return None
+        return found
 
     def _refers_back(self, mention: Mention, root: str) -> bool:
         """Whether the actor is named before the description, or right beside it in
@@ -1053,7 +1150,21 @@ class _Actors:
         sure = [i for i in fit.values() if self.gender(i) == gender]
         if len(sure) == 1:
             return sure[0], f"'{word}': the one person named just before known to fit"
-        return None
+        if people:
+            return None
+        # Nobody named just before: the one person of a compatible gender the text has named
+        # at all before it, with no unnamed person ("a woman", "the driver") since.
+        earlier = self._roots(
+            i for i in self.items if i.kind in kinds and i.mention.start < mention.start
+        )
+        fit = {r: i for r, i in earlier.items() if self.gender(i) in {gender, None}}
+        if len(fit) != 1 or len(earlier) != 1:
+            return None
+        (one,) = fit.values()
+        last = max(i.mention.end for i in self.items if self.joins.find(i.key) == next(iter(fit)))
+        if any(last < m.start < mention.start for m in self.unnamed):
+            return None
+        return one, f"'{word}': the one person the text has named before it"
 
     def _relative(self, mention: Mention, kinds: AbstractSet[str]) -> tuple[Item, str] | None:
         """The actor of a compatible type whose mention ends right before a relative pronoun,
@@ -1257,6 +1368,14 @@ def _title_case(line: str, lang: ModuleType) -> bool:
             return False
         words += 1
     return words >= lang.TITLE_CASE_MIN_WORDS
+
+
+def _plain_words(text: str) -> tuple[str, ...]:
+    """A mention's words in lower case, without a leading article or a possessive: 'the
+    Navy's' -> ('navy',)."""
+    text = re.sub(r"['’]s?$", "", text.strip())
+    found = [w.lower() for w in re.findall(r"[^\W_][\w&-]*", text)]
+    return tuple(found[1:] if found[:1] in (["the"], ["a"], ["an"]) else found)
 
 
 def _names_something(text: str) -> bool:

@@ -67,11 +67,12 @@ MALE_WORDS = set(
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
 FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
 # Relative pronouns, with the types of actor each may stand for: the one named right before
-# it ("Tara Reid, who"), with at most `RELATIVE_GAP` between.
+# it ("Tara Reid, who"; "Corvane Group, which"), with at most `RELATIVE_GAP` between.
 RELATIVE_PRONOUNS = {
     "who": {"Person"},
     "whom": {"Person"},
     "whose": {"Person", "Organization", "Company", "PublicBody"},
+    "which": {"Organization", "Company", "PublicBody"},
 }
 RELATIVE_GAP = r"\s*,?\s*"
 # "it" alone is left out: news uses it far more for no actor ("it is time", "make it hard").
@@ -153,3 +154,28 @@ QUOTE_STRAIGHT = '"'
 # apposition ("the singer Anita Bryant", "the attorney general, William Barr"), with at most a
 # comma between them.
 APPOSITION_GAP = r"\s*,?\s*"
+# A description in apposition after a name ("Ruiz, the star of the show,", "Ruiz, 54, a
+# retired nurse,"): the words between them (a comma, an age, an article or a possessive, at
+# most three modifiers that are no preposition or conjunction), and what may follow the
+# description so that the apposition closes there (not "after meeting Ruiz, the president
+# said"; a comma before "and" or "or" ends an item of a list: "Corvane, the union, and ...").
+APPOSITION_OPENING = (
+    r"\s*,\s*(?:\d+\s*,\s*)?(?:(?:(?i:the|a|an|its|his|her|their)|[A-Z][\w.&-]*\s*['’]s)"
+    r"(?:\s+(?!(?i:of|for|to|at|in|on|with|by|from|as|and|or|but|than|not|who|which|that)\b)"
+    r"[\w'’&-]+){0,3}?\s*)?"
+)  # the article may open the description itself ("the star")
+APPOSITION_ARTICLE = r"(?i:the|a|an|its|his|her|their)\s|[A-Z][\w.&-]*\s*['’]s\s"
+APPOSITION_END = r"\s*(?:,(?!\s*(?:and|or)\b)|[.;:)]|$|(?:of|for|at|who|with)\b)"
+# ... but a complement running into a verb of saying with no comma is the subject of a clause
+# of its own ("an interview with host Ruiz, the son of the late president says ...").
+APPOSITION_UNCLOSED = (
+    r"\s*(?:of|for|at|with)\b[^,.;:()“”\"]*?\b(?:says|said|tells|told|adds|added|writes|wrote)\b"
+)
+# A description in apposition before a name ("the German chancellor, Angela Merkel, said"):
+# the gap, and the name closed by a comma (not a list's) or the sentence's end; not a
+# description inside a phrase ("the fifth member of the court, Menis Ketchum,").
+APPOSITION_NAME_GAP = r"\s*,\s*"
+APPOSITION_NAME_END = r"\s*(?:,(?!\s*(?:and|or)\b)|[.;)]|$)"
+INSIDE_PHRASE = (
+    r"(?i:\b(?:of|for|to|at|in|on|with|by|from)\s+(?:(?:the|a|an)\s+)?|['’]s\s+)(?:[\w-]+\s+){0,2}$"
+)
