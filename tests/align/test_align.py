@@ -10,6 +10,8 @@ import pytest
 
 import counterpoint
 from counterpoint.align.compare import source_diff
+from counterpoint.align.stage import align_documents
+from counterpoint.config import Settings
 from counterpoint.store import Store
 from counterpoint.store.alignment import forget_alignment, unaligned_documents
 
@@ -131,3 +133,18 @@ def test_diff_accepts_a_document_id(run, db: Path) -> None:
     result = run("diff", "Harbor Post", river[:8], "--db", str(db), "--json")
     assert result.exit_code == 0, result.output
     assert '"evolves"' in result.output
+
+
+def test_documents_about_one_event_are_aligned_together_in_one_batch(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """A batch whose documents are each other's candidates is aligned in one go (a failing
+    batch falls back to one document at a time, which is right but many times slower)."""
+    db = tmp_path / "batch.duckdb"
+    counterpoint.analyze([corpus], db=db)
+    with Store(db) as store:
+        forget_alignment(store)
+        first, *batch = unaligned_documents(store)
+        align_documents(store, [first], Settings())
+        result = align_documents(store, batch, Settings())
+        assert result.links > 0 and unaligned_documents(store) == []

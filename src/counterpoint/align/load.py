@@ -48,10 +48,13 @@ def load_statements(
     def wanted(kind: str, item: Event | Figure | Claim) -> bool:
         return only is None or item_id(kind, item.doc, item.start, item.end) in only
 
-    # The documents with an item of each kind wanted: a table is not read for the others.
+    # The documents of `docs` with an item of each kind wanted: a table is not read for the
+    # others (`only` may name items of documents not asked for, which are left out).
     holding: dict[str, set[str]] = defaultdict(set)
+    asked = set(docs)
     for kind, doc, _, _ in map(parse_item_id, only or ()):
-        holding[kind].add(doc)
+        if doc in asked:
+            holding[kind].add(doc)
 
     def of_kind(kind: str) -> Sequence[str]:
         return docs if only is None else sorted(holding[kind])
