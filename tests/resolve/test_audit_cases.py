@@ -336,3 +336,29 @@ def test_a_pair_of_surnames_taken_for_an_organisation_is_no_name_of_either() -> 
     )
     assert {"Voss"} in found and {"Voss-Brenner"} in found
     assert {"Corvane Mining Group", "Corvane"} in found
+
+
+def test_two_organisations_named_as_one_join_neither() -> None:
+    """'Facebook and Instagram', one span of the tagger, had joined Facebook and Instagram
+    into one company (40 real same-story roundups); a name only one side of which is named
+    alone stays one name."""
+    found = groups(
+        mentions(
+            ("d1", "Corvane and Lindqvist", "ORG"),
+            ("d2", "Corvane", "ORG"),
+            ("d3", "Lindqvist", "ORG"),
+            ("d4", "Harbour and Rail Works", "ORG"),
+            ("d5", "Harbour", "ORG"),
+        )
+    )
+    assert {"Corvane"} in found and {"Lindqvist"} in found
+    assert {"Harbour and Rail Works", "Harbour"} in found
+
+
+def test_a_person_is_shown_without_what_they_own() -> None:
+    """'Pfizer’s COVID-19' (the tagger's person) had been the name shown for a person named
+    'Pfizer' elsewhere: the owner is the name."""
+    found = resolve_entities(
+        mentions(("d1", "Ida Voss’s Instagram", "PERSON"), ("d2", "Ida Voss", "PERSON"))
+    )
+    assert [e.name for e in found] == ["Ida Voss"]

@@ -729,6 +729,7 @@ def _join_organisation_names(
     Intelligence Agency', when exactly one longer name fits. An acronym some text defines as
     another name's ('the Islamic State (ISIS)') is not read as the initials of a third."""
     organisations = {i.name: i.key for i in items if i.kind in ORGANISATIONS and "@" not in i.key}
+    lists = _organisation_lists(set(organisations), settings.language)
     by_word: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
     for name in organisations:
@@ -746,11 +747,27 @@ def _join_organisation_names(
         if acronym and short not in defined:
             fits |= by_initials.get(short, set()) - {short}
         longest = {f for f in fits if not any(set(f.split()) < set(g.split()) for g in fits)}
+        if longest <= lists:
+            continue  # "facebook" and "facebook and instagram": no name of either
         if len(longest) == 1:
             joins.join(key, organisations[longest.pop()])
         for other in longest if len(longest) > 1 else []:
             score = settings.resolve.organisation_shorter_score
             candidates.append((key, organisations[other], score, "shorter form of the name"))
+
+
+def _organisation_lists(names: AbstractSet[str], language: str) -> set[str]:
+    """Names of two organisations joined by a conjunction, each named alone too ('facebook and
+    instagram'): the tagger's one span for two actors, which neither joins. A name only one side
+    of which is named alone ('bath and body works') is one."""
+    conjunctions = words(language, "names").LIST_CONJUNCTIONS
+    lists = set()
+    for name in names:
+        parts = name.split()
+        for at, word in enumerate(parts[1:-1], start=1):
+            if word in conjunctions and {" ".join(parts[:at]), " ".join(parts[at + 1 :])} <= names:
+                lists.add(name)
+    return lists
 
 
 def _join_surnames(
@@ -1655,8 +1672,10 @@ def _shown_name(texts: Mapping[str, int], kind: str, language: str) -> str:
     not its longest, which is where a headline's or a list's words taken into a name end up
     ('Ida Voss Will Run', 'Ida Voss Tomas Brenner'). A body's: its fullest ('the Tallow River
     Authority' rather than 'TRA'), then its most written."""
+    owned = words(language, "names").OWNED  # "Ida Voss's Instagram": shown as its owner
     shown: Counter[str] = Counter()
     for text, n in texts.items():
+        text = owned.sub("", text) if kind == "Person" else text
         if form := display_name(" ".join(text.split()), language):
             shown[form] += n
     if kind not in {"Person", "Location"}:

@@ -35,6 +35,8 @@ GENERIC_ORG_WORDS = set(
     """.split()
 )
 # Words between the words of a name that initials skip: "Ministry of Foreign Affairs".
+# The words joining the items of a list of names ("Facebook and Instagram").
+LIST_CONJUNCTIONS = {"and"}
 CONNECTIVES = {"of", "the", "for", "and", "on", "in", "at", "de", "del", "la", "los", "las", "y"}
 # Last words of a company's name.
 COMPANY_ENDINGS = {
