@@ -282,3 +282,33 @@ def test_qualifiers_written_after_the_figure() -> None:
     assert (found["$100-plus"].value, found["$100-plus"].qualifier) == (100, "at least")
     found = written("We expect 20 people or more.")
     assert found["20 people or more"].qualifier == "at least"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        (
+            "At least 14 are confirmed dead after the flood in Marrow.",
+            "At least 14 are confirmed dead",
+            14,
+            "dead",
+        ),
+        ("Three were killed and 12 injured in the blast.", "Three were killed", 3, "killed"),
+        ("Three were killed and 12 injured in the blast.", "12 injured", 12, "injured"),
+        ("Two were arrested on Monday, police said.", "Two were arrested", 2, "arrested"),
+    ],
+)
+def test_a_toll_told_without_a_noun(text: str, span: str, value: float, unit: str) -> None:
+    """'At least 60 are confirmed dead': the number alone stands for the people, and what
+    befell them is the unit (a condo collapse's toll had been found in one report of three)."""
+    figure = written(text)[span]
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+def test_the_new_level_of_a_toll() -> None:
+    """'The number of confirmed dead jumped to 60 overnight', 'the death toll rose to 45'."""
+    found = written("The number of confirmed dead in Marrow jumped to 38 overnight.")
+    assert (found["38"].value, found["38"].unit) == (38, "dead")
+    found = written("The death toll rose to 45 on Monday.")
+    assert (found["45"].value, found["45"].unit) == (45, "death toll")
+    assert written("Of the 10 senators, 3 voted against the bill.").keys() == {"10 senators"}

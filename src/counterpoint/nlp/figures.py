@@ -267,8 +267,12 @@ def _figure(
     if reading is None:
         return None
     en = words(doc.lang_, "figures")
-    if _in_date(doc, number) and reading.unit not in en.DURATION_UNITS and low is None:
-        return None  # a range of years is no figure (`_counts_nothing`), one of counts is
+    # A range of years is no figure (`_counts_nothing`), one of counts is; a toll's level is
+    # none either way (the tagger takes "jumped to 60 overnight" for a time).
+    tally = reading.noun is not None and reading.noun.lower_ in en.TALLY_NOUNS
+    dated = _in_date(doc, number) and reading.unit not in en.DURATION_UNITS
+    if dated and low is None and not tally:
+        return None
     after = doc[reading.end] if reading.end < sent.end else None
     if after is not None and after.lower_ == en.AGE_WORD and reading.unit in en.DURATION_UNITS:
         return None  # an age: "13 years old"
@@ -509,7 +513,41 @@ def _counted(doc: Doc, sent: Span, number: _Number, settings: NlpSettings) -> _R
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects and objects[0].pos_ in {"NOUN", "ADJ"}:
                 return _Reading(_plural(objects[0]), number.start, end, objects[0], objects[0])
+    predicate = _toll_predicate(last, en)
+    if predicate is not None:  # "60 are confirmed dead": the figure runs to its predicate
+        return _Reading(predicate.lower_, number.start, predicate.i + 1, predicate, predicate)
+    tally = _tally_level(last, en)
+    if tally is not None:  # "the death toll rose to 45"
+        return _Reading(_phrase(tally), number.start, end, tally, last)
     return None
+
+
+def _toll_predicate(number: Token, en: ModuleType) -> Token | None:
+    """What befell the people a number stands for, where the number is its clause's subject
+    and no noun says who they are: "60 are confirmed dead", "three were killed"."""
+    if number.dep_ not in en.SUBJECTS:
+        return None
+    head = number.head
+    told = [c for c in head.children if c.dep_ in {"oprd", "acomp"}] + [head]
+    return next((w for w in told if w.lower_ in en.TOLL_PREDICATES and w.i > number.i), None)
+
+
+def _tally_level(number: Token, en: ModuleType) -> Token | None:
+    """The tally a number is the new level of: the subject of "rose to 45", "stands at 45", when
+    it is a toll ("the death toll") or the number of one ("the number of confirmed dead")."""
+    if number.dep_ != "pobj" or number.head.lower_ not in en.LEVEL_PREPS:
+        return None
+    subject = _subject(number.head.head)
+    if subject is not None and subject.lower_ in en.NUMBER_NOUNS:
+        counted = [
+            t
+            for c in subject.children
+            if c.lower_ in en.OF_PREPS
+            for t in c.subtree
+            if t.lower_ in en.TALLY_NOUNS
+        ]
+        subject = counted[0] if counted else None
+    return subject if subject is not None and subject.lower_ in en.TALLY_NOUNS else None
 
 
 def _counted_noun(doc: Doc, sent: Span, number: _Number, settings: NlpSettings) -> Token | None:

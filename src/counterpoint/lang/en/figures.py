@@ -159,3 +159,14 @@ OBJECTS = {"dobj", "pobj", "attr", "npadvmod", "oprd", "appos"}
 REPORTING = {"say", "find", "show", "estimate", "report", "suggest", "reveal", "indicate", "put"}
 # Verbs too plain to say what happens to what is counted.
 LIGHT_VERBS = REPORTING | {"be", "have", "say", "include", "reach", "total", "stand", "number"}
+
+# What befalls the people a number stands for when the number is a clause's subject ("60 are
+# confirmed dead", "three were killed", "80 unaccounted for"): the toll's own word is its unit.
+TOLL_PREDICATES = {"dead", "killed", "injured", "wounded", "hurt", "missing", "unaccounted",
+                   "arrested", "detained", "hospitalized", "hospitalised", "displaced",
+                   "evacuated", "rescued", "infected"}  # fmt: skip
+# A tally a number is told as the level of ("the death toll rose to 45", "the number of dead
+# jumped to 60"): the noun of the subject, or of the "number of" it names.
+TALLY_NOUNS = {"toll", "tally", "count"} | TOLL_PREDICATES
+LEVEL_PREPS = {"to", "at"}  # "rose to 45", "stands at 45"
+NUMBER_NOUNS = {"number", "total"}  # "the number of confirmed dead"
