@@ -34,9 +34,9 @@ GENERIC_ORG_WORDS = set(
     opposition ruling party senado congreso ministerio corte policia ejercito gobierno
     """.split()
 )
-# Words between the words of a name that initials skip: "Ministry of Foreign Affairs".
 # The words joining the items of a list of names ("Facebook and Instagram").
 LIST_CONJUNCTIONS = {"and"}
+# Words between the words of a name that initials skip: "Ministry of Foreign Affairs".
 CONNECTIVES = {"of", "the", "for", "and", "on", "in", "at", "de", "del", "la", "los", "las", "y"}
 # Last words of a company's name.
 COMPANY_ENDINGS = {
