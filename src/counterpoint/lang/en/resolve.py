@@ -27,3 +27,16 @@ ABBREVIATIONS = {
     "us": "US", "usa": "US", "uk": "GB", "uae": "AE", "prc": "CN", "drc": "CD", "britain": "GB",
     "america": "US",  # alone, English news means the United States ("Latin America" is a name)
 }  # fmt: skip
+# Institutions whose name is their state's government acting, as a capital's is ("the White
+# House said", "the Kremlin denied"): a document's mention of one counts toward the state it
+# is about, for the bodies it leaves unplaced ("Congress", "the Justice Department"). Names as
+# keyed (normalised, no leading "the").
+NATIONAL_INSTITUTIONS = {
+    "white house": "US", "pentagon": "US", "fbi": "US", "cia": "US", "kremlin": "RU",
+    "duma": "RU", "state duma": "RU", "downing street": "GB", "knesset": "IL", "bundestag": "DE",
+}  # fmt: skip
+# A legislator's party and state after the name ("Sen. Ann Hale, R-Texas,", "Ann Hale
+# (D-Calif.)"): English news writes them so for members of the US Congress only, and such a
+# person counts as a mention of the US, as an institution does.
+PARTY_STATE_TAG = re.compile(r",?\s*\(?[RD]-[A-Z][a-z]*\.?")
+PARTY_STATE_TAG_STATE = "US"
