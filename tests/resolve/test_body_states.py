@@ -19,6 +19,12 @@ def _placed(text: str, *names: tuple[str, str]) -> list[Mention]:
     return found
 
 
+def bodies(text: str, *names: tuple[str, str]) -> list[str]:
+    """The names of the bodies resolved from the mentions of `names` in `text`."""
+    entities = resolve_entities(_placed(text, *names), {"d1": text})
+    return [e.name for e in entities if e.type == "PublicBody"]
+
+
 def test_a_body_is_of_the_state_whose_institutions_act_not_of_the_subject() -> None:
     """'Congress (Russia)': an article on the Russia inquiry names Russia more than the US; its
     FBI and White House are the US acting."""
@@ -26,22 +32,19 @@ def test_a_body_is_of_the_state_whose_institutions_act_not_of_the_subject() -> N
         "Russia denied it. The FBI asked about Russia's banks, the White House said. "
         "Congress will hear the FBI on Russia, the White House said."
     )
-    mentions = _placed(
+    found = bodies(
         text, ("Russia", "GPE"), ("FBI", "ORG"), ("White House", "ORG"), ("Congress", "ORG")
     )
-    bodies = [e for e in resolve_entities(mentions, {"d1": text}) if e.type == "PublicBody"]
-    congress = [e for e in bodies if e.name.startswith("Congress")]
-    assert [e.name for e in congress] == ["Congress (United States)"]
+    assert [name for name in found if name.startswith("Congress")] == ["Congress (United States)"]
 
 
 def test_the_kremlin_is_russia_acting() -> None:
     """The same for another state: its bodies are that state's."""
     text = "The Kremlin said the Duma met. The Kremlin and Ukraine. The Parliament voted."
-    mentions = _placed(
+    found = bodies(
         text, ("Kremlin", "ORG"), ("Duma", "ORG"), ("Ukraine", "GPE"), ("Parliament", "ORG")
     )
-    bodies = [e for e in resolve_entities(mentions, {"d1": text}) if e.type == "PublicBody"]
-    assert "Parliament (Russia)" in [e.name for e in bodies]
+    assert "Parliament (Russia)" in found
 
 
 def test_a_legislator_written_with_party_and_state_is_the_us_acting() -> None:
@@ -51,8 +54,7 @@ def test_a_legislator_written_with_party_and_state_is_the_us_acting() -> None:
         "Israel voted. Sen. Ann Hale, R-Texas, and Rep. Bo Lind (D-Calif.) spoke of it. "
         "The Senate will act, Hale said."
     )
-    mentions = _placed(
+    found = bodies(
         text, ("Israel", "GPE"), ("Ann Hale", "PERSON"), ("Bo Lind", "PERSON"), ("Senate", "ORG")
     )
-    bodies = [e for e in resolve_entities(mentions, {"d1": text}) if e.type == "PublicBody"]
-    assert [e.name for e in bodies] == ["Senate (United States)"]
+    assert found == ["Senate (United States)"]
