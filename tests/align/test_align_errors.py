@@ -87,3 +87,29 @@ def test_a_document_that_cannot_be_aligned_is_named_and_does_not_block_the_store
         relation == "corroborate" and any(doc == new for doc, _ in sentences)
         for relation, sentences in judged(db)
     )
+
+
+def test_a_batch_that_fails_only_together_is_aligned_and_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fault of aligning documents together (as a KeyError was for a day) must not pass
+    silently: each document is aligned alone and the run says so."""
+    align_documents = stage.align_documents
+
+    def failing_together(store: Store, docs: Sequence[str], settings: object) -> object:
+        if len(docs) > 1:
+            raise KeyError("a document not read")
+        return align_documents(store, docs, settings)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stage, "align_documents", failing_together)
+    corpus = tmp_path / "quarry"
+    write(corpus, "harbor.md", HARBOR)
+    write(corpus, "valley.md", VALLEY)
+    db = tmp_path / "quarry.duckdb"
+    result = counterpoint.analyze([corpus], db=db)
+    assert len(result.warnings) == 1
+    assert "2 documents could not be aligned together" in result.warnings[0]
+    assert "a document not read" in result.warnings[0]
+    assert "corroborate" in {relation for relation, _ in judged(db)}
+    with Store(db, read_only=True) as store:
+        assert unaligned_documents(store) == []

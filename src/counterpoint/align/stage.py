@@ -327,13 +327,15 @@ def _align_batch(store: Store, batch: list[str], settings: Settings) -> list[str
     its items, so that it does not stop every later run, and named in a warning."""
     try:
         return align_documents(store, batch, settings).warnings
-    except Exception:
-        pass  # rolled back: its documents are tried one by one
+    except Exception as error:  # rolled back: its documents are tried one by one
+        together = f"{type(error).__name__}: {error}"
     warnings = []
     left = set(unaligned_documents(store))  # the batch may have failed after its commit
+    alone = 0
     for doc in (d for d in batch if d in left):
         try:
             warnings += align_documents(store, [doc], settings).warnings
+            alone += 1
         except Exception as error:
             with store.transaction():
                 mark_aligned(store, [doc])
@@ -341,6 +343,11 @@ def _align_batch(store: Store, batch: list[str], settings: Settings) -> list[str
                 f"{_name(store, doc)}: not aligned, left out of the comparison of sources "
                 f"({type(error).__name__}: {error})"
             )
+    if alone > 1 and alone == len(left & set(batch)):  # no document was at fault: a bug
+        warnings.append(
+            f"{alone} documents could not be aligned together ({together}) but each could "
+            "alone; they were aligned one at a time, which is slower. Please report this bug."
+        )
     return warnings
 
 
