@@ -38,10 +38,7 @@ def attach_vectors(
         _attach(items, _embedded(items, wanted, settings))
         return
     docs = sorted({d for d, _ in wanted})
-    known = {
-        key: np.asarray(vector, dtype=np.float32)
-        for key, vector in sentence_vectors(store, docs).items()
-    }
+    known = sentence_vectors(store, docs)
     missing = [key for key in wanted if key not in known]
     if missing and compute:
         computed = _embedded(items, missing, settings)

@@ -288,7 +288,7 @@ class _Stance:
         parse: _Parse,
         quoted: Mapping[str, list[Span]],
         language: str,
-        vectors: Mapping[Key, Sequence[float]] | None = None,
+        vectors: Mapping[Key, np.ndarray] | None = None,
     ) -> None:
         self.parse = parse
         self.quoted = quoted
@@ -463,7 +463,7 @@ class _Tree:
 def target_stance(
     features: Mapping[str, float],
     language: str = DEFAULT_LANGUAGE,
-    vector: Sequence[float] | None = None,
+    vector: Iterable[float] | None = None,
 ) -> float:
     """The stance (-1 hostile .. 1 favourable) of `stance_features` (and of the sentence's
     embedding, when given): the learnt probability that the sentence is favourable to the
@@ -475,7 +475,7 @@ def target_stance(
 def stance_probabilities(
     features: Mapping[str, float],
     language: str = DEFAULT_LANGUAGE,
-    vector: Sequence[float] | None = None,
+    vector: Iterable[float] | None = None,
 ) -> tuple[float, float, float]:
     """Probabilities of hostile, neutral and favourable: a logistic regression over
     `stance_features`, its weights learnt on NewsMTSC's train file (`stance_model`); given the
@@ -648,11 +648,11 @@ def _frame_source(
 
 def _sentence_vectors(
     store: Store, docs: list[str], parse: _Parse, embed_missing: bool
-) -> dict[Key, Sequence[float]]:
+) -> dict[Key, np.ndarray]:
     """The e5 embedding of each sentence naming an actor: the stored one, and with
     `embed_missing` the others computed as the align stage computes them."""
     stored = sentence_vectors(store, docs)
-    found: dict[Key, Sequence[float]] = {k: stored[k] for k in parse.sentences if k in stored}
+    found: dict[Key, np.ndarray] = {k: stored[k] for k in parse.sentences if k in stored}
     missing = [key for key in parse.sentences if key not in found]
     if embed_missing and missing:
         chars = AlignSettings().vector_chars

@@ -27,7 +27,7 @@ import json
 import math
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.util import find_spec
@@ -426,7 +426,7 @@ def candidate_features(
 
 def sentence_bias(
     features: Sequence[float],
-    vector: Sequence[float] | None = None,
+    vector: Iterable[float] | None = None,
     model: Model | None = None,
 ) -> float:
     """The chance that a sentence reads as biased by its word choice (BABE's sense: word choice
@@ -444,7 +444,7 @@ def sentence_bias(
 def is_biased(
     features: Sequence[float],
     settings: FramingSettings = FramingSettings(),
-    vector: Sequence[float] | None = None,
+    vector: Iterable[float] | None = None,
 ) -> bool:
     """Whether a sentence reads as biased by its word choice: `sentence_bias` from
     `bias_threshold`."""
@@ -454,7 +454,7 @@ def is_biased(
 def bias_threshold(
     features: Sequence[float],
     settings: FramingSettings = FramingSettings(),
-    vector: Sequence[float] | None = None,
+    vector: Iterable[float] | None = None,
 ) -> float:
     """The threshold of the model that judges the sentence: the vector model's own, learned
     with it, or `settings.loaded_threshold`."""
@@ -462,7 +462,7 @@ def bias_threshold(
     return with_vector.threshold if with_vector else settings.loaded_threshold
 
 
-def _vector_model(features: Sequence[float], vector: Sequence[float] | None) -> VectorModel | None:
+def _vector_model(features: Sequence[float], vector: Iterable[float] | None) -> VectorModel | None:
     """The vector model, when there is a vector, no quotation and a shipped model."""
     if vector is None or features[SENTENCE_FEATURES.index("has a quotation")]:
         return None

@@ -471,6 +471,17 @@ class Store:
             found += self.con.execute(sql.replace("{ids}", ids), params).fetchall()
         return found
 
+    def arrow_in(self, sql: str, values: Sequence[str], size: int = DOCS_PER_LOOKUP) -> pa.Table:
+        """The rows of `sql` for `values`, read as `fetch_in` reads them, as one Arrow table:
+        far cheaper than Python tuples for wide rows (a vector is a list of 384 floats)."""
+        parts = [
+            self.con.sql(sql.replace("{ids}", ids), params=params).to_arrow_table()
+            for ids, params in id_lists(values, size)
+        ]
+        if not parts:  # no values: the query's columns, no rows
+            return self.con.sql(sql.replace("{ids}", "(NULL)")).to_arrow_table()
+        return pa.concat_tables(parts)
+
     def execute_in(self, sql: str, values: Iterable[Any], size: int = IDS_PER_LOOKUP) -> None:
         """Run `sql` (a DELETE or UPDATE) whose `{ids}` stands for a list of `values`, as
         `fetch_in` does."""

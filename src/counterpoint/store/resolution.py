@@ -29,7 +29,6 @@ from counterpoint.store.database import (
     MAX_CHUNKS,
     Store,
     chunked,
-    id_lists,
     literal_list,
 )
 
@@ -621,12 +620,9 @@ def _connect_entities(store: Store, docs: list[str] | None) -> None:
         store.execute_in(f"DELETE FROM {table} WHERE doc IN {{ids}}", docs, DOCS_PER_LOOKUP)
     # Only the documents' own relations, mentions and entities are read, each by document or id
     # through its index (in a join DuckDB reads the whole table, whatever the filter).
-    relations = _arrow_in(store, "SELECT * FROM relations WHERE doc IN {ids}", docs)
-    mentions = _arrow_in(
-        store, 'SELECT doc, "index", entity FROM mentions WHERE doc IN {ids}', docs
-    )
-    entities = _arrow_in(
-        store,
+    relations = store.arrow_in("SELECT * FROM relations WHERE doc IN {ids}", docs)
+    mentions = store.arrow_in('SELECT doc, "index", entity FROM mentions WHERE doc IN {ids}', docs)
+    entities = store.arrow_in(
         "SELECT id, type FROM entities WHERE id IN {ids}",
         sorted({e for e in mentions.column("entity").to_pylist() if e is not None}),
         IDS_PER_LOOKUP,
@@ -637,19 +633,6 @@ def _connect_entities(store: Store, docs: list[str] | None) -> None:
         store.registered(entities, "run_entities") as run_entities,
     ):
         _insert_ties_and_roles(store, run_relations, run_mentions, run_entities)
-
-
-def _arrow_in(
-    store: Store, sql: str, values: Sequence[str], size: int = DOCS_PER_LOOKUP
-) -> pa.Table:
-    """The rows of `sql` for `values`, as `Store.fetch_in` reads them, as one Arrow table."""
-    parts = [
-        store.con.sql(sql.replace("{ids}", ids), params=params).to_arrow_table()
-        for ids, params in id_lists(values, size)
-    ]
-    if not parts:  # no values: the query's columns, no rows
-        return store.con.sql(sql.replace("{ids}", "(NULL)")).to_arrow_table()
-    return pa.concat_tables(parts)
 
 
 def _insert_ties_and_roles(store: Store, relations: str, mentions: str, entities: str) -> None:
