@@ -58,3 +58,31 @@ def test_a_legislator_written_with_party_and_state_is_the_us_acting() -> None:
         text, ("Israel", "GPE"), ("Ann Hale", "PERSON"), ("Bo Lind", "PERSON"), ("Senate", "ORG")
     )
     assert found == ["Senate (United States)"]
+
+
+def entities(text: str, *names: tuple[str, str]) -> dict[str, str]:
+    """Name -> type of the entities resolved from the mentions of `names` in `text`."""
+    return {e.name: e.type for e in resolve_entities(_placed(text, *names), {"d1": text})}
+
+
+def test_a_state_named_as_a_province_of_the_state_a_text_names_is_that_province() -> None:
+    """'Georgia' beside Ohio and the US is the US state, not the country, and 'the Senate' of
+    its voters is not Georgia's."""
+    text = (
+        "Voters in Macon, Georgia, and in Ohio waited for hours. The US Senate met. "
+        "Georgia counted again, and the Senate waited."
+    )
+    found = entities(text, ("Georgia", "GPE"), ("Ohio", "GPE"), ("US", "GPE"), ("Senate", "ORG"))
+    assert found["Georgia"] == "Location"
+    assert "Senate (Georgia)" not in found
+
+
+def test_the_state_stays_a_state_where_the_text_names_it_otherwise() -> None:
+    """Its capital says the country; a neighbour's people ('Nigerian troops' beside 'Niger')
+    do not make it the neighbour's province."""
+    text = "Tbilisi said Georgia and the US agreed. Ohio voted."
+    found = entities(text, ("Tbilisi", "GPE"), ("Georgia", "GPE"), ("US", "GPE"), ("Ohio", "GPE"))
+    assert found["Georgia"] == "Country"
+    text = "US troops died in Niger. Nigerian soldiers came. The US said Niger was calm."
+    found = entities(text, ("US", "GPE"), ("Niger", "GPE"), ("Nigerian", "NORP"))
+    assert found["Niger"] == "Country"

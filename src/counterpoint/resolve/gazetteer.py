@@ -4,6 +4,7 @@ matched after `normalise_name` (case, accents and punctuation folded)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,6 +37,7 @@ class Gazetteer:
     by_name: dict[str, State]
     by_capital: dict[str, State]
     by_demonym: dict[str, State]
+    by_province: dict[str, State]  # the name of one state's province ('georgia': US)
 
     def state_name(self, iso: str) -> str:
         state = self.by_iso.get(iso)
@@ -51,6 +53,10 @@ class Gazetteer:
         """'peruvian', 'peruvians' -> Peru."""
         return self.by_demonym.get(name) or self.by_demonym.get(name.removesuffix("s"))
 
+    def province(self, name: str) -> State | None:
+        """The state one of whose provinces (states, regions) has this name, if only one has."""
+        return self.by_province.get(name)
+
 
 @lru_cache(maxsize=2)
 def load_gazetteer(language: str = DEFAULT_LANGUAGE) -> Gazetteer:
@@ -58,6 +64,7 @@ def load_gazetteer(language: str = DEFAULT_LANGUAGE) -> Gazetteer:
     by_name: dict[str, State] = {}
     by_capital: dict[str, State] = {}
     by_demonym: dict[str, State] = {}
+    provinces: dict[str, set[str]] = defaultdict(set)
     states: dict[str, State] = {}
     # Where states share a name or demonym ("American"), the most populous one is meant.
     infos = sorted((c.info() for c in all_countries()), key=lambda i: -(i.get("population") or 0))
@@ -84,8 +91,17 @@ def load_gazetteer(language: str = DEFAULT_LANGUAGE) -> Gazetteer:
             by_capital.setdefault(normalise(capital.split(" D.C.")[0], language), state)
         if info.get("demonym"):
             by_demonym.setdefault(normalise(info["demonym"], language), state)
+        for province in info.get("provinces") or []:
+            provinces[normalise(province, language)].add(iso)
     for abbreviation, iso in words(language, "resolve").ABBREVIATIONS.items():
         if iso in states:
             by_name.setdefault(abbreviation, states[iso])
     by_name.pop("", None)
-    return Gazetteer(by_iso=states, by_name=by_name, by_capital=by_capital, by_demonym=by_demonym)
+    by_province = {name: states[isos.pop()] for name, isos in provinces.items() if len(isos) == 1}
+    return Gazetteer(
+        by_iso=states,
+        by_name=by_name,
+        by_capital=by_capital,
+        by_demonym=by_demonym,
+        by_province=by_province,
+    )

@@ -58,7 +58,7 @@ from counterpoint.records import (
     private_key,
 )
 from counterpoint.resolve.corrections import Corrections
-from counterpoint.resolve.gazetteer import COMPANIES, load_gazetteer
+from counterpoint.resolve.gazetteer import COMPANIES, State, load_gazetteer
 from counterpoint.store import Store
 from counterpoint.store.resolution import (
     add_local_resolutions,
@@ -305,7 +305,8 @@ def resolve_document(
     votes = Counter((i.name, i.kind) for i in items if not i.description)
     items = _keyed(items, settings.language)
     _identify_states(items, settings.language)
-    _identify_bodies(items, {doc: text}, settings)
+    provinces = _identify_provinces(items, settings.language)
+    _identify_bodies(items, {doc: text}, settings, provinces)
     joins = UnionFind()
     candidates: Candidates = []
     defined = _join_definitions(items, {doc: text}, joins, settings)
@@ -503,14 +504,71 @@ def _identify_states(items: list[Item], language: str) -> None:
             item.kind, item.iso, item.key = "Country", state.iso, f"Country:{state.iso}"
 
 
-def _identify_bodies(items: list[Item], texts: Mapping[str, str], settings: Settings) -> None:
+def _identify_provinces(items: list[Item], language: str) -> set[tuple[str, str]]:
+    """'Georgia' beside 'Atlanta' and 'Alabama' is the US state, not the country: a state whose
+    name is also a province of another state is that province in a document that names the other
+    state (by name, capital or another of its provinces) and nothing else of the first (its
+    capital, its people, another of its names). Such items become places; the (document, name)
+    pairs so read are returned, for the bodies named with them ('the Georgia Senate')."""
+    gazetteer = load_gazetteer(language)
+
+    def homonym(name: str) -> tuple[str, str] | None:
+        """(the state of that name, the state with a province of that name), if they differ."""
+        state, province = gazetteer.state(name), gazetteer.province(name)
+        if state is None or province is None or state.iso == province.iso:
+            return None
+        return state.iso, province.iso
+
+    signs: dict[str, Counter[str]] = defaultdict(Counter)  # document -> states it names
+    named: dict[str, set[str]] = defaultdict(set)  # ... by name or capital
+    for item in items:
+        doc, found = item.mention.doc, None
+        if item.kind in {"Country", "Group"} and item.iso and not homonym(item.name):
+            found = item.iso  # a people is a sign ('Americans'), but names no state
+        elif item.kind == "Location" and (capital := gazetteer.capital(item.name)):
+            found = capital.iso
+            named[doc].add(found)
+        elif item.kind == "Location" and (province := gazetteer.province(item.name)):
+            found = province.iso
+        if found:
+            signs[doc][found] += 1
+            if item.kind == "Country":
+                named[doc].add(found)
+    provinces = set()
+    for item in items:
+        doc = item.mention.doc
+        most = max(signs[doc].values(), default=0)
+        for name in {item.name, *item.name.split()}:
+            isos = homonym(name)
+            # the state the document names most: 'Nigerian troops' in a US report on Niger
+            if isos and most and signs[doc][isos[1]] == most and isos[0] not in named[doc]:
+                provinces.add((doc, name))
+    for item in items:
+        if item.kind == "Country" and (item.mention.doc, item.name) in provinces:
+            item.kind, item.iso, item.key = "Location", None, f"Location:{item.name}"
+    return provinces
+
+
+def _identify_bodies(
+    items: list[Item],
+    texts: Mapping[str, str],
+    settings: Settings,
+    provinces: set[tuple[str, str]],
+) -> None:
     """'Congress' of one state is not 'Congress' of another: a generic body is keyed by the
     place named in its name or just before it ("Peru's Congress", "the US Senate"), else by the
     place its document gives it elsewhere ("the US Senate ... the Senate"), else by the state
     its document mentions most (by name, capital, institution or legislator: `_main_states`);
-    where nothing says, it is keyed as of an unknown state."""
+    where nothing says, it is keyed as of an unknown state. A name read as a province
+    (`provinces`) places no body: 'the Georgia Senate' is no body of a state."""
     gazetteer = load_gazetteer(settings.language)
     lang = words(settings.language, "resolve")
+
+    def state(doc: str, word: str) -> State | None:
+        if (doc, word) in provinces:
+            return None
+        return gazetteer.state(word) or gazetteer.demonym(word)
+
     places: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         if item.kind in {"Country", "Location"}:
@@ -519,8 +577,8 @@ def _identify_bodies(items: list[Item], texts: Mapping[str, str], settings: Sett
     bodies: list[tuple[Item, str, tuple[str, str | None, str] | None]] = []
     for item in items:
         name_words = item.name.split()
-        inside = [s for w in name_words if (s := gazetteer.state(w) or gazetteer.demonym(w))]
-        body = " ".join(w for w in name_words if not (gazetteer.state(w) or gazetteer.demonym(w)))
+        inside = [s for w in name_words if (s := state(item.mention.doc, w))]
+        body = " ".join(w for w in name_words if not state(item.mention.doc, w))
         if item.kind not in ORGANISATIONS or not is_generic_organisation(body, settings.language):
             continue
         m = item.mention
