@@ -223,3 +223,17 @@ def test_two_periods_back_and_a_weekday_before_a_full_date() -> None:
     assert value("early Friday, June 5, 1992") == "1992-06-05"
     assert value("Jan. 30 , 1995") == "1995-01-30"  # text tokenized with spaces
     assert value("last year 's") == "1994"
+
+
+def test_a_date_that_names_an_incident_by_its_noun_is_past_whatever_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    """'will testify about the Jan. 6 attack' had become the coming Jan. 6, 'will visit the
+    scene of Sunday's shooting' the coming Sunday: an incident is named by its date once it
+    has happened. A planned event keeps the clause's tense."""
+    sentence = "Ida Voss will testify in December about the Jan. 6 attack."
+    assert in_sentence(nlp, sentence, "Jan. 6") == "1995-01-06"
+    assert in_sentence(nlp, sentence, "December") == "1995-12"
+    sentence = "Ida Voss will visit the scene of Sunday's shooting on Wednesday."
+    assert in_sentence(nlp, sentence, "Sunday") == "1995-10-29"
+    assert in_sentence(nlp, sentence, "Wednesday") == "1995-11-01"
+    sentence = "The winner of the Jan. 20 election will take office in March."
+    assert in_sentence(nlp, sentence, "Jan. 20") == "1996-01-20"

@@ -166,6 +166,29 @@ def test_a_date_of_a_noun_is_that_nouns_not_the_clauses() -> None:
     assert frame.happened == "2016-01-01"
 
 
+def test_an_event_noun_set_against_the_clause_or_on_another_noun_is_not_at_its_date() -> None:
+    """'Before the fall election, Cuomo faces a primary next month' had put the election next
+    month, 'faces sentencing next Wednesday in a case for fraud charges' the charges next
+    Wednesday; a date inside the phrase is still the noun's, and so is one told through 'of',
+    or a setting ('at a news conference on Monday')."""
+    before = by_trigger("Before the spring election, Ida Voss faces a primary next month.")
+    assert before["election"].happened is None
+    nested = by_trigger("Ida Voss faces sentencing next Wednesday in a case for fraud charges.")
+    assert nested["charges"].happened is None
+    after = by_trigger("After the end of the war in 1953, Valdoria rebuilt its ports.")
+    assert after["war"].happened == "1953-01-01"
+    wave = by_trigger("Valdoria saw a wave of protests last week.")
+    assert wave["protests"].happened == "2023-01-02"
+    setting = by_trigger("Ida Voss faced questions at a news conference on Monday.")
+    assert setting["conference"].happened == "2023-01-09"
+
+
+def test_a_number_set_off_after_a_name_is_an_age_not_a_day() -> None:
+    """'James Fields, 20,' after a day told had become the 20th of that month."""
+    text = "Clashes began on Jan. 4 before Tomas Brenner, 20, was arrested."
+    assert by_trigger(text)["arrested"].happened in {None, "2023-01-04"}
+
+
 def test_magnitudes() -> None:
     killed = by_trigger("Soldiers of Valdoria killed 27 people in Port Ilen in 2019.")["killed"]
     assert killed.dead == 27 and killed.source is not None

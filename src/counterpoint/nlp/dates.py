@@ -18,6 +18,8 @@ from spacy.tokens import Span, Token
 from counterpoint.lang import words
 
 PAST, FUTURE = "past", "future"
+# How a date qualifies a noun ("the Jan. 6 attack", "last year's vote"; spaCy's English labels).
+NOUN_QUALIFIERS = {"compound", "nmod", "poss", "amod", "nummod"}
 SCHEDULED = "scheduled"  # a present verb with a date: "meets Monday", "takes effect in June"
 
 
@@ -157,6 +159,8 @@ def tense_of(span: Span) -> str | None:
     verb = span.root
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
+    if _names_an_incident(span, en):
+        return PAST
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     if _after_words(span, en.PROSPECTIVE_WORDS) and not _told_in_past(verb):
@@ -196,6 +200,34 @@ def tense_of(span: Span) -> str | None:
     if present and verb.lemma_.lower() not in en.SAYING_VERBS:
         return SCHEDULED  # "Arafat meets Albright Monday", "the law takes effect in June"
     return None
+
+
+def is_age(span: Span) -> bool:
+    """ "James Fields, 20, drove ...": a number alone set off by commas after a name is the
+    person's age, not a day of the month told before."""
+    doc, en = span.doc, words(span.doc.lang_, "dates")
+    return (
+        en.BARE_NUMBER.fullmatch(span.text.strip()) is not None
+        and span.start > 1
+        and doc[span.start - 1].text == ","
+        and doc[span.start - 2].pos_ == "PROPN"
+        and span.end < len(doc)
+        and doc[span.end].text in {",", ")", ";", "."}
+    )
+
+
+def _names_an_incident(span: Span, en: ModuleType) -> bool:
+    """Whether the date names an incident by the noun it qualifies ("will testify about the
+    Jan. 6 attack", "will visit the scene of Sunday's shooting"): an attack or a crash is named
+    by its date only once it has happened, so the date is past whatever the clause's tense.
+    Planned events keep the clause's ("will win November's election", "after the Thanksgiving
+    break")."""
+    token, head = span.root, span.root.head
+    return (
+        token.dep_ in NOUN_QUALIFIERS
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.lemma_.lower() in en.INCIDENT_NOUNS
+    )
 
 
 def _after_plan(span: Span, verb: Token, en: ModuleType) -> bool:

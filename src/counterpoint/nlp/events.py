@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterpoint.config import NlpSettings
 from counterpoint.lang import words
-from counterpoint.nlp.dates import DateValue, resolve_date, tense_of
+from counterpoint.nlp.dates import DateValue, is_age, resolve_date, tense_of
 from counterpoint.records import Event
 
 # --- Types -------------------------------------------------------------------------------------
@@ -171,10 +171,12 @@ def _event(
     source, target = _roles(trigger, kind, ent_of, settings)
     if source is not None and source == target:
         target = None
-    anchors = {trigger.i, _clause(trigger, settings).i}
+    clause = _clause(trigger, settings)
+    anchors = {trigger.i, clause.i}
     place = _place(trigger.sent, anchors, ent_of, {source, target}, settings)
+    dated = {trigger.i, _dated_from(trigger, clause).i}
     when = next(
-        (value for at, value in dates.items() if _attached(trigger.doc[at], anchors, settings)),
+        (value for at, value in dates.items() if _attached(trigger.doc[at], dated, settings)),
         None,
     )
     happened, happened_end = (when.days if when else None) or (None, None)
@@ -416,6 +418,27 @@ def _clause(trigger: Token, settings: NlpSettings) -> Token:
     return trigger
 
 
+def _dated_from(trigger: Token, clause: Token) -> Token:
+    """Where an event noun's date is told: its clause's verb ("held talks on Monday"), unless
+    the noun is the time the clause is set against ("Before the fall election, Cuomo faces a
+    primary next month") or hangs off another noun ("faces sentencing next Wednesday in a case
+    for conspiracy charges", "the furor Tuesday over the killing"): then only the words of
+    that phrase ("after the end of the war in 1953")."""
+    en = words(trigger.doc.lang_, "events")
+    token = trigger
+    while token.i != clause.i and token.dep_ != "ROOT":
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ in {"prep", "agent"}:
+            if head.lower_ in en.ORDER_PREPOSITIONS or (
+                f"{head.head.lower_} {head.lower_}" in en.ORDER_PREPOSITIONS
+            ):
+                return token
+            if head.head.pos_ in {"NOUN", "PROPN"} and head.lower_ not in en.SETTING_PREPOSITIONS:
+                return token  # "a wave of arrests", "questions at a hearing" are told then
+        token = head
+    return clause
+
+
 def _attached(token: Token, anchors: set[int], settings: NlpSettings) -> bool:
     """Whether a word hangs off one of the anchors without crossing another clause. A date
     that qualifies a noun ('the Jan. 6 attack', 'the 1619 Project') is that noun's: it reaches
@@ -486,7 +509,7 @@ def _sentence_dates(
     en = words(doc.lang_, "dates")
     found: dict[int, DateValue] = {}
     for ent in sent.ents:
-        if ent.label_ != en.DATE_LABEL:
+        if ent.label_ != en.DATE_LABEL or is_age(ent):
             continue
         resolved = resolve_date(ent.text, published, doc.lang_, tense_of(ent), anchor)
         if resolved is None or resolved.start is None:

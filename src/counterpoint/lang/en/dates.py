@@ -300,3 +300,10 @@ FUTURE_DISTANCE_WEIGHT = (
 
 # Naming the languages spares dateparser trying each of its two hundred locales.
 DATE_LANGUAGES = ["en", "es"]
+# Incidents: events named by their date only once they have happened ("the Jan. 6 attack",
+# "Sunday's shooting"), so such a date is past even in a clause that looks ahead.
+INCIDENT_NOUNS = {"attack", "shooting", "bombing", "massacre", "riot", "insurrection", "killing",
+                  "murder", "assassination", "crash", "explosion", "blast", "assault", "raid",
+                  "ambush", "siege", "storming", "stabbing", "coup", "uprising", "incident",
+                  "accident", "disaster", "hack", "leak", "breach", "fire", "earthquake",
+                  "hurricane", "flood", "outbreak", "collapse"}  # fmt: skip

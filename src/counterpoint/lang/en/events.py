@@ -110,6 +110,15 @@ REQUEST_PREPOSITIONS = {"for", "on"}  # "called for talks", "called on Arabs to 
 # Monday address"); through others the noun's date is not the event's ("a probe into the 2016
 # election", "before the Feb. 15 deadline").
 FRAME_PREPOSITIONS = {"in", "on", "at", "during", "throughout", "amid"}
+# Prepositions that set what a clause tells against the time of a noun ("before the fall
+# election, Cuomo faces a primary next month"): the noun's event is not at the clause's date.
+ORDER_PREPOSITIONS = {"before", "after", "since", "until", "till", "following", "ahead of",
+                      "prior to"}  # fmt: skip
+# Prepositions by which an event noun on another noun is the setting of the clause's act and
+# shares its date ("faced questions in a press conference Tuesday", "at a hearing last week");
+# through others it is a topic or a cause, told without its date ("the furor Tuesday over the
+# killing", "a hearing on cyber threats for 5 January").
+SETTING_PREPOSITIONS = {"of", "in", "at", "during", "throughout", "amid"}
 OBJECT_VERBS: dict[str, list[tuple[set[str], str]]] = {
     "send": [(TROOPS, "MOBILIZE"), (AID_THINGS, "AID")],
     "dispatch": [(TROOPS, "MOBILIZE"), ({"inspector", "investigator"}, "INVESTIGATE")],
