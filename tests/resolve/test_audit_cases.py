@@ -362,3 +362,17 @@ def test_a_person_is_shown_without_what_they_own() -> None:
         mentions(("d1", "Ida Voss’s Instagram", "PERSON"), ("d2", "Ida Voss", "PERSON"))
     )
     assert [e.name for e in found] == ["Ida Voss"]
+
+
+def test_an_organisation_is_shown_without_its_owner() -> None:
+    """'Julian Assange’s Wikileaks' (one mention of 98) had been the name WikiLeaks was shown
+    by, as its fullest; a name with a possessive of its own stays whole."""
+    found = resolve_entities(
+        mentions(
+            ("d1", "Ida Voss’s Tallowleaks", "ORG"),
+            ("d2", "Tallowleaks", "ORG"),
+            ("d3", "Tallowleaks", "ORG"),
+            ("d4", "Corvane's Investors Service", "ORG"),
+        )
+    )
+    assert sorted(e.name for e in found) == ["Corvane's Investors Service", "Tallowleaks"]

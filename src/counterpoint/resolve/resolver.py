@@ -1744,10 +1744,14 @@ def _shown_name(texts: Mapping[str, int], kind: str, language: str) -> str:
     not its longest, which is where a headline's or a list's words taken into a name end up
     ('Ida Voss Will Run', 'Ida Voss Tomas Brenner'). A body's: its fullest ('the Tallow River
     Authority' rather than 'TRA'), then its most written."""
-    owned = words(language, "names").OWNED  # "Ida Voss's Instagram": shown as its owner
+    names = words(language, "names")
+    written = {text.lower() for text in texts}
     shown: Counter[str] = Counter()
     for text, n in texts.items():
-        text = owned.sub("", text) if kind == "Person" else text
+        if kind == "Person":
+            text = names.OWNED.sub("", text)  # "Ida Voss's Instagram": shown as its owner
+        elif (owned := names.OWNER.sub("", text)).lower() in written:
+            text = owned  # "Ida Voss's Tallowleaks": shown as itself
         if form := display_name(" ".join(text.split()), language):
             shown[form] += n
     if kind not in {"Person", "Location"}:
