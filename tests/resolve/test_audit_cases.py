@@ -376,22 +376,3 @@ def test_an_organisation_is_shown_without_its_owner() -> None:
         )
     )
     assert sorted(e.name for e in found) == ["Corvane's Investors Service", "Tallowleaks"]
-
-
-def test_a_department_in_an_office_title_is_no_actor() -> None:
-    """'Secretary of State Ida Voss' had made 'State' an actor of 117 mentions on AllSides; a
-    state and a body's full name in a title stay actors."""
-    text = (
-        "Secretary of State Ida Voss met the minister of finance. Prime Minister of Norway "
-        "Tomas Brenner thanked the secretary of the Tallow River Authority."
-    )
-    items = in_text(
-        "d1",
-        text,
-        ("State", "ORG"),
-        ("finance", "ORG"),
-        ("Norway", "GPE"),
-        ("Tallow River Authority", "ORG"),
-    )
-    names = {e.name for e in resolve_entities(items, {"d1": text})}
-    assert names == {"Norway", "Tallow River Authority"}

@@ -302,7 +302,6 @@ def resolve_document(
     mentions = list(mentions)
     items = _named_items(mentions, settings.language)
     _trim_headline_names(items, text, settings.language)
-    items = _without_titles(items, text, settings.language)
     votes = Counter((i.name, i.kind) for i in items if not i.description)
     items = _keyed(items, settings.language)
     _identify_states(items, settings.language)
@@ -408,26 +407,6 @@ def _names_no_actor(name: str, lang: ModuleType) -> bool:
     return name in lang.NOT_ACTOR_NAMES or (
         len(parts) > 1 and parts[-1] in lang.NOT_ACTOR_LAST_WORDS
     )
-
-
-def _without_titles(items: list[Item], text: str, language: str) -> list[Item]:
-    """Not a department's short name in an office's title ("Secretary of State Ida Voss",
-    "the minister of finance"): on 1,300 AllSides articles "State" made an actor of 117
-    mentions this way. A state ("Prime Minister of the United Kingdom") and a body's full name
-    ("secretary of the Tallow River Authority") stay."""
-    title_of = words(language, "names").TITLE_OF
-    gazetteer = load_gazetteer(language)
-
-    def in_title(item: Item) -> bool:
-        start = item.mention.start
-        return (
-            item.kind == "Organization"
-            and len(item.name.split()) <= 2
-            and gazetteer.state(item.name) is None
-            and title_of.search(text, max(0, start - 40), start) is not None
-        )
-
-    return [item for item in items if not in_title(item)]
 
 
 def _trim_headline_names(items: list[Item], text: str, language: str) -> None:

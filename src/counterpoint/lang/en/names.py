@@ -48,9 +48,6 @@ COMPANY_ENDINGS = {
 # Defense of Marriage Act", "Clean Power Plan"), diseases by their names.
 NOT_ACTOR_LAST_WORDS = {"act", "plan", "amendment"}
 NOT_ACTOR_NAMES = {"covid", "covid 19", "coronavirus", "sars cov 2", "ebola", "zika"}
-# An office's title names a department that is no actor there: "Secretary of State Ida Voss",
-# "the minister of finance" ("State", "Finance" are the tagger's organisations).
-TITLE_OF = re.compile(r"\b(?:(?:under)?secretary|secretaries|ministers?)\s+of\s+(?:the\s+)?$", re.I)
 # Labels whose names English always capitalises: a person or a place the tagger finds in lower
 # case is none ("n’t", "vaccine hesitancy", "op-ed": 180 of 48,717 persons and places on 1,300
 # AllSides articles, almost all junk). Bodies ("the justice department") and peoples
