@@ -507,9 +507,9 @@ def _identify_states(items: list[Item], language: str) -> None:
 def _identify_provinces(items: list[Item], language: str) -> set[tuple[str, str]]:
     """'Georgia' beside 'Atlanta' and 'Alabama' is the US state, not the country: a state whose
     name is also a province of another state is that province in a document that names the other
-    state (by name, capital or another of its provinces) and nothing else of the first (its
-    capital, its people, another of its names). Such items become places; the (document, name)
-    pairs so read are returned, for the bodies named with them ('the Georgia Senate')."""
+    state most (by name, people, capital or another of its provinces) and names the first by
+    nothing else (its capital, another of its names). Such items become places; the (document,
+    name) pairs so read are returned, for the bodies named with them ('the Georgia Senate')."""
     gazetteer = load_gazetteer(language)
 
     def homonym(name: str) -> tuple[str, str] | None:

@@ -274,7 +274,8 @@ def sentence_vectors(store: Store, docs: list[str]) -> dict[tuple[str, int], np.
         "SELECT doc, sentence, vector FROM sentence_vectors WHERE doc IN {ids}", docs
     )
     lists = table.column("vector").combine_chunks()
-    values = lists.flatten().to_numpy(zero_copy_only=False).astype(np.float32, copy=False)
+    # the offsets index the list's values as stored (`flatten` would drop a slice's start)
+    values = lists.values.to_numpy(zero_copy_only=False).astype(np.float32, copy=False)
     offsets = lists.offsets.to_numpy()
     return {
         (doc, sentence): values[offsets[n] : offsets[n + 1]]
