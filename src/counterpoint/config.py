@@ -46,6 +46,9 @@ class ResolveSettings:
     # A bare surname that fits several people goes to the one named this many times as often
     # as any other (in the document when one is named there, else in the corpus).
     surname_prominence: float = 3.0
+    # An acronym no text defines, whose initials fit several names, is the one named this many
+    # times as often as any other ('AP': the Associated Press, not Apple Podcasts).
+    acronym_prominence: float = 3.0
     type_clash_score: float = 0.5  # candidate link: the same name for actors of different types
 
 

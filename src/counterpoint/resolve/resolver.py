@@ -656,24 +656,28 @@ def _join_definitions(
     """'the Central Intelligence Agency (CIA)', 'CIA (Central Intelligence Agency)' and
     'Andrés Manuel López Obrador (aka AMLO)': the alias joins the name it defines, in its
     document, and across the corpus where no other name claims it. A place is given only its
-    own initials or a nickname: the outlet a dateline credits is no name of its city."""
+    own initials or a nickname: the outlet a dateline credits is no name of its city, nor of
+    a line's first word in capitals ("BALTIMORE (AP)"), whatever the tagger calls it."""
     alias_after = words(settings.language, "names").ALIAS_AFTER
     # alias -> the names it stands for, as items: a surname's key may change after this
     defined: dict[str, list[Item]] = defaultdict(list)
     for item in items:
-        end = item.mention.end
-        after = texts.get(item.mention.doc, "")[end : end + settings.resolve.definition_chars]
+        text, start, end = texts.get(item.mention.doc, ""), item.mention.start, item.mention.end
+        after = text[end : end + settings.resolve.definition_chars]
         match = alias_after.match(after)
         if not match:
             continue
+        dateline = item.mention.text.isupper() and not text[:start].rpartition("\n")[2].strip()
         raw = match.group("alias").strip()
         alias = normalise_name(raw, settings.language)
         nickname = match.group("cue") or match.group("said")
         spelled_out = (
             is_acronym(item.mention.text) and initials(alias, settings.language) == item.name
         ) or initials(item.name, settings.language) == alias
-        if item.kind in PLACE_KINDS and not (nickname or spelled_out):
-            continue  # "DALLAS (AP) —", "Washington (CNN)": a dateline's credit, no alias
+        if (item.kind in PLACE_KINDS or dateline) and not (nickname or spelled_out):
+            # "DALLAS (AP) —", "Washington (CNN)": a dateline's credit, no alias (the tagger
+            # takes a city in capitals at a line's start for an organisation too)
+            continue
         if nickname or is_acronym(raw) or spelled_out:
             defined[alias].append(item)
     for item in items:
@@ -798,9 +802,14 @@ def _join_organisation_names(
     defined: AbstractSet[str] = frozenset(),
 ) -> None:
     """'the Hollin Institute' is 'the Hollin Institute for Highland Studies', 'CIA' is 'Central
-    Intelligence Agency', when exactly one longer name fits. An acronym some text defines as
-    another name's ('the Islamic State (ISIS)') is not read as the initials of a third."""
+    Intelligence Agency', when exactly one longer name fits, or, of the names its initials fit,
+    the one named `acronym_prominence` times as often as any other. An acronym some text defines
+    as another name's ('the Islamic State (ISIS)') is not read as the initials of a third."""
     organisations = {i.name: i.key for i in items if i.kind in ORGANISATIONS and "@" not in i.key}
+    named: Counter[str] = Counter()
+    for item in items:
+        named[item.name] += item.mentions
+    prominence = settings.resolve.acronym_prominence
     lists = _organisation_lists(set(organisations), settings.language)
     by_word: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
@@ -816,11 +825,17 @@ def _join_organisation_names(
             pool = set.intersection(*(by_word[w] for w in distinctive))
             fits = {n for n in pool if n != short and set(short.split()) <= set(n.split())}
         acronym = " " not in short and len(short) <= settings.resolve.acronym_chars
+        spelled: set[str] = set()  # the names of which it is the initials only
         if acronym and short not in defined:
-            fits |= by_initials.get(short, set()) - {short}
+            spelled = by_initials.get(short, set()) - {short} - fits
+            fits |= spelled
         longest = {f for f in fits if not any(set(f.split()) < set(g.split()) for g in fits)}
         if longest <= lists:
             continue  # "facebook" and "facebook and instagram": no name of either
+        if len(longest) > 1 and spelled:
+            first, second = sorted(longest, key=lambda f: (-named[f], f))[:2]
+            if first in spelled and named[first] >= prominence * named[second]:
+                longest = {first}
         if len(longest) == 1:
             joins.join(key, organisations[longest.pop()])
         for other in longest if len(longest) > 1 else []:
