@@ -1765,8 +1765,10 @@ def _shown_name(texts: Mapping[str, int], kind: str, language: str) -> str:
     for text, n in texts.items():
         if kind == "Person":
             text = names.OWNED.sub("", text)  # "Ida Voss's Instagram": shown as its owner
-        elif (owned := names.OWNER.sub("", text)).lower() in written:
-            text = owned  # "Ida Voss's Tallowleaks": shown as itself
+        elif owner := names.OWNER.match(text):
+            # "Ida Voss's Tallowleaks" shown as Tallowleaks, "Tallow Radio's Voss" as its owner
+            parts = (text[owner.end() :], owner.group("owner"))
+            text = next((part for part in parts if part.lower() in written), text)
         if form := display_name(" ".join(text.split()), language):
             shown[form] += n
     if kind not in {"Person", "Location"}:

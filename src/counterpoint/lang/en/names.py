@@ -75,9 +75,10 @@ POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")  # "the Ministry's"
 # One thing a person owns is no part of the person's name: "Ida Voss's Instagram" (but in
 # "Tallow Radio's Ida Voss" the person comes after it).
 OWNED = re.compile(r"['’]s\s+\S+\s*$")
-# And an organisation is no part of its owner's name: "Ida Voss's Tallowleaks" is Tallowleaks
-# where the text also writes it alone ("Moody's Investors Service" keeps its possessive).
-OWNER = re.compile(r"^.+?['’]s\s+(?=\S)")
+# And an organisation is no part of its owner's name: "Ida Voss's Tallowleaks" is Tallowleaks,
+# "Tallow Radio's Voss" (a reporter the tagger took in) Tallow Radio, where the text also writes
+# that part alone ("Moody's Investors Service" keeps its possessive).
+OWNER = re.compile(r"^(?P<owner>.+?)['’]s\s+(?=\S)")
 # A dash after a space ends a name where what follows is no name: a headline's or a caption's
 # words ("Barack Obama - paid for by ...", "Donald Trump Jr -", "Ida Voss — the senator");
 # "Rolls-Royce", and "T - Mobile" as tokenised text is rebuilt, keep theirs.
