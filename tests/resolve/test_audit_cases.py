@@ -411,3 +411,12 @@ def test_an_acronym_is_the_name_its_initials_fit_that_is_named_far_more_often() 
     few = [("d1", "The Tallow News Wire", "ORG")] * 2
     found = groups(mentions(*few, ("d2", "Tarn Nature Walks", "ORG"), ("d3", "TNW", "ORG")))
     assert {"TNW"} in found
+
+
+def test_a_name_after_a_form_of_address_is_a_person() -> None:
+    """'Mr Stone', 'Ms Pelosi' (written without a stop) were the tagger's organisations, apart
+    from the people they name."""
+    text = "Ida Voss spoke first. Ms Voss said the vote would wait."
+    items = in_text("d1", text, ("Ida Voss", "PERSON"), ("Ms Voss", "ORG"))
+    (entity,) = resolve_entities(items, {"d1": text})
+    assert entity.type == "Person" and {m.text for m in entity.mentions} == {"Ida Voss", "Ms Voss"}

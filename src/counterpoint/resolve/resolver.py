@@ -391,7 +391,7 @@ def _named_items(mentions: Iterable[Mention], language: str) -> list[Item]:
             name = normalise_name(mention.text, language)
         if name and not name.isdigit():
             items.append(Item(mention, name, kind))
-    _surnames_taken_for_organisations(items)
+    _surnames_taken_for_organisations(items, language)
     return items
 
 
@@ -450,11 +450,17 @@ def _keyed(items: list[Item], language: str) -> list[Item]:
     return items
 
 
-def _surnames_taken_for_organisations(items: list[Item]) -> None:
+def _surnames_taken_for_organisations(items: list[Item], language: str) -> None:
     """The tagger often labels a surname on its own as an organisation ('Márquez said'); one
-    that ends a person's full name in the same document is taken as that person."""
+    that ends a person's full name in the same document is taken as that person. A name after
+    a form of address ('Ms Voss', 'Mr Brenner', often an organisation when written without a
+    stop) is a person's."""
+    honorifics = words(language, "names").HONORIFICS
     surnames: dict[str, set[str]] = defaultdict(set)
     for item in items:
+        said = normalise_name(item.mention.text, language).split()
+        if len(said) > 1 and said[0] in honorifics and item.kind == "Organization":
+            item.kind, item.name = "Person", person_name(item.mention.text, language)
         if item.kind == "Person" and " " in item.name:
             surnames[item.mention.doc].add(item.name.split()[-1])
     for item in items:

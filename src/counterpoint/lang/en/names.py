@@ -20,6 +20,11 @@ TITLES = set(
     """.split()
 )
 
+# Forms of address that make whom they precede a person, whatever the tagger's label ("Ms
+# Daniels", "Mr Stone" written without a stop are often its organisations). Not "Dr", which
+# brands carry ("Dr Pepper").
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx"}
+
 # Words an institution's name can be made of without naming any one institution: "Congress",
 # "the Supreme Court", "Ministry of Foreign Affairs" name a different body in each country.
 GENERIC_ORG_WORDS = set(
