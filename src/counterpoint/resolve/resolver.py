@@ -673,7 +673,8 @@ def _join_definitions(
         match = alias_after.match(after)
         if not match:
             continue
-        dateline = item.mention.text.isupper() and not text[:start].rpartition("\n")[2].strip()
+        line_start = text.rfind("\n", 0, start) + 1
+        dateline = item.mention.text.isupper() and not text[line_start:start].strip()
         raw = match.group("alias").strip()
         alias = normalise_name(raw, settings.language)
         nickname = match.group("cue") or match.group("said")
