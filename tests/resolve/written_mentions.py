@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from counterpoint.records import Mention
 from counterpoint.resolve.resolver import resolve_entities
 
@@ -14,6 +16,7 @@ def mentions(*items: tuple[str, str, str]) -> list[Mention]:
     ]
 
 
-def groups(items: list[Mention]) -> list[set[str]]:
-    """The written forms of each entity's mentions."""
-    return sorted(({m.text for m in e.mentions} for e in resolve_entities(items)), key=sorted)
+def groups(items: list[Mention], texts: Mapping[str, str] | None = None) -> list[set[str]]:
+    """The written forms of each entity's mentions (`texts`: the documents around them)."""
+    entities = resolve_entities(items, texts)
+    return sorted(({m.text for m in e.mentions} for e in entities), key=sorted)
