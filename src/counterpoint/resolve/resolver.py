@@ -365,8 +365,9 @@ def _main_item(members: list[Item]) -> Item:
 
 
 def _named_items(mentions: Iterable[Mention], language: str) -> list[Item]:
-    """The actor mentions, each with its normalised name and the type the tagger gave it; not
-    the names of laws and diseases, which no one is, nor persons or places in lower case."""
+    """The actor mentions, each with its normalised name and the type the tagger gave it (but a
+    name after a form of address is a person's); not the names of laws and diseases, which no
+    one is, nor persons or places in lower case."""
     items = []
     lang = words(language, "names")
     for mention in mentions:
@@ -381,6 +382,8 @@ def _named_items(mentions: Iterable[Mention], language: str) -> list[Item]:
                 continue
             if said in COMPANIES:
                 kind = "Organization"  # a platform or an outlet the tagger took for a person
+            elif kind == "Organization" and " " in said and said.split()[0] in lang.HONORIFICS:
+                kind = "Person"  # "Ms Voss", "Mr Brenner": often its organisations without a stop
         if mention.label == "DESC":
             name = normalise_name(mention.text, language)
         elif kind == "Person":
@@ -391,7 +394,7 @@ def _named_items(mentions: Iterable[Mention], language: str) -> list[Item]:
             name = normalise_name(mention.text, language)
         if name and not name.isdigit():
             items.append(Item(mention, name, kind))
-    _surnames_taken_for_organisations(items, language)
+    _surnames_taken_for_organisations(items)
     return items
 
 
@@ -450,17 +453,11 @@ def _keyed(items: list[Item], language: str) -> list[Item]:
     return items
 
 
-def _surnames_taken_for_organisations(items: list[Item], language: str) -> None:
+def _surnames_taken_for_organisations(items: list[Item]) -> None:
     """The tagger often labels a surname on its own as an organisation ('Márquez said'); one
-    that ends a person's full name in the same document is taken as that person. A name after
-    a form of address ('Ms Voss', 'Mr Brenner', often an organisation when written without a
-    stop) is a person's."""
-    honorifics = words(language, "names").HONORIFICS
+    that ends a person's full name in the same document is taken as that person."""
     surnames: dict[str, set[str]] = defaultdict(set)
     for item in items:
-        said = normalise_name(item.mention.text, language).split()
-        if len(said) > 1 and said[0] in honorifics and item.kind == "Organization":
-            item.kind, item.name = "Person", person_name(item.mention.text, language)
         if item.kind == "Person" and " " in item.name:
             surnames[item.mention.doc].add(item.name.split()[-1])
     for item in items:
