@@ -156,11 +156,11 @@ def tense_of(span: Span) -> str | None:
     """Whether the clause a date belongs to tells of the past ("arrived on Monday") or looks
     ahead ("will meet on Monday", "is scheduled to vote Monday"); None when neither is said."""
     en = words(span.doc.lang_, "dates")
+    if _names_an_incident(span, en):
+        return PAST
     verb = span.root
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
-    if _names_an_incident(span, en):
-        return PAST
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     if _after_words(span, en.PROSPECTIVE_WORDS) and not _told_in_past(verb):

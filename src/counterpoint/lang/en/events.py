@@ -115,10 +115,11 @@ FRAME_PREPOSITIONS = {"in", "on", "at", "during", "throughout", "amid"}
 ORDER_PREPOSITIONS = {"before", "after", "since", "until", "till", "following", "ahead of",
                       "prior to"}  # fmt: skip
 # Prepositions by which an event noun on another noun is the setting of the clause's act and
-# shares its date ("faced questions in a press conference Tuesday", "at a hearing last week");
-# through others it is a topic or a cause, told without its date ("the furor Tuesday over the
-# killing", "a hearing on cyber threats for 5 January").
-SETTING_PREPOSITIONS = {"of", "in", "at", "during", "throughout", "amid"}
+# shares its date ("faced questions in a press conference Tuesday", "at a hearing last week",
+# "a wave of arrests"): those of a frame, but "on", which hangs a topic on a noun; through
+# others it is a topic or a cause, told without its date ("the furor Tuesday over the killing",
+# "a hearing on cyber threats for 5 January").
+SETTING_PREPOSITIONS = FRAME_PREPOSITIONS - {"on"} | {"of"}
 OBJECT_VERBS: dict[str, list[tuple[set[str], str]]] = {
     "send": [(TROOPS, "MOBILIZE"), (AID_THINGS, "AID")],
     "dispatch": [(TROOPS, "MOBILIZE"), ({"inspector", "investigator"}, "INVESTIGATE")],
