@@ -120,3 +120,21 @@ def test_a_store_resolved_by_an_older_version_is_resolved_again_whole(  # type: 
             folder = Path(fresh.scalar("SELECT source_path FROM documents LIMIT 1")).parent
     counterpoint.analyze([folder], db=old, settings=SETTINGS)
     assert _resolved(old) == _resolved(at_once)
+
+
+def test_a_store_resolved_by_other_code_is_resolved_again_on_the_next_run(  # type: ignore[no-untyped-def]
+    stores, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each document's own resolution is kept only while the resolver's code is the one that
+    made it: after an upgrade the next run resolves every document again."""
+    at_once, _, _ = stores
+    old = tmp_path / "old.duckdb"
+    shutil.copyfile(at_once, old)
+    with Store(old) as store:
+        store.con.execute("UPDATE entities SET name = name || ' (old)'")
+        folder = Path(store.scalar("SELECT source_path FROM documents LIMIT 1")).parent
+    counterpoint.analyze([folder], db=old, settings=SETTINGS)
+    assert _resolved(old) != _resolved(at_once)  # same code: nothing to do again
+    monkeypatch.setattr("counterpoint.resolve.resolver.resolver_code", lambda language: "newer")
+    counterpoint.analyze([folder], db=old, settings=SETTINGS)
+    assert _resolved(old) == _resolved(at_once)

@@ -19,7 +19,11 @@ from counterpoint.ingest.reader import ingest
 from counterpoint.nlp.annotate import annotate, annotated_part
 from counterpoint.records import Annotation, Document
 from counterpoint.resolve.corrections import Corrections, corrections_path, shown
-from counterpoint.resolve.resolver import links_everything, resolve
+from counterpoint.resolve.resolver import (
+    forget_outdated_resolutions,
+    links_everything,
+    resolve,
+)
 from counterpoint.store import SCHEMA_VERSION, Store
 from counterpoint.store.database import PENDING_STAGES
 from counterpoint.store.resolution import write_resolution
@@ -87,6 +91,7 @@ def analyze(
         if result.added:  # the explorer reads the snapshot: it shows each part as it ends
             refresh_snapshot(store)
         align_warnings = []
+        forget_outdated_resolutions(store, settings)
         for part in _parts(store, fixes, settings):
             place_in_stories(store, settings, part)
             write_resolution(store, resolve(store, fixes, settings, part))
@@ -109,9 +114,7 @@ def analyze(
 def _parts(store: Store, fixes: Corrections, settings: Settings) -> Iterator[set[str]]:
     """The stored documents a later stage still waits for, in the order they were added, in
     parts of `Settings.stage_part` (all at once when resolving links the whole store anyway);
-    one part at least, so that the user's corrections are applied with no new document. Read
-    again before each part: resolving with resolver settings other than the store's makes
-    every document wait for resolution again."""
+    one part at least, so that the user's corrections are applied with no new document."""
     done: set[str] = set()
     while True:
         waiting = [

@@ -28,6 +28,8 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, replace
+from functools import cache
+from pathlib import Path
 from types import ModuleType
 from typing import Protocol
 
@@ -64,6 +66,7 @@ from counterpoint.store.resolution import (
     add_local_resolutions,
     corrected,
     documents_to_resolve,
+    forget_resolutions_made_otherwise,
     keys_to_link,
     link_inputs,
     name_kinds,
@@ -181,6 +184,12 @@ def resolve(
     return Resolution(made, candidates, entity_of, None, corrected=True)
 
 
+def forget_outdated_resolutions(store: Store, settings: Settings) -> None:
+    """Forget the documents' own resolutions made with other resolver settings or code than
+    `settings` and this version's: the stages after storing then take every document again."""
+    forget_resolutions_made_otherwise(store, _fingerprint(settings))
+
+
 def links_everything(store: Store, corrections: Corrections | None) -> bool:
     """Whether resolving links every key of the store, not only the region of the new
     documents: when the user's corrections are to be applied, or were applied before."""
@@ -208,8 +217,28 @@ def key_tokens(item: KeyItem, kinds: set[str], language: str) -> set[str]:
 
 
 def _fingerprint(settings: Settings) -> str:
-    """What a document's own resolution depends on: the resolver's settings and language."""
-    return json.dumps([settings.language, asdict(settings.resolve)], sort_keys=True)
+    """What a document's own resolution depends on: the resolver's settings, its language and
+    its code, so that a store resolved by an older version is resolved again."""
+    return json.dumps(
+        [settings.language, asdict(settings.resolve), resolver_code(settings.language)],
+        sort_keys=True,
+    )
+
+
+@cache
+def resolver_code(language: str) -> str:
+    """A digest of the code and word lists a resolution is made with: this package, the name
+    rules of `nlp.names` and the language's word lists (all of them, to be safe)."""
+    package = Path(__file__).parent
+    sources = [
+        *sorted(package.glob("*.py")),
+        package.parent / "nlp" / "names.py",
+        *sorted((package.parent / "lang" / language).glob("*.py")),
+    ]
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def resolve_entities(

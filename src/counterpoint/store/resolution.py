@@ -53,6 +53,13 @@ _RESOLUTION_TABLES = (
 def documents_to_resolve(store: Store, fingerprint: str) -> list[str]:
     """Documents without their own resolution, or all of them where the kept ones were made
     with other settings (`fingerprint`), which are then forgotten."""
+    forget_resolutions_made_otherwise(store, fingerprint)
+    return sorted(store.pending_documents("resolve"))
+
+
+def forget_resolutions_made_otherwise(store: Store, fingerprint: str) -> None:
+    """Forget the documents' own resolutions where they were made with other settings or code
+    than `fingerprint` says: every document then waits to be resolved again."""
     if store.meta().get(_FINGERPRINT) != fingerprint:
         with store.transaction():
             for table in _RESOLUTION_TABLES:
@@ -61,7 +68,6 @@ def documents_to_resolve(store: Store, fingerprint: str) -> list[str]:
             store.con.execute(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)", [_FINGERPRINT, fingerprint]
             )
-    return sorted(store.pending_documents("resolve"))
 
 
 def resolution_inputs(
