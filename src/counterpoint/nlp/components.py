@@ -1,6 +1,7 @@
 """Counterpoint's spaCy components, registered by name for `load_pipeline`: two that fix up the
-model's sentences and entities, and the extractors (figures, claims, events, loaded words),
-each of which stores its records on the `Doc` (`doc._.figures`, ...).
+model's sentences and entities, one that drops the names of credits, and the extractors
+(figures, claims, events, loaded words), each of which stores its records on the `Doc`
+(`doc._.figures`, ...).
 
 An extractor is an error boundary: what it raises on a document is recorded in
 `doc._.failures` as (component, "Type: message") instead of escaping, so that `annotate` gives
@@ -77,6 +78,26 @@ def defined_aliases(doc: Doc) -> Doc:
                 ents.append(span)
                 taken.update(range(span.start, span.end))
     doc.ents = sorted(ents, key=lambda span: span.start)
+    return doc
+
+
+@Language.component("photo_credits")
+def photo_credits(doc: Doc) -> Doc:
+    """Names inside a credit ("(AP Photo/Evan Vucci)", "REUTERS/Kevin Lamarque", "Image
+    copyright Getty Images", the wire of "WASHINGTON (AP) —") took the picture or sent the
+    report; they are no actors of the story, so their entities are dropped."""
+    text = doc.text  # spaCy joins the tokens anew at each access
+    credits = [
+        found.span("credit")
+        for pattern in words(doc.lang_, "credits").CREDITS
+        for found in pattern.finditer(text)
+    ]
+    if credits:
+        doc.ents = [
+            ent
+            for ent in doc.ents
+            if not any(ent.start_char < end and start < ent.end_char for start, end in credits)
+        ]
     return doc
 
 

@@ -1,0 +1,29 @@
+"""English forms of the credits news text carries beside its story: who took a photograph and
+who sent the report. The names inside them are not actors of the story (`nlp.components`,
+`photo_credits`); each pattern's group "credit" is the part to leave out."""
+
+from __future__ import annotations
+
+import re
+
+# Wire and picture agencies as they sign a photograph, in capitals before a slash.
+_AGENCY = r"(?:REUTERS|AFP|EPA|UPI|AP|GETTY IMAGES|POOL)"
+# A name as a credit writes it: up to four capitalised words ("Kevin Lamarque", "U.S. Army").
+_NAME = r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}"
+
+CREDITS = (
+    # "Image copyright Getty Images Image caption ...": the credit, up to the caption.
+    re.compile(r"Image copyright (?P<credit>.+?)(?= Image caption|\n|$)"),
+    # "(AP Photo/Evan Vucci, File)", "(Photo by Jane Doe/Getty Images)".
+    re.compile(r"(?P<credit>\((?:[A-Z][\w.]* )*Photo(?:graph)?s?\b[^()\n]{0,80}\))"),
+    # "... on Monday. REUTERS/Kevin Lamarque", "AFP/Getty Images": an agency in capitals and
+    # the names after its slash.
+    re.compile(rf"(?<![\w/])(?P<credit>{_AGENCY}(?:/{_NAME})+)"),
+    # "Photo by Jane Doe/Getty Images", "Photograph: Jane Doe/AP", "Credit: Jane Doe".
+    re.compile(
+        rf"(?:^|(?<=[\n.|—(]) ?)(?P<credit>(?:Photo(?:graph)?|Image|Photo credit|Credit)"
+        rf"(?: by|:) {_NAME}(?:/{_NAME})*)"
+    ),
+    # "WASHINGTON (AP) —", "LONDON (Reuters) -": the wire of a dateline.
+    re.compile(r"(?m)^[A-Z][A-Z .,'’-]*\((?P<credit>[\w .]{1,30})\)\s*[—–-]"),
+)
