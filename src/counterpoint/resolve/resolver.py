@@ -206,6 +206,8 @@ def key_tokens(item: KeyItem, kinds: set[str], language: str) -> set[str]:
         return set()  # a key of its own (a state, a people): no rule reads its name
     parts = item.name.split()
     tokens = {f"n:{item.name}"}
+    if known := words(language, "resolve").KNOWN_ALIASES.get(item.name):
+        tokens.add(f"n:{known}")  # 'gop' reaches 'republican party' (`_join_known_aliases`)
     if len(parts) == 1:
         return tokens | {f"w:{v}" for v in _spelling_variants(parts[0])} | {f"i:{parts[0]}"}
     if "Person" in kinds:
@@ -335,6 +337,7 @@ def resolve_document(
     items = _keyed(items, settings.language)
     _identify_states(items, settings.language)
     provinces = _identify_provinces(items, settings.language)
+    items = _office_titles(items, text, settings.language)
     _identify_bodies(items, {doc: text}, settings, provinces)
     joins = UnionFind()
     candidates: Candidates = []
@@ -424,7 +427,53 @@ def _named_items(mentions: Iterable[Mention], language: str) -> list[Item]:
         if name and not name.isdigit():
             items.append(Item(mention, name, kind))
     _surnames_taken_for_organisations(items)
+    _people_taken_for_organisations(items, language)
     return items
+
+
+def _person_shaped(name: str, language: str) -> bool:
+    """Whether a name reads as a person's: a given name first ('nikki haley'), two or three
+    words, none repeated ('johnson johnson'), none a word of an institution's or a company's
+    name ('rosetta university'), the given name no place ('virginia company')."""
+    lang = words(language, "names")
+    refs = words(language, "references")
+    parts = name.split()
+    fewest, most = lang.PERSON_NAME_WORDS
+    if not fewest <= len(parts) <= most or len(set(parts)) < len(parts):
+        return False
+    institutional = (
+        lang.GENERIC_ORG_WORDS
+        | lang.COMPANY_ENDINGS
+        | lang.CONNECTIVES
+        | refs.ORGANISATION_NOUNS
+        | refs.BODY_NOUNS
+        | refs.PLACE_NOUNS
+    )
+    gazetteer = load_gazetteer(language)
+    given = parts[0]
+    return (
+        given in lang.GIVEN_NAMES
+        and not institutional.intersection(parts)
+        and not (gazetteer.state(given) or gazetteer.capital(given) or gazetteer.province(given))
+    )
+
+
+def _people_taken_for_organisations(items: list[Item], language: str) -> None:
+    """A name the tagger labelled an organisation that reads as a person's (a given name first,
+    `_person_shaped`) and whose last word its document writes alone as a person's ('Stormy
+    Daniels' beside 'Ms Daniels', 'Nikki Haley' beside 'Haley said') is that person. Its
+    document's votes then count it a person's, which the corpus vote reads."""
+    people = {(i.mention.doc, i.name) for i in items if i.kind == "Person" and " " not in i.name}
+    for item in items:
+        m = item.mention
+        if (
+            item.kind == "Organization"
+            and (m.doc, item.name.split()[-1]) in people
+            and not re.search(r"&|\band\b", m.text)
+            and _person_shaped(item.name, language)
+        ):
+            item.kind = "Person"
+            item.name = person_name(m.text, language)
 
 
 def _organisation_type(name: str, language: str) -> str:
@@ -483,14 +532,21 @@ def _keyed(items: list[Item], language: str) -> list[Item]:
 
 
 def _surnames_taken_for_organisations(items: list[Item]) -> None:
-    """The tagger often labels a surname on its own as an organisation ('Márquez said'); one
-    that ends a person's full name in the same document is taken as that person."""
+    """The tagger often labels a surname on its own as an organisation ('Márquez said',
+    'Ocasio-Cortez said'); one that ends a person's full name in the same document is taken as
+    that person."""
     surnames: dict[str, set[str]] = defaultdict(set)
     for item in items:
         if item.kind == "Person" and " " in item.name:
-            surnames[item.mention.doc].add(item.name.split()[-1])
+            surnames[item.mention.doc] |= {item.name.split()[-1], item.name.split(" ", 1)[1]}
     for item in items:
-        if item.kind == "Organization" and item.name in surnames[item.mention.doc]:
+        # 'Ocasio-Cortez', one written word, ends 'Alexandria Ocasio-Cortez' too
+        one_word = " " not in item.mention.text.strip()
+        if (
+            item.kind == "Organization"
+            and item.name in surnames[item.mention.doc]
+            and (one_word or " " not in item.name)
+        ):
             item.kind = "Person"
 
 
@@ -581,6 +637,88 @@ def _identify_provinces(items: list[Item], language: str) -> set[tuple[str, str]
     return provinces
 
 
+def _department_subject(name: str, language: str) -> str | None:
+    """What a department's name says it is the department of: 'state' for 'state department',
+    'department of state', 'ministry of the treasury' ('the' dropped); None for other names."""
+    nouns = words(language, "names").DEPARTMENT_NOUNS
+    parts = name.split()
+    if len(parts) >= 2 and parts[-1] in nouns:
+        subject = parts[:-1]
+    elif len(parts) >= 3 and parts[0] in nouns and parts[1] == "of":
+        subject = parts[3:] if parts[2] == "the" else parts[2:]
+    else:
+        return None
+    return " ".join(subject) if subject and not nouns.intersection(subject) else None
+
+
+def _office_titles(items: list[Item], text: str, language: str) -> list[Item]:
+    """A department's short name in an office's title ('Secretary of State Ida Voss',
+    'Treasury Secretary Ida Voss') names the department, not a body called 'State' or
+    'Treasury': it is keyed as the department ('department of state'), which its document or
+    the corpus names in full ('the State Department'), unless its document names that short
+    name alone as an organisation elsewhere ('the Air Force' beside 'Secretary of the Air
+    Force'). A title of a province's or a city's office ('Georgia's secretary of state') names
+    no department of a state: no actor. Acronyms ('HUD Secretary'), names that are a body of
+    their own ('Secretary of the Army') and department names stay as they are."""
+    lang = words(language, "names")
+    places = words(language, "resolve").PLACE_TO_BODY
+
+    def title_start(item: Item) -> int | None:
+        m = item.mention
+        before = lang.OFFICE_TITLE_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if before:
+            return before.start()
+        return m.start if lang.OFFICE_TITLE_AFTER.match(text, m.end) else None
+
+    def local_place(start: int) -> bool:
+        """Whether a province or a city is named right before the title: its office."""
+        return any(
+            p.kind == "Location"
+            and p.mention.end <= start
+            and places.fullmatch(text, p.mention.end, start)
+            for p in items
+        )
+
+    titles: dict[int, int] = {}  # mention index -> where its title starts
+    for item in items:
+        parts = item.name.split()
+        if (
+            item.kind in ORGANISATIONS
+            and not item.description
+            and len(parts) <= lang.OFFICE_NAME_MAX_WORDS
+            and parts[-1] not in lang.OWN_BODY_WORDS
+            and not is_acronym(item.mention.text)
+            and _department_subject(item.name, language) is None
+            and (start := title_start(item)) is not None
+        ):
+            titles[item.mention.index] = start
+    if not titles:
+        return items
+    gazetteer = load_gazetteer(language)
+
+    def without_states(name: str) -> str:
+        return " ".join(w for w in name.split() if not gazetteer.state(w))
+
+    departments = {without_states(s) for i in items if (s := _department_subject(i.name, language))}
+    named_alone = {
+        without_states(i.name)
+        for i in items
+        if i.kind in ORGANISATIONS and i.mention.index not in titles
+    }
+    kept = []
+    for item in items:
+        start = titles.get(item.mention.index)
+        if start is not None and local_place(start):
+            continue
+        named = without_states(item.name)
+        if start is not None and (named in departments or named not in named_alone):
+            item.name = f"department of {item.name}"
+            item.kind = _organisation_type(item.name, language)
+            item.key = f"{item.kind}:{item.name}"
+        kept.append(item)
+    return kept
+
+
 def _identify_bodies(
     items: list[Item],
     texts: Mapping[str, str],
@@ -613,6 +751,8 @@ def _identify_bodies(
         body = " ".join(w for w in name_words if not state(item.mention.doc, w))
         if item.kind not in ORGANISATIONS or not is_generic_organisation(body, settings.language):
             continue
+        if (subject := _department_subject(body, settings.language)) is not None:
+            body = f"department of {subject}"  # 'the State Department', 'Department of State'
         m = item.mention
         text = texts.get(m.doc, "")
         before = [
@@ -1604,11 +1744,13 @@ def link_keys(
     joins = UnionFind()
     candidates: Candidates = []
     aliases = list(aliases)
-    _vote_kinds(shared, votes, settings.language)
+    _vote_kinds(shared, votes, settings)
+    _places_named_by_initials(shared, forms, settings)
     _join_votes(shared, joins)
     _join_plural_groups(shared, joins)
     _join_stateless_bodies(shared, joins)
     _join_aliases(shared, aliases, joins)
+    _join_known_aliases(shared, joins, settings.language)
     _join_person_names(shared, joins, candidates, settings)
     _join_organisation_names(shared, joins, candidates, settings, {a for a, _ in aliases})
     _join_bare_surnames(shared, joins, candidates, settings)
@@ -1642,11 +1784,14 @@ def entity_links(
 
 
 def _vote_kinds(
-    items: Sequence[KeyItem], votes: Mapping[tuple[str, str], int], language: str
+    items: Sequence[KeyItem], votes: Mapping[tuple[str, str], int], settings: Settings
 ) -> None:
     """One type per name: the one the tagger gave it most often in the corpus ('Soros' tagged
-    an organisation in one article and a person in ten is a person). A person and a place of
-    one name stay apart, though: each document decided that for itself."""
+    an organisation in one article and a person in ten is a person), but a name that reads as a
+    person's (`_person_shaped`) given as a person's `person_evidence_mentions` times is a
+    person's. A person and a place of one name stay apart, though: each document decided that
+    for itself."""
+    language = settings.language
     order = list(dict.fromkeys(ENTITY_TYPES.values()))  # ties go to the earlier type
     by_name: dict[str, Counter[str]] = defaultdict(Counter)
     for (name, kind), n in votes.items():
@@ -1658,11 +1803,52 @@ def _vote_kinds(
         if not counted:
             continue
         winner = max(counted, key=lambda kind: (counted[kind], -order.index(kind)))
+        if (
+            winner in ORGANISATIONS
+            and counted["Person"] >= settings.resolve.person_evidence_mentions
+            and _person_shaped(item.name, language)
+        ):
+            winner = "Person"
         base = "Organization" if item.kind in ORGANISATIONS else item.kind
         if winner != base and {winner, base} != {"Person", "Location"}:
             item.kind = (
                 _organisation_type(item.name, language) if winner in ORGANISATIONS else winner
             )
+
+
+def _places_named_by_initials(
+    items: Sequence[KeyItem],
+    forms: Mapping[str, Mapping[tuple[str, bool], int]],
+    settings: Settings,
+) -> None:
+    """The tagger takes a body's initials for a place ('NRA', labelled GPE 50 times of 50 on
+    AllSides): a place written only in capitals, of more letters than a postal code ('NY'),
+    that the gazetteer knows no place by, and whose letters are the initials of an
+    organisation's name in the corpus, is an organisation, which `_join_organisation_names`
+    then joins to that name."""
+    language = settings.language
+    lang = words(language, "names")
+    gazetteer = load_gazetteer(language)
+    initialled = {
+        initials(i.name, language)
+        for i in items
+        if i.kind in ORGANISATIONS and len(i.name.split()) >= 2 and "@" not in i.key
+    }
+    for item in items:
+        written = [text for text, description in forms.get(item.key, {}) if not description]
+        if (
+            item.kind == "Location"
+            and lang.PLACE_CODE_MAX_CHARS < len(item.name) <= settings.resolve.acronym_chars
+            and item.name in initialled
+            and written
+            and all(is_acronym(text) for text in written)
+            and not (
+                gazetteer.state(item.name)
+                or gazetteer.province(item.name)
+                or gazetteer.capital(item.name)
+            )
+        ):
+            item.kind = "Organization"
 
 
 def _join_votes(items: Sequence[KeyItem], joins: UnionFind) -> None:
@@ -1714,6 +1900,19 @@ def _join_aliases(
         roots = {joins.find(k) for k in defined.get(item.name, ())}
         if len(roots) == 1 and item.kind != "Country":
             joins.join(item.key, roots.pop())
+
+
+def _join_known_aliases(items: Sequence[KeyItem], joins: UnionFind, language: str) -> None:
+    """A nickname every reader knows and no text defines ('the GOP': `KNOWN_ALIASES`) is the
+    organisation it stands for, where the corpus names that organisation."""
+    known = words(language, "resolve").KNOWN_ALIASES
+    named: dict[str, list[str]] = defaultdict(list)
+    for item in items:
+        if item.kind in ORGANISATIONS and not item.description:
+            named[item.name].append(item.key)
+    for alias, name in known.items():
+        for key in named.get(alias, []) if named.get(name) else []:
+            joins.join(key, named[name][0])
 
 
 def _join_bare_surnames(

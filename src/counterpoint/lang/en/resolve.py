@@ -40,3 +40,7 @@ NATIONAL_INSTITUTIONS = {
 # person counts as a mention of the US, as an institution does.
 PARTY_STATE_TAG = re.compile(r",?\s*\(?[RD]-[A-Z][a-z]*\.?")
 PARTY_STATE_TAG_STATE = "US"
+# Nicknames of parties that every reader of US news knows and no text defines ("the GOP"), as
+# normalised, with the name each stands for ("Grand Old Party", written twice on 1,300 AllSides
+# articles, is left out: shown as the party's fullest name, it would name the party).
+KNOWN_ALIASES = {"gop": "republican party"}
