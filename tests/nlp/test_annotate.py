@@ -151,3 +151,35 @@ def test_names_in_credits_are_no_actors() -> None:
     assert not names & {"Reuters", "Tomas Brenner", "Getty Images", "Nadia Ferrand", "AP"}
     assert {"Ida Voss", "Oskar Brandt", "Lena Markov"} <= names
     assert any(name.startswith("CNN") for name in names)
+
+
+def test_bylines_and_signed_photographs_are_no_actors() -> None:
+    text = (
+        "By Tomas Brenner and Lena Markov\n\n"
+        "Mayor Ida Voss opened the Calder bridge on Monday.\n"
+        "Ida Voss at the bridge. Oskar Brandt/Getty Images\n"
+        "Crews at work. Nadia Ferrand/Bloomberg via Getty Images\n"
+        "Follow Piet Larsen on Twitter @pietlarsen\n"
+        "By Monday, Oskar Brandt had signed the contract."
+    )
+    (ann,) = annotate([make(text)])
+    names = [m.text for m in ann.mentions]
+    assert not set(names) & {"Tomas Brenner", "Lena Markov", "Nadia Ferrand", "Piet Larsen"}
+    assert names.count("Oskar Brandt") == 1 and "Ida Voss" in names
+
+
+def test_names_guessed_in_a_title_case_headline_are_cut_to_what_the_text_bears_out() -> None:
+    """A headline capitalises every word, so the tagger runs names into the words after them;
+    the names the rest of the text gives decide what a headline's name is."""
+    text = (
+        "Ida Voss Warns Harbour Authority Over Calder Bridge Costs as Millions Are Skipping Tolls"
+        "\n\nMayor Ida Voss said on Monday that the Harbour Authority must cut the cost of the "
+        "Calder bridge. The authority did not answer."
+    )
+    (ann,) = annotate([make(text)])
+    found = {m.text for m in ann.mentions}
+    # every name of the headline is one the text gives, or none
+    headline = text.split("\n")[0]
+    in_headline = {name for name in found if name in headline}
+    assert in_headline <= {"Ida Voss", "Harbour Authority", "Calder Bridge", "Calder"}
+    assert "Ida Voss" in found and not any("Millions" in name for name in found)

@@ -75,8 +75,9 @@ def load_pipeline(
     nlp.max_length = CHUNK_CHARS * 2
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     nlp.add_pipe("defined_aliases", after="ner")
-    nlp.add_pipe("photo_credits", after="defined_aliases")
-    nlp.add_pipe("described_people", after="photo_credits")
+    nlp.add_pipe("credits", after="defined_aliases")
+    nlp.add_pipe("headline_guesses", after="credits")
+    nlp.add_pipe("described_people", after="headline_guesses")
     nlp.add_pipe("referring_mentions", after="described_people")
     nlp.add_pipe("actor_relations", config={"actor_labels": list(actor_labels)})
     add_extractors(nlp, nlp_settings, framing_settings)

@@ -74,6 +74,19 @@ def _cut(text: str, language: str) -> str:
     return en.NAME_LINK.sub("", en.NAME_BREAK.sub("", text.strip()))
 
 
+def title_case(line: str, language: str = "en") -> bool:
+    """Whether a line is written in title case (a headline): enough words, every long one
+    capitalised. Stops at the first long word in lower case (most lines)."""
+    lang = words(language, "references")
+    count = 0
+    for found in re.finditer(r"[A-Za-z][\w’'-]*", line):
+        word = found.group()
+        if len(word) >= lang.TITLE_CASE_MIN_LETTERS and not word[0].isupper():
+            return False
+        count += 1
+    return count >= lang.TITLE_CASE_MIN_WORDS
+
+
 def is_acronym(text: str) -> bool:
     return bool(ACRONYM.match(text.strip())) and sum(ch.isalpha() for ch in text) >= 2
 

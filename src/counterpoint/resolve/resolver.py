@@ -47,6 +47,7 @@ from counterpoint.nlp.names import (
     organisation_type,
     person_name,
     same_person_name,
+    title_case,
 )
 from counterpoint.records import (
     PRIVATE_MARK,
@@ -495,7 +496,6 @@ def _trim_headline_names(items: list[Item], text: str, language: str) -> None:
     to Dispel Rumours'): an organisation named there with words added to a name the rest of
     the document gives it is that name, when the words added are plain words: not a model's
     ('BlackBerry Q10') nor initials ('T-Mobile USA')."""
-    lang = words(language, "references")
 
     def plain_words_added(item: Item, name: str) -> bool:
         added = set(item.name.split()) - set(name.split())
@@ -505,7 +505,7 @@ def _trim_headline_names(items: list[Item], text: str, language: str) -> None:
     def in_headline(mention: Mention) -> bool:
         start = text.rfind("\n", 0, mention.start) + 1
         end = text.find("\n", mention.end)
-        return _title_case(text[start : end if end >= 0 else None], lang)
+        return title_case(text[start : end if end >= 0 else None], language)
 
     bodies = [i for i in items if i.kind == "Organization"]
     headed = [in_headline(i.mention) for i in bodies]
@@ -1606,7 +1606,7 @@ class _Actors:
         if line not in self.title_case_lines:
             start = self.line_starts[line]
             end = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else None
-            self.title_case_lines[line] = _title_case(self.text[start:end], self.lang)
+            self.title_case_lines[line] = title_case(self.text[start:end], self.language)
         return self.title_case_lines[line]
 
     def _specified(self, mention: Mention) -> bool:
@@ -1633,18 +1633,6 @@ class _Actors:
             if root not in roots or (roots[root].description and not item.description):
                 roots[root] = item
         return roots
-
-
-def _title_case(line: str, lang: ModuleType) -> bool:
-    """Whether a line is written in title case: enough words, every long one capitalised.
-    Stops at the first long word in lower case (most lines)."""
-    words = 0
-    for found in re.finditer(r"[A-Za-z][\w’'-]*", line):
-        word = found.group()
-        if len(word) >= lang.TITLE_CASE_MIN_LETTERS and not word[0].isupper():
-            return False
-        words += 1
-    return words >= lang.TITLE_CASE_MIN_WORDS
 
 
 def _plain_words(text: str) -> tuple[str, ...]:

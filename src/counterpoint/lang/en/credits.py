@@ -1,6 +1,6 @@
-"""English forms of the credits news text carries beside its story: who took a photograph and
-who sent the report. The names inside them are not actors of the story (`nlp.components`,
-`photo_credits`); each pattern's group "credit" is the part to leave out."""
+"""English forms of the credits news text carries beside its story: who took a photograph, who
+wrote or sent the report. The names inside them are not actors of the story
+(`nlp.components.credits`); each pattern's group "credit" is the part to leave out."""
 
 from __future__ import annotations
 
@@ -8,8 +8,12 @@ import re
 
 # Wire and picture agencies as they sign a photograph, in capitals before a slash.
 _AGENCY = r"(?:REUTERS|AFP|EPA|UPI|AP|GETTY IMAGES|POOL)"
+# Agencies as they end a photographer's signature: "Jonathan Ernst/Reuters".
+_SIGNING = r"(?:AP|AFP|EPA|UPI|Reuters|REUTERS|Getty Images|Bloomberg|Pool|POOL)"
 # A name as a credit writes it: up to four capitalised words ("Kevin Lamarque", "U.S. Army").
 _NAME = r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}"
+# Capitalised words, commas and "and": a byline's names, titles and places.
+_NAMES = r"[A-Z][\w.'’-]*(?:(?:,? and |,? & |, | )[A-Z][\w.'’-]*)*"
 
 CREDITS = (
     # "Image copyright Getty Images Image caption ...": the credit, up to the caption.
@@ -24,6 +28,17 @@ CREDITS = (
         rf"(?:^|(?<=[\n.|—(]) ?)(?P<credit>(?:Photo(?:graph)?|Image|Photo credit|Credit)"
         rf"(?: by|:) {_NAME}(?:/{_NAME})*)"
     ),
+    # "Jonathan Ernst/Reuters", "Andrew Harnik/AFP/Getty Images", "Noah Berger/AP, FILE".
+    re.compile(rf"(?<![\w/])(?P<credit>{_NAME}(?:/{_NAME})*/{_SIGNING}(?: via {_NAME})?)\b"),
+    # "Bloomberg via Getty Images", "(Marion Curtis via AP)".
+    re.compile(rf"(?P<credit>(?:{_NAME}/)*{_NAME},? via (?:AP Photo|{_SIGNING}))\b"),
+    # A byline alone on its line: "By Steve Holland and Andrew Osborn", "Analysis by Paul
+    # Wood, World Affairs Correspondent, BBC News".
+    re.compile(
+        rf"(?m)^(?:By|BY|(?:Analysis|Reporting|Written|Reported) by) (?P<credit>{_NAMES}):?$"
+    ),
+    # "Follow Ian Hanchett on Twitter @IanHanchett": the writer's accounts.
+    re.compile(rf"Follow (?P<credit>{_NAME} on (?:Twitter|Facebook|Instagram)(?: @\w+)?)"),
     # "WASHINGTON (AP) —", "LONDON (Reuters) -": the wire of a dateline.
     re.compile(r"(?m)^[A-Z][A-Z .,'’-]*\((?P<credit>[\w .]{1,30})\)\s*[—–-]"),
 )

@@ -16,3 +16,6 @@ NAMES = frozenset(
 )
 # Dates, amounts and numbers.
 NUMERIC = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+# Places, buildings and peoples: a headline's capitals do not make these up ("China Warns
+# Taiwan"), and a name cut short to one of them is another's ("the Washington Post").
+PLACES_AND_PEOPLES = frozenset({"GPE", "LOC", "FAC", "NORP"})

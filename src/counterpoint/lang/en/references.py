@@ -145,6 +145,8 @@ NAME_MAX_WORDS = 6
 # ("Secretary Clinton Champions Gay Rights"), so no role is read there.
 TITLE_CASE_MIN_WORDS = 3
 TITLE_CASE_MIN_LETTERS = 4
+# A headline is short: a longer line in capitals is a list of names ("Sens. Roy Blunt (Mo.), ...").
+HEADLINE_MAX_WORDS = 20
 # Quotation marks: a role given inside a quotation is the speaker's word, often of another
 # time ('"if he fought against President Obama ..."' in a story about his successor).
 QUOTE_OPEN = "“"
