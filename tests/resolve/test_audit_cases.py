@@ -410,3 +410,13 @@ def test_a_name_after_a_form_of_address_is_a_person() -> None:
     items = in_text("d1", text, ("Ida Voss", "PERSON"), ("Ms Voss", "ORG"))
     (entity,) = resolve_entities(items, {"d1": text})
     assert entity.type == "Person" and {m.text for m in entity.mentions} == {"Ida Voss", "Ms Voss"}
+
+
+def test_a_persons_name_is_shown_without_a_sentences_full_stop() -> None:
+    """'Tammy Bruce.' was shown with the stop the tagger took in at a sentence's end."""
+    found = resolve_entities(
+        mentions(
+            ("d1", "Ida Voss.", "PERSON"), ("d2", "Ida Voss.", "PERSON"), ("d3", "Calif.", "GPE")
+        )
+    )
+    assert {e.name for e in found} == {"Ida Voss", "Calif."}

@@ -60,6 +60,10 @@ COMPANY_ENDINGS = {
     "inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "sa", "ag",
     "gmbh", "nv", "bv", "group", "holdings", "holding", "sac", "spa", "ltda",
 }  # fmt: skip
+# The endings that make a name a company's in law, not only in words ("Wagner Group" beside a
+# "Wagner", "Obama & Co."): a name the corpus writes with one is a company's whatever the
+# tagger said.
+LEGAL_FORMS = COMPANY_ENDINGS - {"company", "group", "holdings", "holding", "co"}
 # Names of what actors pass, propose or catch, which the tagger takes for organisations or
 # persons: laws, plans and amendments by their last word (in a name of two words or more: "the
 # Defense of Marriage Act", "Clean Power Plan"), diseases by their names.
@@ -146,3 +150,6 @@ ARTICLES = {"the"}  # dropped before a name: "the Ministry"
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # What a name shown is not to end with: "Crooked Hillary &", "Trump *", "Trump:".
 TRAILING_MARKS = re.compile(r"[\s&*:;,]+$")
+# A sentence's full stop the tagger took into a person's name ("Tammy Bruce."), not an
+# abbreviation's ("Jr.", "Sr."); places and bodies keep theirs ("Calif.", "Corp.").
+SENTENCE_STOP = re.compile(r"(?<=[a-z]{3})\.$")
