@@ -350,10 +350,13 @@ def _copy_rows(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def build_store(work: Path, base: Path, base_count: int, articles: int) -> Path:
+def build_store(work: Path, base: Path, base_count: int, articles: int, settings: Settings) -> Path:
     path = work / f"store-{articles}-{base.stem}.duckdb"
     if store_ready(path, articles):
         print(f"reusing {path}", file=sys.stderr)
+        # resolved again here if another version of the resolver made it, not in a timed add
+        with Store(path) as store:
+            write_resolution(store, resolve(store, settings=settings))
         return path
     if articles % base_count:
         sys.exit(f"{articles} is not a multiple of the base ({base_count} articles)")
@@ -582,7 +585,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     sizes = []
     trial = work / "trial.duckdb"
     for articles in args.sizes:
-        path = build_store(work, base, base_count, articles)
+        path = build_store(work, base, base_count, articles, settings)
         with Store(path, read_only=True) as store:
             counts = store.counts()
         rows = []
