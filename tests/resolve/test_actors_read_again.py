@@ -22,6 +22,11 @@ def in_text(doc: str, text: str, *names: tuple[str, str]) -> list[Mention]:
     return found
 
 
+def entity_and_type(entities: list) -> dict[str, tuple[str, str]]:
+    """Each written mention's entity id and type."""
+    return {m.text: (e.id, e.type) for e in entities for m in e.mentions}
+
+
 def entity_of(entities: list, text: str) -> set[str]:
     """The ids of the entities holding a mention written `text`."""
     return {e.id for e in entities for m in e.mentions if m.text == text}
@@ -136,7 +141,7 @@ def test_a_bodys_initials_the_tagger_takes_for_a_place_are_the_body() -> None:
             ("d7", "UAE", "GPE"),
         )
     )
-    kinds = {m.text: (e.id, e.type) for e in found for m in e.mentions}
+    kinds = entity_and_type(found)
     assert kinds["TRA"] == kinds["the Tallow Rifle Association"]
     assert kinds["TRA"][1] == "Organization"
     assert kinds["VA"][1] == "Location" and kinds["UAE"][1] == "Country"
@@ -172,6 +177,6 @@ def test_a_name_written_with_a_company_ending_is_a_company() -> None:
             ("d5", "Ida Voss", "PERSON"),
         )
     )
-    kinds = {m.text: (e.id, e.type) for e in found for m in e.mentions}
+    kinds = entity_and_type(found)
     assert kinds["Corvane"] == kinds["Corvane Inc"]
     assert kinds["Corvane"][1] == "Company" and kinds["Ida Voss"][1] == "Person"
