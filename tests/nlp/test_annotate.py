@@ -9,12 +9,14 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from spacy.tokens import Span
 
 from counterpoint.config import Settings
 from counterpoint.errors import CounterpointError
 from counterpoint.ingest.reader import document_id
 from counterpoint.nlp.annotate import annotate, load_pipeline, model_location, split_text
 from counterpoint.nlp.claims import find_claims
+from counterpoint.nlp.components import headline_guesses
 from counterpoint.nlp.events import find_events
 from counterpoint.nlp.figures import find_figures
 from counterpoint.nlp.loaded_words import find_loaded_words
@@ -183,3 +185,17 @@ def test_names_guessed_in_a_title_case_headline_are_cut_to_what_the_text_bears_o
     in_headline = {name for name in found if name in headline}
     assert in_headline <= {"Ida Voss", "Harbour Authority", "Calder Bridge", "Calder"}
     assert "Ida Voss" in found and not any("Millions" in name for name in found)
+
+
+def test_a_one_word_headline_name_the_text_writes_in_lower_case_is_dropped() -> None:
+    """'Vaccines Appear to Be Slowing Spread of Covid-19 Infections': the tagger's 'Infections'
+    is the text's 'infections'; 'Larkspur' is written nowhere in lower case."""
+    nlp = load_pipeline(Settings().spacy_model)
+    text = "Larkspur Cuts Tolls as Infections Fall Across Region\n\nThe infections fell in May."
+    doc = nlp.make_doc(text)
+    words = [t.text for t in doc]
+    doc.ents = [
+        Span(doc, words.index(w), words.index(w) + 1, label="ORG")
+        for w in ("Larkspur", "Infections")
+    ]
+    assert [e.text for e in headline_guesses(doc).ents] == ["Larkspur"]

@@ -109,8 +109,9 @@ def headline_guesses(doc: Doc) -> Doc:
     kept where the names the tagger finds in the rest of the text bear it out: it is one of
     them, or a person whose last word is a person's there ("Rose McGowan" beside
     "McGowan"); else it is cut to its longest start so borne out ("Jake Ellzey"), or, for a
-    person whose first word is a given name, kept ("Mike Pence"); else dropped. Places,
-    peoples, one-word names and acronyms are kept."""
+    person whose first word is a given name, kept ("Mike Pence"); else dropped. A one-word
+    name is dropped only where the text writes it in lower case ("Infections"). Places,
+    peoples and acronyms are kept."""
     text = doc.text  # spaCy joins the tokens anew at each access
     lang = words(doc.lang_, "references")
     labels = words(doc.lang_, "labels")
@@ -124,8 +125,11 @@ def headline_guesses(doc: Doc) -> Doc:
     if not headlines:
         return doc
 
+    def in_place(at: int) -> bool:
+        return any(a <= at < b for a, b in headlines)
+
     def in_headline(span: Span) -> bool:
-        return any(a <= span.start_char < b for a, b in headlines)
+        return in_place(span.start_char)
 
     def said(span: Span) -> str:
         """How a name is compared: without case, a possessive, quotes or a leading "the"."""
@@ -141,6 +145,11 @@ def headline_guesses(doc: Doc) -> Doc:
     def borne_out(span: Span, person: bool, known: set[str]) -> bool:
         return said(span) in known or (person and said(span[-1:]) in surnames)
 
+    def common_word(word: str) -> bool:
+        """Whether the text writes the word in lower case outside headlines."""
+        pattern = rf"(?<!\w){re.escape(word.lower())}(?!\w)"
+        return any(not in_place(found.start()) for found in re.finditer(pattern, text))
+
     def given_name_first(span: Span) -> bool:
         return span[0].text.casefold() in names.GIVEN_NAMES
 
@@ -150,11 +159,12 @@ def headline_guesses(doc: Doc) -> Doc:
             not in_headline(ent)
             or ent.label_ not in labels.NAMES
             or ent.label_ in labels.PLACES_AND_PEOPLES
-            or len(ent.text.split()) == 1
             or is_acronym(ent.text.strip())
             or borne_out(ent, person, named)
         ):
             return ent
+        if len(ent.text.split()) == 1:  # "Infections" where the text writes "infections"
+            return None if common_word(ent.text.strip()) else ent
         given = person and given_name_first(ent)
         if given and said(ent[-1:]).rstrip(".") in names.GENERATIONS:
             return ent  # "Donald Trump Jr" is not "Donald Trump"
