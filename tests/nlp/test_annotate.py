@@ -16,10 +16,10 @@ from counterpoint.errors import CounterpointError
 from counterpoint.ingest.reader import document_id
 from counterpoint.nlp.annotate import annotate, load_pipeline, model_location, split_text
 from counterpoint.nlp.claims import find_claims
-from counterpoint.nlp.components import headline_guesses
 from counterpoint.nlp.events import find_events
 from counterpoint.nlp.figures import find_figures
 from counterpoint.nlp.loaded_words import find_loaded_words
+from counterpoint.nlp.no_actors import headline_guesses
 from counterpoint.records import Document
 
 TEXT = (
