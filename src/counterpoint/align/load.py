@@ -40,34 +40,69 @@ def load_statements(
 ) -> list[Statement]:
     """The events, figures and claims of `docs` as statements, with their actors resolved;
     with `only`, just the items of those ids (a long document's few candidates are not worth
-    all of its items)."""
-    if not docs:
-        return []
+    all of its items). The documents are read `DOCS_PER_READ` at a time, each part's texts,
+    sentences and mentions let go once its statements are made: an align batch's candidates
+    come from more documents as the store grows (1,864 for 50 articles of 3,000), and reading
+    them all at once held their surroundings together (bench/README.md, "Peak memory ...")."""
+    # The documents of `docs` with an item of each kind wanted: a table is not read for the
+    # others (`only` may name items of documents not asked for, which are left out).
+    holding: dict[str, set[str]] | None = None
+    if only is not None:
+        holding = defaultdict(set)
+        asked = set(docs)
+        for kind, doc, _, _ in map(parse_item_id, only):
+            if doc in asked:
+                holding[kind].add(doc)
+    events: list[Statement] = []
+    figures: list[Statement] = []
+    claims: list[Statement] = []
+    for first in range(0, len(docs), DOCS_PER_READ):
+        part = docs[first : first + DOCS_PER_READ]
+        more_events, more_figures, more_claims = _statements_of(
+            store, part, settings, only, holding
+        )
+        events += more_events
+        figures += more_figures
+        claims += more_claims
+    return [*events, *figures, *claims]
+
+
+# Documents whose surroundings are read together. Past 256 (`store.database`'s
+# DOCS_PER_LOOKUP * MAX_CHUNKS) the store reads each table once per part rather than through
+# its indexes: for the 1,864 candidate documents of a batch of 50 articles of 3,000, reading
+# took 19 s of CPU in parts of 512, 15 s at once and 34 s in parts of 256 (under tracemalloc),
+# and held 131, 235 and 122 MB at its high.
+DOCS_PER_READ = 512
+
+
+def _statements_of(
+    store: Store,
+    docs: Sequence[str],
+    settings: Settings,
+    only: Collection[str] | None,
+    holding: dict[str, set[str]] | None,
+) -> tuple[list[Statement], list[Statement], list[Statement]]:
+    """The events, the figures and the claims of `docs` (see `load_statements`); `holding`:
+    the documents with an item of each kind in `only`."""
     found = Surroundings.read(store, docs, settings)
 
     def wanted(kind: str, item: Event | Figure | Claim) -> bool:
         return only is None or item_id(kind, item.doc, item.start, item.end) in only
 
-    # The documents of `docs` with an item of each kind wanted: a table is not read for the
-    # others (`only` may name items of documents not asked for, which are left out).
-    holding: dict[str, set[str]] = defaultdict(set)
-    asked = set(docs)
-    for kind, doc, _, _ in map(parse_item_id, only or ()):
-        if doc in asked:
-            holding[kind].add(doc)
-
     def of_kind(kind: str) -> Sequence[str]:
-        return docs if only is None else sorted(holding[kind])
+        if holding is None:
+            return docs
+        return sorted(holding[kind].intersection(docs))
 
-    return [
-        *(_event(found, e) for e in events_of(store, of_kind("event")) if wanted("event", e)),
-        *(_figure(found, f) for f in figures_of(store, of_kind("figure")) if wanted("figure", f)),
-        *(
+    return (
+        [_event(found, e) for e in events_of(store, of_kind("event")) if wanted("event", e)],
+        [_figure(found, f) for f in figures_of(store, of_kind("figure")) if wanted("figure", f)],
+        [
             _claim(found, c)
             for c in claims_of(store, of_kind("claim"))
             if c.kind != "label" and wanted("claim", c)  # a scare quote frames; it claims nothing
-        ),
-    ]
+        ],
+    )
 
 
 def plain_sentences(
@@ -118,10 +153,11 @@ class Surroundings:
     names: dict[str, list[tuple[int, int]]]  # doc -> spans of the actors' names
     story_of: dict[str, str]  # doc -> its story
     language: str
-    # (doc, sentence span) -> its content words and loaded words, read once for all its items
-    sentence_words: dict[tuple[str, int, int], tuple[frozenset[str], tuple[str, ...]]] = field(
-        default_factory=dict
-    )
+    # (doc, sentence span) -> its text, content words, loaded words and actors, made once and
+    # shared by all its items
+    sentence_words: dict[
+        tuple[str, int, int], tuple[str, frozenset[str], tuple[str, ...], frozenset[str]]
+    ] = field(default_factory=dict)
 
     @classmethod
     def read(cls, store: Store, docs: Sequence[str], settings: Settings) -> Surroundings:
@@ -183,14 +219,16 @@ class Surroundings:
         """The statement of a stored item, about the day `when` says or else its document's."""
         doc = self.documents[item.doc]
         start, end = self.sentences.get((item.doc, item.sentence), (item.start, item.end))
-        context = doc.text[start:end]
         span = (item.doc, start, end)
         if span not in self.sentence_words:
+            context = doc.text[start:end]
             self.sentence_words[span] = (
+                context,
                 content_words(context, self.language),
                 self.loaded_between(item.doc, start, end),
+                frozenset(self.in_sentence.get((item.doc, item.sentence), ())),
             )
-        words, loaded = self.sentence_words[span]
+        context, words, loaded, entities = self.sentence_words[span]
         published = doc.published
         return Statement(
             id=item_id(kind, item.doc, item.start, item.end),
@@ -206,7 +244,7 @@ class Surroundings:
             published=published,
             day=_ordinal(when) or (published.toordinal() if published else None),
             dated=_ordinal(when) is not None,
-            entities=frozenset(self.in_sentence.get((item.doc, item.sentence), ())),
+            entities=entities,
             loaded=loaded,
             named=self.loaded_between(item.doc, item.start, item.end),
             story=self.story_of.get(item.doc),
