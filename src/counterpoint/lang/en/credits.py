@@ -1,6 +1,6 @@
 """English forms of the credits news text carries beside its story: who took a photograph, who
 wrote or sent the report. The names inside them are not actors of the story
-(`nlp.components.credits`); each pattern's group "credit" is the part to leave out."""
+(`nlp.no_actors.drop_credits`); each pattern's group "credit" is the part to leave out."""
 
 from __future__ import annotations
 
