@@ -47,6 +47,7 @@ IGNORED_LABEL = "NOUN"  # a label the resolver does not group
 CONTEXT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP")  # names the annotate stage keeps
 DESCRIPTION_LABEL = words("en", "references").DESCRIPTION_LABEL  # "the company"
 PRONOUN_LABEL = words("en", "references").PRONOUN_LABEL  # "he", "its"
+THING_SUBJECT_PRONOUN = words("en", "references").THING_SUBJECT_PRONOUN  # "Corvane said it"
 UNNAMED = "unnamed"  # an entity of descriptions and pronouns only, as the resolver groups it
 
 
@@ -187,6 +188,9 @@ def referring_label(mention: GoldMention, parsed: Doc) -> str:
     head = mention_head(mention, parsed)
     if head is None or mention.tag.startswith("TIME"):
         return IGNORED_LABEL
+    if head.lower_ == THING_SUBJECT_PRONOUN:  # read only where `analyze` reads it
+        found = {start for start, _, kind in parsed._.references if kind == PRONOUN_LABEL}
+        return PRONOUN_LABEL if head.idx in found else IGNORED_LABEL
     return {"PRON": PRONOUN_LABEL, "NOUN": DESCRIPTION_LABEL}.get(head.pos_, IGNORED_LABEL)
 
 

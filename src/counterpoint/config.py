@@ -53,6 +53,9 @@ class ResolveSettings:
     # as a person's, by the tagger or by its document's evidence, is a person's whatever the
     # tagger said more often ('Stormy Daniels': 11 against 31 on AllSides).
     person_evidence_mentions: int = 3
+    # "the company" no name is given as a role is the company the text names this many times
+    # as often as any other organisation (and at least this many times).
+    company_lead: float = 2.0
     type_clash_score: float = 0.5  # candidate link: the same name for actors of different types
 
 

@@ -115,3 +115,52 @@ def test_which_right_after_an_organisation_stands_for_it() -> None:
     assert reasons_of(mentions, text) == {
         "which": "'which': the relative pronoun right after Corvane Mining Group"
     }
+
+
+def test_it_said_of_a_company_is_that_company() -> None:
+    """'it' as the subject of what a body is said to say or do stands for that body."""
+    text = "Halvard Motors said on Tuesday that it would close two plants in Ohio."
+    assert entity_of({"d": text})[("d", "it")] == "Halvard Motors"
+    assert reasons(text) == {"it": "'it': the one body or state named just before"}
+
+
+def test_it_of_no_actor_is_no_reference() -> None:
+    """'It is time' and the 'it' of a thing stand for no actor, even after a body's name."""
+    text = (
+        "Halvard Motors built a new engine plant in Ohio. It is time to hire, the firm said, "
+        "and the engine will cost less because it burns less fuel."
+    )
+    assert not any(m.text.lower() == "it" for m in parsed_mentions("d", text))
+
+
+def test_the_company_is_the_business_the_text_is_about() -> None:
+    """With no name given the role, "the company" is the business the text names far more
+    often than any other organisation, and last before it."""
+    text = (
+        "Halvard Motors, the carmaker, cut 2,000 jobs on Monday, Reuters reported. Halvard Motors "
+        "blamed weak sales in Europe. Analysts expect Halvard Motors to close a plant. The "
+        "company said sales would recover next year."
+    )
+    assert entity_of({"d": text})[("d", "The company")] == "Halvard Motors"
+    why = reasons(text)["The company"]
+    assert why == f"'company': {COMPANY_TEXT_IS_ABOUT} Halvard Motors"
+
+
+COMPANY_TEXT_IS_ABOUT = "the company the text names far more often than any other body:"
+
+
+def test_the_company_is_no_body_named_most() -> None:
+    """A body or a group the text names most is not what "the company" means."""
+    text = (
+        "Varnhold Watch exposed the Halvard Motors plant. Varnhold Watch filmed the workers. "
+        "Varnhold Watch says the company hid the waste."
+    )
+    assert ("d", "the company") not in entity_of({"d": text})
+
+
+def test_the_company_stays_alone_between_two_companies_named_alike() -> None:
+    text = (
+        "Halvard Motors sued Brekke Steel on Monday. Halvard Motors says Brekke Steel sold it "
+        "weak steel; Brekke Steel denies it. The company said it would appeal."
+    )
+    assert ("d", "The company") not in entity_of({"d": text})

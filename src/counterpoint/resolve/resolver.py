@@ -1214,6 +1214,7 @@ class _Actors:
     def __init__(self, items: Iterable[Item], text: str, joins: UnionFind, settings: Settings):
         self.lang = words(settings.language, "references")
         self.language = settings.language
+        self.company_lead = settings.resolve.company_lead
         self.text = text
         self.joins = joins
         self.items = sorted(items, key=lambda i: i.mention.start)
@@ -1286,12 +1287,52 @@ class _Actors:
                 return None
         elif not holders:
             holders = {r: i for r, i in loose.items() if r in self._most_named(kinds)}
+        why = "the role the text gives"
+        if not holders and noun in lang.COMPANY_NOUNS:
+            holders = self._leading_company(mention, candidates, kinds)
+            why = "the company the text names far more often than any other body:"
         if len(holders) != 1:
             return None  # several hold it, or nobody is given it: anyone's
         ((root, holder),) = holders.items()
         if root.split(":", 1)[0] not in kinds or not self._refers_back(mention, root):
             return None
-        return holder, f"'{role}': the role the text gives {holder.mention.text}"
+        return holder, f"'{role}': {why} {holder.mention.text}"
+
+    def _leading_company(
+        self, mention: Mention, candidates: list[Item], kinds: AbstractSet[str]
+    ) -> dict[str, Item]:
+        """The company a text is about, for "the company" that no name is given as a role:
+        the one the text names `company_lead` times as often as any other organisation (a
+        report on one company names others in passing, and the outlets it quotes), and the
+        last organisation named before the description (else it may be one the text names
+        once, "... at Facebook. The company's moderators")."""
+        counts, roots = self._actors_named(kinds)
+        top = counts.most_common(2)
+        lead = self.company_lead
+        if not top or top[0][1] < lead or (len(top) == 2 and top[0][1] < lead * top[1][1]):
+            return {}
+        before = [
+            i
+            for i in self.items
+            if i.kind in kinds and not i.description and i.mention.end <= mention.start
+        ]
+        last = max(before, key=lambda i: i.mention.end, default=None)
+        if last is None or self.joins.find(last.key) not in roots[top[0][0]]:
+            return {}
+        return {
+            r: i
+            for r, i in self._roots(candidates).items()
+            if r in roots[top[0][0]] and self._a_business(r)
+        }
+
+    def _a_business(self, root: str) -> bool:
+        """Whether an actor is a company by its type or by the text, which calls one of its
+        names so ("automaker Halvard Motors", "Halvard, the carmaker,"); a body or a group
+        named most ("FBI", "Project Veritas") is not what "the company" means."""
+        mine = [i for i in self.items if self.joins.find(i.key) == root and not i.description]
+        return any(i.kind == "Company" for i in mine) or any(
+            self._has_role(i, noun, loose=True) for i in mine for noun in self.lang.BUSINESS_NOUNS
+        )
 
     def _name_written_so(self, mention: Mention) -> tuple[Item, str] | None:
         """The one actor of the document whose name is the description's words, whatever
@@ -1402,7 +1443,7 @@ class _Actors:
             return self._relative(mention, lang.RELATIVE_PRONOUNS[word])
         if word in lang.MALE_PRONOUNS or word in lang.FEMALE_PRONOUNS:
             kinds, gender = {"Person"}, "m" if word in lang.MALE_PRONOUNS else "f"
-        elif word in lang.THING_PRONOUNS:
+        elif word in lang.THING_PRONOUNS or word == lang.THING_SUBJECT_PRONOUN:
             kinds, gender = ORGANISATIONS | STATE_KINDS, None
         else:
             return None
@@ -1412,7 +1453,7 @@ class _Actors:
             if i.mention.start < mention.start
             and mention.sentence - lang.PRONOUN_SENTENCES <= i.mention.sentence
         ]
-        if word in lang.THING_PRONOUNS:  # a thing, not a person: any place or body may be it
+        if kinds != {"Person"}:  # a thing, not a person: any place or body may be it
             near = [i for i in near if i.kind != "Person"]
             roots = self._roots(near)
             if len(roots) == 1 and next(iter(roots.values())).kind in kinds:

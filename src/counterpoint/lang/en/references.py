@@ -24,6 +24,16 @@ ORGANISATION_NOUNS = set(
     charity foundation institute university school hospital newspaper paper
     """.split()
 )
+# Organisation nouns that stand for a business: "the company" with no name given that role
+# is the business the text is about (`resolve.resolver._Actors._leading_company`).
+COMPANY_NOUNS = set("company firm corporation".split())
+# Nouns the text may call an organisation by that make it a business (`_Actors._a_business`).
+BUSINESS_NOUNS = COMPANY_NOUNS | set(
+    """
+    business maker manufacturer carmaker automaker chipmaker retailer carrier airline bank lender
+    insurer conglomerate startup
+    """.split()
+)
 # Words that end a company's name ("Corvane Group"): any organisation noun may stand for it.
 COMPANY_WORDS = COMPANY_ENDINGS
 # Nouns that name a public body: "the ministry", "the agency".
@@ -75,8 +85,10 @@ RELATIVE_PRONOUNS = {
     "which": {"Organization", "Company", "PublicBody"},
 }
 RELATIVE_GAP = r"\s*,?\s*"
-# "it" alone is left out: news uses it far more for no actor ("it is time", "make it hard").
+# "it" is read only as the subject of what a body is said to say or do ("Corvane said it
+# would ..."): news uses it far more for no actor ("it is time", "make it hard").
 THING_PRONOUNS = {"its", "itself"}
+THING_SUBJECT_PRONOUN = "it"
 # A role written as a title: "President Ruiz", "Prime Minister Ruiz"; `{role}` is filled with
 # the role ("president", "vice president"), not part of a word ("then-President"). A title
 # that makes the name another holder's deputy or a past holder is not the role: "Vice
