@@ -25,10 +25,10 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass, replace
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from types import ModuleType
 from typing import Protocol
@@ -746,10 +746,11 @@ def _identify_bodies(
     main_state = _main_states(items, texts, settings)
     bodies: list[tuple[Item, str, tuple[str, str | None, str] | None]] = []
     for item in items:
-        name_words = item.name.split()
-        inside = [s for w in name_words if (s := state(item.mention.doc, w))]
-        body = " ".join(w for w in name_words if not state(item.mention.doc, w))
-        if item.kind not in ORGANISATIONS or not is_generic_organisation(body, settings.language):
+        if item.kind not in ORGANISATIONS:
+            continue
+        inside, rest = _states_in_name(item.name, partial(state, item.mention.doc))
+        body = " ".join(rest)
+        if not is_generic_organisation(body, settings.language):
             continue
         if (subject := _department_subject(body, settings.language)) is not None:
             body = f"department of {subject}"  # 'the State Department', 'Department of State'
@@ -782,6 +783,27 @@ def _identify_bodies(
         where, item.iso, item.place = said or ("unknown", None, None)
         item.name, item.kind = body, "PublicBody"
         item.key = f"PublicBody:{body}@{where}"
+
+
+def _states_in_name(
+    name: str, state: Callable[[str], State | None], longest: int = 3
+) -> tuple[list[State], list[str]]:
+    """The states a name holds, of one word or several ('the united states air force'), and
+    its other words."""
+    found: list[State] = []
+    rest: list[str] = []
+    said = name.split()
+    at = 0
+    while at < len(said):
+        for size in range(min(longest, len(said) - at), 0, -1):
+            if (one := state(" ".join(said[at : at + size]))) is not None:
+                found.append(one)
+                at += size
+                break
+        else:
+            rest.append(said[at])
+            at += 1
+    return found, rest
 
 
 def _main_states(
@@ -1005,6 +1027,7 @@ def _join_organisation_names(
         longest = {f for f in fits if not any(set(f.split()) < set(g.split()) for g in fits)}
         if longest <= lists:
             continue  # "facebook" and "facebook and instagram": no name of either
+        longest = _one_company(longest, joins, organisations, settings.language)
         if len(longest) > 1 and spelled:
             first, second = sorted(longest, key=lambda f: (-named[f], f))[:2]
             if first in spelled and named[first] >= prominence * named[second]:
@@ -1014,6 +1037,33 @@ def _join_organisation_names(
         for other in longest if len(longest) > 1 else []:
             score = settings.resolve.organisation_shorter_score
             candidates.append((key, organisations[other], score, "shorter form of the name"))
+
+
+def _one_company(
+    longest: set[str], joins: UnionFind, organisations: Mapping[str, str], language: str
+) -> set[str]:
+    """Of the longer names a short one fits, those of one company ('ford motor company',
+    'ford motors co') are one name: they are joined, and count as one fit."""
+    by_core: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(longest):
+        by_core[_company_core(name, language)].append(name)
+    for names in by_core.values():
+        for other in names[1:]:
+            joins.join(organisations[names[0]], organisations[other])
+    return {names[0] for names in by_core.values()}
+
+
+def _company_core(name: str, language: str) -> str:
+    """A name without its company endings, its last word singular: 'ford motors co' and
+    'ford motor company' are one company's names."""
+    said = name.split()
+    endings = words(language, "names").COMPANY_ENDINGS
+    while len(said) > 1 and said[-1].strip(".") in endings:
+        said.pop()
+    last = said[-1]
+    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join([*said[:-1], last])
 
 
 def _organisation_lists(names: AbstractSet[str], language: str) -> set[str]:
@@ -2030,8 +2080,9 @@ def _make_entity(
         entity_id = f"country-{main.iso.lower()}"
     else:
         name = _shown_name(texts, main.kind, language) or main.name
-        if main.place:
-            name = f"{name} ({main.place})"
+        if main.place:  # "Senate (United States)", not "United States Senate (United States)"
+            bare = {t: n for t, n in texts.items() if " ".join(_plain_words(t)) == main.name}
+            name = f"{_shown_name(bare, main.kind, language) or name} ({main.place})"
         entity_id = f"{main.kind.lower()}-{hashlib.sha256(main.key.encode()).hexdigest()[:12]}"
     identifiers = {"iso3166": main.iso} if main.iso else {}
     return Entity(entity_id, name, main.kind, aliases, identifiers=identifiers)

@@ -42,7 +42,7 @@ PLACE_CODE_MAX_CHARS = 2
 GENERIC_ORG_WORDS = set(
     """
     ministry department office council cabinet government congress senate parliament assembly
-    house chamber court tribunal bank police army navy military forces armed air guard agency
+    house chamber court tribunal bank police army navy military force forces armed air guard agency
     commission committee authority board central supreme constitutional national federal state
     republic electoral ombudsman people peoples public prosecutor prosecutors attorney general
     defense defence interior foreign affairs finance economy justice health education trade
