@@ -445,3 +445,33 @@ def test_one_companys_longer_names_leave_its_short_name_no_choice() -> None:
         )
     )
     assert len(found) == 1
+
+
+def senates(texts: dict[str, str], *found: list[Mention]) -> list[tuple[str, int]]:
+    bodies = resolve_entities([m for ms in found for m in ms], texts)
+    return sorted((e.name, len(e.mentions)) for e in bodies if e.type == "PublicBody")
+
+
+def test_a_body_whose_state_was_guessed_is_the_one_state_s_the_corpus_names() -> None:
+    """'the Senate' of a US report on Iran had become Iran's, the state its text names most:
+    the corpus names the US Senate and no Iranian one."""
+    one = "Iran rejected the offer. Iranian officials said the Senate vote changed nothing."
+    two = "The US Senate passed the sanctions bill."
+    texts = {"d1": one, "d2": two}
+    first = in_text("d1", one, ("Iran", "GPE"), ("Iranian", "NORP"), ("Senate", "ORG"))
+    second = in_text("d2", two, ("US Senate", "ORG"))
+    assert senates(texts, first, second) == [("Senate (United States)", 2)]
+
+
+def test_a_guessed_state_stands_where_the_corpus_names_its_body() -> None:
+    one = "Peru is in crisis. Peru saw Congress vote on Monday."
+    two = "Peru's Congress met again."
+    three = "The US Congress passed a budget."
+    texts = {"d1": one, "d2": two, "d3": three}
+    first = in_text("d1", one, ("Peru", "GPE"), ("Congress", "ORG"))
+    second = in_text("d2", two, ("Peru", "GPE"), ("Congress", "ORG"))
+    third = in_text("d3", three, ("US Congress", "ORG"))
+    assert senates(texts, first, second, third) == [
+        ("Congress (Peru)", 2),
+        ("Congress (United States)", 1),
+    ]

@@ -94,6 +94,8 @@ ORGANISATIONS = {"Organization", "Company", "PublicBody"}
 REFERRING_LABELS = {"DESC", "NOM", "PRON"}
 PRONOUN_LABEL = "PRON"
 STATE_KINDS = {"Country"}
+# Where a generic body's key says its state was guessed from its document (`_identify_bodies`).
+GUESSED_STATE = "Guess:"
 PLACE_KINDS = STATE_KINDS | {"Location"}
 LOCAL_BATCH = 200  # documents resolved on their own, and kept, per transaction
 # Possible merges not made: (key, key, score, reason).
@@ -778,8 +780,8 @@ def _identify_bodies(
         if said is None and len(elsewhere) == 1:
             said = next(iter(elsewhere))
         if said is None and item.mention.doc in main_state:
-            iso = main_state[item.mention.doc]
-            said = (f"Country:{iso}", iso, gazetteer.state_name(iso))
+            iso = main_state[item.mention.doc]  # a guess, which the corpus decides
+            said = (f"{GUESSED_STATE}{iso}", iso, gazetteer.state_name(iso))
         where, item.iso, item.place = said or ("unknown", None, None)
         item.name, item.kind = body, "PublicBody"
         item.key = f"PublicBody:{body}@{where}"
@@ -1828,6 +1830,7 @@ def link_keys(
     _companies_by_their_endings(shared, forms, settings.language)
     _join_votes(shared, joins)
     _join_plural_groups(shared, joins)
+    _place_guessed_bodies(shared, joins)
     _join_stateless_bodies(shared, joins)
     _join_aliases(shared, aliases, joins)
     _join_known_aliases(shared, joins, settings.language)
@@ -1964,20 +1967,43 @@ def _join_votes(items: Sequence[KeyItem], joins: UnionFind) -> None:
             joins.join(keys[0], key)
 
 
+def _place_guessed_bodies(items: Sequence[KeyItem], joins: UnionFind) -> None:
+    """A generic body given the state its document names most, where nothing in the document
+    names its state ('the Senate' of a US report on Iran), is that state's body only if the
+    corpus names that state's body somewhere; if it names the body of one other state only, it
+    is that one ('Senate (United States)'); with no such body named anywhere the guess stands."""
+    given: dict[str, dict[str | None, KeyItem]] = defaultdict(dict)
+    for item in items:
+        if item.kind == "PublicBody" and "@Country:" in item.key:
+            given[item.name][item.iso] = item
+    for item in items:
+        if item.kind != "PublicBody" or GUESSED_STATE not in item.key:
+            continue
+        named = given.get(item.name, {})
+        target = named.get(item.iso) or (next(iter(named.values())) if len(named) == 1 else None)
+        if target is not None:
+            item.iso, item.place = target.iso, target.place
+            joins.join(target.key, item.key)
+
+
 def _join_stateless_bodies(items: Sequence[KeyItem], joins: UnionFind) -> None:
     """A generic body where its document names no state ('the Senate' in a story that took
     the state for granted) is the one body of that name whose state the corpus gives, where it
     gives only one: with a second state's 'Senate' anywhere it stays unplaced."""
-    states: dict[str, list[str]] = defaultdict(list)
+    states: dict[str, set[str]] = defaultdict(set)
+    guessed: dict[str, set[str]] = defaultdict(set)
     unplaced: dict[str, str] = {}
     for item in items:
         if item.kind == "PublicBody" and item.key.endswith("@unknown"):
             unplaced[item.name] = item.key
         elif item.kind == "PublicBody" and "@Country:" in item.key:
-            states[item.name].append(item.key)
+            states[item.name].add(joins.find(item.key))
+        elif item.kind == "PublicBody" and GUESSED_STATE in item.key:
+            guessed[item.name].add(joins.find(item.key))
     for name, key in unplaced.items():
-        if len(states[name]) == 1:
-            joins.join(states[name][0], key)
+        found = states[name] | {g for g in guessed[name] if g not in states[name]}
+        if len(states[name]) == 1 or (not states[name] and len(found) == 1):
+            joins.join(next(iter(states[name] or found)), key)
 
 
 def _join_plural_groups(items: Sequence[KeyItem], joins: UnionFind) -> None:
@@ -2082,7 +2108,10 @@ def _make_entity(
         name = _shown_name(texts, main.kind, language) or main.name
         if main.place:  # "Senate (United States)", not "United States Senate (United States)"
             bare = {t: n for t, n in texts.items() if " ".join(_plain_words(t)) == main.name}
-            name = f"{_shown_name(bare, main.kind, language) or name} ({main.place})"
+            connectives = words(language, "names").CONNECTIVES
+            said = [w if w in connectives else w.capitalize() for w in main.name.split()]
+            shown = _shown_name(bare, main.kind, language) or " ".join(said)
+            name = f"{shown} ({main.place})"
         entity_id = f"{main.kind.lower()}-{hashlib.sha256(main.key.encode()).hexdigest()[:12]}"
     identifiers = {"iso3166": main.iso} if main.iso else {}
     return Entity(entity_id, name, main.kind, aliases, identifiers=identifiers)
