@@ -1,7 +1,7 @@
 """Quality gates: entity coreference on ECB+ (test topics; all gold mentions, and the proper names
 alone) and MEANTIME, with gold mentions, where the benchmark data lies beside the project
 (bench/README.md, ecbplus_coref.py and meantime_ner.py). Measured when the floors were set
-(2026-11-30, names handed over as the tagger finds them, `name_span`): over all ECB+ gold
+(2026-11-30, names handed over as the tagger finds them, `name_span`; raised 2026-12-01): over all ECB+ gold
 mentions (names, descriptions, pronouns, times) resolver + head lemma 0.699 CoNLL F1, same head
 lemma 0.669 (0.696 read past a leading preposition), the resolver's own links MUC precision
 0.928; on the proper names of MEANTIME the resolver 0.868 against the head lemma's 0.812."""
@@ -18,10 +18,13 @@ from counterpoint.evaluate.scoring import conll_f1, muc
 
 from conftest import REPO
 
-FLOORS = {"conll_f1": 0.69, "resolver_muc_precision": 0.92, "meantime_names": 0.85}
+FLOORS = {"conll_f1": 0.70, "resolver_muc_precision": 0.92, "meantime_names": 0.86}
 # Over all ECB+ test mentions, the resolver with its head-lemma fallback beats the usual
-# same-head-lemma baseline by this much (measured 0.699 against 0.669, 2026-11-30).
-ALL_MENTION_MARGIN = 0.02
+# same-head-lemma baseline by this much (measured 0.708 against 0.669, 2026-12-01).
+ALL_MENTION_MARGIN = 0.03
+# The same over all MEANTIME mentions (measured 0.649 against 0.616, 2026-12-01; the names
+# 0.876 against 0.812).
+MEANTIME_ALL_MENTION_MARGIN = 0.025
 # ECB+ test topics, cross-document coreference of the proper-name gold mentions (731), with
 # singletons: CoNLL F1 and MUC precision (measured 0.841 and 0.933; same-head-lemma baseline
 # 0.771 and 0.892).
@@ -85,7 +88,7 @@ def test_ecbplus_proper_name_coreference_beats_the_head_lemma_baseline(
     assert muc(key, named).precision >= ECBPLUS_NAME_FLOORS["muc_precision"]
 
 
-def test_meantime_proper_names_beat_the_head_lemma_baseline() -> None:
+def test_meantime_coreference_beats_the_head_lemma_baseline() -> None:
     sys.path.insert(0, str(REPO / "bench"))
     import ecbplus_coref as coref
     import meantime_ner as bench
@@ -101,3 +104,7 @@ def test_meantime_proper_names_beat_the_head_lemma_baseline() -> None:
     ours = conll_f1(key, {i: resolved[n] for i, n in enumerate(named)})
     assert ours >= FLOORS["meantime_names"]
     assert ours > conll_f1(key, {i: lemmas[n] for i, n in enumerate(named)})
+    every = {n: (m.topic, m.cluster) for n, m in enumerate(gold)}
+    heads = coref.by_head_lemma(gold, parsed, past_preposition=True)
+    all_mentions = conll_f1(every, coref.with_lemma_fallback(resolved, heads))
+    assert all_mentions >= conll_f1(every, lemmas) + MEANTIME_ALL_MENTION_MARGIN
