@@ -486,10 +486,12 @@ def _organisation_type(name: str, language: str) -> str:
 
 def _names_no_actor(name: str, lang: ModuleType) -> bool:
     """Whether a name is a law's, a plan's or a disease's, which the tagger took for an
-    actor's."""
+    actor's, or a legal form cut off its company's name ('LLC' of 'Chrysler LLC')."""
     parts = name.split()
-    return name in lang.NOT_ACTOR_NAMES or (
-        len(parts) > 1 and parts[-1] in lang.NOT_ACTOR_LAST_WORDS
+    return (
+        name in lang.NOT_ACTOR_NAMES
+        or name in lang.LEGAL_FORMS
+        or (len(parts) > 1 and parts[-1] in lang.NOT_ACTOR_LAST_WORDS)
     )
 
 
@@ -2108,10 +2110,7 @@ def _make_entity(
         name = _shown_name(texts, main.kind, language) or main.name
         if main.place:  # "Senate (United States)", not "United States Senate (United States)"
             bare = {t: n for t, n in texts.items() if " ".join(_plain_words(t)) == main.name}
-            connectives = words(language, "names").CONNECTIVES
-            said = [w if w in connectives else w.capitalize() for w in main.name.split()]
-            shown = _shown_name(bare, main.kind, language) or " ".join(said)
-            name = f"{shown} ({main.place})"
+            name = f"{_shown_name(bare, main.kind, language) or name} ({main.place})"
         entity_id = f"{main.kind.lower()}-{hashlib.sha256(main.key.encode()).hexdigest()[:12]}"
     identifiers = {"iso3166": main.iso} if main.iso else {}
     return Entity(entity_id, name, main.kind, aliases, identifiers=identifiers)
