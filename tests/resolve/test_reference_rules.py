@@ -124,6 +124,13 @@ def test_it_said_of_a_company_is_that_company() -> None:
     assert reasons(text) == {"it": "'it': the one body or state named just before"}
 
 
+def test_it_said_in_a_second_verb_of_the_same_subject_is_that_company() -> None:
+    text = "Halvard Motors said it posted a profit in March and predicted that it would grow."
+    found = [m for m in parsed_mentions("d", text) if m.text == "it"]
+    assert len(found) == 2
+    assert entity_of({"d": text})[("d", "it")] == "Halvard Motors"
+
+
 def test_it_of_no_actor_is_no_reference() -> None:
     """'It is time' and the 'it' of a thing stand for no actor, even after a body's name."""
     text = (

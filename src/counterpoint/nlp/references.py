@@ -62,19 +62,23 @@ def _reported_it(token: Token, bodies: set[str], lang: ModuleType) -> bool:
     """'it' as the subject of what an organisation or a state is said to say, do or want:
     "Corvane said it would cut jobs", "the ministry announced it had ...". Elsewhere news
     uses "it" far more for no actor ("it is time", "make it hard") or for a thing."""
-    if token.lower_ != lang.THING_SUBJECT_PRONOUN or token.dep_ not in {"nsubj", "nsubjpass"}:
+    if token.lower_ != lang.THING_SUBJECT_PRONOUN or token.dep_ not in SUBJECTS:
         return False
     clause = token.head
     if clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
         return False
+    verb = clause.head
+    while verb.dep_ == "conj" and not any(t.dep_ in SUBJECTS for t in verb.lefts):
+        verb = verb.head  # "Ford said it posted a profit and predicted that it would ..."
     # the body is named before "it" ("It is time, the ministry said" is no body's "it")
-    subjects = [t for t in clause.head.lefts if t.dep_ in {"nsubj", "nsubjpass"} and t.i < token.i]
+    subjects = [t for t in verb.lefts if t.dep_ in SUBJECTS and t.i < token.i]
     return any(
         t.ent_type_ in ACTING_LABELS or (t.lemma_.lower() in bodies and t.ent_type_ == "")
         for t in subjects
     )
 
 
+SUBJECTS = {"nsubj", "nsubjpass"}
 ACTING_LABELS = {"ORG", "GPE"}  # names of what may be "it": bodies, companies, states
 
 
