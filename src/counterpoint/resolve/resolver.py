@@ -2003,9 +2003,9 @@ def _join_stateless_bodies(items: Sequence[KeyItem], joins: UnionFind) -> None:
         elif item.kind == "PublicBody" and GUESSED_STATE in item.key:
             guessed[item.name].add(joins.find(item.key))
     for name, key in unplaced.items():
-        found = states[name] | {g for g in guessed[name] if g not in states[name]}
-        if len(states[name]) == 1 or (not states[name] and len(found) == 1):
-            joins.join(next(iter(states[name] or found)), key)
+        placed = states[name] or guessed[name]  # a state guessed only where none is named
+        if len(placed) == 1:
+            joins.join(next(iter(placed)), key)
 
 
 def _join_plural_groups(items: Sequence[KeyItem], joins: UnionFind) -> None:
