@@ -7,7 +7,7 @@ from written_mentions import groups, mentions
 
 from counterpoint.nlp.names import display_name, person_name, same_person_name
 from counterpoint.records import Mention
-from counterpoint.resolve.resolver import resolve_entities
+from counterpoint.resolve.resolver import resolve_document, resolve_entities
 
 
 def in_text(doc: str, text: str, *names: tuple[str, str]) -> list[Mention]:
@@ -481,3 +481,12 @@ def test_a_legal_form_cut_off_its_company_is_no_actor() -> None:
     """The tagger reads 'Halvard LLC' as 'Halvard' and 'LLC' now and then."""
     found = groups(mentions(("d1", "Halvard", "ORG"), ("d1", "LLC", "ORG")))
     assert found == [{"Halvard"}]
+
+
+def test_initials_beside_the_one_name_they_fit_are_that_organisation_in_its_document() -> None:
+    """'HSW' and 'Halvard Steel Works' in one text with no '(HSW)' between them: one
+    organisation there, so that the text's own rules ("the company") count them together."""
+    text = "Halvard Steel Works cut jobs. HSW blamed weak sales, and HSW expects a loss."
+    found = in_text("d1", text, ("Halvard Steel Works", "ORG"), ("HSW", "ORG"))
+    keys = resolve_document("d1", found, text).keys
+    assert keys[0] == keys[1]

@@ -345,6 +345,7 @@ def resolve_document(
     joins = UnionFind()
     candidates: Candidates = []
     defined = _join_definitions(items, {doc: text}, joins, settings)
+    _join_initials(items, joins, settings)
     _join_person_names(items, joins, candidates, settings)
     # An organisation's shorter name is joined to a longer one across the corpus only: "Boeing"
     # fits "Boeing 777" in one document and "aircraft maker Boeing" in another, and joined here
@@ -884,6 +885,21 @@ def _join_definitions(
         if len(roots) == 1 and item.kind != "Country":
             joins.join(item.key, roots.pop())
     return defined
+
+
+def _join_initials(items: list[Item], joins: UnionFind, settings: Settings) -> None:
+    """An organisation's initials in a document that names one organisation they fit ('GM'
+    beside 'General Motors', with no '(GM)' to define it) are that organisation's there."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        if item.kind in ORGANISATIONS and "@" not in item.key and len(item.name.split()) >= 2:
+            names[initials(item.name, settings.language)].add(item.key)
+    for item in items:
+        said = item.mention.text.strip()
+        if item.kind not in ORGANISATIONS or " " in said or not is_acronym(said):
+            continue
+        if len(fits := names.get(item.name, set())) == 1:
+            joins.join(next(iter(fits)), item.key)
 
 
 def _join_person_names(
