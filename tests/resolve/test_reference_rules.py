@@ -135,7 +135,8 @@ def test_it_of_no_actor_is_no_reference() -> None:
     """'It is time' and the 'it' of a thing stand for no actor, even after a body's name."""
     text = (
         "Halvard Motors built a new engine plant in Ohio. It is time to hire, the firm said, "
-        "and the engine will cost less because it burns less fuel."
+        "and the engine will cost less because it burns less fuel. The police said it was an "
+        "accident. Halvard Motors made it clear that it is getting it done."
     )
     assert not any(m.text.lower() == "it" for m in parsed_mentions("d", text))
 

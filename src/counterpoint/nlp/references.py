@@ -65,7 +65,7 @@ def _reported_it(token: Token, bodies: set[str], lang: ModuleType) -> bool:
     if token.lower_ != lang.THING_SUBJECT_PRONOUN or token.dep_ not in SUBJECTS:
         return False
     clause = token.head
-    if clause.dep_ != "ccomp" or clause.head.pos_ != "VERB":
+    if clause.dep_ != "ccomp" or clause.head.pos_ != "VERB" or _of_a_thing(clause):
         return False
     verb = clause.head
     while verb.dep_ == "conj" and not any(t.dep_ in SUBJECTS for t in verb.lefts):
@@ -76,6 +76,15 @@ def _reported_it(token: Token, bodies: set[str], lang: ModuleType) -> bool:
         t.ent_type_ in ACTING_LABELS or (t.lemma_.lower() in bodies and t.ent_type_ == "")
         for t in subjects
     )
+
+
+def _of_a_thing(clause: Token) -> bool:
+    """Whether the clause says what a thing is ("said it was not a hate crime") or makes "it"
+    a mere object ("made it clear", "getting it done"): no body's "it"."""
+    if clause.lemma_ == "be" and any(t.dep_ == "attr" for t in clause.children):
+        return True
+    bare = not any(t.dep_ in {"aux", "auxpass"} for t in clause.children)
+    return clause.pos_ == "ADJ" or (clause.tag_ == "VBN" and bare)
 
 
 SUBJECTS = {"nsubj", "nsubjpass"}
