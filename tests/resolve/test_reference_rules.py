@@ -136,7 +136,8 @@ def test_it_of_no_actor_is_no_reference() -> None:
     text = (
         "Halvard Motors built a new engine plant in Ohio. It is time to hire, the firm said, "
         "and the engine will cost less because it burns less fuel. The police said it was an "
-        "accident. Halvard Motors made it clear that it is getting it done."
+        "accident. Halvard Motors made it clear that it is getting it done. No group said it "
+        "had done it."
     )
     assert not any(m.text.lower() == "it" for m in parsed_mentions("d", text))
 

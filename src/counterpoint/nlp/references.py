@@ -72,10 +72,15 @@ def _reported_it(token: Token, bodies: set[str], lang: ModuleType) -> bool:
         verb = verb.head  # "Ford said it posted a profit and predicted that it would ..."
     # the body is named before "it" ("It is time, the ministry said" is no body's "it")
     subjects = [t for t in verb.lefts if t.dep_ in SUBJECTS and t.i < token.i]
-    return any(
-        t.ent_type_ in ACTING_LABELS or (t.lemma_.lower() in bodies and t.ent_type_ == "")
-        for t in subjects
+    return any(t.ent_type_ in ACTING_LABELS or _a_body_described(t, bodies) for t in subjects)
+
+
+def _a_body_described(token: Token, bodies: set[str]) -> bool:
+    """'the ministry', 'its board': a definite description of one body ('no group' is none)."""
+    definite = any(
+        (t.dep_ == "det" and t.lower_ == "the") or t.dep_ == "poss" for t in token.children
     )
+    return definite and token.ent_type_ == "" and token.lemma_.lower() in bodies
 
 
 def _of_a_thing(clause: Token) -> bool:
