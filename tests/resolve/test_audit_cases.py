@@ -490,3 +490,9 @@ def test_initials_beside_the_one_name_they_fit_are_that_organisation_in_its_docu
     found = in_text("d1", text, ("Halvard Steel Works", "ORG"), ("HSW", "ORG"))
     keys = resolve_document("d1", found, text).keys
     assert keys[0] == keys[1]
+
+
+def test_the_adjective_of_a_group_s_name_is_that_group() -> None:
+    """'Democratic senators' are Democrats, as 'Republican senators' are Republicans."""
+    found = groups(mentions(("d1", "Democrats", "NORP"), ("d2", "Democratic", "NORP")))
+    assert found == [{"Democrats", "Democratic"}]

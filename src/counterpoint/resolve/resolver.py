@@ -2025,12 +2025,17 @@ def _join_stateless_bodies(items: Sequence[KeyItem], joins: UnionFind) -> None:
 
 
 def _join_plural_groups(items: Sequence[KeyItem], joins: UnionFind) -> None:
-    """'Republicans' and 'a Republican', 'Christians' and 'Christian' are one group of people
-    (a people of a state is keyed by the state's code already)."""
+    """'Republicans' and 'a Republican', 'Christians' and 'Christian', 'Democrats' and
+    'Democratic' are one group of people (a people of a state is keyed by the state's code
+    already)."""
     groups = {i.name: i.key for i in items if i.kind == "Group" and not i.iso}
     for name, key in groups.items():
         if name.endswith("s") and name[:-1] in groups:
             joins.join(key, groups[name[:-1]])
+        if name.endswith("ic"):  # the adjective of its members' name
+            members = [groups[m] for m in (name[:-2], f"{name[:-2]}s") if m in groups]
+            if members:
+                joins.join(key, members[0])
 
 
 def _join_aliases(
