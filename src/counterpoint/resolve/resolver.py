@@ -896,7 +896,7 @@ def _join_initials(items: list[Item], joins: UnionFind, settings: Settings) -> N
             names[initials(item.name, settings.language)].add(item.key)
     for item in items:
         said = item.mention.text.strip()
-        if item.kind not in ORGANISATIONS or " " in said or not is_acronym(said):
+        if item.kind not in ORGANISATIONS or not is_acronym(said):
             continue
         if len(fits := names.get(item.name, set())) == 1:
             joins.join(next(iter(fits)), item.key)
@@ -1848,8 +1848,7 @@ def link_keys(
     _companies_by_their_endings(shared, forms, settings.language)
     _join_votes(shared, joins)
     _join_plural_groups(shared, joins)
-    _place_guessed_bodies(shared, joins)
-    _join_stateless_bodies(shared, joins)
+    _place_bodies(shared, joins)
     _join_aliases(shared, aliases, joins)
     _join_known_aliases(shared, joins, settings.language)
     _join_person_names(shared, joins, candidates, settings)
@@ -1985,41 +1984,37 @@ def _join_votes(items: Sequence[KeyItem], joins: UnionFind) -> None:
             joins.join(keys[0], key)
 
 
-def _place_guessed_bodies(items: Sequence[KeyItem], joins: UnionFind) -> None:
-    """A generic body given the state its document names most, where nothing in the document
-    names its state ('the Senate' of a US report on Iran), is that state's body only if the
-    corpus names that state's body somewhere; if it names the body of one other state only, it
-    is that one ('Senate (United States)'); with no such body named anywhere the guess stands."""
-    given: dict[str, dict[str | None, KeyItem]] = defaultdict(dict)
-    for item in items:
-        if item.kind == "PublicBody" and "@Country:" in item.key:
-            given[item.name][item.iso] = item
-    for item in items:
-        if item.kind != "PublicBody" or GUESSED_STATE not in item.key:
-            continue
-        named = given.get(item.name, {})
-        target = named.get(item.iso) or (next(iter(named.values())) if len(named) == 1 else None)
-        if target is not None:
-            item.iso, item.place = target.iso, target.place
-            joins.join(target.key, item.key)
-
-
-def _join_stateless_bodies(items: Sequence[KeyItem], joins: UnionFind) -> None:
-    """A generic body where its document names no state ('the Senate' in a story that took
-    the state for granted) is the one body of that name whose state the corpus gives, where it
-    gives only one: with a second state's 'Senate' anywhere it stays unplaced."""
-    states: dict[str, set[str]] = defaultdict(set)
-    guessed: dict[str, set[str]] = defaultdict(set)
+def _place_bodies(items: Sequence[KeyItem], joins: UnionFind) -> None:
+    """Generic bodies whose document did not say their state. One given the state its
+    document names most ('the Senate' of a US report on Iran: a guess) is that state's body if
+    the corpus names that state's body somewhere; if it names the body of one other state only,
+    it is that one ('Senate (United States)'); with no such body named anywhere the guess
+    stands. One whose document names no state at all ('the Senate' in a story that took the
+    state for granted) is the one body of that name whose state the corpus names, or, with none
+    named, the one it guesses; with a second state's 'Senate' it stays unplaced."""
+    named: dict[str, dict[str | None, KeyItem]] = defaultdict(dict)
+    guessed: dict[str, list[KeyItem]] = defaultdict(list)
     unplaced: dict[str, str] = {}
     for item in items:
-        if item.kind == "PublicBody" and item.key.endswith("@unknown"):
+        if item.kind != "PublicBody":
+            continue
+        if item.key.endswith("@unknown"):
             unplaced[item.name] = item.key
-        elif item.kind == "PublicBody" and "@Country:" in item.key:
-            states[item.name].add(joins.find(item.key))
-        elif item.kind == "PublicBody" and GUESSED_STATE in item.key:
-            guessed[item.name].add(joins.find(item.key))
+        elif "@Country:" in item.key:
+            named[item.name][item.iso] = item
+        elif GUESSED_STATE in item.key:
+            guessed[item.name].append(item)
+    for name, guesses in guessed.items():
+        given = named.get(name, {})
+        only = next(iter(given.values())) if len(given) == 1 else None
+        for item in guesses:
+            if (target := given.get(item.iso) or only) is not None:
+                item.iso, item.place = target.iso, target.place
+                joins.join(target.key, item.key)
     for name, key in unplaced.items():
-        placed = states[name] or guessed[name]  # a state guessed only where none is named
+        placed = {joins.find(i.key) for i in named[name].values()} or {
+            joins.find(i.key) for i in guessed[name]
+        }
         if len(placed) == 1:
             joins.join(next(iter(placed)), key)
 
