@@ -199,3 +199,24 @@ def test_a_one_word_headline_name_the_text_writes_in_lower_case_is_dropped() -> 
         for w in ("Larkspur", "Infections")
     ]
     assert [e.text for e in headline_guesses(doc).ents] == ["Larkspur"]
+
+
+def test_names_written_with_a_slash_are_two_actors() -> None:
+    """'a CBS News/New York Times poll' had made the New York Times a longer name of CBS
+    News's, joined with it; two short capitals ('AC/DC') stay one name."""
+    nlp = load_pipeline(Settings().spacy_model)
+    doc = nlp.make_doc("A Varnhold News/Calder Times poll, an AC/DC song.")
+    doc.ents = [Span(doc, 1, 6, label="ORG"), Span(doc, 9, 12, label="ORG")]
+    split = nlp.get_pipe("paired_names")(doc)
+    assert [e.text for e in split.ents] == ["Varnhold News", "Calder Times", "AC/DC"]
+
+
+def test_share_buttons_before_a_caption_are_no_actors() -> None:
+    text = (
+        "Voters queued.\n\nFacebook Twitter Pinterest Tomas Brenner, 79, the owner of Brenner "
+        "Paints in Varnhold. Photograph: Lena Markov/The Guardian\n\nMore."
+    )
+    (ann,) = annotate([make(text)])
+    names = [m.text for m in ann.mentions]
+    assert "Tomas Brenner" in names
+    assert not any("Pinterest" in name or "Twitter" in name for name in names)

@@ -496,3 +496,67 @@ def test_the_adjective_of_a_group_s_name_is_that_group() -> None:
     """'Democratic senators' are Democrats, as 'Republican senators' are Republicans."""
     found = groups(mentions(("d1", "Democrats", "NORP"), ("d2", "Democratic", "NORP")))
     assert found == [{"Democrats", "Democratic"}]
+
+
+def test_a_name_of_two_organisations_side_by_side_joins_neither() -> None:
+    """'ABC News-Washington Post' (a poll's sponsors, written with a hyphen) had joined the
+    Washington Post, which then showed as a longer name of ABC News's."""
+    found = groups(
+        mentions(
+            ("d1", "Varnhold News-Calder Post", "ORG"),
+            ("d2", "the Calder Post", "ORG"),
+            ("d3", "Varnhold News", "ORG"),
+        )
+    )
+    assert {"the Calder Post"} in found and {"Varnhold News"} in found
+
+
+def test_a_name_and_a_body_named_alone_are_two_actors() -> None:
+    """'the Federal Bureau of Investigation and Justice Department' had become the name of
+    the FBI's entity."""
+    found = groups(
+        mentions(
+            ("d1", "the Varnhold Bureau of Inquiry and Justice Department", "ORG"),
+            ("d2", "the Varnhold Bureau of Inquiry", "ORG"),
+            ("d3", "Justice Department", "ORG"),
+        )
+    )
+    assert {"the Varnhold Bureau of Inquiry"} in found
+
+
+def test_initials_are_no_surname_of_a_person_named_family_name_first() -> None:
+    """'UN' (the United Nations) had joined 'Kim Jong Un'."""
+    text = "Kim Jong Un spoke to the UN on Monday."
+    found = groups(in_text("d1", text, ("Kim Jong Un", "PERSON"), ("UN", "ORG")), {"d1": text})
+    assert {"UN"} in found
+
+
+def test_a_given_name_alone_is_no_slip_of_a_surname() -> None:
+    """'Robert' and 'Roberta' had joined 'John Roberts' as a one-letter slip of his surname."""
+    found = groups(
+        mentions(
+            ("d1", "Tomas Roberts", "PERSON"),
+            ("d1", "Roberts", "PERSON"),
+            ("d2", "Robert", "PERSON"),
+            ("d3", "Roberta", "PERSON"),
+            ("d4", "Ida Brennerr", "PERSON"),
+            ("d4", "Brenner", "PERSON"),  # a surname's slip still joins
+        )
+    )
+    assert {"Robert"} in found and {"Roberta"} in found
+    assert {"Ida Brennerr", "Brenner"} in found
+
+
+def test_a_place_the_tagger_took_for_a_person_is_no_person() -> None:
+    """'John F. Kennedy International Airport' had joined John F. Kennedy."""
+    entities = resolve_entities(
+        mentions(
+            ("d1", "Tomas K. Brenner", "PERSON"),
+            ("d2", "Tomas K. Brenner International Airport", "PERSON"),
+        )
+    )
+    kinds = {e.name: e.type for e in entities}
+    assert kinds == {
+        "Tomas K. Brenner": "Person",
+        "Tomas K. Brenner International Airport": "Location",
+    }

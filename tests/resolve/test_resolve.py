@@ -231,20 +231,15 @@ def test_a_description_introduced_by_an_apposition_is_its_person_later() -> None
     assert sum("teacher" in m.text for m in ruiz.mentions) == 2
 
 
-def test_a_description_as_subject_is_the_one_person_named_just_before() -> None:
+def test_a_description_as_subject_is_not_the_person_named_just_before() -> None:
+    # On real news such a description was another person more often than not: here the
+    # inspector general named after it, there the vice president of a president named before.
     entities = resolved(
-        "Union leader Tomas Brenner spoke on Monday. The veteran unionist said the strike "
-        "would go on."
+        "Investigators looked at the ties of campaign aide Carl Dorne. The inspector general, "
+        "Mara Hollis, has said the bureau failed. The vice president calls the measure fair."
     )
-    assert "The veteran unionist" in entity_with(entities, "Tomas Brenner").aliases
-
-
-def test_a_description_with_two_people_before_it_stays_unresolved() -> None:
-    entities = resolved(
-        "Union leader Tomas Brenner met Mayor Ida Voss on Monday. The veteran unionist said "
-        "the strike would go on."
-    )
-    assert all("The veteran unionist" not in e.aliases for e in entities)
+    dorne = entity_with(entities, "Carl Dorne")
+    assert dorne.aliases == ["Carl Dorne"]
 
 
 def test_a_surname_meaning_different_people_in_two_documents_never_joins_them() -> None:

@@ -74,7 +74,8 @@ def load_pipeline(
         ) from error
     nlp.max_length = CHUNK_CHARS * 2
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
-    nlp.add_pipe("defined_aliases", after="ner")
+    nlp.add_pipe("paired_names", after="ner")
+    nlp.add_pipe("defined_aliases", after="paired_names")
     nlp.add_pipe("credits", after="defined_aliases")
     nlp.add_pipe("headline_guesses", after="credits")
     nlp.add_pipe("described_people", after="headline_guesses")

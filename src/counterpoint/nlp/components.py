@@ -1,4 +1,4 @@
-"""Counterpoint's spaCy components, registered by name for `load_pipeline`: two that fix up the
+"""Counterpoint's spaCy components, registered by name for `load_pipeline`: three that fix up the
 model's sentences and entities, and the extractors (figures, claims, events, loaded words),
 each of which stores its records on the `Doc` (`doc._.figures`, ...).
 
@@ -17,7 +17,7 @@ from typing import Any
 
 import srsly
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from counterpoint.config import FramingSettings, NlpSettings, Settings
 from counterpoint.lang import words
@@ -57,6 +57,37 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
         if token.is_space and "\n" in token.text:  # spaCy makes a line break a token of its own
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+@Language.component("paired_names")
+def paired_names(doc: Doc) -> Doc:
+    """Names written with a slash between them ("a CBS News/New York Times poll",
+    "Reuters/Ipsos", "the Biden/Harris campaign") are two actors, which the tagger takes for
+    one name: the entity is split into its sides (articles before each left out), so that
+    neither is read as the other's longer name. Two short capitals ("AC/DC") stay one name,
+    and so does a name with a side in lower case ("Health/social care")."""
+    ents = []
+    for ent in doc.ents:
+        slashes = [t.i for t in ent if t.text == "/" and ent.start < t.i < ent.end - 1]
+        bounds = zip([ent.start - 1, *slashes], [*slashes, ent.end], strict=True)
+        sides = [_without_article(doc[start + 1 : end]) for start, end in bounds]
+        named = [s for s in sides if len(s) and s[0].text[:1].isupper()]
+        if len(named) < 2 or len(named) < len(sides) or all(_two_letters(s) for s in named):
+            ents.append(ent)
+            continue
+        ents += [Span(doc, s.start, s.end, label=ent.label_) for s in named]
+    doc.ents = ents
+    return doc
+
+
+def _two_letters(span: Span) -> bool:
+    return len(span) == 1 and len(span[0].text) <= 2
+
+
+def _without_article(span: Span) -> Span:
+    while len(span) and span[0].pos_ == "DET":
+        span = span[1:]
+    return span
 
 
 @Language.component("defined_aliases")

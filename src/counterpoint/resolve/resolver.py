@@ -420,6 +420,8 @@ def _named_items(mentions: Iterable[Mention], language: str) -> list[Item]:
                 kind = "Organization"  # a platform or an outlet the tagger took for a person
             elif kind == "Organization" and " " in said and said.split()[0] in lang.HONORIFICS:
                 kind = "Person"  # "Ms Voss", "Mr Brenner": often its organisations without a stop
+            elif kind == "Person" and " " in said and said.split()[-1] in lang.FACILITY_WORDS:
+                kind = "Location"  # "John F. Kennedy International Airport", "Trump Tower"
         if mention.label == "DESC":
             name = normalise_name(mention.text, language)
         elif kind == "Person":
@@ -539,7 +541,7 @@ def _keyed(items: list[Item], language: str) -> list[Item]:
 def _surnames_taken_for_organisations(items: list[Item]) -> None:
     """The tagger often labels a surname on its own as an organisation ('Márquez said',
     'Ocasio-Cortez said'); one that ends a person's full name in the same document is taken as
-    that person."""
+    that person, unless it is written as initials ('UN' beside 'Kim Jong Un')."""
     surnames: dict[str, set[str]] = defaultdict(set)
     for item in items:
         if item.kind == "Person" and " " in item.name:
@@ -551,6 +553,7 @@ def _surnames_taken_for_organisations(items: list[Item]) -> None:
             item.kind == "Organization"
             and item.name in surnames[item.mention.doc]
             and (one_word or " " not in item.name)
+            and not (is_acronym(item.mention.text) and len(item.name) <= 3)
         ):
             item.kind = "Person"
 
@@ -1025,7 +1028,9 @@ def _join_organisation_names(
     for item in items:
         named[item.name] += item.mentions
     prominence = settings.resolve.acronym_prominence
-    lists = _organisation_lists(set(organisations), settings.language)
+    # bodies placed in a state ('justice department' keyed '...@US') are sides of lists too
+    bodies = {i.name for i in items if i.kind in ORGANISATIONS}
+    lists = _organisation_lists(bodies, settings.language)
     by_word: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
     for name in organisations:
@@ -1088,14 +1093,26 @@ def _company_core(name: str, language: str) -> str:
 
 def _organisation_lists(names: AbstractSet[str], language: str) -> set[str]:
     """Names of two organisations joined by a conjunction, each named alone too ('facebook and
-    instagram'): the tagger's one span for two actors, which neither joins. A name only one side
-    of which is named alone ('bath and body works') is one."""
+    instagram'), or side by side, each of two words or more ('abc news washington post', which
+    news writes with a hyphen): the tagger's one span for two actors, which neither joins. A
+    name only one side of which is named alone ('bath and body works') is one."""
     conjunctions = words(language, "names").LIST_CONJUNCTIONS
+
+    def core(name: str) -> str:
+        """'justice department' and 'department of justice' are one department's names."""
+        subject = _department_subject(name, language)
+        return f"department of {subject}" if subject else name
+
+    known = {core(name) for name in names}
     lists = set()
     for name in names:
         parts = name.split()
+        for at in range(2, len(parts) - 1):
+            if {core(" ".join(parts[:at])), core(" ".join(parts[at:]))} <= known:
+                lists.add(name)
         for at, word in enumerate(parts[1:-1], start=1):
-            if word in conjunctions and {" ".join(parts[:at]), " ".join(parts[at + 1 :])} <= names:
+            sides = {core(" ".join(parts[:at])), core(" ".join(parts[at + 1 :]))}
+            if word in conjunctions and sides <= known:
                 lists.add(name)
     return lists
 
@@ -1127,6 +1144,7 @@ class _People:
         self.named: Counter[str] = Counter()  # root -> mentions
         self.by_spelling: dict[str, set[str]] = defaultdict(set)  # spelling variant -> roots
         language = settings.language
+        self.given_names = words(language, "names").GIVEN_NAMES
         named = [i for i in items if i.kind == "Person" and " " in i.name and not i.description]
         counted = _full_names(named)
         # Not read for surnames: a list of names, a name with a headline's words around it
@@ -1147,7 +1165,10 @@ class _People:
         return set().union(*self.surnames.values())
 
     def fitting(self, word: str) -> set[str]:
-        """The roots with a surname `word` spells up to one slip."""
+        """The roots with a surname `word` spells up to one slip; a given name alone has no
+        slip ('Robert' and 'Roberta' are not 'John Roberts')."""
+        if word in self.given_names:
+            return {r for r in self.by_spelling.get(word, set()) if word in self.surnames[r]}
         near = set().union(*(self.by_spelling.get(v, set()) for v in _spelling_variants(word)))
         return {r for r in near if any(close_spelling(word, s) for s in self.surnames[r])}
 

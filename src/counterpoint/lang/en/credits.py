@@ -10,6 +10,8 @@ import re
 _AGENCY = r"(?:REUTERS|AFP|EPA|UPI|AP|GETTY IMAGES|POOL)"
 # Agencies as they end a photographer's signature: "Jonathan Ernst/Reuters".
 _SIGNING = r"(?:AP|AFP|EPA|UPI|Reuters|REUTERS|Getty Images|Bloomberg|Pool|POOL)"
+# The platforms a share button names.
+_SHARE = r"(?:Facebook|Twitter|Pinterest|LinkedIn|WhatsApp|Reddit|Email|Messenger|Share|Tweet)"
 # A name as a credit writes it: up to four capitalised words ("Kevin Lamarque", "U.S. Army").
 _NAME = r"[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}"
 # Capitalised words, commas and "and": a byline's names, titles and places.
@@ -39,6 +41,9 @@ CREDITS = (
     ),
     # "Follow Ian Hanchett on Twitter @IanHanchett": the writer's accounts.
     re.compile(rf"Follow (?P<credit>{_NAME} on (?:Twitter|Facebook|Instagram)(?: @\w+)?)"),
+    # "Facebook Twitter Pinterest Duane Miller, 79, ...": a photograph's share buttons, their
+    # platforms' names in a row at a line's start.
+    re.compile(rf"(?m)^(?P<credit>{_SHARE}(?: {_SHARE})+)\b"),
     # "WASHINGTON (AP) —", "LONDON (Reuters) -": the wire of a dateline.
     re.compile(r"(?m)^[A-Z][A-Z .,'’-]*\((?P<credit>[\w .]{1,30})\)\s*[—–-]"),
 )

@@ -68,6 +68,13 @@ LEGAL_FORMS = COMPANY_ENDINGS - {"company", "group", "holdings", "holding", "co"
 # persons: laws, plans and amendments by their last word (in a name of two words or more: "the
 # Defense of Marriage Act", "Clean Power Plan"), diseases by their names.
 NOT_ACTOR_LAST_WORDS = {"act", "plan", "amendment"}
+# Last words of a place's name that the tagger takes for a person's ("John Wayne Airport",
+# "Trump Tower"); not words that are also surnames ("Park", "Hall", "Street").
+FACILITY_WORDS = {
+    "airport", "tower", "towers", "port", "station", "stadium", "arena", "bridge", "hospital",
+    "university", "college", "school", "avenue", "boulevard", "prison", "museum", "library",
+    "hotel", "building", "airbase",
+}  # fmt: skip
 NOT_ACTOR_NAMES = {"covid", "covid 19", "coronavirus", "sars cov 2", "ebola", "zika"}
 # The nouns a government department is named by: "the State Department", "the Department of
 # State" and "the Ministry of State" are one body's names.
