@@ -560,3 +560,24 @@ def test_a_place_the_tagger_took_for_a_person_is_no_person() -> None:
         "Tomas K. Brenner": "Person",
         "Tomas K. Brenner International Airport": "Location",
     }
+
+
+def test_a_shorter_name_fits_a_longer_one_only_in_its_order() -> None:
+    """'the Democratic National Committee' had joined 'the National Democratic Redistricting
+    Committee', whose words it holds in another order."""
+    found = groups(
+        mentions(
+            ("d1", "the Varnhold Labour Committee", "ORG"),
+            ("d2", "the Labour Varnhold Redistricting Committee", "ORG"),
+            ("d3", "the Varnhold Labour Committee", "ORG"),
+        )
+    )
+    assert {"the Labour Varnhold Redistricting Committee"} in found
+
+
+def test_a_name_cut_in_mid_phrase_is_no_actor() -> None:
+    """'the Inspector General's Report on Crooked Ida and' had become a person, with 'Ida'."""
+    entities = resolve_entities(
+        mentions(("d1", "the Inspector General's Report on Crooked Ida and", "PERSON"))
+    )
+    assert entities == []

@@ -489,12 +489,13 @@ def _organisation_type(name: str, language: str) -> str:
 
 def _names_no_actor(name: str, lang: ModuleType) -> bool:
     """Whether a name is a law's, a plan's or a disease's, which the tagger took for an
-    actor's, or a legal form cut off its company's name ('LLC' of 'Chrysler LLC')."""
+    actor's, a legal form cut off its company's name ('LLC' of 'Chrysler LLC'), or a span cut
+    in mid-phrase ('the Inspector General's Report on Crooked Hillary and')."""
     parts = name.split()
     return (
         name in lang.NOT_ACTOR_NAMES
         or name in lang.LEGAL_FORMS
-        or (len(parts) > 1 and parts[-1] in lang.NOT_ACTOR_LAST_WORDS)
+        or (len(parts) > 1 and parts[-1] in lang.NOT_ACTOR_LAST_WORDS | lang.CONNECTIVES)
     )
 
 
@@ -643,6 +644,13 @@ def _identify_provinces(items: list[Item], language: str) -> set[tuple[str, str]
         if item.kind == "Country" and (item.mention.doc, item.name) in provinces:
             item.kind, item.iso, item.key = "Location", None, f"Location:{item.name}"
     return provinces
+
+
+def _department_core(name: str, language: str) -> str:
+    """One form of a department's names: 'justice department' and 'department of justice'
+    are 'department of justice'; other names as they are."""
+    subject = _department_subject(name, language)
+    return f"department of {subject}" if subject else name
 
 
 def _department_subject(name: str, language: str) -> str | None:
@@ -946,6 +954,14 @@ def _join_person_names(
             )
 
 
+def _in_order(part: list[str], words: list[str]) -> bool:
+    """Whether the words of `part` stand in `words` in the same order, others between them
+    ('ford company' in 'ford motor company'; not 'democratic national committee' in 'national
+    democratic redistricting committee')."""
+    remaining = iter(words)
+    return all(word in remaining for word in part)
+
+
 def _words_at(words: list[str], part: list[str]) -> list[int]:
     """Where `part` stands whole in `words` (word positions)."""
     n = len(part)
@@ -1043,7 +1059,12 @@ def _join_organisation_names(
         fits: set[str] = set()
         if distinctive:
             pool = set.intersection(*(by_word[w] for w in distinctive))
-            fits = {n for n in pool if n != short and set(short.split()) <= set(n.split())}
+            core = _department_core(short, settings.language).split()
+            fits = {
+                n
+                for n in pool
+                if n != short and _in_order(core, _department_core(n, settings.language).split())
+            }
         acronym = " " not in short and len(short) <= settings.resolve.acronym_chars
         spelled: set[str] = set()  # the names of which it is the initials only
         if acronym and short not in defined:
@@ -1099,9 +1120,7 @@ def _organisation_lists(names: AbstractSet[str], language: str) -> set[str]:
     conjunctions = words(language, "names").LIST_CONJUNCTIONS
 
     def core(name: str) -> str:
-        """'justice department' and 'department of justice' are one department's names."""
-        subject = _department_subject(name, language)
-        return f"department of {subject}" if subject else name
+        return _department_core(name, language)
 
     known = {core(name) for name in names}
     lists = set()
