@@ -581,3 +581,17 @@ def test_a_name_cut_in_mid_phrase_is_no_actor() -> None:
         mentions(("d1", "the Inspector General's Report on Crooked Ida and", "PERSON"))
     )
     assert entities == []
+
+
+def test_a_middle_name_has_no_slip() -> None:
+    """'Baker' had joined 'Ruth Bader Ginsburg', one letter off her middle name."""
+    found = groups(
+        mentions(
+            ("d1", "Ida Bader Brenner", "PERSON"),
+            ("d2", "Baker", "PERSON"),
+            ("d3", "Brennar", "PERSON"),  # a slip of the last name still joins
+            ("d4", "Bader", "PERSON"),
+        )
+    )
+    assert {"Baker"} in found
+    assert {"Ida Bader Brenner", "Brennar", "Bader"} in found

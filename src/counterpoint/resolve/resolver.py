@@ -1160,6 +1160,7 @@ class _People:
 
     def __init__(self, items: Iterable[Named], joins: UnionFind, settings: Settings) -> None:
         self.surnames: dict[str, set[str]] = defaultdict(set)  # root -> surnames
+        self.last_names: dict[str, set[str]] = defaultdict(set)  # root -> last of its surnames
         self.named: Counter[str] = Counter()  # root -> mentions
         self.by_spelling: dict[str, set[str]] = defaultdict(set)  # spelling variant -> roots
         language = settings.language
@@ -1175,10 +1176,13 @@ class _People:
             if item.name not in skipped and not generations.intersection(item.name.split()):
                 root = joins.find(item.key)
                 self.named[root] += item.mentions
-                for surname in _surnames(item.name, language):
-                    self.surnames[root].add(surname)
-                    for variant in _spelling_variants(surname):
-                        self.by_spelling[variant].add(root)
+                surnames = _surnames(item.name, language)
+                self.surnames[root].update(surnames)
+                self.last_names[root].update(surnames[-1:])
+                for surname in surnames[:-1]:  # a middle name has no slip: 'Bader' is no 'Baker'
+                    self.by_spelling[surname].add(root)
+                for variant in _spelling_variants(surnames[-1]) if surnames else ():
+                    self.by_spelling[variant].add(root)
 
     def all_surnames(self) -> set[str]:
         return set().union(*self.surnames.values())
@@ -1189,7 +1193,10 @@ class _People:
         if word in self.given_names:
             return {r for r in self.by_spelling.get(word, set()) if word in self.surnames[r]}
         near = set().union(*(self.by_spelling.get(v, set()) for v in _spelling_variants(word)))
-        return {r for r in near if any(close_spelling(word, s) for s in self.surnames[r])}
+        return {r for r in near if word in self.surnames[r] or self._slip_of_last(word, r)}
+
+    def _slip_of_last(self, word: str, root: str) -> bool:
+        return any(close_spelling(word, last) for last in self.last_names[root])
 
 
 def _organisation_roots(
