@@ -1063,7 +1063,9 @@ def _join_organisation_names(
             fits = {
                 n
                 for n in pool
-                if n != short and _in_order(core, _department_core(n, settings.language).split())
+                if n != short
+                and _in_order(core, _department_core(n, settings.language).split())
+                and not _a_side_of(short, n, settings.language)
             }
         acronym = " " not in short and len(short) <= settings.resolve.acronym_chars
         spelled: set[str] = set()  # the names of which it is the initials only
@@ -1083,6 +1085,19 @@ def _join_organisation_names(
         for other in longest if len(longest) > 1 else []:
             score = settings.resolve.organisation_shorter_score
             candidates.append((key, organisations[other], score, "shorter form of the name"))
+
+
+def _a_side_of(short: str, name: str, language: str) -> bool:
+    """Whether `short` is the whole of one side of `name` around a conjunction, the side after
+    it or a one-word side before it ('politico' of 'politico and defense one', 'sputnik news'
+    of 'rt and sputnik news'): it names one of the two, not both. A longer first side is an
+    official name's start ('centers for disease control' of '... and prevention')."""
+    conjunctions = words(language, "names").LIST_CONJUNCTIONS
+    parts, said = name.split(), short.split()
+    return any(
+        parts[at] in conjunctions and (said == parts[at + 1 :] or said == parts[:at] == parts[:1])
+        for at in range(1, len(parts) - 1)
+    )
 
 
 def _one_company(
