@@ -596,3 +596,21 @@ def test_a_middle_name_has_no_slip() -> None:
     )
     assert {"Baker"} in found
     assert {"Ida Bader Brenner", "Brennar", "Bader"} in found
+
+
+def test_a_surname_is_the_corpus_person_before_an_organisation_named_after_them() -> None:
+    """A bare 'Trump' in an article naming 'the Trump White House' and no Trump in full had
+    joined the White House, not Donald Trump."""
+    found = groups(
+        mentions(
+            ("d1", "Varnhold Voss Council", "ORG"),
+            ("d1", "Voss", "PERSON"),
+            ("d2", "Ida Voss", "PERSON"),
+            ("d2", "Voss", "PERSON"),
+            ("d3", "Corvane Mining Group", "ORG"),
+            ("d3", "Corvane", "PERSON"),  # no person of that name: the organisation's own
+        )
+    )
+    assert {"Ida Voss", "Voss"} in found
+    assert {"Varnhold Voss Council"} in found
+    assert {"Corvane Mining Group", "Corvane"} in found

@@ -1159,11 +1159,10 @@ def _join_surnames(
     Which person a bare surname means is decided per document (its key becomes the document's
     own), so that "Biden" meaning Joe here and Hunter there never joins the two through it."""
     people = _People(items, joins, settings)
-    organisations = _organisation_roots(items, joins, settings.language, people.all_surnames())
     for item in items:
         if item.kind != "Person" or " " in item.name or item.description:
             continue
-        fits = people.fitting(item.name) or _one_organisation(organisations, item.name)
+        fits = people.fitting(item.name)
         if fits:
             item.key = private_key(f"Person:{item.name}", item.mention.doc)
         _join_surname(item.key, fits, people.named, joins, candidates, settings)
