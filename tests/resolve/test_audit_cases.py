@@ -614,3 +614,22 @@ def test_a_surname_is_the_corpus_person_before_an_organisation_named_after_them(
     assert {"Ida Voss", "Voss"} in found
     assert {"Varnhold Voss Council"} in found
     assert {"Corvane Mining Group", "Corvane"} in found
+
+
+def test_a_given_name_alone_fitting_by_a_slip_too_is_no_one_surname() -> None:
+    """'Garrett' (Major Garrett, his first word read as a rank) fits 'Jenny Garrett' exactly
+    and 'Scott Garret' by a slip: it joins neither."""
+    found = groups(
+        mentions(
+            ("d1", "Ida Garrett", "PERSON"),
+            ("d2", "Garrett", "PERSON"),
+            ("d3", "Tomas Garret", "PERSON"),
+        )
+    )
+    assert {"Garrett"} in found
+
+
+def test_a_person_run_into_the_next_word_is_that_person() -> None:
+    """'Ilhan Omar of Minnesota', cut by the tagger after 'of', is Ilhan Omar."""
+    found = groups(mentions(("d1", "Ida Voss", "PERSON"), ("d2", "Ida Voss of", "PERSON")))
+    assert {"Ida Voss", "Ida Voss of"} in found

@@ -413,6 +413,8 @@ def _named_items(mentions: Iterable[Mention], language: str) -> list[Item]:
         if mention.label in lang.CAPITALISED_LABELS and mention.text.islower():
             continue
         if mention.label != "DESC":
+            if kind == "Person":
+                mention = _cut_short(mention, lang)
             said = normalise_name(mention.text, language)
             if _names_no_actor(said, lang):
                 continue
@@ -490,13 +492,24 @@ def _organisation_type(name: str, language: str) -> str:
 def _names_no_actor(name: str, lang: ModuleType) -> bool:
     """Whether a name is a law's, a plan's or a disease's, which the tagger took for an
     actor's, a legal form cut off its company's name ('LLC' of 'Chrysler LLC'), or a span cut
-    in mid-phrase ('the Inspector General's Report on Crooked Hillary and')."""
+    in mid-phrase ('the Inspector General's Report on Crooked Hillary and'; a person's short
+    name so cut is trimmed first, `_cut_short`)."""
     parts = name.split()
     return (
         name in lang.NOT_ACTOR_NAMES
         or name in lang.LEGAL_FORMS
         or (len(parts) > 1 and parts[-1] in lang.NOT_ACTOR_LAST_WORDS | lang.CONNECTIVES)
     )
+
+
+def _cut_short(mention: Mention, lang: ModuleType) -> Mention:
+    """A person's name the tagger ran into the next word ('Ilhan Omar of Minnesota', 'Donald
+    Trump Jr. and'), without that word, if a person's name of at most three words is left."""
+    written = mention.text.rstrip()
+    trimmed = re.sub(rf"(?:\W+(?:{'|'.join(lang.CONNECTIVES)}))+\W*$", "", written, flags=re.I)
+    if trimmed == written or len(trimmed.split()) > lang.PERSON_NAME_WORDS[1]:
+        return mention
+    return replace(mention, text=trimmed, end=mention.start + len(trimmed))
 
 
 def _trim_headline_names(items: list[Item], text: str, language: str) -> None:
@@ -1162,10 +1175,34 @@ def _join_surnames(
     for item in items:
         if item.kind != "Person" or " " in item.name or item.description:
             continue
-        fits = people.fitting(item.name)
+        fits, barred = people.fitting(item.name)
+        if not fits:
+            fits = _organisation_named_as(item.name, items, joins, settings.language)
         if fits:
             item.key = private_key(f"Person:{item.name}", item.mention.doc)
-        _join_surname(item.key, fits, people.named, joins, candidates, settings)
+        _join_surname(item.key, fits, people.named, joins, candidates, settings, barred)
+
+
+def _organisation_named_as(
+    word: str, items: Iterable[Item], joins: UnionFind, language: str
+) -> set[str]:
+    """The one organisation of its document a bare name is, read as a person's or a company's
+    name would be: its last word ('Haley' of 'Nikki Haley', a person the tagger took for an
+    organisation; 'Klan') or its first before a company's ending ('Corvane' of 'Corvane Mining
+    Group'). Not 'Trump' of 'the Trump White House' or 'Clinton' of 'the Clinton Foundation':
+    named after the person, not the person; the corpus decides those (`_join_bare_surnames`)."""
+    endings = words(language, "names").COMPANY_ENDINGS
+    roots = {
+        joins.find(i.key)
+        for i in items
+        if i.kind in ORGANISATIONS
+        and " " in i.name
+        and (
+            i.name.split()[-1] == word
+            or (i.name.split()[0] == word and i.name.split()[-1] in endings)
+        )
+    }
+    return roots if len(roots) == 1 else set()
 
 
 class _People:
@@ -1201,13 +1238,16 @@ class _People:
     def all_surnames(self) -> set[str]:
         return set().union(*self.surnames.values())
 
-    def fitting(self, word: str) -> set[str]:
-        """The roots with a surname `word` spells up to one slip; a given name alone has no
-        slip ('Robert' and 'Roberta' are not 'John Roberts')."""
-        if word in self.given_names:
-            return {r for r in self.by_spelling.get(word, set()) if word in self.surnames[r]}
+    def fitting(self, word: str) -> tuple[set[str], set[str]]:
+        """The roots with a surname `word` spells up to one slip, and those of them it must not
+        join: a given name alone is a candidate only of those it fits by a slip ('Robert' and
+        'Roberta' beside 'John Roberts'), though they still keep an exact fit from being the
+        only one."""
         near = set().union(*(self.by_spelling.get(v, set()) for v in _spelling_variants(word)))
-        return {r for r in near if word in self.surnames[r] or self._slip_of_last(word, r)}
+        fits = {r for r in near if word in self.surnames[r] or self._slip_of_last(word, r)}
+        if word not in self.given_names:
+            return fits, set()
+        return fits, {r for r in fits if word not in self.surnames[r]}
 
     def _slip_of_last(self, word: str, root: str) -> bool:
         return any(close_spelling(word, last) for last in self.last_names[root])
@@ -1247,13 +1287,15 @@ def _join_surname(
     joins: UnionFind,
     candidates: Candidates,
     settings: Settings,
+    barred: AbstractSet[str] = frozenset(),
 ) -> None:
     """A bare surname's key joins the one root it fits, or the one named `surname_prominence`
-    times as often as any other; the other fits are candidate links."""
+    times as often as any other, unless that one is `barred`; the other fits are candidate
+    links."""
     prominent = _most_named(fits, named, settings.resolve.surname_prominence)
+    chosen = prominent or (next(iter(fits)) if len(fits) == 1 else None)
     score = settings.resolve.surname_score
-    if len(fits) == 1 or prominent is not None:
-        chosen = prominent or next(iter(fits))
+    if chosen is not None and chosen not in barred:
         joins.join(key, chosen)
         for root in sorted(fits - {chosen}):
             reason = "surname of several people; the most named taken"
@@ -2134,8 +2176,10 @@ def _join_bare_surnames(
             continue
         if joins.find(item.key) in people.surnames:  # already one named person
             continue
-        fits = people.fitting(item.name) or _one_organisation(organisations, item.name)
-        _join_surname(item.key, fits, people.named, joins, candidates, settings)
+        fits, barred = people.fitting(item.name)
+        if not fits:
+            fits = _one_organisation(organisations, item.name)
+        _join_surname(item.key, fits, people.named, joins, candidates, settings, barred)
 
 
 def _surnames(name: str, language: str) -> list[str]:
