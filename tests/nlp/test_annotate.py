@@ -161,6 +161,7 @@ def test_bylines_and_signed_photographs_are_no_actors() -> None:
         "Mayor Ida Voss opened the Calder bridge on Monday.\n"
         "Ida Voss at the bridge. Oskar Brandt/Getty Images\n"
         "Crews at work. Nadia Ferrand/Bloomberg via Getty Images\n"
+        "The deck at dusk. REUTERS/ Lena Markov/File Photo\n"
         "Follow Piet Larsen on Twitter @pietlarsen\n"
         "By Monday, Oskar Brandt had signed the contract."
     )
@@ -209,6 +210,9 @@ def test_names_written_with_a_slash_are_two_actors() -> None:
     doc.ents = [Span(doc, 1, 6, label="ORG"), Span(doc, 9, 12, label="ORG")]
     split = nlp.get_pipe("paired_names")(doc)
     assert [e.text for e in split.ents] == ["Varnhold News", "Calder Times", "AC/DC"]
+    cut = nlp.make_doc("A Varnhold/Calder Today poll.")  # the tagger's name cut before "Today"
+    cut.ents = [Span(cut, 1, 4, label="ORG")]
+    assert [e.text for e in nlp.get_pipe("paired_names")(cut).ents] == ["Varnhold/Calder"]
 
 
 def test_share_buttons_before_a_caption_are_no_actors() -> None:

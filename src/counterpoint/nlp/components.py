@@ -65,14 +65,16 @@ def paired_names(doc: Doc) -> Doc:
     "Reuters/Ipsos", "the Biden/Harris campaign") are two actors, which the tagger takes for
     one name: the entity is split into its sides (articles before each left out), so that
     neither is read as the other's longer name. Two short capitals ("AC/DC") stay one name,
-    and so does a name with a side in lower case ("Health/social care")."""
+    and so does a name with a side in lower case ("Health/social care") or one the tagger cut
+    before a capitalised word ("Pew/USA" of "Pew/USA Today")."""
     ents = []
     for ent in doc.ents:
         slashes = [t.i for t in ent if t.text == "/" and ent.start < t.i < ent.end - 1]
         bounds = zip([ent.start - 1, *slashes], [*slashes, ent.end], strict=True)
         sides = [_without_article(doc[start + 1 : end]) for start, end in bounds]
         named = [s for s in sides if len(s) and s[0].text[:1].isupper()]
-        if len(named) < 2 or len(named) < len(sides) or all(_two_letters(s) for s in named):
+        cut = ent.end < len(doc) and doc[ent.end].is_title  # "Pew/USA" of "Pew/USA Today"
+        if cut or len(named) < len(sides) or len(named) < 2 or all(map(_two_letters, named)):
             ents.append(ent)
             continue
         ents += [Span(doc, s.start, s.end, label=ent.label_) for s in named]

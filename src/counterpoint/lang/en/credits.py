@@ -22,9 +22,9 @@ CREDITS = (
     re.compile(r"Image copyright (?P<credit>.+?)(?= Image caption|\n|$)"),
     # "(AP Photo/Evan Vucci, File)", "(Photo by Jane Doe/Getty Images)".
     re.compile(r"(?P<credit>\((?:[A-Z][\w.]* )*Photo(?:graph)?s?\b[^()\n]{0,80}\))"),
-    # "... on Monday. REUTERS/Kevin Lamarque", "AFP/Getty Images": an agency in capitals and
-    # the names after its slash.
-    re.compile(rf"(?<![\w/])(?P<credit>{_AGENCY}(?:/{_NAME})+)"),
+    # "... on Monday. REUTERS/Kevin Lamarque", "AFP/Getty Images", "REUTERS/ Jay Paul/File
+    # Photo": an agency in capitals and the names after its slash.
+    re.compile(rf"(?<![\w/])(?P<credit>{_AGENCY}(?:/ ?{_NAME})+)"),
     # "Photo by Jane Doe/Getty Images", "Photograph: Jane Doe/AP", "Credit: Jane Doe".
     re.compile(
         rf"(?:^|(?<=[\n.|—(]) ?)(?P<credit>(?:Photo(?:graph)?|Image|Photo credit|Credit)"
