@@ -1051,20 +1051,31 @@ def _join_organisation_names(
     """'the Hollin Institute' is 'the Hollin Institute for Highland Studies', 'CIA' is 'Central
     Intelligence Agency', when exactly one longer name fits, or, of the names its initials fit,
     the one named `acronym_prominence` times as often as any other. An acronym some text defines
-    as another name's ('the Islamic State (ISIS)') is not read as the initials of a third."""
+    as another name's ('the Islamic State (ISIS)') is not read as the initials of a third. A
+    name of several words or of four letters at most is not one of its units ('NBC News' is
+    not 'the NBC News Verification Unit', 'CIA' not 'the CIA Center for Cyber Intelligence');
+    a longer single word may be ('Reeltown' of 'Reeltown High School')."""
     organisations = {i.name: i.key for i in items if i.kind in ORGANISATIONS and "@" not in i.key}
     named: Counter[str] = Counter()
     for item in items:
         named[item.name] += item.mentions
     prominence = settings.resolve.acronym_prominence
     # bodies placed in a state ('justice department' keyed '...@US') are sides of lists too
-    bodies = {i.name for i in items if i.kind in ORGANISATIONS}
-    lists = _organisation_lists(bodies, settings.language)
+    placed: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        if item.kind in ORGANISATIONS:
+            placed[item.name].add(item.key)
+    lists = _organisation_lists(set(placed), settings.language)
+    # what initials may stand for: the organisations, and the bodies of one place each ('CIA'
+    # for 'central intelligence agency', keyed as the United States')
+    targets = {name: min(keys) for name, keys in placed.items() if len(keys) == 1}
+    targets.update(organisations)
     by_word: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
     for name in organisations:
         for word in distinctive_words(name, settings.language):
             by_word[word].add(name)
+    for name in targets:
         if len(name.split()) >= 2:
             by_initials[initials(name, settings.language)].add(name)
     for short, key in organisations.items():
@@ -1081,23 +1092,32 @@ def _join_organisation_names(
                 and not _a_side_of(short, n, settings.language)
             }
         acronym = " " not in short and len(short) <= settings.resolve.acronym_chars
+        if " " in short or len(short) <= 4:  # 'NBC', 'NBC News': not 'the NBC News Desk'
+            units = words(settings.language, "names").UNIT_NOUNS
+            fits = {n for n in fits if not units & (set(n.split()) - set(short.split()))}
         spelled: set[str] = set()  # the names of which it is the initials only
         if acronym and short not in defined:
             spelled = by_initials.get(short, set()) - {short} - fits
             fits |= spelled
-        longest = {f for f in fits if not any(set(f.split()) < set(g.split()) for g in fits)}
+        # the longest names, and every name it spells: 'federal bureau of investigation' stays
+        # beside 'us federal bureau of investigation' for the prominence test below
+        longest = {
+            f
+            for f in fits
+            if f in spelled or not any(set(f.split()) < set(g.split()) for g in fits)
+        }
         if longest <= lists:
             continue  # "facebook" and "facebook and instagram": no name of either
-        longest = _one_company(longest, joins, organisations, settings.language)
+        longest = _one_company(longest, joins, targets, settings.language)
         if len(longest) > 1 and spelled:
             first, second = sorted(longest, key=lambda f: (-named[f], f))[:2]
             if first in spelled and named[first] >= prominence * named[second]:
                 longest = {first}
         if len(longest) == 1:
-            joins.join(key, organisations[longest.pop()])
+            joins.join(key, targets[longest.pop()])
         for other in longest if len(longest) > 1 else []:
             score = settings.resolve.organisation_shorter_score
-            candidates.append((key, organisations[other], score, "shorter form of the name"))
+            candidates.append((key, targets[other], score, "shorter form of the name"))
 
 
 def _a_side_of(short: str, name: str, language: str) -> bool:

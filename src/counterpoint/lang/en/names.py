@@ -68,6 +68,12 @@ LEGAL_FORMS = COMPANY_ENDINGS - {"company", "group", "holdings", "holding", "co"
 # persons: laws, plans and amendments by their last word (in a name of two words or more: "the
 # Defense of Marriage Act", "Clean Power Plan"), diseases by their names.
 NOT_ACTOR_LAST_WORDS = {"act", "plan", "amendment"}
+# Nouns of a unit of an organisation: "the NBC News Verification Unit", "the CIA Center for Cyber
+# Intelligence", "the FBI Washington Field Office" are parts of NBC News, the CIA, the FBI.
+UNIT_NOUNS = {
+    "unit", "center", "centre", "division", "office", "team", "desk", "school", "laboratory",
+    "lab", "program", "programme", "project", "initiative",
+}  # fmt: skip
 # Last words of a place's name that the tagger takes for a person's ("John Wayne Airport",
 # "Trump Tower"); not words that are also surnames ("Park", "Hall", "Street").
 FACILITY_WORDS = {
