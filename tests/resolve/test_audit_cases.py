@@ -661,3 +661,15 @@ def test_a_name_is_not_one_of_its_units() -> None:
         )
     )
     assert {"the VNN News Verification Unit"} in found
+
+
+def test_a_body_is_shown_by_its_most_written_full_name() -> None:
+    """'the Clinton Foundation' (30 mentions) was shown as a 'Clinton Global Foundation' written
+    once, 'the CIA' as 'U.S. Central Intelligence Agency': the fullest form, however rare."""
+    entities = resolve_entities(
+        mentions(
+            *[("d1", "the Varnhold Foundation", "ORG")] * 5,
+            ("d2", "the Varnhold Global Foundation", "ORG"),
+        )
+    )
+    assert [e.name for e in entities] == ["Varnhold Foundation"]

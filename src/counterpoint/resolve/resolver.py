@@ -2260,8 +2260,9 @@ def _make_entity(
 def _shown_name(texts: Mapping[str, int], kind: str, language: str) -> str:
     """The name an entity is shown by. A person's or a place's: its most written full form,
     not its longest, which is where a headline's or a list's words taken into a name end up
-    ('Ida Voss Will Run', 'Ida Voss Tomas Brenner'). A body's: its fullest ('the Tallow River
-    Authority' rather than 'TRA'), then its most written."""
+    ('Ida Voss Will Run', 'Ida Voss Tomas Brenner'). A body's: its most written name of
+    several proper words ('the Tallow River Authority' rather than 'TRA', 'the Clinton
+    Foundation' rather than a 'Clinton Global Foundation' written once), then its fullest."""
     names = words(language, "names")
     written = {text.lower() for text in texts}
     shown: Counter[str] = Counter()
@@ -2277,6 +2278,8 @@ def _shown_name(texts: Mapping[str, int], kind: str, language: str) -> str:
             shown[form] += n
     if kind not in {"Person", "Location"}:
         # "a White House" is no fuller than "White House": words in lower case do not count
+        if full := [f for f in shown if _proper_words(f) > 1]:
+            return min(full, key=lambda f: (-shown[f], -_proper_words(f), f))
         return min(shown, key=lambda f: (-_proper_words(f), -shown[f], f), default="")
     full = [f for f in shown if len(f.split()) > 1]
     pool = full if kind == "Person" and full else list(shown)
