@@ -1192,37 +1192,36 @@ def _join_surnames(
     Which person a bare surname means is decided per document (its key becomes the document's
     own), so that "Biden" meaning Joe here and Hunter there never joins the two through it."""
     people = _People(items, joins, settings)
+    organisations = _organisations_by_bare_name(items, joins, settings.language)
     for item in items:
         if item.kind != "Person" or " " in item.name or item.description:
             continue
         fits, barred = people.fitting(item.name)
-        if not fits:
-            fits = _organisation_named_as(item.name, items, joins, settings.language)
+        if not fits and len(organisations[item.name]) == 1:
+            fits = set(organisations[item.name])
         if fits:
             item.key = private_key(f"Person:{item.name}", item.mention.doc)
         _join_surname(item.key, fits, people.named, joins, candidates, settings, barred)
 
 
-def _organisation_named_as(
-    word: str, items: Iterable[Item], joins: UnionFind, language: str
-) -> set[str]:
-    """The one organisation of its document a bare name is, read as a person's or a company's
-    name would be: its last word ('Haley' of 'Nikki Haley', a person the tagger took for an
-    organisation; 'Klan') or its first before a company's ending ('Corvane' of 'Corvane Mining
-    Group'). Not 'Trump' of 'the Trump White House' or 'Clinton' of 'the Clinton Foundation':
-    named after the person, not the person; the corpus decides those (`_join_bare_surnames`)."""
+def _organisations_by_bare_name(
+    items: Iterable[Item], joins: UnionFind, language: str
+) -> dict[str, set[str]]:
+    """The organisations of one document a bare name may be, by that name, read as a person's
+    or a company's name would be: its last word ('Haley' of 'Nikki Haley', a person the tagger
+    took for an organisation; 'Klan') or its first before a company's ending ('Corvane' of
+    'Corvane Mining Group'). Not 'Trump' of 'the Trump White House' or 'Clinton' of 'the Clinton
+    Foundation': named after the person, not the person; the corpus decides those
+    (`_join_bare_surnames`)."""
     endings = words(language, "names").COMPANY_ENDINGS
-    roots = {
-        joins.find(i.key)
-        for i in items
-        if i.kind in ORGANISATIONS
-        and " " in i.name
-        and (
-            i.name.split()[-1] == word
-            or (i.name.split()[0] == word and i.name.split()[-1] in endings)
-        )
-    }
-    return roots if len(roots) == 1 else set()
+    found: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        parts = item.name.split()
+        if item.kind in ORGANISATIONS and len(parts) > 1:
+            found[parts[-1]].add(joins.find(item.key))
+            if parts[-1] in endings:
+                found[parts[0]].add(joins.find(item.key))
+    return found
 
 
 class _People:
@@ -1762,11 +1761,14 @@ class _Actors:
         not as a state's ("Ukrainian President Zelensky" is one president among others)."""
         lang = self.lang
         m = item.mention
+        window = lang.ROLE_WINDOW_CHARS
+        near = self.text[max(0, m.start - window) : m.end + window].lower()
+        if noun.split()[-1].lower() not in near:  # the role's noun is not even written there
+            return False
         if not loose and self._quoted(m.start):
             return False
         # "former director" is also "former FBI director"
         role = r"(?:\s+[\w.&-]+){0,2}?\s+".join(re.escape(w) for w in noun.split())
-        window = lang.ROLE_WINDOW_CHARS
         inside = " ".join(m.text.split()[:-1])
         before = self.text[max(0, m.start - window) : m.start]
         after = self.text[m.end : m.end + window]
