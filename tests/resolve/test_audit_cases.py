@@ -533,7 +533,8 @@ def test_initials_are_no_surname_of_a_person_named_family_name_first() -> None:
 
 
 def test_a_given_name_alone_is_no_slip_of_a_surname() -> None:
-    """'Robert' and 'Roberta' had joined 'John Roberts' as a one-letter slip of his surname."""
+    """'Robert' and 'Roberta' had joined 'John Roberts' as a one-letter slip of his surname;
+    'Jay' (of 'Jay-Z') 'Albert Jay Nock' as his middle name."""
     found = groups(
         mentions(
             ("d1", "Tomas Roberts", "PERSON"),
@@ -542,9 +543,11 @@ def test_a_given_name_alone_is_no_slip_of_a_surname() -> None:
             ("d3", "Roberta", "PERSON"),
             ("d4", "Ida Brennerr", "PERSON"),
             ("d4", "Brenner", "PERSON"),  # a surname's slip still joins
+            ("d5", "Carl Jay Dorne", "PERSON"),
+            ("d6", "Jay", "PERSON"),
         )
     )
-    assert {"Robert"} in found and {"Roberta"} in found
+    assert {"Robert"} in found and {"Roberta"} in found and {"Jay"} in found
     assert {"Ida Brennerr", "Brenner"} in found
 
 

@@ -1259,14 +1259,14 @@ class _People:
 
     def fitting(self, word: str) -> tuple[set[str], set[str]]:
         """The roots with a surname `word` spells up to one slip, and those of them it must not
-        join: a given name alone is a candidate only of those it fits by a slip ('Robert' and
-        'Roberta' beside 'John Roberts'), though they still keep an exact fit from being the
-        only one."""
+        join: a given name alone is a candidate only of those it fits by a slip or as a middle
+        name ('Robert' and 'Roberta' beside 'John Roberts', 'Jay' beside 'Albert Jay Nock'),
+        though they still keep an exact fit from being the only one."""
         near = set().union(*(self.by_spelling.get(v, set()) for v in _spelling_variants(word)))
         fits = {r for r in near if word in self.surnames[r] or self._slip_of_last(word, r)}
         if word not in self.given_names:
             return fits, set()
-        return fits, {r for r in fits if word not in self.surnames[r]}
+        return fits, {r for r in fits if word not in self.last_names[r]}
 
     def _slip_of_last(self, word: str, root: str) -> bool:
         return any(close_spelling(word, last) for last in self.last_names[root])
