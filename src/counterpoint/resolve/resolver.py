@@ -506,7 +506,7 @@ def _cut_short(mention: Mention, lang: ModuleType) -> Mention:
     """A person's name the tagger ran into the next word ('Ilhan Omar of Minnesota', 'Donald
     Trump Jr. and'), without that word, if a person's name of at most three words is left."""
     written = mention.text.rstrip()
-    trimmed = re.sub(rf"(?:\W+(?:{'|'.join(lang.CONNECTIVES)}))+\W*$", "", written, flags=re.I)
+    trimmed = lang.TRAILING_CONNECTIVES.sub("", written)
     if trimmed == written or len(trimmed.split()) > lang.PERSON_NAME_WORDS[1]:
         return mention
     return replace(mention, text=trimmed, end=mention.start + len(trimmed))
@@ -1078,22 +1078,22 @@ def _join_organisation_names(
     for name in targets:
         if len(name.split()) >= 2:
             by_initials[initials(name, settings.language)].add(name)
+    cores = {name: _department_core(name, settings.language).split() for name in organisations}
+    units = words(settings.language, "names").UNIT_NOUNS
     for short, key in organisations.items():
         distinctive = distinctive_words(short, settings.language)
         fits: set[str] = set()
         if distinctive:
             pool = set.intersection(*(by_word[w] for w in distinctive))
-            core = _department_core(short, settings.language).split()
             fits = {
                 n
                 for n in pool
                 if n != short
-                and _in_order(core, _department_core(n, settings.language).split())
+                and _in_order(cores[short], cores[n])
                 and not _a_side_of(short, n, settings.language)
             }
         acronym = " " not in short and len(short) <= settings.resolve.acronym_chars
         if " " in short or len(short) <= 4:  # 'NBC', 'NBC News': not 'the NBC News Desk'
-            units = words(settings.language, "names").UNIT_NOUNS
             fits = {n for n in fits if not units & (set(n.split()) - set(short.split()))}
         spelled: set[str] = set()  # the names of which it is the initials only
         if acronym and short not in defined:
@@ -1197,8 +1197,8 @@ def _join_surnames(
         if item.kind != "Person" or " " in item.name or item.description:
             continue
         fits, barred = people.fitting(item.name)
-        if not fits and len(organisations[item.name]) == 1:
-            fits = set(organisations[item.name])
+        if not fits:
+            fits = _one_organisation(organisations, item.name)
         if fits:
             item.key = private_key(f"Person:{item.name}", item.mention.doc)
         _join_surname(item.key, fits, people.named, joins, candidates, settings, barred)

@@ -55,6 +55,8 @@ GENERIC_ORG_WORDS = set(
 LIST_CONJUNCTIONS = {"and"}
 # Words between the words of a name that initials skip: "Ministry of Foreign Affairs".
 CONNECTIVES = {"of", "the", "for", "and", "on", "in", "at", "de", "del", "la", "los", "las", "y"}
+# Connectives ending a name the tagger ran into the next words: "Ilhan Omar of", "Christie and".
+TRAILING_CONNECTIVES = re.compile(rf"(?:\W+(?:{'|'.join(sorted(CONNECTIVES))}))+\W*$", re.I)
 # Last words of a company's name.
 COMPANY_ENDINGS = {
     "inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "sa", "ag",
