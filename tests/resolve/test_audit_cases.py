@@ -676,3 +676,20 @@ def test_a_body_is_shown_by_its_most_written_full_name() -> None:
         )
     )
     assert [e.name for e in entities] == ["Varnhold Foundation"]
+
+
+def test_a_bodys_noun_is_no_surname_of_a_name_the_tagger_ran_on() -> None:
+    """'James Comey Senate' (a headline's words run on) had made every 'Senate' of its article
+    a surname of James Comey's."""
+    text = "The Senate listened. Ida Voss Senate hearing. Ida Voss spoke. Voss left."
+    found = groups(
+        in_text(
+            "d1",
+            text,
+            ("Ida Voss Senate", "PERSON"),
+            ("Senate", "ORG"),
+            ("Voss", "PERSON"),
+        ),
+        {"d1": text},
+    )
+    assert {"Senate"} in found

@@ -434,7 +434,7 @@ def _named_items(mentions: Iterable[Mention], language: str) -> list[Item]:
             name = normalise_name(mention.text, language)
         if name and not name.isdigit():
             items.append(Item(mention, name, kind))
-    _surnames_taken_for_organisations(items)
+    _surnames_taken_for_organisations(items, language)
     _people_taken_for_organisations(items, language)
     return items
 
@@ -552,10 +552,12 @@ def _keyed(items: list[Item], language: str) -> list[Item]:
     return items
 
 
-def _surnames_taken_for_organisations(items: list[Item]) -> None:
+def _surnames_taken_for_organisations(items: list[Item], language: str) -> None:
     """The tagger often labels a surname on its own as an organisation ('Márquez said',
     'Ocasio-Cortez said'); one that ends a person's full name in the same document is taken as
-    that person, unless it is written as initials ('UN' beside 'Kim Jong Un')."""
+    that person, unless it is written as initials ('UN' beside 'Kim Jong Un') or is a body's
+    noun ('Senate' beside a 'James Comey Senate' the tagger ran on)."""
+    bodies = words(language, "references").BODY_NOUNS
     surnames: dict[str, set[str]] = defaultdict(set)
     for item in items:
         if item.kind == "Person" and " " in item.name:
@@ -568,6 +570,7 @@ def _surnames_taken_for_organisations(items: list[Item]) -> None:
             and item.name in surnames[item.mention.doc]
             and (one_word or " " not in item.name)
             and not (is_acronym(item.mention.text) and len(item.name) <= 3)
+            and item.name not in bodies
         ):
             item.kind = "Person"
 
