@@ -693,3 +693,10 @@ def test_a_bodys_noun_is_no_surname_of_a_name_the_tagger_ran_on() -> None:
         {"d1": text},
     )
     assert {"Senate"} in found
+
+
+def test_don_before_a_surname_is_a_given_name() -> None:
+    """'Don' was read as the Spanish title, so 'Don Beyer' was a bare 'Beyer' and joined Heather
+    Heyer by a slip, 'Don Hewitt' joined Hugh Hewitt; in English news it is a given name."""
+    found = groups(mentions(("d1", "Don Vossen", "PERSON"), ("d2", "Ida Vossen", "PERSON")))
+    assert {"Don Vossen"} in found

@@ -20,7 +20,7 @@ TITLES = set(
     rev reverend sheikh mr mrs ms miss dr prof professor sir dame lord lady former late then
     defense defence interior foreign finance economy deputy attorney chancellor premier dictator
     leader spokesman spokeswoman spokesperson ltg maj major adm brig cmdr cpl pvt det detective
-    officer sheriff atty the señor señora don doña presidente ministro
+    officer sheriff atty the señor señora doña presidente ministro
     ministra general senador senadora alcalde gobernador
     """.split()
 )
