@@ -593,12 +593,29 @@ def test_a_middle_name_has_no_slip() -> None:
         mentions(
             ("d1", "Ida Bader Brenner", "PERSON"),
             ("d2", "Baker", "PERSON"),
-            ("d3", "Brennar", "PERSON"),  # a slip of the last name still joins
+            ("d3", "Ida Bader Brenner", "PERSON"),
+            ("d3", "Brennar", "PERSON"),  # a slip of the last name in its document still joins
             ("d4", "Bader", "PERSON"),
         )
     )
     assert {"Baker"} in found
     assert {"Ida Bader Brenner", "Brennar", "Bader"} in found
+
+
+def test_a_bare_name_joins_no_one_of_another_document_by_a_slip() -> None:
+    """Across documents a bare name one letter off a surname was another word or person, in
+    about 30 of 30 cases read on 1,300 AllSides articles: 'Salon' had joined Matt Salmon,
+    'Barack' Ehud Barak, 'Comedy' James Comey, 'Tucker' Jeff Zucker."""
+    found = groups(
+        mentions(
+            ("d1", "Ida Brenner", "PERSON"),
+            ("d2", "Brennar", "PERSON"),
+            ("d3", "Tomas Voss", "PERSON"),
+            ("d4", "Voss", "PERSON"),
+        )
+    )
+    assert {"Brennar"} in found
+    assert {"Tomas Voss", "Voss"} in found
 
 
 def test_a_surname_is_the_corpus_person_before_an_organisation_named_after_them() -> None:

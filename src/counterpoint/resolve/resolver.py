@@ -1260,16 +1260,18 @@ class _People:
     def all_surnames(self) -> set[str]:
         return set().union(*self.surnames.values())
 
-    def fitting(self, word: str) -> tuple[set[str], set[str]]:
+    def fitting(self, word: str, join_slips: bool = True) -> tuple[set[str], set[str]]:
         """The roots with a surname `word` spells up to one slip, and those of them it must not
         join: a given name alone is a candidate only of those it fits by a slip or as a middle
         name ('Robert' and 'Roberta' beside 'John Roberts', 'Jay' beside 'Albert Jay Nock'),
+        and, without `join_slips`, any it fits by a slip only ('Salon' beside 'Matt Salmon'),
         though they still keep an exact fit from being the only one."""
         near = set().union(*(self.by_spelling.get(v, set()) for v in _spelling_variants(word)))
         fits = {r for r in near if word in self.surnames[r] or self._slip_of_last(word, r)}
+        slipped = set() if join_slips else {r for r in fits if word not in self.surnames[r]}
         if word not in self.given_names:
-            return fits, set()
-        return fits, {r for r in fits if word not in self.last_names[r]}
+            return fits, slipped
+        return fits, slipped | {r for r in fits if word not in self.last_names[r]}
 
     def _slip_of_last(self, word: str, root: str) -> bool:
         return any(close_spelling(word, last) for last in self.last_names[root])
@@ -2193,7 +2195,8 @@ def _join_bare_surnames(
 ) -> None:
     """A surname its document leaves bare ("Trump said") is the one person of that surname in
     the corpus, or the one named far more often than the others; else it stays apart, linked to
-    each as a candidate."""
+    each as a candidate. Never one of another document it fits by a slip only: read on real
+    news, those were other words and other people ('Salon', 'Barack' for Ehud Barak)."""
     people = _People(items, joins, settings)
     organisations = _organisation_roots(items, joins, settings.language, people.all_surnames())
     for item in items:
@@ -2201,7 +2204,7 @@ def _join_bare_surnames(
             continue
         if joins.find(item.key) in people.surnames:  # already one named person
             continue
-        fits, barred = people.fitting(item.name)
+        fits, barred = people.fitting(item.name, join_slips=False)
         if not fits:
             fits = _one_organisation(organisations, item.name)
         _join_surname(item.key, fits, people.named, joins, candidates, settings, barred)
