@@ -165,9 +165,13 @@ def label(mention: GoldMention, parsed: Doc) -> str:
     """The label the resolver gets. Only names get an actor label, as only names reach the
     resolver in Counterpoint (the tagger finds names, not descriptions or pronouns): the
     corpus's own type where it names an actor type, else the label of the spaCy entity the span
-    overlaps most. Other mentions get a label the resolver ignores."""
+    overlaps most. Other mentions get a label the resolver ignores, and so does a span of names
+    joined by a conjunction ("GM and Chrysler"): the tagger finds each name on its own, never
+    the pair, which is no name of the first."""
     if not is_name(mention, parsed):
         return referring_label(mention, parsed)
+    if coordinated(mention, parsed):
+        return IGNORED_LABEL
     overlaps = [
         (min(mention.end, ent.end_char) - max(mention.start, ent.start_char), ent.label_)
         for ent in parsed.ents
@@ -179,6 +183,16 @@ def label(mention: GoldMention, parsed: Doc) -> str:
     if mention.tag.startswith("LOC"):
         return "GPE" if spacy_label == "GPE" else "LOC"
     return spacy_label or IGNORED_LABEL
+
+
+def coordinated(mention: GoldMention, parsed: Doc) -> bool:
+    """Whether the span joins its head to another word by a conjunction inside it."""
+    head = mention_head(mention, parsed)
+    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    if head is None or span is None:
+        return False
+    inside = [t.dep_ for t in head.children if span.start <= t.i < span.end]
+    return "cc" in inside and "conj" in inside
 
 
 def referring_label(mention: GoldMention, parsed: Doc) -> str:
