@@ -104,6 +104,16 @@ def test_a_pronoun_with_two_people_named_further_back_stays_unresolved() -> None
     assert ("d", "She") not in entity_of({"d": text})
 
 
+def test_a_given_name_rules_out_a_person_of_the_other_gender() -> None:
+    """'she' had stayed alone beside a man and a woman the text gives no gender, or gone to the
+    man ('she' to Brett Kavanaugh for Christine Blasey Ford); a given name given to both
+    ('Kim') rules no one out."""
+    text = "Elena Duarte met Pedro Ruiz in Varnhold. She said the talks went well."
+    assert entity_of({"d": text})[("d", "She")] == "Elena Duarte"
+    text = "Elena Duarte met Kim Sorensen in Varnhold. She said the talks went well."
+    assert ("d", "She") not in entity_of({"d": text})
+
+
 def test_which_right_after_an_organisation_stands_for_it() -> None:
     text = "Corvane Mining Group, which runs four mines, cut 300 jobs."
     mentions = [

@@ -1410,6 +1410,7 @@ class _Actors:
 
     def __init__(self, items: Iterable[Item], text: str, joins: UnionFind, settings: Settings):
         self.lang = words(settings.language, "references")
+        self.names = words(settings.language, "names")
         self.language = settings.language
         self.company_lead = settings.resolve.company_lead
         self.text = text
@@ -1469,7 +1470,7 @@ class _Actors:
         ]
         if noun in lang.FEMALE_WORDS or noun in lang.MALE_WORDS:
             gender = "f" if noun in lang.FEMALE_WORDS else "m"
-            candidates = [i for i in candidates if self.gender(i) in {gender, None}]
+            candidates = [i for i in candidates if self.may_be(i, gender)]
         role = _qualified_role(mention.text, noun, lang)
         # Given plainly, or else in a quotation or as a state's ("Ukrainian President"): the
         # plain holder, unless one given it otherwise is named more often ("President George W
@@ -1610,7 +1611,7 @@ class _Actors:
             return None
         if noun in lang.FEMALE_WORDS or noun in lang.MALE_WORDS:
             gender = "f" if noun in lang.FEMALE_WORDS else "m"
-            if found[0].kind != "Person" or self.gender(found[0]) not in {gender, None}:
+            if found[0].kind != "Person" or not self.may_be(found[0], gender):
                 return None
         return found
 
@@ -1658,7 +1659,7 @@ class _Actors:
                 return one, f"'{word}': the one body or state named just before"
             return None
         people = self._roots([i for i in near if i.kind in kinds])
-        fit = {r: i for r, i in people.items() if self.gender(i) in {gender, None}}
+        fit = {r: i for r, i in people.items() if self.may_be(i, gender)}
         if len(fit) == 1:
             (one,) = fit.values()
             return one, f"'{word}': the one person of that gender named just before"
@@ -1672,7 +1673,7 @@ class _Actors:
         earlier = self._roots(
             i for i in self.items if i.kind in kinds and i.mention.start < mention.start
         )
-        fit = {r: i for r, i in earlier.items() if self.gender(i) in {gender, None}}
+        fit = {r: i for r, i in earlier.items() if self.may_be(i, gender)}
         if len(fit) != 1 or len(earlier) != 1:
             return None
         (one,) = fit.values()
@@ -1728,6 +1729,35 @@ class _Actors:
             if words_said & (lang.MALE_WORDS | lang.MALE_PRONOUNS):
                 said.add("m")
         return said.pop() if len(said) == 1 else None
+
+    def may_be(self, item: Item, gender: str) -> bool:
+        """Whether the item's actor may be of that gender: the text's word where it gives one
+        (`gender`), else its given names' (`_given_name_gender`: 'she' is not Brett Kavanaugh).
+        Given names only rule an actor out; they never make one the sure pick, as the text's
+        words do."""
+        said = self.gender(item)
+        if said is not None:
+            return said == gender
+        return self._given_name_gender(self.joins.find(item.key)) in {gender, None}
+
+    def _given_name_gender(self, root: str) -> str | None:
+        """'m' or 'f' when every given name written in full for the actor is a man's or every
+        one a woman's (the US Census Bureau's lists, `lang/en/given_names.py`). A given name
+        given to both, or unknown ('Kim', 'Xi'), says nothing."""
+        names = self.names
+        found: set[str] = set()
+        for other in self.items:
+            if (
+                other.kind != "Person"
+                or other.description
+                or " " not in other.name
+                or self.joins.find(other.key) != root
+            ):
+                continue
+            given = other.name.split()[0]
+            if given in names.GIVEN_NAMES and given not in names.UNISEX_GIVEN_NAMES:
+                found.add("m" if given in names.MALE_GIVEN_NAMES else "f")
+        return found.pop() if len(found) == 1 else None
 
     def _actors_named(self, kinds: AbstractSet[str]) -> tuple[Counter[str], dict[str, set[str]]]:
         """How often the document names each actor of these kinds, and the roots it has: a

@@ -1,7 +1,12 @@
 """Given names, to tell a person the tagger took for an organisation from a company: the 5,163
 first names of the US Census Bureau's 1990 name files (`dist.male.first`, `dist.female.first`;
 public domain), lower-cased, as the `names` package (MIT) ships them. A word list, kept in a
-module of its own so that the resolver's fingerprint (`resolver_code`) reads it."""
+module of its own so that the resolver's fingerprint (`resolver_code`) reads it.
+
+The names given to men at least ten times as often as to women in those files, by their share
+of each (`MALE_GIVEN_NAMES`), and those given to neither ten times as often (`UNISEX_GIVEN_NAMES`):
+the rest are women's. The resolver reads them as a person's gender where the text says none,
+for "he" and "she"; a name of another culture may mislead ("Andrea" is a man's in Italy)."""
 
 from __future__ import annotations
 
@@ -397,5 +402,102 @@ GIVEN_NAMES = frozenset(
     zachariah zachary zachery zack zackary zada zaida zana zandra zane zelda zella zelma zena
     zenaida zenia zenobia zetta zina zita zoe zofia zoila zola zona zonia zora zoraida zula zulema
     zulma
+    """.split()
+)
+
+MALE_GIVEN_NAMES = frozenset(
+    """
+    aaron abdul abe abel abraham abram adalberto adam adan adolfo adolph agustin ahmad ahmed al
+    alan albert alberto alden aldo alec alejandro alex alexander alfonso alfonzo alfred alfredo
+    allan allen alonso alonzo alphonse alphonso alton alvaro alvin amado ambrose amos anderson
+    andre andreas andres andrew andy angelo anibal anthony antione antoine anton antone antonio
+    antony antwan archie arden arlen arlie armand armando arnold arnoldo arnulfo aron arron art
+    arthur arturo asa august augustus aurelio austin avery barney barrett barry bart barton basil
+    beau ben benedict benito benjamin bennett benny benton bernard bernardo bert bertram bill billy
+    blaine blake bo bob bobby booker boris boyce boyd brad bradford bradley bradly brady brain
+    branden brandon brant brendan brendon brent brenton bret brett brian brice brock broderick
+    brooks bruce bruno bryan bryant bryce bryon buck bud buddy buford burl burt burton buster byron
+    caleb calvin cameron carl carlo carlos carlton carmelo carmine carson carter cecil cedric
+    cedrick cesar chad chadwick chance charles charley charlie chas chase chauncey chester chet
+    christoper christopher chuck clarence clark claud claude claudio clay clayton clement clemente
+    cletus cleveland cliff clifford clifton clint clinton clyde cody cole coleman colin collin
+    colton columbus conrad cordell corey cornelius cornell cortez cory coy craig cristobal
+    cristopher curt curtis cyril cyrus dale dallas dalton damian damien damion damon dan dane
+    danial daniel danilo danny dante darell daren darin dario darius darnell daron darrel darrell
+    darren darrick darrin darron darryl darwin daryl dave david davis dean deandre deangelo del
+    delbert delmar delmer demarcus demetrius denis dennis denny denver derek derick derrick deshawn
+    desmond dewayne dewey dewitt dexter dick diego dillon dino dion dirk domenic domingo dominic
+    dominick don donald donn donnell donny donovan donte dorsey doug douglas douglass doyle drew
+    duane dudley duncan dustin dwain dwayne dwight dylan earl earle earnest ed eddie eddy edgar
+    edgardo edison edmond edmund edmundo eduardo edward edwardo edwin efrain efren elbert elden
+    eldon eldridge eli elias elijah eliseo elliot elliott ellis ellsworth elmer elmo eloy elroy
+    elton elvin elvis elwood emanuel emerson emery emil emile emilio emmanuel emmett emmitt emory
+    enoch enrique erasmo eric erich erick erik ernest ernesto ernie errol ervin erwin esteban ethan
+    eugene eugenio eusebio evan everett everette ezekiel ezequiel ezra fabian faustino fausto
+    federico felipe felix felton ferdinand fermin fernando fidel filiberto fletcher florencio
+    florentino floyd forest forrest foster francesco francisco frank franklin franklyn fred freddy
+    frederic frederick fredric fredrick freeman fritz gabriel galen garfield garland garret garrett
+    garry garth gary gaston gavin gaylord genaro gene geoffrey george gerald geraldo gerard gerardo
+    german gil gilbert gilberto gino giovanni giuseppe glen glenn gonzalo gordon grady graham graig
+    grant granville greg gregg gregorio gregory grover guillermo gus gustavo guy hai hal hank hans
+    harlan harland harley harold harris harrison harry harvey hassan hayden haywood heath hector
+    henry herb herbert heriberto herman herschel hershel hilario hilton hipolito hiram hobert homer
+    horace horacio hosea houston howard hoyt hubert huey hugh hugo humberto hung hunter hyman ian
+    ignacio ike irvin irving irwin isaac isaiah isaias isiah isidro ismael israel isreal issac ivan
+    jacinto jack jackson jacob jacques jake jamaal jamal jamar jamel james jamison jared jarod
+    jarred jarrett jarrod jarvis jason jasper javier jay jayson jc jed jeff jefferey jefferson
+    jeffery jeffrey jeffry jerald jeramy jere jeremiah jeremy jermaine jerold jerome jeromy jerrell
+    jerrod jerrold jerry jess jesse jesus jim jimmy joaquin joe joel joesph joey john johnathan
+    johnathon johnny johnson jon jonah jonas jonathan jonathon jordon jorge jose josef joseph josh
+    joshua josiah jospeh josue juan judson jules julian julio julius junior justin kareem karl
+    keenan keith kelvin ken kendrick keneth kenneth kennith kenny kent kenton kermit keven kevin
+    kieth king kip kirk korey kory kraig kristofer kristopher kurt kurtis kyle lamar lamont lance
+    landon lanny larry laurence lawerence lawrence lazaro leandro leif leland lemuel len lenard
+    lenny leo leon leonard leonardo leonel leopoldo leroy les lester levi lewis lincoln lino
+    linwood lionel lloyd logan lon long lonnie lonny lorenzo louis lowell loyd lucas luciano lucien
+    lucio lucius luigi luis luke luther lyle lyman lyndon lynwood mac mack major malcolm malcom
+    malik manual manuel marc marcel marcelino marcellus marcelo marco marcos marcus margarito
+    mariano mario mark markus marlin marlon marquis marshall martin marvin mason mathew matt
+    matthew maurice mauricio mauro max maximo maxwell maynard mckinley mel melvin merlin mervin
+    michael michale micheal miguel mike mikel milan miles milford millard milo milton miquel mitch
+    mitchel mitchell modesto mohamed mohammad mohammed moises monroe monte monty morris morton mose
+    moses moshe murray myles myron napoleon nathan nathanael nathanial nathaniel neal ned neil
+    nelson nestor neville newton nicholas nick nickolas nicolas nigel noah noble noe nolan norbert
+    norberto norman normand norris octavio odis olen olin oliver omar omer oren orlando orval
+    orville oscar osvaldo oswaldo otis otto owen pablo palmer parker pasquale patrick paul pedro
+    percy perry pete peter phil philip phillip pierre porfirio porter preston prince quentin quincy
+    quintin quinton rafael raleigh ralph ramiro ramon randal randall randell randolph randy raphael
+    rashad raul ray rayford raymon raymond raymundo reed reggie reginald reid reinaldo renaldo
+    renato reuben rex rey reyes reynaldo rhett ricardo rich richard richie rick rickey rickie ricky
+    rico rigoberto riley rob robby robert roberto robt rocco rocky rod roderick rodger rodney
+    rodolfo rodrick rodrigo rogelio roger roland rolando rolf rolland roman romeo ron ronald ronnie
+    ronny roosevelt rory roscoe rosendo ross roy royal royce ruben rubin rudolf rudolph rudy rueben
+    rufus rupert russ russel russell rusty ryan sal salvador salvatore sam sammy samual samuel
+    sanford santiago santo saul scot scott scotty sean sebastian sergio seth seymour shad shane
+    shaun sheldon shelton sherman sherwood shon sid sidney silas simon solomon sonny spencer stan
+    stanford stanley stanton stefan stephan stephen sterling steve steven stewart stuart sylvester
+    tad tanner ted teddy teodoro terence terrance terrell terrence thad thaddeus theodore theron
+    thomas thurman tim timmy timothy titus tobias tod todd tom tomas tommy toney tony travis trent
+    trenton trevor trey troy truman tuan ty tyler tyree tyrell tyron tyrone tyson ulysses valentin
+    vance vaughn vern vernon vicente victor vince vincent vincenzo virgil virgilio vito von wade
+    waldo walker wallace wally walter walton ward warner warren waylon wayne weldon wendell werner
+    wes wesley weston wilber wilbert wilbur wilburn wiley wilford wilfred wilfredo will willard
+    william williams willian willis willy wilmer wilson wilton winford winfred winston wm woodrow
+    wyatt xavier zachariah zachary zachery zack zackary zane
+    """.split()
+)
+UNISEX_GIVEN_NAMES = frozenset(
+    """
+    adrian alexis ali alva angel antonia ariel aubrey augustine bennie bernie berry billie blair
+    bobbie britt carey carrol carroll cary casey chang chi chong chris christian chung clair cleo
+    colby courtney cruz dana dannie dee deon devin devon dominique dong donnie dorian dusty elisha
+    francis frankie freddie gale gerry guadalupe hollis hong ira ivory jackie jae jaime jame jamey
+    jamie jan jean jessie jewel jewell jimmie jody johnie johnnie jordan jude kasey kelley kelly
+    kendall kerry kim kirby kris lacy lane lavern laverne lee leigh lesley leslie lindsey loren lou
+    louie lupe lynn man marion marty merle merrill micah michal michel mickey minh morgan nicky
+    noel numbers odell ollie otha paris pat quinn refugio rene robbie robin rosario sammie sandy
+    sang santos scottie shannon shawn shayne shelby sol son stacey stacy stevie sung sydney taylor
+    terry thanh theo toby tommie tory tracey tracy trinidad tristan val valentine van whitney
+    willie yong young
     """.split()
 )

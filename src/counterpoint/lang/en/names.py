@@ -10,6 +10,8 @@ import re
 # organisation ("Stormy Daniels", tagged ORG 42 times of 42 on 1,300 AllSides articles) from a
 # company named after one.
 from counterpoint.lang.en.given_names import GIVEN_NAMES as GIVEN_NAMES
+from counterpoint.lang.en.given_names import MALE_GIVEN_NAMES as MALE_GIVEN_NAMES
+from counterpoint.lang.en.given_names import UNISEX_GIVEN_NAMES as UNISEX_GIVEN_NAMES
 
 # Words that precede a person's name without being part of it.
 TITLES = set(
