@@ -1730,11 +1730,13 @@ class _Actors:
                 said.add("m")
         return said.pop() if len(said) == 1 else None
 
-    def may_be(self, item: Item, gender: str) -> bool:
-        """Whether the item's actor may be of that gender: the text's word where it gives one
-        (`gender`), else its given names' (`_given_name_gender`: 'she' is not Brett Kavanaugh).
-        Given names only rule an actor out; they never make one the sure pick, as the text's
-        words do."""
+    def may_be(self, item: Item, gender: str | None) -> bool:
+        """Whether the item's actor may be of that gender (any, if None): the text's word where
+        it gives one (`gender`), else its given names' (`_given_name_gender`: 'she' is not
+        Brett Kavanaugh). Given names only rule an actor out; they never make one the sure
+        pick, as the text's words do."""
+        if gender is None:
+            return True
         said = self.gender(item)
         if said is not None:
             return said == gender
