@@ -46,6 +46,10 @@ class ResolveSettings:
     # A bare surname that fits several people goes to the one named this many times as often
     # as any other (in the document when one is named there, else in the corpus).
     surname_prominence: float = 3.0
+    # A bare surname its document gives to several people named as often as each other
+    # ("Trump" beside one "Donald Trump" and one "Melania Trump") is the one of them the corpus
+    # names this many times as often as each other (not Hillary over Bill Clinton, 5 to 1).
+    tie_prominence: float = 10.0
     # An acronym no text defines, whose initials fit several names, is the one named this many
     # times as often as any other ('AP': the Associated Press, not Apple Podcasts).
     acronym_prominence: float = 3.0

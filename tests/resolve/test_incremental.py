@@ -138,3 +138,34 @@ def test_a_store_resolved_by_other_code_is_resolved_again_on_the_next_run(  # ty
     monkeypatch.setattr("counterpoint.resolve.resolver.resolver_code", lambda language: "newer")
     counterpoint.analyze([folder], db=old, settings=SETTINGS)
     assert _resolved(old) == _resolved(at_once)
+
+
+def test_a_surname_tied_in_its_report_is_the_one_the_corpus_names_far_more(
+    tmp_path: Path,
+) -> None:
+    """'Brandt' in a report naming Oskar and Nadia Brandt once each is Oskar, whom the corpus
+    names far more often; decided again when later reports make him so, as if all came at once."""
+    tied = write(
+        tmp_path,
+        "tied.md",
+        "Oskar Brandt and Nadia Brandt met in Corvel. Brandt said the survey was late.\n",
+    )
+    later = [
+        write(
+            tmp_path,
+            f"later{i:02}.md",
+            f"Councilman Oskar Brandt spoke in Corvel on day {i}. Oskar Brandt thanked them.\n",
+        )
+        for i in range(12)
+    ] + [write(tmp_path, "nadia.md", "Dr. Nadia Brandt, a hydrologist, spoke in Corvel.\n")]
+    at_once, in_two = tmp_path / "once.duckdb", tmp_path / "two.duckdb"
+    counterpoint.analyze([tied, *later], db=at_once, settings=SETTINGS)
+    counterpoint.analyze([tied], db=in_two, settings=SETTINGS)
+    with Store(in_two, read_only=True) as store:  # alone, the report cannot tell
+        assert "Brandt" not in next(e for e in store.entities() if e.name == "Oskar Brandt").aliases
+    counterpoint.analyze(later, db=in_two, settings=SETTINGS)
+    assert _resolved(in_two) == _resolved(at_once)
+    with Store(at_once, read_only=True) as store:
+        by_name = {e.name: e for e in store.entities()}
+    assert "Brandt" in by_name["Oskar Brandt"].aliases
+    assert "Brandt" not in by_name["Nadia Brandt"].aliases

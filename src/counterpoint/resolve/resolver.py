@@ -74,6 +74,7 @@ from counterpoint.store.resolution import (
     region,
     resolution_inputs,
     set_tokens,
+    tied_surnames,
 )
 
 # The one map of the spaCy labels the resolver groups to FollowTheMoney schema names; the
@@ -100,6 +101,10 @@ PLACE_KINDS = STATE_KINDS | {"Location"}
 LOCAL_BATCH = 200  # documents resolved on their own, and kept, per transaction
 # Possible merges not made: (key, key, score, reason).
 Candidates = list[tuple[str, str, float, str]]
+# Why a bare surname stayed apart: its document named several people of it as often as each
+# other (the corpus may still tell, `_join_tied_surnames`), or the corpus could not tell.
+TIED_SURNAME = "surname of several people named as often"
+SEVERAL_SURNAMES = "surname of several people"
 
 
 @dataclass
@@ -174,8 +179,10 @@ def resolve(
     set_tokens(store, {i.key: key_tokens(i, kinds[i.name], settings.language) for i in touched})
     keys = None if everything else region(store, {item.key for item in touched})
     items, votes, aliases, forms = link_inputs(store, keys)
+    bare = [i.key for i in items if not i.shared and i.kind == "Person" and " " not in i.name]
+    ties = tied_surnames(store, bare, TIED_SURNAME)
     entity_of, entities, candidates = link_keys(
-        {i.key: i for i in items}, votes, aliases, forms, settings
+        {i.key: i for i in items}, votes, aliases, forms, settings, ties
     )
     if corrections is None or not correcting:
         return Resolution(entities, candidates, entity_of, keys)
@@ -205,9 +212,12 @@ def key_tokens(item: KeyItem, kinds: set[str], language: str) -> set[str]:
     an organisation's distinctive word) and itself as initials; for a person's full name, the
     spellings of its surnames; for an organisation's, its distinctive words and initials.
     `kinds`: every type its name was given, in any document."""
-    if not item.shared or item.description or item.name == item.key:
+    if item.description or item.name == item.key:
         return set()  # a key of its own (a state, a people): no rule reads its name
     parts = item.name.split()
+    if not item.shared:  # a document's own; a surname it left tied reaches its people's
+        tied = item.kind == "Person" and len(parts) == 1  # (`_join_tied_surnames`)
+        return {f"w:{v}" for v in _spelling_variants(parts[0])} if tied else set()
     tokens = {f"n:{item.name}"}
     if known := words(language, "resolve").KNOWN_ALIASES.get(item.name):
         tokens.add(f"n:{known}")  # 'gop' reaches 'republican party' (`_join_known_aliases`)
@@ -288,8 +298,12 @@ def resolve_mentions(
     votes: Counter[tuple[str, str]] = Counter()
     for result in local.values():
         votes.update(result.votes)
-    entity_of, entities, linked = link_keys(items, votes, aliases, forms, settings)
     local_links = [c for result in local.values() for c in result.candidates]
+    ties: dict[str, set[str]] = defaultdict(set)
+    for link in local_links:
+        if link.reason == TIED_SURNAME:
+            ties[link.a].add(link.b)
+    entity_of, entities, linked = link_keys(items, votes, aliases, forms, settings, ties)
     candidates = entity_links(local_links + linked, entity_of)
     by_id = {e.id: e for e in entities}
     for m, key in sorted(keyed, key=lambda pair: (pair[0].doc, pair[0].index)):
@@ -1200,11 +1214,12 @@ def _join_surnames(
         if item.kind != "Person" or " " in item.name or item.description:
             continue
         fits, barred = people.fitting(item.name)
+        _, inexact = people.fitting(item.name, join_slips=False)  # no tie by a slip ('Crump')
         if not fits:
             fits = _one_organisation(organisations, item.name)
         if fits:
             item.key = private_key(f"Person:{item.name}", item.mention.doc)
-        _join_surname(item.key, fits, people.named, joins, candidates, settings, barred)
+        _join_surname(item.key, fits, people.named, joins, candidates, settings, barred, inexact)
 
 
 def _organisations_by_bare_name(
@@ -1312,10 +1327,12 @@ def _join_surname(
     candidates: Candidates,
     settings: Settings,
     barred: AbstractSet[str] = frozenset(),
+    untied: AbstractSet[str] | None = None,
 ) -> None:
     """A bare surname's key joins the one root it fits, or the one named `surname_prominence`
     times as often as any other, unless that one is `barred`; the other fits are candidate
-    links."""
+    links. With `untied` (in a document), a choice left open between fits not in it is a tie
+    the corpus may decide (`TIED_SURNAME`)."""
     prominent = _most_named(fits, named, settings.resolve.surname_prominence)
     chosen = prominent or (next(iter(fits)) if len(fits) == 1 else None)
     score = settings.resolve.surname_score
@@ -1326,7 +1343,8 @@ def _join_surname(
             candidates.append((key, root, score, reason))
     else:
         for root in sorted(fits):
-            candidates.append((key, root, score, "surname of several people"))
+            tied = chosen is None and untied is not None and root not in untied
+            candidates.append((key, root, score, TIED_SURNAME if tied else SEVERAL_SURNAMES))
 
 
 def _most_named(roots: set[str], counts: Counter[str], prominence: float) -> str | None:
@@ -1995,12 +2013,16 @@ def link_keys(
     aliases: Iterable[tuple[str, str]],
     forms: Mapping[str, Mapping[tuple[str, bool], int]],
     settings: Settings,
+    ties: Mapping[str, AbstractSet[str]] | None = None,
 ) -> tuple[dict[str, str], list[Entity], list[CandidateLink]]:
     """Join the keys of all documents into entities, by what the corpus says: one type per
     name (`votes`: the mentions of each name and type the tagger gave it, in all documents),
-    aliases defined elsewhere, fuller names, bare surnames. `forms` counts each key's
-    mention texts (text, whether a description) for the entity's name and aliases. Returns each
-    key's entity id, the entities (without mentions) and the merges left open, between keys."""
+    aliases defined elsewhere, fuller names, bare surnames, and the surnames their documents
+    left tied (`ties`: a document's own key -> the people it named as often). `forms` counts
+    each key's mention texts (text, whether a description) for the entity's name and aliases.
+    Returns each key's entity id, the entities (without mentions) and the merges left open,
+    between keys."""
+    ties = ties or {}
     shared = sorted((i for i in items.values() if i.shared), key=lambda i: i.key)
     joins = UnionFind()
     candidates: Candidates = []
@@ -2016,6 +2038,7 @@ def link_keys(
     _join_person_names(shared, joins, candidates, settings)
     _join_organisation_names(shared, joins, candidates, settings, {a for a, _ in aliases})
     _join_bare_surnames(shared, joins, candidates, settings)
+    _join_tied_surnames(items, ties, forms, joins, settings)
     _flag_type_clashes(shared, candidates, settings)
     groups: dict[str, list[KeyItem]] = defaultdict(list)
     for item in items.values():
@@ -2240,6 +2263,67 @@ def _join_bare_surnames(
         if not fits:
             fits = _one_organisation(organisations, item.name)
         _join_surname(item.key, fits, people.named, joins, candidates, settings, barred)
+
+
+def _join_tied_surnames(
+    items: Mapping[str, KeyItem],
+    ties: Mapping[str, AbstractSet[str]],
+    forms: Mapping[str, Mapping[tuple[str, bool], int]],
+    joins: UnionFind,
+    settings: Settings,
+) -> None:
+    """A surname its document gave to several people named there as often as each other
+    ("Trump" beside one "Donald Trump" and one "Melania Trump") is the one of them the corpus
+    names `tie_prominence` times as often as anyone of that surname: the document cannot tell,
+    the corpus can. Not when the one the corpus names most is none of the document's ("Reagan"
+    beside Nancy and Maureen Reagan is Ronald), nor where the document writes it with an
+    honorific of the other sex ("Mrs Trump")."""
+    if not ties:
+        return
+    named: Counter[str] = Counter()
+    for item in items.values():
+        named[joins.find(item.key)] += item.mentions
+    given = _given_name_genders(items.values(), joins, settings.language)
+    people = _People([i for i in items.values() if i.shared], joins, settings)
+    for key in sorted(ties):
+        if key not in items:
+            continue
+        fits, inexact = people.fitting(items[key].name, join_slips=False)
+        chosen = _most_named(fits - inexact, named, settings.resolve.tie_prominence)
+        if chosen is None or chosen not in {joins.find(t) for t in ties[key] if t in items}:
+            continue
+        said = _honorific_genders(forms.get(key, {}), settings.language)
+        if not said or not given[chosen] or said == given[chosen]:
+            joins.join(key, chosen)
+
+
+def _honorific_genders(forms: Mapping[tuple[str, bool], int], language: str) -> set[str]:
+    """The genders the honorifics of a key's written forms say ('Mrs Trump': 'f')."""
+    refs = words(language, "references")
+    honorifics = words(language, "names").HONORIFICS
+    said = set()
+    for text, _ in forms:
+        first = text.split()[0].rstrip(".").lower() if text.split() else ""
+        if first in honorifics and first in refs.FEMALE_WORDS:
+            said.add("f")
+        elif first in honorifics and first in refs.MALE_WORDS:
+            said.add("m")
+    return said
+
+
+def _given_name_genders(
+    items: Iterable[KeyItem], joins: UnionFind, language: str
+) -> dict[str, set[str]]:
+    """Root -> the genders the given names of its full names say (`lang/en/given_names.py`)."""
+    names = words(language, "names")
+    found: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        if item.kind != "Person" or " " not in item.name:
+            continue
+        given = item.name.split()[0]
+        if given in names.GIVEN_NAMES and given not in names.UNISEX_GIVEN_NAMES:
+            found[joins.find(item.key)].add("m" if given in names.MALE_GIVEN_NAMES else "f")
+    return found
 
 
 def _surnames(name: str, language: str) -> list[str]:

@@ -389,6 +389,18 @@ def link_inputs(
     return items, votes, aliases, forms
 
 
+def tied_surnames(store: Store, keys: Iterable[str], reason: str) -> dict[str, set[str]]:
+    """Of `keys`, those a document's own resolution linked to people with `reason` (a surname
+    it gave several people named there as often as each other), each with those people's keys."""
+    ties: dict[str, set[str]] = defaultdict(set)
+    for a, b, why in store.fetch_in(
+        "SELECT a, b, reason FROM local_candidates WHERE a IN {ids}", sorted(keys), IDS_PER_LOOKUP
+    ):
+        if why == reason:
+            ties[a].add(b)
+    return dict(ties)
+
+
 @contextmanager
 def _keys(store: Store, keys: set[str] | None) -> Iterator[str]:
     """A WHERE clause on `key` for these keys (None: every key)."""
