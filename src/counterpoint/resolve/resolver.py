@@ -1428,7 +1428,6 @@ class _Actors:
 
     def __init__(self, items: Iterable[Item], text: str, joins: UnionFind, settings: Settings):
         self.lang = words(settings.language, "references")
-        self.names = words(settings.language, "names")
         self.language = settings.language
         self.company_lead = settings.resolve.company_lead
         self.text = text
@@ -1750,7 +1749,7 @@ class _Actors:
 
     def may_be(self, item: Item, gender: str | None) -> bool:
         """Whether the item's actor may be of that gender (any, if None): the text's word where
-        it gives one (`gender`), else its given names' (`_given_name_gender`: 'she' is not
+        it gives one (`gender`), else its given names' (`_given_names_gender`: 'she' is not
         Brett Kavanaugh). Given names only rule an actor out; they never make one the sure
         pick, as the text's words do."""
         if gender is None:
@@ -1758,25 +1757,19 @@ class _Actors:
         said = self.gender(item)
         if said is not None:
             return said == gender
-        return self._given_name_gender(self.joins.find(item.key)) in {gender, None}
+        return self._given_names_gender(self.joins.find(item.key)) in {gender, None}
 
-    def _given_name_gender(self, root: str) -> str | None:
+    def _given_names_gender(self, root: str) -> str | None:
         """'m' or 'f' when every given name written in full for the actor is a man's or every
-        one a woman's (the US Census Bureau's lists, `lang/en/given_names.py`). A given name
-        given to both, or unknown ('Kim', 'Xi'), says nothing."""
-        names = self.names
-        found: set[str] = set()
-        for other in self.items:
-            if (
-                other.kind != "Person"
-                or other.description
-                or " " not in other.name
-                or self.joins.find(other.key) != root
-            ):
-                continue
-            given = other.name.split()[0]
-            if given in names.GIVEN_NAMES and given not in names.UNISEX_GIVEN_NAMES:
-                found.add("m" if given in names.MALE_GIVEN_NAMES else "f")
+        one a woman's (`_given_name_gender`)."""
+        found = {
+            gender
+            for other in self.items
+            if other.kind == "Person"
+            and not other.description
+            and self.joins.find(other.key) == root
+            and (gender := _given_name_gender(other.name, self.language))
+        }
         return found.pop() if len(found) == 1 else None
 
     def _actors_named(self, kinds: AbstractSet[str]) -> tuple[Counter[str], dict[str, set[str]]]:
@@ -2314,16 +2307,23 @@ def _honorific_genders(forms: Mapping[tuple[str, bool], int], language: str) -> 
 def _given_name_genders(
     items: Iterable[KeyItem], joins: UnionFind, language: str
 ) -> dict[str, set[str]]:
-    """Root -> the genders the given names of its full names say (`lang/en/given_names.py`)."""
-    names = words(language, "names")
+    """Root -> the genders the given names of its people's full names say."""
     found: dict[str, set[str]] = defaultdict(set)
     for item in items:
-        if item.kind != "Person" or " " not in item.name:
-            continue
-        given = item.name.split()[0]
-        if given in names.GIVEN_NAMES and given not in names.UNISEX_GIVEN_NAMES:
-            found[joins.find(item.key)].add("m" if given in names.MALE_GIVEN_NAMES else "f")
+        if item.kind == "Person" and (gender := _given_name_gender(item.name, language)):
+            found[joins.find(item.key)].add(gender)
     return found
+
+
+def _given_name_gender(name: str, language: str) -> str | None:
+    """'m' or 'f' for a person's full name whose given name the US Census Bureau's lists give
+    ten times as often to one sex (`lang/en/given_names.py`); None for a bare name, a given
+    name given to both, or one they lack ('Kim', 'Xi')."""
+    names = words(language, "names")
+    given = name.split()[0] if " " in name else ""
+    if given not in names.GIVEN_NAMES or given in names.UNISEX_GIVEN_NAMES:
+        return None
+    return "m" if given in names.MALE_GIVEN_NAMES else "f"
 
 
 def _surnames(name: str, language: str) -> list[str]:
