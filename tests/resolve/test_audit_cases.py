@@ -743,3 +743,22 @@ def test_a_surname_its_article_ties_is_the_person_the_corpus_names_far_more() ->
     assert tomas == {"Tomas Voss", "Voss"}  # of d2 only
     assert {"Mrs Voss"} in found
     assert {"Voss"} in found  # d4's
+
+
+def test_a_bare_name_the_corpus_reads_mostly_as_a_place_joins_no_person() -> None:
+    """'Ferguson' (the Missouri town, tagged a person in 11 mentions) had joined Colin Ferguson,
+    'Austin' Stephen F. Austin, 'Sanford' Mark Sanford."""
+    found = groups(
+        mentions(
+            ("d1", "Ida Varnholt", "PERSON"),
+            ("d2", "Varnholt", "GPE"),
+            ("d3", "Varnholt", "GPE"),
+            ("d4", "Varnholt", "PERSON"),
+            ("d5", "Tomas Brenner", "PERSON"),
+            ("d6", "Brenner", "GPE"),  # the tagger's slip, once
+            ("d7", "Brenner", "PERSON"),
+            ("d8", "Brenner", "PERSON"),
+        )
+    )
+    assert {"Ida Varnholt"} in found
+    assert {"Tomas Brenner", "Brenner"} in found

@@ -2030,7 +2030,7 @@ def link_keys(
     _join_known_aliases(shared, joins, settings.language)
     _join_person_names(shared, joins, candidates, settings)
     _join_organisation_names(shared, joins, candidates, settings, {a for a, _ in aliases})
-    _join_bare_surnames(shared, joins, candidates, settings)
+    _join_bare_surnames(shared, joins, candidates, settings, votes)
     _join_tied_surnames(items, ties, forms, joins, settings)
     _flag_type_clashes(shared, candidates, settings)
     groups: dict[str, list[KeyItem]] = defaultdict(list)
@@ -2239,19 +2239,30 @@ def _join_known_aliases(items: Sequence[KeyItem], joins: UnionFind, language: st
 
 
 def _join_bare_surnames(
-    items: Sequence[KeyItem], joins: UnionFind, candidates: Candidates, settings: Settings
+    items: Sequence[KeyItem],
+    joins: UnionFind,
+    candidates: Candidates,
+    settings: Settings,
+    votes: Mapping[tuple[str, str], int],
 ) -> None:
     """A surname its document leaves bare ("Trump said") is the one person of that surname in
     the corpus, or the one named far more often than the others; else it stays apart, linked to
     each as a candidate. Never one of another document it fits by a slip only: read on real
-    news, those were other words and other people ('Salon', 'Barack' for Ehud Barak)."""
+    news, those were other words and other people ('Salon', 'Barack' for Ehud Barak); nor a
+    name the tagger gives as a place more often than as a person (`votes`: 'Ferguson')."""
     people = _People(items, joins, settings)
     organisations = _organisation_roots(items, joins, settings.language, people.all_surnames())
+    tagged: dict[str, Counter[str]] = defaultdict(Counter)
+    for (name, kind), n in votes.items():
+        tagged[name][kind] += n
     for item in items:
         if item.kind != "Person" or " " in item.name or item.description:
             continue
         if joins.find(item.key) in people.surnames:  # already one named person
             continue
+        said = tagged.get(item.name, Counter())
+        if said["Location"] > said["Person"]:
+            continue  # 'Ferguson', 'Austin': the tagger's person is likelier the place
         fits, barred = people.fitting(item.name, join_slips=False)
         if not fits:
             fits = _one_organisation(organisations, item.name)
