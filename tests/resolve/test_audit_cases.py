@@ -762,3 +762,12 @@ def test_a_bare_name_the_corpus_reads_mostly_as_a_place_joins_no_person() -> Non
     )
     assert {"Ida Varnholt"} in found
     assert {"Tomas Brenner", "Brenner"} in found
+
+
+def test_an_actors_forms_are_listed_most_written_first() -> None:
+    """`entities list` showed Donald Trump's first five forms in the alphabet's order: 'A.M.
+    Donald Trump; Add Donald Trump; DONALD TRUMP'."""
+    entities = resolve_entities(
+        mentions(("d1", "Ida Voss", "PERSON"), *[("d2", "Voss", "PERSON")] * 3)
+    )
+    assert [e.aliases for e in entities] == [["Voss", "Ida Voss"]]

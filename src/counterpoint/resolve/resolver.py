@@ -2378,7 +2378,8 @@ def _make_entity(
         for (text, description), n in forms.get(item.key, {}).items():
             (described if description else texts)[text] += n
     texts = texts or described
-    aliases = sorted(set(texts) | set(described))
+    # the forms written most first: "Trump; Donald Trump", not "A.M. Donald Trump; Add Donald Trump"
+    aliases = sorted(set(texts) | set(described), key=lambda a: (-texts[a] - described[a], a))
     if main.kind == "Country" and main.iso:
         name = load_gazetteer(language).state_name(main.iso)
         entity_id = f"country-{main.iso.lower()}"
