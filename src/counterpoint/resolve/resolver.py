@@ -947,7 +947,8 @@ def _join_person_names(
     items: Sequence[Named], joins: UnionFind, candidates: Candidates, settings: Settings
 ) -> None:
     """Full names that are one person written differently ('Elena Marquez', 'Elena Márquez
-    Duarte', 'Elena Marqez'), when the shorter fits exactly one longer name. A name with
+    Duarte', 'Elena Marqez'), when the shorter fits exactly one longer name, or one named
+    `tie_prominence` times as often as each other it fits. A name with
     words around it that a name named far more often holds whole ('Add Ida Voss', 'Ida Voss
     Will Run': a headline's or a page's words taken into it) is that name; a name made of two
     others ('Ida Voss Tomas Brenner') is two people and joins neither."""
@@ -975,6 +976,9 @@ def _join_person_names(
             for f in fits
             if not any(f != g and same_person_name(f, g, settings.language) for g in fits)
         ]
+        if len(fits) > 1:  # 'hillary rodham clinton' (46), not 'hillary rotten clinton' (1)
+            top = _most_named(set(fits), counted, settings.resolve.tie_prominence)
+            fits = [top] if top else fits
         if len(fits) == 1:
             joins.join(f"Person:{short}", f"Person:{fits[0]}")
         score = settings.resolve.person_shorter_score
