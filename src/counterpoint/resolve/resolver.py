@@ -2024,7 +2024,10 @@ def link_keys(
     joins = UnionFind()
     candidates: Candidates = []
     aliases = list(aliases)
-    _vote_kinds(shared, votes, settings)
+    tagged: dict[str, Counter[str]] = defaultdict(Counter)  # name -> type -> mentions
+    for (name, kind), n in votes.items():
+        tagged[name][kind] += n
+    _vote_kinds(shared, tagged, settings)
     _places_named_by_initials(shared, forms, settings)
     _companies_by_their_endings(shared, forms, settings.language)
     _join_votes(shared, joins)
@@ -2034,7 +2037,7 @@ def link_keys(
     _join_known_aliases(shared, joins, settings.language)
     _join_person_names(shared, joins, candidates, settings)
     _join_organisation_names(shared, joins, candidates, settings, {a for a, _ in aliases})
-    _join_bare_surnames(shared, joins, candidates, settings, votes)
+    _join_bare_surnames(shared, joins, candidates, settings, tagged)
     _join_tied_surnames(items, ties, forms, joins, settings)
     _flag_type_clashes(shared, candidates, settings)
     groups: dict[str, list[KeyItem]] = defaultdict(list)
@@ -2066,22 +2069,20 @@ def entity_links(
 
 
 def _vote_kinds(
-    items: Sequence[KeyItem], votes: Mapping[tuple[str, str], int], settings: Settings
+    items: Sequence[KeyItem], tagged: Mapping[str, Counter[str]], settings: Settings
 ) -> None:
-    """One type per name: the one the tagger gave it most often in the corpus ('Soros' tagged
+    """One type per name (`tagged`: each name's mentions by the type the tagger gave them):
+    the one the tagger gave it most often in the corpus ('Soros' tagged
     an organisation in one article and a person in ten is a person), but a name that reads as a
     person's (`_person_shaped`) given as a person's `person_evidence_mentions` times is a
     person's. A person and a place of one name stay apart, though: each document decided that
     for itself."""
     language = settings.language
     order = list(dict.fromkeys(ENTITY_TYPES.values()))  # ties go to the earlier type
-    by_name: dict[str, Counter[str]] = defaultdict(Counter)
-    for (name, kind), n in votes.items():
-        by_name[name][kind] += n
     for item in items:
         if item.description or "@" in item.key or item.kind in {"Country", "Group"}:
             continue
-        counted = by_name.get(item.name)
+        counted = tagged.get(item.name)
         if not counted:
             continue
         winner = max(counted, key=lambda kind: (counted[kind], -order.index(kind)))
@@ -2247,18 +2248,15 @@ def _join_bare_surnames(
     joins: UnionFind,
     candidates: Candidates,
     settings: Settings,
-    votes: Mapping[tuple[str, str], int],
+    tagged: Mapping[str, Counter[str]],
 ) -> None:
     """A surname its document leaves bare ("Trump said") is the one person of that surname in
     the corpus, or the one named far more often than the others; else it stays apart, linked to
     each as a candidate. Never one of another document it fits by a slip only: read on real
     news, those were other words and other people ('Salon', 'Barack' for Ehud Barak); nor a
-    name the tagger gives as a place more often than as a person (`votes`: 'Ferguson')."""
+    name the tagger gives as a place more often than as a person (`tagged`: 'Ferguson')."""
     people = _People(items, joins, settings)
     organisations = _organisation_roots(items, joins, settings.language, people.all_surnames())
-    tagged: dict[str, Counter[str]] = defaultdict(Counter)
-    for (name, kind), n in votes.items():
-        tagged[name][kind] += n
     for item in items:
         if item.kind != "Person" or " " in item.name or item.description:
             continue
